@@ -1,0 +1,56 @@
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.ts";
+import { selectEmbedder } from "./embedding/select-backend.ts";
+import type { Embedder } from "./embedding/embedder.ts";
+import { DctPhashHasher } from "./dedup/dct-phash-hasher.ts";
+import { EmbeddedVectorStoreFactory } from "./index/embedded-vector-store.ts";
+import { MilvusVectorStoreFactory } from "./index/milvus-vector-store.ts";
+import type { VectorStoreFactory } from "./index/vector-store.ts";
+import { ImageService } from "./image-service.ts";
+import { Metrics } from "./metrics.ts";
+import { Reindexer } from "./reindex.ts";
+import { SourceImageStore } from "./source-image-store.ts";
+import { buildServer } from "./http/server.ts";
+
+export interface App {
+  server: FastifyInstance;
+  service: ImageService;
+  reindexer: Reindexer;
+  close(): Promise<void>;
+}
+
+/** Wires the ports to their adapters from configuration. `embedder` may be passed in to share one pool (tests). */
+export async function createApp(config: Config, opts: { embedder?: Embedder; log?: (m: string) => void; logger?: boolean } = {}): Promise<App> {
+  const log = opts.log ?? ((m: string) => console.log(`[ml-sidecar] ${m}`));
+  let skipped: Array<{ backend: string; reason: string }> = [];
+  let embedder = opts.embedder;
+  if (!embedder) {
+    const selected = await selectEmbedder({ only: config.embedBackend, workers: config.embedWorkers, flipAverage: config.flipAverage, log });
+    embedder = selected.embedder;
+    skipped = selected.skipped;
+  }
+  const factory: VectorStoreFactory = config.milvus
+    ? new MilvusVectorStoreFactory({ ...config.milvus, hnsw: { M: config.hnsw.connectivity, efConstruction: config.hnsw.expansionAdd, ef: config.hnsw.expansionSearch } })
+    : new EmbeddedVectorStoreFactory(config.dataDir, { exactSearchBelow: config.exactSearchBelow, hnsw: config.hnsw });
+  const store = await factory.open(embedder.info);
+  const sources = new SourceImageStore(path.join(config.dataDir, "sources"));
+  const metrics = new Metrics();
+  metrics.backendInfo.set({ backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) }, 1);
+  const service = new ImageService(embedder, new DctPhashHasher(), store, config.thresholds, { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels }, sources, metrics);
+  const reindexer = new Reindexer(factory, service, sources, log);
+  const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger });
+  // Runs in the background: the service answers (from the new space) while it catches up.
+  const reindexing = reindexer.run();
+  return {
+    server,
+    service,
+    reindexer,
+    async close() {
+      await server.close();
+      await reindexing;
+      await store.close();
+      if (!opts.embedder) await embedder.close();
+    },
+  };
+}

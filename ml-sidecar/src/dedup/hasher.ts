@@ -1,0 +1,29 @@
+import type { PreparedImage } from "../image/preprocess.ts";
+
+/** A perceptual hash: equal or near-equal for re-encoded, resized or lightly edited copies. */
+export interface ImageHash {
+  /** Hash of the image as is, hex. */
+  hex: string;
+  /** Hash of the mirror image, hex; lets a flipped copy match without a second decode. */
+  mirrorHex: string;
+}
+
+export interface Hasher {
+  readonly id: string;
+  readonly bits: number;
+  hash(image: PreparedImage): ImageHash;
+  /** Smallest Hamming distance between a and b or b's mirror image. */
+  distance(a: ImageHash, b: ImageHash): number;
+}
+
+export function hammingHex(a: string, b: string): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i += 8) {
+    let x = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
+    while (x) {
+      x &= x - 1;
+      d += 1;
+    }
+  }
+  return d;
+}

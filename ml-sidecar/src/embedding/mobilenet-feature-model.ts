@@ -1,0 +1,76 @@
+import type * as tfType from "@tensorflow/tfjs";
+import { loadNsfwjsModelArtifacts, nsfwjsVersion } from "./nsfwjs-model-files.ts";
+import { l2Normalise, type ModelSpace } from "./embedder.ts";
+import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
+
+type Tf = typeof tfType;
+
+export interface FeatureModelOptions {
+  /** Average the features of the image and its mirror: flip-invariant, twice the compute. */
+  flipAverage: boolean;
+}
+
+/** Bump when preprocessing or pooling changes, so stored vectors are re-indexed. */
+const RECIPE_VERSION = "2";
+
+export function mobilenetMidSpace(options: FeatureModelOptions): ModelSpace {
+  return {
+    model: "nsfwjs/mobilenet_v2_mid:feature_vector",
+    version: `nsfwjs-${nsfwjsVersion()}.recipe-${RECIPE_VERSION}${options.flipAverage ? ".flipavg" : ""}`,
+    dim: 1792,
+  };
+}
+
+/**
+ * MobileNetV2 (width 1.4) from the nsfwjs package, cut at its 1792-d pooled
+ * feature vector (the layer before the classifier). Runs on whatever tfjs
+ * backend the caller has made current.
+ */
+export class MobilenetFeatureModel {
+  private constructor(
+    private readonly tf: Tf,
+    private readonly model: tfType.GraphModel,
+    private readonly outputNode: string,
+    private readonly options: FeatureModelOptions,
+  ) {}
+
+  static async load(tf: Tf, options: FeatureModelOptions): Promise<MobilenetFeatureModel> {
+    const artifacts = loadNsfwjsModelArtifacts("mobilenet_v2_mid");
+    const model = await tf.loadGraphModel(
+      tf.io.fromMemory({
+        modelTopology: artifacts.modelTopology as tfType.io.ModelArtifacts["modelTopology"],
+        weightSpecs: artifacts.weightSpecs as tfType.io.WeightsManifestEntry[],
+        weightData: artifacts.weightData,
+      }),
+    );
+    const nodes = Object.keys((model as unknown as { executor: { graph: { nodes: Record<string, unknown> } } }).executor.graph.nodes);
+    const outputNode = nodes.find((n) => n.endsWith("predict/feature_vector/SpatialSqueeze"));
+    if (!outputNode) throw new Error("mobilenet_v2_mid: feature vector node not found in the graph");
+    const self = new MobilenetFeatureModel(tf, model, outputNode, options);
+    await self.embed([new Uint8Array(MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3)]); // warm-up compiles kernels
+    return self;
+  }
+
+  async embed(images: Uint8Array[]): Promise<Float32Array[]> {
+    const { tf } = this;
+    const n = images.length;
+    const size = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+    const flat = new Uint8Array(n * size);
+    images.forEach((img, i) => flat.set(img, i * size));
+    const features = tf.tidy(() => {
+      let x = tf.tensor4d(flat, [n, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3], "int32").toFloat().div(255) as tfType.Tensor4D;
+      if (this.options.flipAverage) x = tf.concat([x, tf.image.flipLeftRight(x)], 0);
+      let f = this.model.execute(x, this.outputNode) as tfType.Tensor2D;
+      if (this.options.flipAverage) f = f.slice([0, 0], [n, -1]).add(f.slice([n, 0], [n, -1]));
+      return f;
+    });
+    const data = (await features.data()) as Float32Array;
+    features.dispose();
+    const dim = data.length / n;
+    return Array.from({ length: n }, (_, i) => l2Normalise(data.slice(i * dim, (i + 1) * dim)));
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

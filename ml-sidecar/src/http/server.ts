@@ -1,0 +1,322 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { ClientError } from "../errors.ts";
+import type { ImageService } from "../image-service.ts";
+import type { Metrics } from "../metrics.ts";
+import type { Reindexer } from "../reindex.ts";
+import { parseFilter, type Metadata } from "../index/filter.ts";
+import type { ImageRecord } from "../index/vector-store.ts";
+import { errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
+
+export interface ServerDeps {
+  service: ImageService;
+  metrics: Metrics;
+  reindexer?: Reindexer;
+  skippedBackends?: Array<{ backend: string; reason: string }>;
+  /** Most image parts in one request. */
+  maxImagesPerRequest?: number;
+  logger?: boolean;
+}
+
+const errors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 415: errorSchema, 422: errorSchema, 500: errorSchema };
+
+/** Maps Fastify/multipart error codes to stable `type`s for clients. */
+const FRAMEWORK_ERROR_TYPES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_json",
+  FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
+  FST_ERR_VALIDATION: "invalid_request",
+  FST_REQ_FILE_TOO_LARGE: "image_too_large",
+  FST_FILES_LIMIT: "too_many_images",
+  FST_PARTS_LIMIT: "too_many_parts",
+  FST_FIELDS_LIMIT: "too_many_fields",
+  FST_PROTO_VIOLATION: "invalid_multipart",
+  FST_INVALID_MULTIPART_CONTENT_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid_request",
+};
+
+interface MultipartInput {
+  images: Buffer[];
+  fields: Record<string, string>;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { service, metrics } = deps;
+  const maxImages = deps.maxImagesPerRequest ?? 64;
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 4 * 1024 * 1024, ajv: { customOptions: { coerceTypes: true } } });
+
+  await app.register(multipart, {
+    limits: { fileSize: service.limits.maxBytes, files: maxImages, fields: 16, fieldSize: 256 * 1024, parts: maxImages + 16 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Curator ML sidecar", version: "0.1.0", description: "Image embeddings, vector search and near-duplicate detection." },
+    },
+    transform: ({ schema, url, route }) => {
+      const method = Array.isArray(route.method) ? route.method[0] : route.method;
+      const docs = multipartDocs[`${method} ${url.replace(/:(\w+)/g, "{$1}")}`];
+      if (!docs) return { schema, url };
+      return { schema: { ...schema, consumes: ["multipart/form-data"], body: docs.body, description: docs.description }, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    if (err instanceof ClientError) return reply.status(err.statusCode).send({ type: err.type, message: err.message });
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const type = (err.code && FRAMEWORK_ERROR_TYPES[err.code]) ?? "invalid_request";
+      let message = err.message;
+      if (err.code === "FST_REQ_FILE_TOO_LARGE") message = `An image part is larger than the ${service.limits.maxBytes}-byte limit.`;
+      if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = `Unsupported content type ${JSON.stringify(request.headers["content-type"] ?? "")}: send multipart/form-data (or JSON for search by embedding).`;
+      return reply.status(status).send({ type, message });
+    }
+    request.log.error(err);
+    return reply.status(500).send({ type: "internal_error", message: "The sidecar failed to process the request." });
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send({ type: "not_found", message: `No route ${request.method} ${request.url}.` }));
+
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  async function readMultipart(request: FastifyRequest): Promise<MultipartInput> {
+    if (!request.isMultipart()) {
+      throw new ClientError(415, "unsupported_media_type", `Expected multipart/form-data with \`image\` parts, got ${JSON.stringify(request.headers["content-type"] ?? "none")}.`);
+    }
+    const out: MultipartInput = { images: [], fields: {} };
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        const data = await part.toBuffer();
+        if (part.fieldname !== "image") throw new ClientError(400, "unexpected_file", `File part "${part.fieldname}" is not expected; name image parts \`image\`.`);
+        out.images.push(data);
+      } else {
+        out.fields[part.fieldname] = String(part.value);
+      }
+    }
+    return out;
+  }
+
+  function parseMetadata(raw: string | undefined): Metadata {
+    if (raw === undefined || raw === "") return {};
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new ClientError(400, "invalid_metadata", "metadata is not valid JSON.");
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ClientError(400, "invalid_metadata", "metadata must be a JSON object.");
+    const m = value as Metadata;
+    const scalar = (v: unknown) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+    for (const [key, v] of Object.entries(m)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key)) throw new ClientError(400, "invalid_metadata", `metadata field "${key}" is not a valid field name.`);
+      if (!(v === null || scalar(v) || (Array.isArray(v) && v.every(scalar)))) {
+        throw new ClientError(400, "invalid_metadata", `metadata.${key} must be a string, number, boolean, null or an array of those.`);
+      }
+    }
+    if (m.product_id !== undefined && typeof m.product_id !== "string") throw new ClientError(400, "invalid_metadata", "metadata.product_id must be a string.");
+    if (m.variant_ids !== undefined && !(Array.isArray(m.variant_ids) && m.variant_ids.every((v) => typeof v === "string"))) {
+      throw new ClientError(400, "invalid_metadata", "metadata.variant_ids must be an array of strings.");
+    }
+    if (m.category !== undefined && typeof m.category !== "string") throw new ClientError(400, "invalid_metadata", "metadata.category must be a string.");
+    return m;
+  }
+
+  function parseK(raw: unknown, fallback = 10): number {
+    if (raw === undefined || raw === "") return fallback;
+    const k = Number(raw);
+    if (!Number.isInteger(k) || k < 1 || k > 1000) throw new ClientError(400, "invalid_k", "k must be an integer from 1 to 1000.");
+    return k;
+  }
+
+  const imageView = (r: ImageRecord, withEmbedding: boolean) => ({
+    id: r.id,
+    model: r.model,
+    model_version: r.modelVersion,
+    dim: r.vector.length,
+    hash: { hex: r.hash.hex, mirror_hex: r.hash.mirrorHex },
+    metadata: r.metadata,
+    indexed_at: r.indexedAt,
+    ...(withEmbedding ? { embedding: Array.from(r.vector) } : {}),
+  });
+
+  app.post(
+    "/v1/embed",
+    {
+      schema: {
+        tags: ["embeddings"],
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              model: { type: "string" },
+              model_version: { type: "string" },
+              dim: { type: "integer" },
+              embeddings: { type: "array", items: { type: "array", items: { type: "number" } } },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { images } = await readMultipart(request);
+      const analysed = await service.analyse(images);
+      const space = service.store.space;
+      return { model: space.model, model_version: space.version, dim: space.dim, embeddings: analysed.map((a) => Array.from(a.vector)) };
+    },
+  );
+
+  app.put(
+    "/v1/images/:id",
+    { schema: { tags: ["images"], params: idParams, response: { 200: { type: "object", properties: { image: imageSchema } }, ...errors } } },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const { images, fields } = await readMultipart(request);
+      if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
+      const metadata = parseMetadata(fields.metadata);
+      const record = await service.putImage(id, images[0]!, metadata);
+      metrics.indexSize.set(await service.store.count());
+      return { image: imageView(record, false) };
+    },
+  );
+
+  app.get(
+    "/v1/images/:id",
+    {
+      schema: {
+        tags: ["images"],
+        params: idParams,
+        querystring: { type: "object", properties: { include_embedding: { type: "boolean", default: false } } },
+        response: { 200: { type: "object", properties: { image: imageSchema } }, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const record = await service.store.get(id);
+      if (!record) throw new ClientError(404, "not_found", `Image ${id} is not indexed.`);
+      return { image: imageView(record, (request.query as { include_embedding?: boolean }).include_embedding === true) };
+    },
+  );
+
+  app.delete(
+    "/v1/images/:id",
+    {
+      schema: {
+        tags: ["images"],
+        params: idParams,
+        response: { 200: { type: "object", properties: { id: { type: "string" }, object: { type: "string" }, deleted: { type: "boolean" } } }, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      if (!(await service.deleteImage(id))) throw new ClientError(404, "not_found", `Image ${id} is not indexed.`);
+      metrics.indexSize.set(await service.store.count());
+      return { id, object: "image", deleted: true };
+    },
+  );
+
+  app.post(
+    "/v1/search",
+    { schema: { tags: ["search"], response: { 200: { type: "object", properties: { hits: { type: "array", items: hitSchema } } }, ...errors } } },
+    async (request) => {
+      if (request.isMultipart()) {
+        const { images, fields } = await readMultipart(request);
+        if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
+        const hits = await service.search({ image: images[0] }, parseK(fields.k), parseFilter(fields.filter));
+        return { hits: hits.map(({ id, score, metadata }) => ({ id, score, metadata })) };
+      }
+      const body = request.body as { embedding?: unknown; k?: unknown; filter?: unknown } | undefined;
+      if (!body || typeof body !== "object") throw new ClientError(400, "missing_query", "Send an `image` part (multipart) or a JSON body with `embedding`.");
+      if (!Array.isArray(body.embedding) || !body.embedding.every((x) => typeof x === "number")) {
+        throw new ClientError(400, "invalid_embedding", "embedding must be an array of numbers.");
+      }
+      const hits = await service.search({ embedding: body.embedding as number[] }, parseK(body.k), parseFilter(body.filter));
+      return { hits: hits.map(({ id, score, metadata }) => ({ id, score, metadata })) };
+    },
+  );
+
+  app.post(
+    "/v1/dedup",
+    {
+      schema: {
+        tags: ["duplicates"],
+        response: { 200: { type: "object", properties: { groups: { type: "array", items: { type: "array", items: { type: "integer" } } } } }, ...errors },
+      },
+    },
+    async (request) => {
+      const { images } = await readMultipart(request);
+      return { groups: await service.dedup(images) };
+    },
+  );
+
+  app.post(
+    "/v1/duplicates",
+    {
+      schema: {
+        tags: ["duplicates"],
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              duplicates: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    score: { type: "number" },
+                    hash_distance: { type: "integer" },
+                    evidence: { type: "string" },
+                    metadata: { type: "object", additionalProperties: true },
+                  },
+                },
+              },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { images } = await readMultipart(request);
+      if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
+      return { duplicates: await service.duplicatesOf(images[0]!) };
+    },
+  );
+
+  app.get("/health", { schema: { tags: ["operations"] } }, async () => {
+    const info = service.embedder.info;
+    const vectors = await service.store.count().catch(() => -1);
+    return {
+      status: vectors >= 0 ? "ok" : "degraded",
+      backend: info.backend,
+      workers: info.workers,
+      model: info.model,
+      model_version: info.version,
+      dim: info.dim,
+      skipped_backends: deps.skippedBackends ?? [],
+      store: {
+        kind: service.store.kind,
+        vectors,
+        search: "usesHnsw" in service.store ? ((service.store as { usesHnsw: boolean }).usesHnsw ? "hnsw" : "exact") : "hnsw",
+      },
+      thresholds: { max_hash_distance: service.thresholds.maxHashDistance, min_cosine: service.thresholds.minCosine },
+      reindex: deps.reindexer?.state ?? null,
+    };
+  });
+
+  app.get("/metrics", { schema: { tags: ["operations"], hide: false } }, async (_request, reply) => {
+    metrics.indexSize.set(await service.store.count().catch(() => 0));
+    reply.header("content-type", metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  return app;
+}

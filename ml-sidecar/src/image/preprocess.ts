@@ -1,0 +1,146 @@
+import sharp, { type Metadata as SharpMetadata } from "sharp";
+import { ClientError } from "../errors.ts";
+
+/** Side of the square the embedding models take. */
+export const MODEL_INPUT_SIZE = 224;
+
+export interface ImageLimits {
+  /** Largest accepted encoded file, in bytes. */
+  maxBytes: number;
+  /** Largest accepted decoded image, in pixels (width × height). */
+  maxPixels: number;
+}
+
+export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxPixels: 40_000_000,
+};
+
+/** An image decoded once and normalised for every consumer (embedder and hasher). */
+export interface PreparedImage {
+  /** 224×224 sRGB, 3 channels, row-major, 0..255. */
+  rgb: Uint8Array;
+  /** Size of the source after EXIF orientation, before trimming. */
+  width: number;
+  height: number;
+  format: string;
+}
+
+type Format = "jpeg" | "png" | "webp" | "gif" | "avif" | "heif" | "tiff";
+
+/** Identifies the container from its magic bytes; the client's content type is not trusted. */
+export function sniffImageFormat(buf: Uint8Array): Format | null {
+  const b = buf;
+  if (b.length < 12) return null;
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return "png";
+  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return "webp";
+  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return "gif";
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a)) return "tiff";
+  if (b[4] === 0x66 && b[5] === 0x74 && b[6] === 0x79 && b[7] === 0x70) {
+    const brand = String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!);
+    if (brand.startsWith("avi")) return "avif";
+    if (["heic", "heix", "mif1", "msf1", "heim", "heis"].includes(brand)) return "heif";
+  }
+  return null;
+}
+
+/**
+ * Validates and decodes an upload, applies EXIF orientation, converts to sRGB,
+ * flattens transparency on white, trims uniform borders (so letterboxed or
+ * padded copies line up with the original) and squashes to 224×224.
+ */
+export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<PreparedImage> {
+  if (buf.length === 0) throw new ClientError(400, "empty_image", "The image part is empty.");
+  if (buf.length > limits.maxBytes) {
+    throw new ClientError(413, "image_too_large", `The image is ${buf.length} bytes; the limit is ${limits.maxBytes} bytes.`);
+  }
+  const format = sniffImageFormat(buf);
+  if (!format) {
+    throw new ClientError(415, "unsupported_image_format", "The file is not a JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF image (checked by its leading bytes).");
+  }
+  let meta: SharpMetadata;
+  try {
+    meta = await sharp(buf, { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw new ClientError(422, "invalid_image", `The ${format} file cannot be read: ${(err as Error).message}`);
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (!width || !height) throw new ClientError(422, "invalid_image", `The ${format} file has no readable dimensions.`);
+  if (width * height > limits.maxPixels) {
+    throw new ClientError(
+      413,
+      "image_too_many_pixels",
+      `The image is ${width}×${height} = ${width * height} pixels; the limit is ${limits.maxPixels} pixels.`,
+    );
+  }
+  try {
+    const rgb = await normalisedPixels(buf, limits.maxPixels);
+    return { rgb, width, height, format };
+  } catch (err) {
+    throw new ClientError(422, "invalid_image", `The ${format} file is damaged or truncated: ${(err as Error).message}`);
+  }
+}
+
+async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uint8Array> {
+  // Trim needs its own pipeline: sharp applies resize before trim within one pipeline.
+  const oriented = await sharp(buf, { limitInputPixels: maxPixels, failOn: "error", animated: false })
+    .autoOrient()
+    // Trimming and the 224 px target never need more than this; it bounds memory for big photos.
+    .resize({ width: 1024, height: 1024, fit: "inside", withoutEnlargement: true })
+    .toColourspace("srgb")
+    .flatten({ background: "#ffffff" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let pipeline = sharp(oriented.data, { raw: oriented.info });
+  const trimmed = await trimBorders(oriented.data, oriented.info.width, oriented.info.height, oriented.info.channels);
+  if (trimmed) pipeline = pipeline.extract(trimmed);
+  const out = await pipeline
+    .resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * Finds the box inside uniform-colour borders (letterbox bars, padding).
+ * Returns null when there is nothing to trim or trimming would leave a sliver.
+ */
+async function trimBorders(
+  data: Buffer,
+  width: number,
+  height: number,
+  channels: number,
+): Promise<{ left: number; top: number; width: number; height: number } | null> {
+  const tolerance = 12;
+  const px = (x: number, y: number, c: number) => data[(y * width + x) * channels + c]!;
+  const uniformRow = (y: number, ref: number[]) => {
+    for (let x = 0; x < width; x += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
+    return true;
+  };
+  const uniformCol = (x: number, ref: number[], y0: number, y1: number) => {
+    for (let y = y0; y < y1; y += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
+    return true;
+  };
+  const corner = (x: number, y: number) => [px(x, y, 0), px(x, y, 1), px(x, y, 2)];
+  let top = 0;
+  const refTop = corner(0, 0);
+  while (top < height - 1 && uniformRow(top, refTop)) top += 1;
+  let bottom = height - 1;
+  const refBottom = corner(0, height - 1);
+  while (bottom > top && uniformRow(bottom, refBottom)) bottom -= 1;
+  let left = 0;
+  const refLeft = corner(0, top);
+  while (left < width - 1 && uniformCol(left, refLeft, top, bottom + 1)) left += 1;
+  let right = width - 1;
+  const refRight = corner(width - 1, top);
+  while (right > left && uniformCol(right, refRight, top, bottom + 1)) right -= 1;
+  const w = right - left + 1;
+  const h = bottom - top + 1;
+  if (w === width && h === height) return null;
+  // A border that eats almost everything is the image itself (e.g. a plain swatch).
+  if (w < width * 0.2 || h < height * 0.2) return null;
+  return { left, top, width: w, height: h };
+}

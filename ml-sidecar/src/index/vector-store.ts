@@ -1,0 +1,66 @@
+import type { ImageHash } from "../dedup/hasher.ts";
+import type { ModelSpace } from "../embedding/embedder.ts";
+import type { Filter, Metadata } from "./filter.ts";
+
+/** One indexed image: its vector, its perceptual hash and the caller's metadata. */
+export interface ImageRecord {
+  id: string;
+  vector: Float32Array;
+  hash: ImageHash;
+  metadata: Metadata;
+  /** The model space the vector came from; a store holds one space only. */
+  model: string;
+  modelVersion: string;
+  indexedAt: string;
+}
+
+export interface SearchHit {
+  id: string;
+  /** Cosine similarity, 1 = identical direction. */
+  score: number;
+  metadata: Metadata;
+  hash: ImageHash;
+}
+
+export interface SearchOptions {
+  k: number;
+  filter?: Filter;
+}
+
+/**
+ * Port: a k-NN index over L2-normalised vectors of ONE model space, with
+ * metadata filtering. Opening a store for a space never returns vectors of
+ * another space: a model change gets a fresh store and a re-index.
+ */
+export interface VectorStore {
+  readonly kind: string;
+  readonly space: ModelSpace;
+  upsert(records: ImageRecord[]): Promise<void>;
+  get(id: string): Promise<ImageRecord | null>;
+  delete(id: string): Promise<boolean>;
+  search(vector: Float32Array, options: SearchOptions): Promise<SearchHit[]>;
+  count(): Promise<number>;
+  /** Every record without vectors, in pages; used to re-index into a new space. */
+  listRecords(offset: number, limit: number): Promise<Array<Omit<ImageRecord, "vector">>>;
+  /** Makes every acknowledged write durable. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens stores per model space and finds spaces left behind by earlier models. */
+export interface VectorStoreFactory {
+  readonly kind: string;
+  open(space: ModelSpace): Promise<VectorStore>;
+  /** Space keys that hold data but are not `current`. */
+  otherSpaces(current: ModelSpace): Promise<ModelSpace[]>;
+  drop(space: ModelSpace): Promise<void>;
+}
+
+export function assertSameSpace(store: VectorStore, record: Pick<ImageRecord, "model" | "modelVersion" | "vector">): void {
+  if (record.model !== store.space.model || record.modelVersion !== store.space.version) {
+    throw new Error(
+      `vector from ${record.model}@${record.modelVersion} cannot go into a store of ${store.space.model}@${store.space.version}`,
+    );
+  }
+  if (record.vector.length !== store.space.dim) throw new Error(`vector has ${record.vector.length} dimensions, the store ${store.space.dim}`);
+}

@@ -1,0 +1,82 @@
+import { spaceKey } from "./embedding/embedder.ts";
+import type { ImageService } from "./image-service.ts";
+import type { SourceImageStore } from "./source-image-store.ts";
+import type { ImageRecord, VectorStoreFactory } from "./index/vector-store.ts";
+
+export interface ReindexState {
+  status: "idle" | "running" | "done" | "failed";
+  from: string[];
+  done: number;
+  missing_source: number;
+  total: number;
+  error?: string;
+}
+
+/**
+ * When the model (or its version) changes, the new space starts empty and the
+ * old spaces' images are re-embedded from their kept source copies. Searches
+ * only ever see the current space, so vectors of two models never mix.
+ */
+export class Reindexer {
+  readonly state: ReindexState = { status: "idle", from: [], done: 0, missing_source: 0, total: 0 };
+
+  constructor(
+    private readonly factory: VectorStoreFactory,
+    private readonly service: ImageService,
+    private readonly sources: SourceImageStore,
+    private readonly log: (msg: string) => void = () => {},
+  ) {}
+
+  async run(): Promise<ReindexState> {
+    const current = this.service.store.space;
+    const old = await this.factory.otherSpaces(current);
+    if (!old.length) return this.state;
+    Object.assign(this.state, { status: "running", from: old.map(spaceKey), done: 0, missing_source: 0, total: 0 });
+    try {
+      for (const space of old) {
+        const store = await this.factory.open(space);
+        this.state.total += await store.count();
+        this.log(`re-indexing ${this.state.total} images from ${spaceKey(space)} into ${spaceKey(current)}`);
+        const pageSize = 64;
+        for (let offset = 0; ; offset += pageSize) {
+          const page = await store.listRecords(offset, pageSize);
+          if (!page.length) break;
+          const todo: Array<{ meta: Omit<ImageRecord, "vector">; image: Buffer }> = [];
+          for (const meta of page) {
+            if (await this.service.store.get(meta.id)) {
+              this.state.done += 1;
+              continue;
+            }
+            const image = await this.sources.get(meta.id);
+            if (image) todo.push({ meta, image });
+            else this.state.missing_source += 1;
+          }
+          if (todo.length) {
+            const analysed = await this.service.analyse(todo.map((t) => t.image));
+            await this.service.store.upsert(
+              todo.map((t, i) => ({
+                ...t.meta,
+                vector: analysed[i]!.vector,
+                hash: analysed[i]!.hash,
+                model: current.model,
+                modelVersion: current.version,
+                indexedAt: new Date().toISOString(),
+              })),
+            );
+            this.state.done += todo.length;
+          }
+        }
+        await store.close();
+        await this.service.store.flush();
+        // An old space is dropped only when every image made it across.
+        if (this.state.missing_source === 0) await this.factory.drop(space);
+      }
+      this.state.status = "done";
+    } catch (err) {
+      this.state.status = "failed";
+      this.state.error = (err as Error).message;
+      this.log(`re-index failed: ${this.state.error}`);
+    }
+    return this.state;
+  }
+}
