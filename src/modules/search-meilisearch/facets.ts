@@ -24,6 +24,8 @@ export type StatsFacetRequest = { type: "stats"; field: IndexedField }
 
 export type FacetRequest = ValueFacetRequest | RangeFacetRequest | StatsFacetRequest
 
+type FacetResultOf<Type extends SearchTypes.SearchFacetResult["type"]> = Extract<SearchTypes.SearchFacetResult, { type: Type }>
+
 /** Validates the requested facets against the definition and fills in their defaults. */
 export function normalizeFacetRequests(
   requests: (string | SearchTypes.SearchFacetRequest)[] | undefined,
@@ -100,7 +102,7 @@ export function shapeValueFacet(
   request: ValueFacetRequest,
   distribution: Record<string, number> | undefined,
   maxValuesPerFacet: number
-): SearchTypes.SearchFacetResult {
+): FacetResultOf<"value"> {
   const entries = Object.entries(distribution ?? {})
   const truncated = entries.length >= maxValuesPerFacet
   if (truncated && (request.sort === "alpha" || request.query !== undefined || request.limit > entries.length)) {
@@ -127,7 +129,7 @@ function compareValues(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-export function shapeRangeFacet(request: RangeFacetRequest, counts: number[]): SearchTypes.SearchFacetResult {
+export function shapeRangeFacet(request: RangeFacetRequest, counts: number[]): FacetResultOf<"range"> {
   return {
     type: "range",
     ranges: request.ranges.map((range, position) => ({
@@ -140,6 +142,6 @@ export function shapeRangeFacet(request: RangeFacetRequest, counts: number[]): S
 }
 
 /** Meilisearch reports min and max only; `count` comes from a separate count of documents holding the field. */
-export function shapeStatsFacet(stats: { min: number; max: number } | undefined, count: number): SearchTypes.SearchFacetResult {
+export function shapeStatsFacet(stats: { min: number; max: number } | undefined, count: number): FacetResultOf<"stats"> {
   return { type: "stats", min: stats?.min ?? 0, max: stats?.max ?? 0, count }
 }
