@@ -104,43 +104,51 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uin
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
+type Box = { left: number; top: number; width: number; height: number };
+
 /**
- * Finds the box inside uniform-colour borders (letterbox bars, padding).
+ * Finds the box inside uniform-colour borders (letterbox bars, padding),
+ * repeatedly, so bars added around an image whose own edge is a flat
+ * background are trimmed down to the same content as the original.
  * Returns null when there is nothing to trim or trimming would leave a sliver.
  */
-async function trimBorders(
-  data: Buffer,
-  width: number,
-  height: number,
-  channels: number,
-): Promise<{ left: number; top: number; width: number; height: number } | null> {
+async function trimBorders(data: Buffer, width: number, height: number, channels: number): Promise<Box | null> {
+  let box: Box = { left: 0, top: 0, width, height };
+  for (let i = 0; i < 4; i += 1) {
+    const next = innerBox(data, width, channels, box);
+    if (!next || next.width < width * 0.2 || next.height < height * 0.2) break;
+    box = next;
+  }
+  return box.width === width && box.height === height ? null : box;
+}
+
+function innerBox(data: Buffer, stride: number, channels: number, box: Box): Box | null {
   const tolerance = 12;
-  const px = (x: number, y: number, c: number) => data[(y * width + x) * channels + c]!;
-  const uniformRow = (y: number, ref: number[]) => {
-    for (let x = 0; x < width; x += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
+  const px = (x: number, y: number, c: number) => data[(y * stride + x) * channels + c]!;
+  const corner = (x: number, y: number) => [px(x, y, 0), px(x, y, 1), px(x, y, 2)];
+  const uniformRow = (y: number, ref: number[], x0: number, x1: number) => {
+    for (let x = x0; x <= x1; x += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
     return true;
   };
   const uniformCol = (x: number, ref: number[], y0: number, y1: number) => {
-    for (let y = y0; y < y1; y += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
+    for (let y = y0; y <= y1; y += 1) for (let c = 0; c < 3; c += 1) if (Math.abs(px(x, y, c) - ref[c]!) > tolerance) return false;
     return true;
   };
-  const corner = (x: number, y: number) => [px(x, y, 0), px(x, y, 1), px(x, y, 2)];
-  let top = 0;
-  const refTop = corner(0, 0);
-  while (top < height - 1 && uniformRow(top, refTop)) top += 1;
-  let bottom = height - 1;
-  const refBottom = corner(0, height - 1);
-  while (bottom > top && uniformRow(bottom, refBottom)) bottom -= 1;
-  let left = 0;
-  const refLeft = corner(0, top);
-  while (left < width - 1 && uniformCol(left, refLeft, top, bottom + 1)) left += 1;
-  let right = width - 1;
-  const refRight = corner(width - 1, top);
-  while (right > left && uniformCol(right, refRight, top, bottom + 1)) right -= 1;
-  const w = right - left + 1;
-  const h = bottom - top + 1;
-  if (w === width && h === height) return null;
-  // A border that eats almost everything is the image itself (e.g. a plain swatch).
-  if (w < width * 0.2 || h < height * 0.2) return null;
-  return { left, top, width: w, height: h };
+  const x0 = box.left;
+  const x1 = box.left + box.width - 1;
+  let top = box.top;
+  let bottom = box.top + box.height - 1;
+  const refTop = corner(x0, top);
+  while (top < bottom && uniformRow(top, refTop, x0, x1)) top += 1;
+  const refBottom = corner(x0, bottom);
+  while (bottom > top && uniformRow(bottom, refBottom, x0, x1)) bottom -= 1;
+  let left = x0;
+  let right = x1;
+  const refLeft = corner(left, top);
+  while (left < right && uniformCol(left, refLeft, top, bottom)) left += 1;
+  const refRight = corner(right, top);
+  while (right > left && uniformCol(right, refRight, top, bottom)) right -= 1;
+  const next = { left, top, width: right - left + 1, height: bottom - top + 1 };
+  if (next.width === box.width && next.height === box.height) return null;
+  return next;
 }
