@@ -1,0 +1,36 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { buildModules, requireSetting } from "./src/config/modules"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// The project's start and test scripts (scripts/curator.js) fill DATABASE_URL with the
+// embedded PostgreSQL when it is unset, so a missing value here means Medusa was started
+// some other way without a database.
+const databaseUrl = requireSetting("DATABASE_URL", "the PostgreSQL connection string (npm run demo starts an embedded one)")
+
+const isProduction = process.env.NODE_ENV === "production"
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl,
+    redisUrl: process.env.REDIS_URL || undefined,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server") || "shared",
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://127.0.0.1:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://127.0.0.1:9000,http://localhost:5173",
+      authCors:
+        process.env.AUTH_CORS ||
+        "http://localhost:8000,http://127.0.0.1:8000,http://localhost:9000,http://127.0.0.1:9000,http://localhost:5173",
+      jwtSecret: isProduction ? requireSetting("JWT_SECRET", "the secret that signs auth tokens") : process.env.JWT_SECRET || "curator-dev-jwt-secret",
+      cookieSecret: isProduction
+        ? requireSetting("COOKIE_SECRET", "the secret that signs session cookies")
+        : process.env.COOKIE_SECRET || "curator-dev-cookie-secret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    path: "/app",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+  },
+  modules: buildModules(process.env),
+})

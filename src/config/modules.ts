@@ -1,0 +1,164 @@
+
+type Env = Record<string, string | undefined>
+type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
+
+/**
+ * Reads a setting that Curator cannot run without and fails at start with a message
+ * naming it, instead of a stack trace from deep inside a module later.
+ */
+export function requireSetting(name: string, purpose: string, env: Env = process.env): string {
+  const value = env[name]
+  if (!value || !value.trim()) {
+    throw new Error(`Missing required setting ${name}: ${purpose}. Set it in the environment or in .env (see .env.template).`)
+  }
+  return value
+}
+
+/** Settings that only make sense together: all present, or none. */
+function settingGroup(names: string[], env: Env, label: string): boolean {
+  const present = names.filter((n) => env[n]?.trim())
+  if (present.length === 0) return false
+  if (present.length < names.length) {
+    const missing = names.filter((n) => !present.includes(n))
+    throw new Error(`${label} is partly configured: ${present.join(", ")} set but ${missing.join(", ")} missing.`)
+  }
+  return true
+}
+
+/** Redis-backed event bus, workflow engine, locking and caching when REDIS_URL is set; in-memory otherwise. */
+export function redisModules(env: Env): ModuleEntry[] {
+  const redisUrl = env.REDIS_URL
+  if (!redisUrl) return []
+  return [
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
+      },
+    },
+  ]
+}
+
+/** S3 (or any S3-compatible store such as MinIO) when its settings are present; Medusa's local provider otherwise. */
+export function fileModule(env: Env): ModuleEntry {
+  const s3 = settingGroup(["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"], env, "S3 file storage")
+  if (s3) {
+    return {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              file_url: env.S3_FILE_URL || `https://${env.S3_BUCKET}.s3.${env.S3_REGION}.amazonaws.com`,
+              bucket: env.S3_BUCKET,
+              region: env.S3_REGION,
+              access_key_id: env.S3_ACCESS_KEY_ID,
+              secret_access_key: env.S3_SECRET_ACCESS_KEY,
+              endpoint: env.S3_ENDPOINT || undefined,
+              additional_client_config: env.S3_ENDPOINT ? { forcePathStyle: true } : undefined,
+            },
+          },
+        ],
+      },
+    }
+  }
+  return {
+    resolve: "@medusajs/medusa/file",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/file-local",
+          id: "local",
+          options: {
+            upload_dir: env.FILE_UPLOAD_DIR || "static",
+            backend_url: `${env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`}/static`,
+          },
+        },
+      ],
+    },
+  }
+}
+
+/** Stripe beside Medusa's system provider when STRIPE_API_KEY is set; the system provider alone otherwise. */
+export function paymentModule(env: Env): ModuleEntry | undefined {
+  if (!env.STRIPE_API_KEY) return undefined
+  return {
+    resolve: "@medusajs/medusa/payment",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/payment-stripe",
+          id: "stripe",
+          options: {
+            apiKey: env.STRIPE_API_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+            capture: env.STRIPE_CAPTURE === "true",
+          },
+        },
+      ],
+    },
+  }
+}
+
+/** Email and password always; Google sign-in for customers when its keys are set. */
+export function authModule(env: Env): ModuleEntry {
+  const providers: Record<string, unknown>[] = [{ resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" }]
+  if (settingGroup(["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"], env, "Google sign-in")) {
+    providers.push({
+      resolve: "@medusajs/medusa/auth-google",
+      id: "google",
+      options: {
+        clientId: env.GOOGLE_CLIENT_ID,
+        clientSecret: env.GOOGLE_CLIENT_SECRET,
+        callbackUrl: env.GOOGLE_CALLBACK_URL || "http://localhost:8000/auth/google/callback",
+      },
+    })
+  }
+  return { resolve: "@medusajs/medusa/auth", options: { providers } }
+}
+
+/**
+ * Text search: Medusa's Search Module. PostgreSQL full-text search by default;
+ * Meilisearch for the same indexes when MEILISEARCH_HOST is set.
+ */
+export function searchModule(env: Env): ModuleEntry {
+  const providers: Record<string, unknown>[] = [
+    { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
+  ]
+  if (!env.MEILISEARCH_HOST) {
+    return { resolve: "@medusajs/medusa/search", options: { providers } }
+  }
+  providers.push({
+    resolve: "./src/modules/search-meilisearch",
+    id: "meilisearch",
+    options: {
+      host: env.MEILISEARCH_HOST,
+      apiKey: env.MEILISEARCH_API_KEY,
+      indexPrefix: env.MEILISEARCH_INDEX_PREFIX || "curator_",
+    },
+  })
+  return { resolve: "@medusajs/medusa/search", options: { providers, default_provider: "search-meilisearch" } }
+}
+
+/** Every module Curator configures, given the environment. Curator's own domain modules are appended here too. */
+export function buildModules(env: Env): ModuleEntry[] {
+  const modules: (ModuleEntry | undefined)[] = [
+    ...redisModules(env),
+    fileModule(env),
+    paymentModule(env),
+    authModule(env),
+    searchModule(env),
+  ]
+  return modules.filter((m): m is ModuleEntry => Boolean(m))
+}
+

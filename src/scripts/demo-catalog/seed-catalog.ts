@@ -1,0 +1,176 @@
+import sharp from "sharp"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createCollectionsWorkflow,
+  createInventoryLevelsWorkflow,
+  createProductCategoriesWorkflow,
+  createProductTagsWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { createProductsWithImagesWorkflow, ProductImageFile } from "../../workflows/catalog/create-products-with-images"
+import { DemoProduct, generateDemoCatalog } from "./generate-catalog"
+import { renderGarmentSvg } from "./render-garment"
+import { CATEGORIES, COLLECTIONS } from "./vocabulary"
+import { SeededStore } from "./seed-store"
+
+const PRODUCT_BATCH_SIZE = 16
+
+async function renderProductImages(product: DemoProduct, index: number): Promise<ProductImageFile[]> {
+  return Promise.all(
+    product.images.map(async (image) => {
+      const svg = renderGarmentSvg({
+        shape: product.category.shape,
+        colourHex: image.colour.hex,
+        pattern: product.pattern,
+        view: image.view,
+        variationSeed: index,
+      })
+      const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 84, mozjpeg: true }).toBuffer()
+      return { filename: `${product.handle}-${image.view}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64") }
+    })
+  )
+}
+
+async function ensureTaxonomy(container: MedusaContainer, products: DemoProduct[]) {
+  const productService = container.resolve(Modules.PRODUCT)
+
+  const existingCategories = await productService.listProductCategories({ handle: CATEGORIES.map((c) => c.handle) })
+  const missingCategories = CATEGORIES.filter((c) => !existingCategories.some((e) => e.handle === c.handle))
+  if (missingCategories.length) {
+    await createProductCategoriesWorkflow(container).run({
+      input: {
+        product_categories: missingCategories.map((c, i) => ({
+          name: c.name,
+          handle: c.handle,
+          is_active: true,
+          is_internal: false,
+          rank: CATEGORIES.indexOf(c) ?? i,
+        })),
+      },
+    })
+  }
+
+  const existingCollections = await productService.listProductCollections({ handle: COLLECTIONS.map((c) => c.handle) })
+  const missingCollections = COLLECTIONS.filter((c) => !existingCollections.some((e) => e.handle === c.handle))
+  if (missingCollections.length) {
+    await createCollectionsWorkflow(container).run({
+      input: { collections: missingCollections.map((c) => ({ title: c.title, handle: c.handle, metadata: { season: c.season } })) },
+    })
+  }
+
+  const tagValues = [...new Set(products.flatMap((p) => p.tags))]
+  const existingTags = await productService.listProductTags({ value: tagValues })
+  const missingTags = tagValues.filter((v) => !existingTags.some((t) => t.value === v))
+  if (missingTags.length) {
+    await createProductTagsWorkflow(container).run({ input: { product_tags: missingTags.map((value) => ({ value })) } })
+  }
+
+  const [categories, collections, tags] = await Promise.all([
+    productService.listProductCategories({ handle: CATEGORIES.map((c) => c.handle) }),
+    productService.listProductCollections({ handle: COLLECTIONS.map((c) => c.handle) }),
+    productService.listProductTags({ value: tagValues }),
+  ])
+  return {
+    categoryIds: Object.fromEntries(categories.map((c) => [c.handle, c.id])),
+    collectionIds: Object.fromEntries(collections.map((c) => [c.handle, c.id])),
+    tagIds: Object.fromEntries(tags.map((t) => [t.value, t.id])),
+  }
+}
+
+/**
+ * Creates the demo products that do not exist yet (by handle), with rendered
+ * photos, prices in every region's currency and stock in both warehouses.
+ */
+export async function seedCatalog(container: MedusaContainer, store: SeededStore) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const productService = container.resolve(Modules.PRODUCT)
+  const catalog = generateDemoCatalog()
+  const taxonomy = await ensureTaxonomy(container, catalog)
+
+  const existing = new Set(
+    (await productService.listProducts({ handle: catalog.map((p) => p.handle) }, { select: ["handle"], take: null })).map(
+      (p) => p.handle
+    )
+  )
+  const missing = catalog.map((product, index) => ({ product, index })).filter(({ product }) => !existing.has(product.handle))
+  logger.info(`Catalog: ${catalog.length} demo products, ${existing.size} present, ${missing.length} to create.`)
+
+  for (let start = 0; start < missing.length; start += PRODUCT_BATCH_SIZE) {
+    const batch = missing.slice(start, start + PRODUCT_BATCH_SIZE)
+    const products = await Promise.all(
+      batch.map(async ({ product, index }) => ({
+        title: product.title,
+        handle: product.handle,
+        description: product.description,
+        subtitle: product.brand,
+        status: ProductStatus.PUBLISHED,
+        material: product.material,
+        category_ids: [taxonomy.categoryIds[product.category.handle]],
+        collection_id: taxonomy.collectionIds[product.collectionHandle],
+        tag_ids: product.tags.map((t) => taxonomy.tagIds[t]),
+        shipping_profile_id: store.shippingProfileId,
+        sales_channels: [{ id: store.salesChannelId }],
+        metadata: {
+          brand: product.brand,
+          material: product.material,
+          pattern: product.pattern,
+          season: product.season,
+          occasions: product.occasions,
+          colour_families: [...new Set(product.colours.map((c) => c.family))],
+          demo: true,
+        },
+        options: [
+          { title: "Colour", values: product.colours.map((c) => c.name) },
+          { title: "Size", values: product.sizes },
+        ],
+        variants: product.variants.map((v) => ({
+          title: v.title,
+          sku: v.sku,
+          manage_inventory: true,
+          options: { Colour: v.colour.name, Size: v.size },
+          prices: Object.entries(v.prices).map(([currency_code, amount]) => ({ currency_code, amount })),
+          metadata: { colour_hex: v.colour.hex, colour_family: v.colour.family },
+        })),
+        image_files: await renderProductImages(product, index),
+      }))
+    )
+    await createProductsWithImagesWorkflow(container).run({ input: { products } })
+    logger.info(`Catalog: created ${Math.min(start + PRODUCT_BATCH_SIZE, missing.length)}/${missing.length} products`)
+  }
+
+  await ensureInventoryLevels(container, store, catalog)
+  return catalog
+}
+
+/** Stocks every demo variant in both warehouses (with the catalog's deliberate gaps), once. */
+async function ensureInventoryLevels(container: MedusaContainer, store: SeededStore, catalog: DemoProduct[]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const inventoryService = container.resolve(Modules.INVENTORY)
+  const stockBySku = new Map(catalog.flatMap((p) => p.variants.map((v) => [v.sku, v.stock] as const)))
+
+  const { data: items } = await query.graph({
+    entity: "inventory_item",
+    fields: ["id", "sku"],
+    filters: { sku: [...stockBySku.keys()] },
+  })
+  const levels = await inventoryService.listInventoryLevels(
+    { inventory_item_id: items.map((i) => i.id) },
+    { select: ["inventory_item_id", "location_id"], take: null }
+  )
+  const present = new Set(levels.map((l) => `${l.inventory_item_id}:${l.location_id}`))
+  const missing = items.flatMap((item) =>
+    (["eu", "us"] as const)
+      .map((warehouse) => ({
+        inventory_item_id: item.id,
+        location_id: store.locationIdsByWarehouse[warehouse],
+        stocked_quantity: stockBySku.get(item.sku!)?.[warehouse] ?? 0,
+      }))
+      .filter((level) => !present.has(`${level.inventory_item_id}:${level.location_id}`))
+  )
+  for (let start = 0; start < missing.length; start += 1000) {
+    await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: missing.slice(start, start + 1000) } })
+  }
+  if (missing.length) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).info(`Inventory: created ${missing.length} stock levels.`)
+  }
+}

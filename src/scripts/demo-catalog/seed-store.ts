@@ -1,0 +1,189 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { REGIONS, WAREHOUSES } from "./vocabulary"
+
+export const DEMO_SALES_CHANNEL = "Curator Web Store"
+export const DEMO_API_KEY_TITLE = "Curator Storefront"
+
+export type SeededStore = {
+  salesChannelId: string
+  shippingProfileId: string
+  regionIdsByCurrency: Record<string, string>
+  locationIdsByWarehouse: Record<"eu" | "us", string>
+  publishableKey: string
+}
+
+/**
+ * Store settings, regions, taxes, warehouses, shipping and the storefront's
+ * publishable key. Each part looks for what exists first, so running it again
+ * changes nothing.
+ */
+export async function seedStore(container: MedusaContainer): Promise<SeededStore> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  const storeService = container.resolve(Modules.STORE)
+  const salesChannelService = container.resolve(Modules.SALES_CHANNEL)
+  const regionService = container.resolve(Modules.REGION)
+  const taxService = container.resolve(Modules.TAX)
+  const stockLocationService = container.resolve(Modules.STOCK_LOCATION)
+  const fulfillmentService = container.resolve(Modules.FULFILLMENT)
+  const apiKeyService = container.resolve(Modules.API_KEY)
+
+  // Sales channel and store currencies.
+  let [salesChannel] = await salesChannelService.listSalesChannels({ name: DEMO_SALES_CHANNEL })
+  if (!salesChannel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: DEMO_SALES_CHANNEL, description: "Curator's storefront" }] },
+    })
+    salesChannel = result[0]
+  }
+  const [store] = await storeService.listStores()
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        name: "Curator",
+        default_sales_channel_id: salesChannel.id,
+        supported_currencies: REGIONS.map((r, i) => ({ currency_code: r.currency, is_default: i === 0 })),
+      },
+    },
+  })
+
+  // Warehouses, each linked to the sales channel and the manual fulfillment provider.
+  const locationIdsByWarehouse = {} as Record<"eu" | "us", string>
+  for (const [key, spec] of Object.entries(WAREHOUSES) as ["eu" | "us", (typeof WAREHOUSES)["eu" | "us"]][]) {
+    let [location] = await stockLocationService.listStockLocations({ name: spec.name })
+    if (!location) {
+      const { result } = await createStockLocationsWorkflow(container).run({
+        input: { locations: [{ name: spec.name, address: { ...spec.address } }] },
+      })
+      location = result[0]
+      await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [salesChannel.id] } })
+      await link.create({
+        [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+        [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+      })
+    }
+    locationIdsByWarehouse[key] = location.id
+  }
+  await updateStoresWorkflow(container).run({
+    input: { selector: { id: store.id }, update: { default_location_id: locationIdsByWarehouse.eu } },
+  })
+
+  // Regions, with the warehouse that serves each recorded for availability checks.
+  const paymentProviders = ["pp_system_default", ...(process.env.STRIPE_API_KEY ? ["pp_stripe_stripe"] : [])]
+  const regionIdsByCurrency: Record<string, string> = {}
+  for (const spec of REGIONS) {
+    let [region] = await regionService.listRegions({ name: spec.name })
+    if (!region) {
+      const { result } = await createRegionsWorkflow(container).run({
+        input: {
+          regions: [
+            {
+              name: spec.name,
+              currency_code: spec.currency,
+              countries: spec.countries,
+              payment_providers: paymentProviders,
+              automatic_taxes: true,
+              metadata: { stock_location_id: locationIdsByWarehouse[spec.warehouse], warehouse: spec.warehouse },
+            },
+          ],
+        },
+      })
+      region = result[0]
+    }
+    regionIdsByCurrency[spec.currency] = region.id
+  }
+
+  const allCountries = REGIONS.flatMap((r) => r.countries)
+  const existingTaxRegions = await taxService.listTaxRegions({ country_code: allCountries })
+  const missingTax = allCountries.filter((c) => !existingTaxRegions.some((t) => t.country_code === c))
+  if (missingTax.length) {
+    await createTaxRegionsWorkflow(container).run({
+      input: missingTax.map((country_code) => ({ country_code, provider_id: "tp_system" })),
+    })
+  }
+
+  // Shipping: one fulfillment set per warehouse, one service zone per region it serves.
+  let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" })
+  if (!shippingProfile) {
+    const { result } = await createShippingProfilesWorkflow(container).run({
+      input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
+    })
+    shippingProfile = result[0]
+  }
+  for (const [warehouse, spec] of Object.entries(WAREHOUSES) as ["eu" | "us", (typeof WAREHOUSES)["eu"]][]) {
+    const setName = `${spec.name} shipping`
+    const [existing] = await fulfillmentService.listFulfillmentSets({ name: setName })
+    if (existing) continue
+    const served = REGIONS.filter((r) => r.warehouse === warehouse)
+    const fulfillmentSet = await fulfillmentService.createFulfillmentSets({
+      name: setName,
+      type: "shipping",
+      service_zones: served.map((r) => ({
+        name: r.name,
+        geo_zones: r.countries.map((country_code) => ({ type: "country" as const, country_code })),
+      })),
+    })
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: locationIdsByWarehouse[warehouse] },
+      [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
+    })
+    const options = served.flatMap((region) => {
+      const zone = fulfillmentSet.service_zones.find((z) => z.name === region.name)!
+      const regionId = regionIdsByCurrency[region.currency]
+      return (["standard", "express"] as const).map((speed) => ({
+        name: speed === "standard" ? "Standard delivery" : "Express delivery",
+        price_type: "flat" as const,
+        provider_id: "manual_manual",
+        service_zone_id: zone.id,
+        shipping_profile_id: shippingProfile.id,
+        type: {
+          label: speed === "standard" ? "Standard" : "Express",
+          description: speed === "standard" ? "Delivered in 2-4 working days." : "Delivered next working day.",
+          code: speed,
+        },
+        prices: [
+          { currency_code: region.currency, amount: region.shipping[speed] },
+          { region_id: regionId, amount: region.shipping[speed] },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
+          { attribute: "is_return", value: "false", operator: "eq" as const },
+        ],
+      }))
+    })
+    await createShippingOptionsWorkflow(container).run({ input: options })
+  }
+
+  // The storefront's publishable key, scoped to the sales channel.
+  let [apiKey] = await apiKeyService.listApiKeys({ title: DEMO_API_KEY_TITLE, type: "publishable" })
+  if (!apiKey) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: DEMO_API_KEY_TITLE, type: "publishable", created_by: "" }] },
+    })
+    apiKey = result[0]
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
+  }
+
+  logger.info(`Store ready: ${REGIONS.length} regions, ${Object.keys(WAREHOUSES).length} warehouses.`)
+  return {
+    salesChannelId: salesChannel.id,
+    shippingProfileId: shippingProfile.id,
+    regionIdsByCurrency,
+    locationIdsByWarehouse,
+    publishableKey: apiKey.token,
+  }
+}
