@@ -12,7 +12,7 @@ export function multipart(parts: Array<{ name: string; value: Buffer | string; f
   const form = new FormData();
   for (const p of parts) {
     if (typeof p.value === "string" && !p.filename) form.append(p.name, p.value);
-    else form.append(p.name, new Blob([p.value], { type: p.type ?? "application/octet-stream" }), p.filename ?? "upload.bin");
+    else form.append(p.name, new Blob([p.value as unknown as BlobPart], { type: p.type ?? "application/octet-stream" }), p.filename ?? "upload.bin");
   }
   return form;
 }

@@ -68,6 +68,11 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
         for (let i = 1; i < hits.length; i += 1) assert.ok(hits[i - 1]!.score >= hits[i]!.score - 1e-6, "sorted by score");
         assert.deepEqual(hits.map((h) => h.id), exactTopK(vs[qi]!, live, 10));
       }
+      // A query that is a view into a larger buffer (non-zero byteOffset) must work the same.
+      const shared = new Float32Array(DIM * 3);
+      shared.set(vs[99]!, DIM);
+      const viewHits = await store.search(shared.subarray(DIM, 2 * DIM), { k: 3 });
+      assert.deepEqual(viewHits.map((h) => h.id), exactTopK(vs[99]!, live, 3));
     });
 
     test("metadata filters: equality, in, range, array fields", async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { prepareImage, MODEL_INPUT_SIZE, DEFAULT_IMAGE_LIMITS } from "../../src/image/preprocess.ts";
+import { prepareImage, mirrorRgb, DEFAULT_IMAGE_LIMITS } from "../../src/image/preprocess.ts";
 import { DctPhashHasher } from "../../src/dedup/dct-phash-hasher.ts";
 import type { ImageHash } from "../../src/dedup/hasher.ts";
 import { WasmWorkerPoolEmbedder } from "../../src/embedding/wasm-worker-pool-embedder.ts";
@@ -22,21 +22,6 @@ export function flipAveraged(f: Fingerprinted): Float32Array {
   const v = new Float32Array(f.plain.length);
   for (let i = 0; i < v.length; i += 1) v[i] = f.plain[i]! + f.mirror[i]!;
   return l2Normalise(v);
-}
-
-export function mirrorRgb(rgb: Uint8Array): Uint8Array {
-  const s = MODEL_INPUT_SIZE;
-  const out = new Uint8Array(rgb.length);
-  for (let y = 0; y < s; y += 1) {
-    for (let x = 0; x < s; x += 1) {
-      const src = (y * s + x) * 3;
-      const dst = (y * s + (s - 1 - x)) * 3;
-      out[dst] = rgb[src]!;
-      out[dst + 1] = rgb[src + 1]!;
-      out[dst + 2] = rgb[src + 2]!;
-    }
-  }
-  return out;
 }
 
 export async function startPool(): Promise<WasmWorkerPoolEmbedder> {

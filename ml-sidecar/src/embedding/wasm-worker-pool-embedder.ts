@@ -1,6 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { Embedder, EmbedderInfo } from "./embedder.ts";
 import { mobilenetMidSpace, type FeatureModelOptions } from "./mobilenet-feature-model.ts";
+import { l2Normalise } from "./embedder.ts";
+import { mirrorRgb } from "../image/preprocess.ts";
 
 interface PendingImage {
   image: Uint8Array;
@@ -18,6 +20,8 @@ interface PoolWorker {
  * tfjs WASM in a worker_threads pool, one model instance per core. Images from
  * concurrent requests share one queue, so an idle worker takes up to
  * `maxBatch` of them at once (batches run ~25% faster per image than singles).
+ * Flip averaging is done here, not in the workers: an image and its mirror are
+ * two queue items, so one upload uses both cores and its latency halves.
  */
 export class WasmWorkerPoolEmbedder implements Embedder {
   readonly info: EmbedderInfo;
@@ -28,7 +32,7 @@ export class WasmWorkerPoolEmbedder implements Embedder {
   private constructor(
     private readonly workers: PoolWorker[],
     private readonly maxBatch: number,
-    options: FeatureModelOptions,
+    private readonly options: FeatureModelOptions,
   ) {
     this.info = { ...mobilenetMidSpace(options), backend: "wasm", workers: workers.length };
     for (const w of workers) {
@@ -41,7 +45,7 @@ export class WasmWorkerPoolEmbedder implements Embedder {
     const url = new URL("./wasm-worker-entry.mjs", import.meta.url);
     const workers = await Promise.all(
       Array.from({ length: Math.max(1, size) }, () => {
-        const worker = new Worker(url, { workerData: options });
+        const worker = new Worker(url, { workerData: { ...options, flipAverage: false } });
         return new Promise<PoolWorker>((resolve, reject) => {
           const onReady = (msg: { type: string }) => {
             if (msg.type === "ready") {
@@ -58,13 +62,20 @@ export class WasmWorkerPoolEmbedder implements Embedder {
     return new WasmWorkerPoolEmbedder(workers, maxBatch, options);
   }
 
-  embed(images: Uint8Array[]): Promise<Float32Array[]> {
-    if (this.closed) return Promise.reject(new Error("embedder is closed"));
-    const results = images.map(
-      (image) => new Promise<Float32Array>((resolve, reject) => this.queue.push({ image, resolve, reject })),
-    );
+  async embed(images: Uint8Array[]): Promise<Float32Array[]> {
+    if (this.closed) throw new Error("embedder is closed");
+    const inputs = this.options.flipAverage ? images.flatMap((img) => [img, mirrorRgb(img)]) : images;
+    const results = inputs.map((image) => new Promise<Float32Array>((resolve, reject) => this.queue.push({ image, resolve, reject })));
     this.dispatch();
-    return Promise.all(results);
+    const vectors = await Promise.all(results);
+    if (!this.options.flipAverage) return vectors;
+    return images.map((_, i) => {
+      const a = vectors[2 * i]!;
+      const b = vectors[2 * i + 1]!;
+      const v = new Float32Array(a.length);
+      for (let j = 0; j < v.length; j += 1) v[j] = a[j]! + b[j]!;
+      return l2Normalise(v);
+    });
   }
 
   private dispatch(): void {

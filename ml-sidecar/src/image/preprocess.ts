@@ -152,3 +152,20 @@ function innerBox(data: Buffer, stride: number, channels: number, box: Box): Box
   if (next.width === box.width && next.height === box.height) return null;
   return next;
 }
+
+/** Mirror image (left ↔ right) of prepared 224×224 RGB pixels. */
+export function mirrorRgb(rgb: Uint8Array): Uint8Array {
+  const s = MODEL_INPUT_SIZE;
+  const out = new Uint8Array(rgb.length);
+  for (let y = 0; y < s; y += 1) {
+    const row = y * s;
+    for (let x = 0; x < s; x += 1) {
+      const src = (row + x) * 3;
+      const dst = (row + s - 1 - x) * 3;
+      out[dst] = rgb[src]!;
+      out[dst + 1] = rgb[src + 1]!;
+      out[dst + 2] = rgb[src + 2]!;
+    }
+  }
+  return out;
+}

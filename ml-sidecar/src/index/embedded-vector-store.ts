@@ -149,7 +149,9 @@ export class EmbeddedVectorStore implements VectorStore {
   exactAll(vector: Float32Array, k: number): SearchHit[] {
     const rows = this.records.length;
     const want = Math.min(rows, k + this.freeSlots.length); // free slots are zero rows: skip them
-    const m = exactSearch(this.slab.subarray(0, rows * this.space.dim), vector, this.space.dim, want, MetricKind.IP) as Matches;
+    // usearch's native exactSearch reads typed arrays from their buffer's start (ignores byteOffset): pass an unshifted copy.
+    const query = vector.byteOffset === 0 ? vector : vector.slice();
+    const m = exactSearch(this.slab.subarray(0, rows * this.space.dim), query, this.space.dim, want, MetricKind.IP) as Matches;
     return this.fromMatches(m).slice(0, k);
   }
 
