@@ -1,0 +1,18 @@
+import { configureStoreSearch, defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
+import { StoreProductSearchParams } from "./store/product-search/validators"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      // Medusa's own POST /store/search answers only for the indexes opted in here;
+      // it scopes product results to published products of the key's sales channels.
+      matcher: "/store/search",
+      middlewares: [configureStoreSearch({ allowed_indexes: { product: true } })],
+    },
+    {
+      matcher: "/store/product-search",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreProductSearchParams, {})],
+    },
+  ],
+})

@@ -1,0 +1,40 @@
+import { z } from "@medusajs/framework/zod"
+
+/** A filter that may be given once (`?colour=Black`) or repeated / comma-separated (`?colour=Black,Navy`). */
+const multiValue = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
+  )
+
+export const PRODUCT_SEARCH_SORTS = ["relevance", "price_asc", "price_desc", "newest", "title"] as const
+
+export const StoreProductSearchParams = z
+  .object({
+    q: z.string().trim().max(200, "q must be at most 200 characters").optional(),
+    region_id: z.string().min(1).optional(),
+    category: multiValue,
+    colour: multiValue,
+    size: multiValue,
+    brand: multiValue,
+    material: multiValue,
+    pattern: multiValue,
+    season: multiValue,
+    occasion: multiValue,
+    collection: multiValue,
+    min_price: z.coerce.number().nonnegative("min_price must be 0 or more").optional(),
+    max_price: z.coerce.number().positive("max_price must be more than 0").optional(),
+    sort: z.enum(PRODUCT_SEARCH_SORTS).optional().default("relevance"),
+    limit: z.coerce.number().int().min(1).max(100).optional().default(24),
+    offset: z.coerce.number().int().min(0).optional().default(0),
+  })
+  .strict()
+  .refine((p) => p.min_price === undefined || p.max_price === undefined || p.min_price <= p.max_price, {
+    message: "min_price must not exceed max_price",
+    path: ["min_price"],
+  })
+
+export type StoreProductSearchParamsType = z.infer<typeof StoreProductSearchParams>

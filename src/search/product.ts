@@ -1,0 +1,158 @@
+import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
+
+/**
+ * The storefront's product search index (Medusa Search Module; PostgreSQL full-text
+ * search by default, Meilisearch when MEILISEARCH_HOST is set). Title weighs most,
+ * then brand, tags and categories, then the description. Facets: category, colour,
+ * size, brand, material, pattern, season, occasion, collection, and price ranges per
+ * currency. Kept current by product and variant events.
+ */
+
+/** Currencies with a price field (`price_<code>`) in the index: the shop's regions. */
+export const PRODUCT_SEARCH_CURRENCIES = ["eur", "usd", "gbp"] as const
+
+const priceField = () => search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable()
+
+const fields = search.define({
+  id: search.keyword().filterable().retrievable(),
+  status: search.keyword().filterable().retrievable(false),
+  sales_channel_ids: search.keyword().array().filterable().retrievable(false),
+  title: search.text().searchable({ weight: 3 }).sortable().retrievable(),
+  brand: search.keyword().searchable({ weight: 2 }).filterable().facetable().retrievable(),
+  tags: search.keyword().array().searchable({ weight: 2 }).filterable().facetable().retrievable(),
+  categories: search.keyword().array().searchable({ weight: 2 }).filterable().facetable().retrievable(),
+  category_handles: search.keyword().array().filterable().facetable().retrievable(),
+  description: search.text().searchable({ weight: 1 }).retrievable(false),
+  colours: search.keyword().array().searchable({ weight: 1 }).filterable().facetable().retrievable(),
+  colour_families: search.keyword().array().filterable().facetable().retrievable(),
+  sizes: search.keyword().array().filterable().facetable().retrievable(),
+  material: search.keyword().searchable({ weight: 1 }).filterable().facetable().retrievable(),
+  pattern: search.keyword().filterable().facetable().retrievable(),
+  season: search.keyword().filterable().facetable().retrievable(),
+  occasions: search.keyword().array().filterable().facetable().retrievable(),
+  collection: search.keyword().filterable().facetable().retrievable(),
+  handle: search.keyword().filterable().retrievable(),
+  thumbnail: search.keyword().retrievable(),
+  price_eur: priceField(),
+  price_usd: priceField(),
+  price_gbp: priceField(),
+  created_at: search.date().sortable().retrievable(),
+})
+
+const GRAPH_FIELDS = [
+  "id",
+  "title",
+  "subtitle",
+  "description",
+  "handle",
+  "thumbnail",
+  "status",
+  "material",
+  "metadata",
+  "created_at",
+  "collection.title",
+  "categories.name",
+  "categories.handle",
+  "tags.value",
+  "sales_channels.id",
+  "variants.id",
+  "variants.options.value",
+  "variants.options.option.title",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
+]
+
+type ProductRow = Record<string, any>
+
+const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined && v !== ""))]
+
+function optionValues(row: ProductRow, title: string): string[] {
+  return unique(
+    (row.variants ?? []).flatMap((v: ProductRow) =>
+      (v.options ?? []).filter((o: ProductRow) => o.option?.title?.toLowerCase() === title).map((o: ProductRow) => o.value)
+    )
+  )
+}
+
+/** The lowest price of any variant in one currency, in major units, or undefined when none is set. */
+function lowestPrice(row: ProductRow, currency: string): number | undefined {
+  const amounts = (row.variants ?? [])
+    .flatMap((v: ProductRow) => v.prices ?? [])
+    .filter((p: ProductRow) => p.currency_code === currency)
+    .map((p: ProductRow) => Number(p.amount))
+    .filter((n: number) => Number.isFinite(n))
+  return amounts.length ? Math.min(...amounts) : undefined
+}
+
+export function toProductSearchDocument(row: ProductRow) {
+  const metadata = (row.metadata ?? {}) as Record<string, any>
+  const asList = (v: unknown) => (Array.isArray(v) ? v.map(String) : v ? [String(v)] : [])
+  return {
+    id: row.id,
+    status: row.status,
+    sales_channel_ids: unique<string>((row.sales_channels ?? []).map((s: ProductRow) => s.id)),
+    title: row.title,
+    brand: metadata.brand ?? row.subtitle ?? undefined,
+    tags: unique<string>((row.tags ?? []).map((t: ProductRow) => t.value)),
+    categories: unique<string>((row.categories ?? []).map((c: ProductRow) => c.name)),
+    category_handles: unique<string>((row.categories ?? []).map((c: ProductRow) => c.handle)),
+    description: row.description ?? undefined,
+    colours: optionValues(row, "colour").concat(optionValues(row, "color")),
+    colour_families: asList(metadata.colour_families),
+    sizes: optionValues(row, "size"),
+    material: metadata.material ?? row.material ?? undefined,
+    pattern: metadata.pattern ?? undefined,
+    season: metadata.season ?? undefined,
+    occasions: asList(metadata.occasions),
+    collection: row.collection?.title ?? undefined,
+    handle: row.handle,
+    thumbnail: row.thumbnail ?? undefined,
+    price_eur: lowestPrice(row, "eur"),
+    price_usd: lowestPrice(row, "usd"),
+    price_gbp: lowestPrice(row, "gbp"),
+    created_at: row.created_at,
+  }
+}
+
+const source = {
+  fields: GRAPH_FIELDS,
+  transform: (rows: ProductRow[]) => rows.map(toProductSearchDocument),
+}
+
+export default defineSearchIndex({
+  name: "product",
+  entity: "product",
+  fields,
+  settings: {
+    typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8 },
+  },
+  events: [
+    "product.created",
+    "product.updated",
+    "product.deleted",
+    "product-variant.created",
+    "product-variant.updated",
+    "product-variant.deleted",
+  ],
+  consume: graphConsume({
+    ...source,
+    // Variant events carry the variant's id; the document to refresh is its product's.
+    resolve_ids: async (event, { container }) => {
+      const data = (event.data ?? {}) as { id?: string | string[]; product_id?: string }
+      if (!event.name.startsWith("product-variant.")) return data.id
+      if (data.product_id) return data.product_id
+      const ids = Array.isArray(data.id) ? data.id : data.id ? [data.id] : []
+      if (!ids.length) return undefined
+      const { data: variants } = await container.query.graph({
+        entity: "product_variant",
+        fields: ["product_id"],
+        filters: { id: ids },
+        withDeleted: true,
+      } as any)
+      return unique<string>(variants.map((v: ProductRow) => v.product_id))
+    },
+    // A deleted variant changes its product's document; it does not delete the product.
+    is_delete: (event) => event.name === "product.deleted",
+  }),
+  seed: graphSeed(source),
+})
