@@ -8,7 +8,7 @@ import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
  * Calibrated by `npm run bench:dedup` (calibration split, seed 1; see README):
  * the thresholds that maximise recall at precision ≥ 0.995 on held-out pairs.
  */
-export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 6, minCosine: 0.9 };
+export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCosine: 0.93 };
 
 export interface Config {
   port: number;
