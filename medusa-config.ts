@@ -1,12 +1,14 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { buildModules, requireSetting } from "./src/config/modules"
+import { buildModules, databaseUrlFromSettings, requireSetting } from "./src/config/modules"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // The project's start and test scripts (scripts/curator.js) fill DATABASE_URL with the
 // embedded PostgreSQL when it is unset, so a missing value here means Medusa was started
 // some other way without a database.
-const databaseUrl = requireSetting("DATABASE_URL", "the PostgreSQL connection string (npm run demo starts an embedded one)")
+const databaseUrl =
+  databaseUrlFromSettings(process.env) ??
+  requireSetting("DATABASE_URL", "the PostgreSQL connection string (npm run demo starts an embedded one)")
 
 const isProduction = process.env.NODE_ENV === "production"
 

@@ -162,6 +162,7 @@ async function ensureDatabase({ forTests = false } = {}) {
   const given = forTests ? process.env.DB_HOST || process.env.DATABASE_URL : process.env.DATABASE_URL
   if (given) {
     if (process.env.DATABASE_URL && !process.env.DB_HOST) exportDbSettings(new URL(process.env.DATABASE_URL))
+    if (["127.0.0.1", "::1"].includes(process.env.DB_HOST)) process.env.DB_HOST = "localhost"
     if (!forTests) await createDatabaseIfMissing(process.env.DATABASE_URL)
     log(`using the PostgreSQL server at ${process.env.DB_HOST}:${process.env.DB_PORT || 5432}`)
     return
@@ -175,7 +176,10 @@ async function ensureDatabase({ forTests = false } = {}) {
 }
 
 function exportDbSettings(url) {
-  process.env.DB_HOST = url.hostname
+  // Medusa's test runner asks for SSL unless the URL says "localhost", and a local
+  // server (embedded or not) speaks no SSL: name loopback addresses "localhost".
+  const loopback = ["127.0.0.1", "[::1]", "::1"].includes(url.hostname)
+  process.env.DB_HOST = loopback ? "localhost" : url.hostname
   process.env.DB_PORT = url.port || "5432"
   process.env.DB_USERNAME = decodeURIComponent(url.username || "postgres")
   process.env.DB_PASSWORD = decodeURIComponent(url.password || "")
@@ -278,7 +282,7 @@ async function runTests(kinds, jestArgs) {
         await run("npm", ["test"], { cwd: sidecar })
       } else {
         await run(path.join(ROOT, "node_modules", ".bin", "jest"), ["--runInBand", "--forceExit", "--passWithNoTests", ...jestArgs], {
-          env: { ...process.env, NODE_ENV: "test", ...spec.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+          env: { LOG_LEVEL: "warn", ...process.env, NODE_ENV: "test", ...spec.env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=4096" },
         })
       }
       results.push({ kind, ok: true, seconds: (Date.now() - started) / 1000 })

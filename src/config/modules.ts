@@ -14,6 +14,22 @@ export function requireSetting(name: string, purpose: string, env: Env = process
   return value
 }
 
+/**
+ * DATABASE_URL, or one built from DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD/DB_NAME
+ * (the settings Medusa's test runner reads), or undefined when neither is given.
+ */
+export function databaseUrlFromSettings(env: Env): string | undefined {
+  if (env.DATABASE_URL) return env.DATABASE_URL
+  if (!env.DB_HOST) return undefined
+  const url = new URL("postgres://localhost")
+  url.hostname = env.DB_HOST
+  url.port = env.DB_PORT || "5432"
+  url.username = env.DB_USERNAME || "postgres"
+  url.password = env.DB_PASSWORD || ""
+  url.pathname = `/${env.DB_NAME || "curator"}`
+  return url.toString()
+}
+
 /** Settings that only make sense together: all present, or none. */
 function settingGroup(names: string[], env: Env, label: string): boolean {
   const present = names.filter((n) => env[n]?.trim())

@@ -15,7 +15,8 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   const started = Date.now()
 
   const store = await seedStore(container)
-  const catalog = await seedCatalog(container, store)
+  const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
+  const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
   const admin = await seedPeople(container)
 
   const variants = catalog.reduce((n, p) => n + p.variants.length, 0)

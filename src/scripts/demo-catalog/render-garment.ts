@@ -8,8 +8,11 @@ import { ImageView } from "./generate-catalog"
  * signal to work with; nothing is downloaded.
  */
 
+// Drawing coordinates; the rendered file is OUTPUT_WIDTH×OUTPUT_HEIGHT (4:5, as product photos are).
 export const IMAGE_WIDTH = 800
 export const IMAGE_HEIGHT = 1000
+export const OUTPUT_WIDTH = 600
+export const OUTPUT_HEIGHT = 750
 
 // Silhouettes drawn in an 800×1000 box, facing the camera.
 const SILHOUETTES: Record<GarmentShape, string> = {
@@ -94,19 +97,20 @@ export function renderGarmentSvg(spec: GarmentImageSpec): string {
   const silhouette = SILHOUETTES[shape]
   const details = view === "back" ? BACK_DETAILS[shape] ?? "" : FRONT_DETAILS[shape] ?? ""
   const mirror = view === "back" ? `transform="translate(${IMAGE_WIDTH} 0) scale(-1 1)"` : ""
+  // A blurred drop shadow would triple the rendering time; an offset copy reads the same.
   // The detail view is a close crop of the fabric with a seam, as on a product page.
   const viewBox = view === "detail" ? "250 350 300 375" : `0 0 ${IMAGE_WIDTH} ${IMAGE_HEIGHT}`
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}" viewBox="${viewBox}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${OUTPUT_WIDTH}" height="${OUTPUT_HEIGHT}" viewBox="${viewBox}">
 <defs>
 ${patternDefs("fabric", pattern, colourHex, accent)}
 <radialGradient id="light" cx="50%" cy="35%" r="70%"><stop offset="0%" stop-color="#ffffff" stop-opacity="0.22"/><stop offset="100%" stop-color="#000000" stop-opacity="0.18"/></radialGradient>
-<filter id="shadow" x="-20%" y="-20%" width="140%" height="140%"><feDropShadow dx="0" dy="14" stdDeviation="14" flood-opacity="0.25"/></filter>
 </defs>
 <rect x="0" y="0" width="${IMAGE_WIDTH}" height="${IMAGE_HEIGHT}" fill="${backdrop}"/>
 <ellipse cx="400" cy="930" rx="300" ry="30" fill="#000" opacity="0.06"/>
 <g ${mirror}>
-<path d="${silhouette}" fill="url(#fabric)" filter="url(#shadow)" fill-rule="evenodd"/>
+<path d="${silhouette}" fill="#000" opacity="0.12" transform="translate(10 16)" fill-rule="evenodd"/>
+<path d="${silhouette}" fill="url(#fabric)" fill-rule="evenodd"/>
 <path d="${silhouette}" fill="url(#light)" fill-rule="evenodd"/>
 <path d="${details}" fill="none" stroke="${accent}" stroke-width="6" stroke-linecap="round" opacity="0.85"/>
 <path d="${silhouette}" fill="none" stroke="#000" stroke-opacity="0.25" stroke-width="3"/>

@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import sharp from "sharp"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
@@ -14,6 +17,18 @@ import { CATEGORIES, COLLECTIONS } from "./vocabulary"
 import { SeededStore } from "./seed-store"
 
 const PRODUCT_BATCH_SIZE = 16
+// Rendering ~1,000 photos is most of the seed's time; keep them for the next fresh database.
+const IMAGE_CACHE_DIR = join(process.cwd(), ".curator", "demo-images")
+
+async function renderJpeg(svg: string): Promise<Buffer> {
+  const key = createHash("sha1").update(svg).digest("hex")
+  const cached = join(IMAGE_CACHE_DIR, `${key}.jpg`)
+  if (existsSync(cached)) return readFileSync(cached)
+  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
+  mkdirSync(IMAGE_CACHE_DIR, { recursive: true })
+  writeFileSync(cached, jpeg)
+  return jpeg
+}
 
 async function renderProductImages(product: DemoProduct, index: number): Promise<ProductImageFile[]> {
   return Promise.all(
@@ -25,7 +40,7 @@ async function renderProductImages(product: DemoProduct, index: number): Promise
         view: image.view,
         variationSeed: index,
       })
-      const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 84, mozjpeg: true }).toBuffer()
+      const jpeg = await renderJpeg(svg)
       return { filename: `${product.handle}-${image.view}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64") }
     })
   )
@@ -77,14 +92,29 @@ async function ensureTaxonomy(container: MedusaContainer, products: DemoProduct[
   }
 }
 
+/** The first N products of each category: a smaller shop with the same shape, for tests. */
+export function selectProducts(catalog: DemoProduct[], perCategory?: number): DemoProduct[] {
+  if (!perCategory) return catalog
+  const taken = new Map<string, number>()
+  return catalog.filter((p) => {
+    const n = taken.get(p.category.handle) ?? 0
+    taken.set(p.category.handle, n + 1)
+    return n < perCategory
+  })
+}
+
 /**
  * Creates the demo products that do not exist yet (by handle), with rendered
  * photos, prices in every region's currency and stock in both warehouses.
  */
-export async function seedCatalog(container: MedusaContainer, store: SeededStore) {
+export async function seedCatalog(
+  container: MedusaContainer,
+  store: SeededStore,
+  options: { productsPerCategory?: number } = {}
+) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const productService = container.resolve(Modules.PRODUCT)
-  const catalog = generateDemoCatalog()
+  const catalog = selectProducts(generateDemoCatalog(), options.productsPerCategory)
   const taxonomy = await ensureTaxonomy(container, catalog)
 
   const existing = new Set(

@@ -1,0 +1,178 @@
+import Medusa from "@medusajs/js-sdk"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
+import { seedPeople, demoAdmin } from "../../src/scripts/demo-catalog/seed-people"
+import { DemoProduct, generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
+
+jest.setTimeout(300_000)
+
+const PRODUCTS_PER_CATEGORY = 2
+
+/**
+ * The demo shop end to end, through Medusa's own Store API and js-sdk: the seeded
+ * catalog with regional prices, product search with facets, and a checkout that
+ * ends in an order with the right total.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    let sdk: Medusa
+    let catalog: DemoProduct[]
+
+    const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
+
+    /** Search ingests product events asynchronously; wait until the seeded products are searchable. */
+    async function waitForSearchIndex(expected: number) {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const { data } = await api.get("/store/product-search?limit=1", storeHeaders()).catch((e: any) => ({ data: { count: -1, e } }))
+        if (data.count >= expected) return
+        await new Promise((r) => setTimeout(r, 500))
+      }
+      throw new Error(`search index did not reach ${expected} products`)
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      catalog = await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
+      await seedPeople(container)
+      sdk = new Medusa({ baseUrl: api.defaults.baseURL, publishableKey: store.publishableKey })
+      await waitForSearchIndex(catalog.length)
+    })
+
+    it("seeds every category with regional prices, and seeding again adds nothing", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const count = async () => (await query.graph({ entity: "product", fields: ["id"] })).data.length
+      const before = await count()
+      expect(before).toBe(catalog.length)
+
+      const again = await seedStore(container)
+      await seedCatalog(container, again, { productsPerCategory: PRODUCTS_PER_CATEGORY })
+      await seedPeople(container)
+      expect(await count()).toBe(before)
+      expect(again.publishableKey).toBe(store.publishableKey)
+      const regions = await container.resolve(Modules.REGION).listRegions({})
+      expect(regions.map((r) => r.currency_code).sort()).toEqual(["eur", "gbp", "usd"])
+      const users = await container.resolve(Modules.USER).listUsers({ email: demoAdmin().email })
+      expect(users).toHaveLength(1)
+    })
+
+    it("lists products with prices calculated for the shopper's region", async () => {
+      const { regions } = await sdk.store.region.list()
+      for (const currency of ["eur", "usd", "gbp"]) {
+        const region = regions.find((r) => r.currency_code === currency)!
+        const demo = catalog[3]
+        const { products } = await sdk.store.product.list({
+          handle: demo.handle,
+          region_id: region.id,
+          fields: "id,title,*variants.calculated_price,+variants.sku",
+        })
+        expect(products).toHaveLength(1)
+        const variant = products[0].variants!.find((v) => v.sku === demo.variants[0].sku)!
+        expect(variant.calculated_price!.currency_code).toBe(currency)
+        expect(variant.calculated_price!.calculated_amount).toBe(demo.variants[0].prices[currency])
+      }
+    })
+
+    it("shows the admin the seeded catalog", async () => {
+      const { email, password } = demoAdmin()
+      const { data: auth } = await api.post("/auth/user/emailpass", { email, password })
+      const { data } = await api.get("/admin/products?limit=1&fields=id", { headers: { authorization: `Bearer ${auth.token}` } })
+      expect(data.count).toBe(catalog.length)
+    })
+
+    it("searches by text with facets, filters by a facet and corrects typos", async () => {
+      const dresses = catalog.filter((p) => p.category.handle === "dresses")
+      const { data } = await api.get("/store/product-search?q=dress&category=dresses", storeHeaders())
+      expect(data.count).toBeGreaterThanOrEqual(dresses.length)
+      expect(data.products.map((p: any) => p.handle)).toEqual(expect.arrayContaining(dresses.map((p) => p.handle)))
+      expect(data.facets.category).toEqual(expect.arrayContaining([{ value: "dresses", count: dresses.length }]))
+
+      const colour = dresses[0].colours[0].name
+      const { data: byColour } = await api.get(`/store/product-search?category=dresses&colour=${encodeURIComponent(colour)}`, storeHeaders())
+      const expected = dresses.filter((p) => p.colours.some((c) => c.name === colour)).map((p) => p.handle)
+      expect(byColour.products.map((p: any) => p.handle).sort()).toEqual(expected.sort())
+
+      const { data: typo } = await api.get("/store/product-search?q=drss", storeHeaders())
+      expect(typo.corrected_query).toBe("dress")
+      expect(typo.products[0].title).toMatch(/dress/i)
+
+      // Medusa's own search route, opted in for the product index.
+      const { data: core } = await api.post(
+        "/store/search",
+        { entity: "product", filters: { q: "dress" }, search_options: { facets: ["category_handles"] } },
+        storeHeaders()
+      )
+      expect(core.results[0].hits.length).toBeGreaterThan(0)
+      expect(core.results[0].facets.category_handles.values).toEqual(expect.arrayContaining([expect.objectContaining({ value: "dresses" })]))
+    })
+
+    it("filters by price in the region's currency and sorts by price", async () => {
+      const { regions } = await sdk.store.region.list()
+      const uk = regions.find((r) => r.currency_code === "gbp")!
+      const { data } = await api.get(`/store/product-search?region_id=${uk.id}&max_price=60&sort=price_asc&limit=100`, storeHeaders())
+      const lowest = (p: DemoProduct) => Math.min(...p.variants.map((v) => v.prices.gbp))
+      expect(data.currency_code).toBe("gbp")
+      expect(data.count).toBe(catalog.filter((p) => lowest(p) <= 60).length)
+      const prices = data.products.map((p: any) => Math.min(...p.variants.map((v: any) => v.calculated_price.calculated_amount)))
+      expect(prices).toEqual([...prices].sort((a, b) => a - b))
+      expect(data.facets.price.find((b: any) => b.key === "under-50").count).toBe(catalog.filter((p) => lowest(p) < 50).length)
+    })
+
+    it("rejects bad search input with a 4xx naming the problem", async () => {
+      const bad = async (path: string, headers = storeHeaders()) => api.get(path, headers).catch((e: any) => e.response)
+      let res = await bad("/store/product-search?sort=cheapest")
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/sort/)
+      res = await bad("/store/product-search?min_price=100&max_price=10")
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/min_price must not exceed max_price/)
+      res = await bad("/store/product-search?limit=1000")
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/limit/)
+      res = await bad("/store/product-search?region_id=reg_missing")
+      expect(res.status).toBe(404)
+      expect(res.data.message).toMatch(/reg_missing/)
+      res = await bad("/store/product-search?q=dress", { headers: {} as any })
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/publishable/i)
+    })
+
+    it("checks out a cart with the system payment provider into an order with the right total", async () => {
+      const { regions } = await sdk.store.region.list()
+      const europe = regions.find((r) => r.currency_code === "eur")!
+      // A variant the Amsterdam warehouse (which serves Europe) has in stock.
+      const demo = selectProducts(generateDemoCatalog(), PRODUCTS_PER_CATEGORY).find((p) => p.variants.some((v) => v.stock.eu >= 2))!
+      const demoVariant = demo.variants.find((v) => v.stock.eu >= 2)!
+      const { products } = await sdk.store.product.list({ handle: demo.handle, region_id: europe.id, fields: "id,+variants.sku" })
+      const variantId = products[0].variants!.find((v) => v.sku === demoVariant.sku)!.id
+
+      let { cart } = await sdk.store.cart.create({ region_id: europe.id, email: "shopper@example.com" })
+      ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: 2 }))
+      const address = { first_name: "Ines", last_name: "Moreau", address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" }
+      ;({ cart } = await sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address }))
+
+      const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
+      const standard = shipping_options.find((o) => o.type?.code === "standard")!
+      expect(standard).toBeDefined()
+      ;({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: standard.id }))
+
+      await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" })
+      const completed = await sdk.store.cart.complete(cart.id)
+      expect(completed.type).toBe("order")
+      if (completed.type !== "order") return
+
+      const expectedTotal = demoVariant.prices.eur * 2 + 5 // two items plus standard delivery in Europe (no tax rates set)
+      expect(completed.order.currency_code).toBe("eur")
+      expect(completed.order.total).toBeCloseTo(expectedTotal, 2)
+
+      const container = getContainer()
+      const orders = await container.resolve(Modules.ORDER).listOrders({ id: completed.order.id }, { relations: ["items"] })
+      expect(orders).toHaveLength(1)
+      expect(Number(orders[0].items![0].quantity)).toBe(2)
+    })
+  },
+})
