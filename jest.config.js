@@ -4,7 +4,7 @@ loadEnv("test", process.cwd())
 // One jest config, three kinds of test selected by TEST_TYPE (as in Medusa's starter).
 const testMatchByType = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s"],
-  "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/!(*.unit).spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
 }
 

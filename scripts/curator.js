@@ -260,38 +260,76 @@ const TEST_KINDS = {
   sidecar: { sidecar: true },
 }
 
+/** Runs a command, echoing its output, and returns what it printed (to read test counts from). */
+function runCapturing(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: process.env, ...options, stdio: ["ignore", "pipe", "pipe"] })
+    children.add(child)
+    let output = ""
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on("data", (chunk) => {
+        output += chunk
+        ;(stream === child.stdout ? process.stdout : process.stderr).write(chunk)
+      })
+    }
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      children.delete(child)
+      resolve({ code, output })
+    })
+  })
+}
+
 async function runTests(kinds, jestArgs) {
   const selected = kinds.length ? kinds : Object.keys(TEST_KINDS)
   for (const kind of selected) {
     if (!TEST_KINDS[kind]) throw new Error(`Unknown test kind "${kind}"; use one of: ${Object.keys(TEST_KINDS).join(", ")}`)
   }
   if (selected.some((k) => TEST_KINDS[k].needsDatabase)) await ensureDatabase({ forTests: true })
+  fs.mkdirSync(STATE_DIR, { recursive: true })
   const results = []
   for (const kind of selected) {
     const spec = TEST_KINDS[kind]
     const started = Date.now()
+    const result = { kind, ok: false, passed: 0, failed: 0, skipped: 0 }
     log(`running ${kind} tests`)
-    try {
-      if (spec.sidecar) {
-        const sidecar = path.join(ROOT, "ml-sidecar")
-        if (!fs.existsSync(path.join(sidecar, "package.json"))) {
-          log("ml-sidecar is not present; skipping its tests")
-          continue
-        }
-        if (!fs.existsSync(path.join(sidecar, "node_modules"))) await run("npm", ["ci"], { cwd: sidecar })
-        await run("npm", ["test"], { cwd: sidecar })
-      } else {
-        await run(path.join(ROOT, "node_modules", ".bin", "jest"), ["--runInBand", "--forceExit", "--passWithNoTests", ...jestArgs], {
-          env: { LOG_LEVEL: "warn", ...process.env, NODE_ENV: "test", ...spec.env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=4096" },
-        })
+    if (spec.sidecar) {
+      const sidecar = path.join(ROOT, "ml-sidecar")
+      if (!fs.existsSync(path.join(sidecar, "package.json"))) {
+        log("ml-sidecar is not present; skipping its tests")
+        continue
       }
-      results.push({ kind, ok: true, seconds: (Date.now() - started) / 1000 })
-    } catch (e) {
-      results.push({ kind, ok: false, seconds: (Date.now() - started) / 1000 })
+      if (!fs.existsSync(path.join(sidecar, "node_modules"))) await run("npm", ["ci"], { cwd: sidecar })
+      const { code, output } = await runCapturing("npm", ["test"], { cwd: sidecar })
+      // node's test runner closes with "# pass N", "# fail N", "# skipped N".
+      const count = (label) => Number(output.match(new RegExp(`^# ${label} (\\d+)`, "m"))?.[1] ?? 0)
+      Object.assign(result, { ok: code === 0, passed: count("pass"), failed: count("fail"), skipped: count("skipped") })
+    } else {
+      const report = path.join(STATE_DIR, `jest-${kind}.json`)
+      fs.rmSync(report, { force: true })
+      const { code } = await runCapturing(
+        path.join(ROOT, "node_modules", ".bin", "jest"),
+        ["--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestArgs],
+        {
+          env: { LOG_LEVEL: "warn", ...process.env, NODE_ENV: "test", ...spec.env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=4096" },
+        }
+      )
+      if (fs.existsSync(report)) {
+        const json = JSON.parse(fs.readFileSync(report, "utf8"))
+        Object.assign(result, { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests })
+      }
+      result.ok = code === 0
+      if (!result.ok && !result.failed) result.failed = 1 // a suite that failed to load counts as a failure
     }
+    result.seconds = (Date.now() - started) / 1000
+    results.push(result)
   }
   console.log("\n[curator] test summary")
-  for (const r of results) console.log(`  ${r.ok ? "PASS" : "FAIL"}  ${r.kind.padEnd(8)} ${r.seconds.toFixed(1)} s`)
+  for (const r of results) {
+    console.log(`  ${r.ok ? "PASS" : "FAIL"}  ${r.kind.padEnd(8)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`)
+  }
+  const total = (key) => results.reduce((n, r) => n + r[key], 0)
+  console.log(`${total("passed")} passed, ${total("failed")} failed, ${total("skipped")} skipped`)
   if (results.some((r) => !r.ok)) throw Object.assign(new Error("some tests failed"), { exitCode: 1 })
 }
 

@@ -110,6 +110,32 @@ medusaIntegrationTestRunner({
       expect(core.results[0].facets.category_handles.values).toEqual(expect.arrayContaining([expect.objectContaining({ value: "dresses" })]))
     })
 
+    it("keeps the search index current when a merchant edits or deletes a product", async () => {
+      const { email, password } = demoAdmin()
+      const { data: auth } = await api.post("/auth/user/emailpass", { email, password })
+      const admin = { headers: { authorization: `Bearer ${auth.token}` } }
+      const target = catalog[5]
+      const { data: found } = await api.get(`/admin/products?handle=${target.handle}&fields=id`, admin)
+      const productId = found.products[0].id
+
+      await api.post(`/admin/products/${productId}`, { title: "Zephyrine Evening Cape" }, admin)
+      const search = async (q: string) => (await api.get(`/store/product-search?q=${encodeURIComponent(q)}`, storeHeaders())).data
+      let hits: any[] = []
+      for (let i = 0; i < 40 && !hits.length; i++) {
+        hits = (await search("zephyrine")).products
+        if (!hits.length) await new Promise((r) => setTimeout(r, 250))
+      }
+      expect(hits.map((p: any) => p.id)).toEqual([productId])
+
+      await api.delete(`/admin/products/${productId}`, admin)
+      let count = 1
+      for (let i = 0; i < 40 && count > 0; i++) {
+        count = (await search("zephyrine")).count
+        if (count > 0) await new Promise((r) => setTimeout(r, 250))
+      }
+      expect(count).toBe(0)
+    })
+
     it("filters by price in the region's currency and sorts by price", async () => {
       const { regions } = await sdk.store.region.list()
       const uk = regions.find((r) => r.currency_code === "gbp")!

@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+/**
+ * bench/store-api: load on stock Store API routes (and Curator's search) against the
+ * production build on the seeded demo catalog. Prints requests/s and p50/p95/p99 per
+ * route and each route's p95 as a ratio of `/store/products` p95 measured in the same
+ * run, so the figures mean something on a noisy machine. Never pass/fail.
+ *
+ * Run it with `npm run bench:store-api` (migrates, seeds, builds, then calls this).
+ * Settings: BENCH_DURATION (s per route, default 10), BENCH_CONNECTIONS (default 8),
+ * BENCH_PORT (default 9001).
+ */
+const { spawn } = require("node:child_process")
+const path = require("node:path")
+const os = require("node:os")
+const autocannon = require("autocannon")
+const { Client } = require("pg")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const BUILD_DIR = process.env.CURATOR_BUILD_DIR || path.join(ROOT, ".medusa", "server")
+const PORT = Number(process.env.BENCH_PORT || 9001)
+const BASE = `http://127.0.0.1:${PORT}`
+const DURATION = Number(process.env.BENCH_DURATION || 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 8)
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+async function startServer() {
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
+    cwd: BUILD_DIR,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), LOG_LEVEL: "error" },
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`${BASE}/health`).then((r) => r.ok, () => false)
+    if (ok) return server
+    if (server.exitCode !== null) throw new Error(`medusa start exited with ${server.exitCode}`)
+    await sleep(500)
+  }
+  server.kill("SIGTERM")
+  throw new Error("the production server did not answer /health within 120 s")
+}
+
+async function publishableKey() {
+  const client = new Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    const { rows } = await client.query("SELECT token FROM api_key WHERE type = 'publishable' AND title = $1 AND revoked_at IS NULL", [
+      "Curator Storefront",
+    ])
+    if (!rows.length) throw new Error("no Curator Storefront publishable key: seed the demo shop first")
+    return rows[0].token
+  } finally {
+    await client.end()
+  }
+}
+
+async function json(method, url, headers, body) {
+  const res = await fetch(`${BASE}${url}`, { method, headers: { "content-type": "application/json", ...headers }, body: body && JSON.stringify(body) })
+  const data = await res.json()
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${data.message}`)
+  return data
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** Runs one autocannon load and measures every response's latency itself (autocannon has no p95). */
+function load(name, requestOptions) {
+  return new Promise((resolve, reject) => {
+    const latencies = []
+    let errors = 0
+    const instance = autocannon({ url: BASE, connections: CONNECTIONS, duration: DURATION, ...requestOptions }, (err, result) => {
+      if (err) return reject(err)
+      latencies.sort((a, b) => a - b)
+      resolve({
+        name,
+        requests: latencies.length,
+        rps: latencies.length / DURATION,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        errors: errors + result.errors + result.timeouts,
+      })
+    })
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime)
+      if (statusCode >= 400) errors++
+    })
+  })
+}
+
+async function main() {
+  const key = await publishableKey()
+  const server = await startServer()
+  const stop = () => server.exitCode === null && server.kill("SIGTERM")
+  process.on("exit", stop)
+  try {
+    const headers = { "x-publishable-api-key": key }
+    const { regions } = await json("GET", "/store/regions", headers)
+    const europe = regions.find((r) => r.currency_code === "eur")
+    // Wait for the search index to be filled (it is seeded when the server starts).
+    for (let i = 0; i < 240; i++) {
+      const res = await fetch(`${BASE}/store/product-search?limit=1`, { headers })
+      if (res.ok && (await res.json()).count > 0) break
+      await sleep(500)
+    }
+    const { products } = await json("GET", `/store/products?limit=100&region_id=${europe.id}&fields=id,*variants.calculated_price`, headers)
+    const productIds = products.map((p) => p.id)
+    const variantIds = products.flatMap((p) => p.variants.map((v) => v.id))
+
+    // Carts to add to, spread so no cart or variant runs out of stock during the load.
+    const carts = []
+    for (let i = 0; i < 60; i++) carts.push((await json("POST", "/store/carts", headers, { region_id: europe.id })).cart.id)
+
+    const pick = (list) => list[Math.floor(Math.random() * list.length)]
+    const queries = ["dress", "linen shirt", "wool coat", "leather boots", "black", "knit", "drss"]
+    const routes = [
+      ["GET /health (framework floor)", { requests: [{ method: "GET", path: "/health" }] }],
+      [
+        "GET /store/products (list, calculated prices)",
+        { requests: [{ method: "GET", path: `/store/products?limit=24&region_id=${europe.id}&fields=*variants.calculated_price`, headers }] },
+      ],
+      [
+        "GET /store/products/:id (detail)",
+        {
+          requests: [
+            {
+              method: "GET",
+              headers,
+              setupRequest: (req) => ({ ...req, path: `/store/products/${pick(productIds)}?region_id=${europe.id}&fields=*variants.calculated_price` }),
+            },
+          ],
+        },
+      ],
+      [
+        "GET /store/product-search (text + facets)",
+        {
+          requests: [
+            {
+              method: "GET",
+              headers,
+              setupRequest: (req) => ({ ...req, path: `/store/product-search?q=${encodeURIComponent(pick(queries))}&region_id=${europe.id}&limit=24` }),
+            },
+          ],
+        },
+      ],
+      [
+        "POST /store/search (Medusa core)",
+        {
+          requests: [
+            {
+              method: "POST",
+              path: "/store/search",
+              headers: { ...headers, "content-type": "application/json" },
+              setupRequest: (req) => ({
+                ...req,
+                body: JSON.stringify({ entity: "product", filters: { q: pick(queries) }, pagination: { take: 24 }, search_options: { facets: ["category_handles", "colours", "sizes", "brand"] } }),
+              }),
+            },
+          ],
+        },
+      ],
+      [
+        "POST /store/carts/:id/line-items (add to cart)",
+        {
+          requests: [
+            {
+              method: "POST",
+              headers: { ...headers, "content-type": "application/json" },
+              setupRequest: (req) => ({ ...req, path: `/store/carts/${pick(carts)}/line-items`, body: JSON.stringify({ variant_id: pick(variantIds), quantity: 1 }) }),
+            },
+          ],
+        },
+      ],
+    ]
+
+    // Warm up each route briefly so JIT and caches do not count against the first one.
+    for (const [, options] of routes) await autocannon({ url: BASE, connections: 2, amount: 20, ...options })
+
+    const results = []
+    for (const [name, options] of routes) results.push(await load(name, options))
+
+    const reference = results.find((r) => r.name.startsWith("GET /store/products (list"))
+    const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
+    const rows = results.map((r) => [
+      r.name,
+      fmt(r.rps),
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      fmt(r.p95 / reference.p95, 2) + "×",
+      String(r.errors),
+    ])
+    const header = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / products p95", "errors"]
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
+    const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |"
+    console.log(`\nbench/store-api — production build, ${products.length >= 100 ? "100+" : products.length} products sampled, ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} CPUs`)
+    console.log(line(header))
+    console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|")
+    for (const row of rows) console.log(line(row))
+  } finally {
+    stop()
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
