@@ -1,5 +1,5 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedStore } from "./demo-catalog/seed-store"
 import { seedCatalog } from "./demo-catalog/seed-catalog"
 import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catalog/seed-people"
@@ -14,6 +14,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const started = Date.now()
 
+  await activateSearchIndexes(container)
   const store = await seedStore(container)
   const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
   const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
@@ -30,4 +31,18 @@ export default async function seedDemoShop({ container }: ExecArgs) {
       "",
     ].join("\n")
   )
+}
+
+/**
+ * The Search Module builds an index's first version when the application starts and
+ * drops product events that arrive before then, with an error each. `medusa exec`
+ * does not start the application, so a search index that is not serving yet is built
+ * here (through the module's public reindex) before the products are created: every
+ * product event of the seed then lands in a live index.
+ */
+async function activateSearchIndexes(container: ExecArgs["container"]) {
+  const searchModule = container.resolve(Modules.SEARCH, { allowUnregistered: true })
+  if (!searchModule) return
+  const notServing = (await searchModule.listIndexes()).filter((index) => index.status !== "ready").map((index) => index.name)
+  if (notServing.length) await searchModule.reindex({ index: notServing })
 }
