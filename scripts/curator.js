@@ -247,6 +247,22 @@ async function buildIfStale() {
   if (!fs.existsSync(modulesLink)) fs.symlinkSync(path.join(ROOT, "node_modules"), modulesLink, "dir")
 }
 
+const SIDECAR_DIR = path.join(ROOT, "ml-sidecar")
+
+/** Starts the ML sidecar beside Medusa (port ML_SIDECAR_PORT, default 9100) when it is installed. */
+function startSidecar() {
+  if (!fs.existsSync(path.join(SIDECAR_DIR, "node_modules"))) {
+    log("ml-sidecar is not installed (npm install installs it); starting the shop without it")
+    return
+  }
+  const port = process.env.ML_SIDECAR_PORT || "9100"
+  process.env.ML_SIDECAR_URL = process.env.ML_SIDECAR_URL || `http://localhost:${port}`
+  run("npm", ["start"], { cwd: SIDECAR_DIR, env: { ...process.env, PORT: port } }).catch((e) =>
+    log(`ml-sidecar stopped: ${e.message}`)
+  )
+  log(`ml-sidecar starting on ${process.env.ML_SIDECAR_URL} (OpenAPI at /docs)`)
+}
+
 function startProductionServer(extraEnv = {}) {
   return medusa(["start"], { cwd: BUILD_DIR, env: { ...process.env, NODE_ENV: "production", ...extraEnv } })
 }
@@ -357,6 +373,7 @@ const commands = {
     await ensureDatabase()
     await migrate()
     await buildIfStale()
+    startSidecar()
     await startProductionServer()
   },
   async demo() {
@@ -367,6 +384,7 @@ const commands = {
     await seed()
     await buildIfStale()
     log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s; admin at http://localhost:${process.env.PORT || 9000}/app`)
+    startSidecar()
     await startProductionServer()
   },
   async test(...args) {

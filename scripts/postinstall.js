@@ -3,7 +3,7 @@
 // platform package's "hydrate-symlinks" step (it recreates the shared-library
 // symlinks that npm tarballs cannot carry), so the project runs it itself.
 // Idempotent: running it twice is harmless.
-const { existsSync } = require("node:fs")
+const { existsSync, statSync } = require("node:fs")
 const { join, dirname } = require("node:path")
 const { execFileSync } = require("node:child_process")
 
@@ -24,3 +24,23 @@ function hydrateEmbeddedPostgres() {
 }
 
 hydrateEmbeddedPostgres()
+
+/**
+ * The ML sidecar is its own package (it can move to a GPU machine alone); installing the
+ * shop installs it too, so `npm install && npm run demo` brings up everything.
+ * CURATOR_SKIP_SIDECAR_INSTALL=1 skips it.
+ */
+function installSidecar() {
+  const sidecar = join(__dirname, "..", "ml-sidecar")
+  const lock = join(sidecar, "package-lock.json")
+  if (process.env.CURATOR_SKIP_SIDECAR_INSTALL || !existsSync(lock)) return
+  // npm leaves node_modules/.package-lock.json behind after an install: newer than the lock means current.
+  const installed = join(sidecar, "node_modules", ".package-lock.json")
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
+  // The outer npm's settings (prefix, lifecycle, package data) must not leak into the inner install.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== "INIT_CWD"))
+  console.log("[curator] installing ml-sidecar dependencies")
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: sidecar, stdio: "inherit", env })
+}
+
+installSidecar()
