@@ -21,6 +21,40 @@ export interface DuplicateHit {
   metadata: Metadata;
 }
 
+export type RankedHit = SearchHit & { hashDistance?: number };
+
+/**
+ * k-NN by embedding, with perceptual-hash matches (distance ≤ maxHashDistance,
+ * precision 0.998 in bench/dedup.ts) ranked first: the hash finds greyscale,
+ * blurred or re-encoded copies that the colour-sensitive embedding ranks low.
+ * Stores without a hash scan get plain k-NN.
+ */
+export async function searchWithHashMatches(
+  store: VectorStore,
+  query: { vector: Float32Array; hash: ImageHash },
+  k: number,
+  filter: Filter,
+  maxHashDistance: number,
+): Promise<RankedHit[]> {
+  const embeddingHits = await store.search(query.vector, { k, filter });
+  if (!store.hashMatches) return embeddingHits;
+  const hashHits = await store.hashMatches(query.hash, maxHashDistance, { limit: k, filter });
+  if (!hashHits.length) return embeddingHits;
+  const scored = new Map(embeddingHits.map((h) => [h.id, h.score]));
+  const first: RankedHit[] = [];
+  for (const h of hashHits) {
+    let score = scored.get(h.id);
+    if (score === undefined) {
+      const record = await store.get(h.id);
+      score = record ? cosine(record.vector, query.vector) : 0;
+    }
+    first.push({ ...h, score });
+  }
+  first.sort((a, b) => a.hashDistance! - b.hashDistance! || b.score - a.score);
+  const seen = new Set(first.map((h) => h.id));
+  return [...first, ...embeddingHits.filter((h) => !seen.has(h.id))].slice(0, k);
+}
+
 /** The sidecar's use cases, independent of HTTP. */
 export class ImageService {
   constructor(
@@ -70,10 +104,15 @@ export class ImageService {
     return record;
   }
 
-  async search(query: { image?: Uint8Array; embedding?: number[] }, k: number, filter: Filter): Promise<SearchHit[]> {
+  async search(query: { image?: Uint8Array; embedding?: number[] }, k: number, filter: Filter): Promise<RankedHit[]> {
     let vector: Float32Array;
-    if (query.image) vector = (await this.analyse([query.image]))[0]!.vector;
-    else if (query.embedding) {
+    if (query.image) {
+      const [a] = await this.analyse([query.image]);
+      const t0 = performance.now();
+      const hits = await searchWithHashMatches(this.store, a!, k, filter, this.thresholds.maxHashDistance);
+      this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
+      return hits;
+    } else if (query.embedding) {
       if (query.embedding.length !== this.store.space.dim) {
         throw new ClientError(400, "invalid_embedding", `embedding has ${query.embedding.length} numbers; the model ${spaceKey(this.store.space)} has ${this.store.space.dim}.`);
       }

@@ -138,6 +138,11 @@ test("POST /v1/search by image, by embedding, with filters", async () => {
   assert.ok(r.json.hits[0].score > r.json.hits[1].score);
   assert.equal(r.json.hits[0].metadata.product_id, "prod_a");
 
+  // A greyscale copy: the embedding is colour-sensitive, the hash is not; hash matches rank first.
+  r = await call("POST", "/v1/search", form(await sharp(img.c!).grayscale().png().toBuffer()));
+  assert.equal(r.json.hits[0].id, "img_c");
+  assert.ok(r.json.hits[0].hash_distance <= 8);
+
   r = await call("POST", "/v1/search", multipart([{ name: "image", value: img.aSmall!, filename: "q.jpg" }, { name: "filter", value: JSON.stringify({ category: "shirt", price: { lt: 40 } }) }]));
   assert.deepEqual(r.json.hits.map((h: any) => h.id), ["img_b"]);
 

@@ -168,6 +168,25 @@ if (process.env.MILVUS_ADDRESS) {
   test("VectorStore contract: milvus", { skip: "MILVUS_ADDRESS is not set" }, () => {});
 }
 
+test("embedded store: hash matches are mirror-aware, filtered and nearest first", async () => {
+  const s = await EmbeddedVectorStore.open(tmp(), space, { saveDelayMs: 5 });
+  const vs = vectors(4, 5);
+  const rec = (id: string, hex: string, mirrorHex: string, category: string, v: Float32Array) => ({ ...record(id, v, { category }), hash: { hex, mirrorHex } });
+  await s.upsert([
+    rec("same", "00000000000000ff", "ff00000000000000", "dress", vs[0]!),
+    rec("near", "00000000000000f0", "0f00000000000000", "shirt", vs[1]!),
+    rec("mirrored", "ffff000000000000", "0000000000000fff", "dress", vs[2]!),
+    rec("far", "ffffffffffffffff", "ffffffffffffffff", "dress", vs[3]!),
+  ]);
+  const q = { hex: "00000000000000ff", mirrorHex: "ff00000000000000" };
+  const hits = await s.hashMatches(q, 6, { limit: 10 });
+  assert.deepEqual(hits.map((h) => [h.id, h.hashDistance]), [["same", 0], ["near", 4], ["mirrored", 4]]);
+  const dresses = await s.hashMatches(q, 6, { limit: 10, filter: parseFilter({ category: "dress" }) });
+  assert.deepEqual(dresses.map((h) => h.id), ["same", "mirrored"]);
+  await s.delete("same");
+  assert.deepEqual((await s.hashMatches(q, 6, { limit: 1 })).map((h) => h.id), ["near"]);
+});
+
 test("embedded store: crash-safe generations (an interrupted save leaves the last one readable)", async () => {
   const dir = tmp();
   const s = await EmbeddedVectorStore.open(dir, space, { saveDelayMs: 5 });

@@ -32,7 +32,12 @@ export const imageSchema = {
 
 export const hitSchema = {
   type: "object",
-  properties: { id: { type: "string" }, score: { type: "number" }, metadata: metadataSchema },
+  properties: {
+    id: { type: "string" },
+    score: { type: "number", description: "cosine similarity of the embeddings" },
+    hash_distance: { type: "integer", description: "present when the perceptual hash matched (such hits are ranked first)" },
+    metadata: metadataSchema,
+  },
 } as const;
 
 export const idParams = {

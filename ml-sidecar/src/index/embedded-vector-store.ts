@@ -5,7 +5,8 @@ import { createHash } from "node:crypto";
 import { Index as UsearchIndex, Matches, MetricKind, ScalarKind, exactSearch } from "usearch";
 import type { ModelSpace } from "../embedding/embedder.ts";
 import { spaceKey } from "../embedding/embedder.ts";
-import { matchesFilter } from "./filter.ts";
+import { matchesFilter, type Filter } from "./filter.ts";
+import type { ImageHash } from "../dedup/hasher.ts";
 import {
   assertSameSpace,
   type ImageRecord,
@@ -48,6 +49,8 @@ export class EmbeddedVectorStore implements VectorStore {
   private slab: Float32Array;
   private records: Array<Meta | null> = [];
   private slotOf = new Map<string, number>();
+  /** Per slot: hash hi, hash lo, mirror hi, mirror lo — for fast Hamming scans. */
+  private hashWords = new Uint32Array(1024 * 4);
   private freeSlots: number[] = [];
   private hnsw: UsearchIndex | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
@@ -94,6 +97,7 @@ export class EmbeddedVectorStore implements VectorStore {
       this.slab.set(r.vector, slot * this.space.dim);
       const { vector: _v, ...meta } = r;
       this.records[slot] = meta;
+      this.setHashWords(slot, meta);
       if (this.hnsw) this.hnsw.add(BigInt(slot), this.vectorAt(slot));
     }
     if (!this.hnsw && this.size >= this.options.exactSearchBelow) this.buildHnsw();
@@ -120,6 +124,41 @@ export class EmbeddedVectorStore implements VectorStore {
 
   async count(): Promise<number> {
     return this.size;
+  }
+
+  private setHashWords(slot: number, meta: Meta): void {
+    if (this.hashWords.length < (slot + 1) * 4) {
+      const next = new Uint32Array(Math.max((slot + 1) * 4, this.hashWords.length * 2));
+      next.set(this.hashWords);
+      this.hashWords = next;
+    }
+    const w = (hex: string, from: number) => parseInt(hex.slice(from, from + 8), 16) >>> 0;
+    this.hashWords.set([w(meta.hash.hex, 0), w(meta.hash.hex, 8), w(meta.hash.mirrorHex, 0), w(meta.hash.mirrorHex, 8)], slot * 4);
+  }
+
+  async hashMatches(hash: ImageHash, maxDistance: number, { limit, filter }: { limit: number; filter?: Filter }): Promise<Array<SearchHit & { hashDistance: number }>> {
+    const qhi = parseInt(hash.hex.slice(0, 8), 16) >>> 0;
+    const qlo = parseInt(hash.hex.slice(8, 16), 16) >>> 0;
+    const found: Array<{ slot: number; d: number }> = [];
+    const words = this.hashWords;
+    for (let slot = 0; slot < this.records.length; slot += 1) {
+      if (!this.records[slot]) continue;
+      const o = slot * 4;
+      const d = Math.min(popcount(qhi ^ words[o]!) + popcount(qlo ^ words[o + 1]!), popcount(qhi ^ words[o + 2]!) + popcount(qlo ^ words[o + 3]!));
+      if (d <= maxDistance && (!filter || !filter.length || matchesFilter(this.records[slot]!.metadata, filter))) found.push({ slot, d });
+    }
+    found.sort((a, b) => a.d - b.d);
+    return found.slice(0, limit).map(({ slot, d }) => ({ ...this.hit(slot, 0), hashDistance: d }));
+  }
+
+  /** Cosine between a query and a stored record (for hash matches the graph did not return). */
+  scoreOf(id: string, vector: Float32Array): number | null {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return null;
+    const v = this.vectorAt(slot);
+    let s = 0;
+    for (let i = 0; i < v.length; i += 1) s += v[i]! * vector[i]!;
+    return s;
   }
 
   async listRecords(offset: number, limit: number): Promise<Meta[]> {
@@ -283,7 +322,11 @@ export class EmbeddedVectorStore implements VectorStore {
     this.ensureCapacity(Math.max(manifest.rows, 1));
     this.slab.set(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
     this.records = manifest.records;
-    this.records.forEach((r, slot) => (r ? this.slotOf.set(r.id, slot) : this.freeSlots.push(slot)));
+    this.records.forEach((r, slot) => {
+      if (!r) return void this.freeSlots.push(slot);
+      this.slotOf.set(r.id, slot);
+      this.setHashWords(slot, r);
+    });
     this.generation = gen;
     const hnswFile = path.join(genDir, "hnsw.usearch");
     if (fs.existsSync(hnswFile)) {
@@ -355,4 +398,10 @@ export class EmbeddedVectorStoreFactory implements VectorStoreFactory {
   async drop(space: ModelSpace): Promise<void> {
     await fsp.rm(this.dirFor(space), { recursive: true, force: true });
   }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -40,6 +40,12 @@ export interface VectorStore {
   delete(id: string): Promise<boolean>;
   search(vector: Float32Array, options: SearchOptions): Promise<SearchHit[]>;
   count(): Promise<number>;
+  /**
+   * Optional: records whose perceptual hash is within `maxDistance` bits of
+   * `hash` (mirror-aware), nearest first. Lets search put re-encoded or
+   * recoloured copies first even where the embedding ranks them low.
+   */
+  hashMatches?(hash: ImageHash, maxDistance: number, options: { limit: number; filter?: Filter }): Promise<Array<SearchHit & { hashDistance: number }>>;
   /** Every record without vectors, in pages; used to re-index into a new space. */
   listRecords(offset: number, limit: number): Promise<Array<Omit<ImageRecord, "vector">>>;
   /** Makes every acknowledged write durable. */
