@@ -139,7 +139,7 @@ console.log(
       ["POST /v1/search (decode → embed → search → JSON)", quantile(e2e, 0.5), quantile(e2e, 0.95), `${(quantile(e2e, 0.5) / upP50).toFixed(1)}×`],
       ["POST /v1/search with a metadata filter", quantile(e2eFiltered, 0.5), quantile(e2eFiltered, 0.95), `${(quantile(e2eFiltered, 0.5) / upP50).toFixed(1)}×`],
       ["  stage: decode + EXIF + trim + resize (sharp)", quantile(stages.decode, 0.5), quantile(stages.decode, 0.95), ""],
-      ["  stage: embed (flip-averaged, one worker)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
+      ["  stage: embed (flip-averaged: image and mirror on the 2 workers)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
       ["  stage: search 10k", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
     ],
   ),

@@ -135,12 +135,12 @@ export class ImageService {
 
   /**
    * Indexed images that one upload duplicates. Candidates are the embedding's
-   * nearest neighbours (an exact or re-encoded copy is always among them);
-   * each is then judged on hash distance and cosine.
+   * nearest neighbours plus, where the store can scan hashes, every image
+   * within the hash threshold; each is judged on hash distance and cosine.
    */
   async duplicatesOf(image: Uint8Array, candidates = 50): Promise<DuplicateHit[]> {
     const [a] = await this.analyse([image]);
-    const hits = await this.store.search(a!.vector, { k: candidates });
+    const hits = await searchWithHashMatches(this.store, a!, candidates, [], this.thresholds.maxHashDistance);
     const out: DuplicateHit[] = [];
     for (const h of hits) {
       const distance = this.hasher.distance(a!.hash, h.hash);
