@@ -174,6 +174,7 @@ export function buildModules(env: Env): ModuleEntry[] {
     paymentModule(env),
     authModule(env),
     searchModule(env),
+    { resolve: "./src/modules/wardrobe" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedStore } from "./demo-catalog/seed-store"
 import { seedCatalog } from "./demo-catalog/seed-catalog"
 import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catalog/seed-people"
+import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
 
 /**
  * Seeds Curator's demo shop: regions, warehouses, shipping, ~300 fashion products
@@ -19,6 +20,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
   const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
   const admin = await seedPeople(container)
+  await seedWardrobe(container, catalog)
 
   const variants = catalog.reduce((n, p) => n + p.variants.length, 0)
   logger.info(

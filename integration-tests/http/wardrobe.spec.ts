@@ -1,0 +1,455 @@
+import fs from "node:fs"
+import path from "node:path"
+import sharp from "sharp"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
+import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
+import { seedWardrobe } from "../../src/scripts/demo-catalog/seed-wardrobe"
+import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
+import WardrobeModuleService from "../../src/modules/wardrobe/service"
+import { addPurchasedItemsToWardrobeWorkflow } from "../../src/workflows/wardrobe/add-purchased-items-to-wardrobe"
+import { createWardrobeItemWorkflow, updateWardrobeItemWorkflow } from "../../src/workflows/wardrobe/wardrobe-items"
+
+jest.setTimeout(300_000)
+
+const PRODUCTS_PER_CATEGORY = 1
+const UPLOAD_DIR = path.join(process.cwd(), "static")
+
+/** Files the local file provider holds for a file id (its key) or a file name ending. */
+const storedFile = (fileKey: string) => path.join(UPLOAD_DIR, fileKey)
+const storedFilesEndingWith = (suffix: string) =>
+  fs.existsSync(UPLOAD_DIR) ? fs.readdirSync(UPLOAD_DIR).filter((name) => name.endsWith(suffix)) : []
+const fileKeyOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\/static\//, ""))
+
+async function jpeg(width: number, height: number, options: { orientation?: number; noise?: boolean } = {}) {
+  const image = options.noise
+    ? sharp(Buffer.alloc(width * height * 3).map((_, i) => (i * 7919) % 251), { raw: { width, height, channels: 3 } })
+    : sharp({ create: { width, height, channels: 3, background: "#1f3a5f" } })
+  const encoded = image.jpeg()
+  return options.orientation ? encoded.withMetadata({ orientation: options.orientation }).toBuffer() : encoded.toBuffer()
+}
+
+function form(fields: Record<string, string | string[]>, photo?: { bytes: Buffer; name: string; type: string }) {
+  const body = new FormData()
+  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v)
+  if (photo) body.append("photo", new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name)
+  return body
+}
+
+/**
+ * The wardrobe through the Store API: items with photo uploads, outfits, the wear log and
+ * stats; bad input; who may see what; and purchased items arriving from a placed order.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    const tokens: Record<"a" | "b" | "admin", string> = { a: "", b: "", admin: "" }
+    let variantIds: string[] = []
+    let productIdOfVariant: Record<string, string> = {}
+    let bigPng: Buffer
+
+    const [customerA, customerB] = DEMO_CUSTOMERS
+    const headers = (who?: keyof typeof tokens) => ({
+      "x-publishable-api-key": store.publishableKey,
+      ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
+    })
+    /** Any response, 2xx or not, as { status, data }. */
+    const call = (method: string, url: string, who?: keyof typeof tokens, data?: unknown, extraHeaders: Record<string, string> = {}) =>
+      api.request({ method, url, data, headers: { ...headers(who), ...extraHeaders }, validateStatus: () => true })
+
+    const createItem = async (who: "a" | "b", body: Record<string, unknown>) => {
+      const res = await call("post", "/store/wardrobe/items", who, body)
+      expect(res.status).toBe(201)
+      return res.data.item
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      store = await seedStore(container)
+      await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
+      await seedPeople(container)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "sku", "product_id"] })
+      variantIds = variants.map((v) => v.id)
+      productIdOfVariant = Object.fromEntries(variants.map((v) => [v.id, v.product_id!]))
+
+      const signIn = async (actor: "customer" | "user", email: string, password: string) =>
+        (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
+      tokens.a = await signIn("customer", customerA.email, DEMO_CUSTOMER_PASSWORD)
+      tokens.b = await signIn("customer", customerB.email, DEMO_CUSTOMER_PASSWORD)
+      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
+      bigPng = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: "#ffffff" } }).png().toBuffer()
+    })
+
+    describe("items", () => {
+      it("creates, reads, lists with filters and pagination, updates and deletes an item", async () => {
+        const linen = await createItem("a", {
+          name: "Linen shirt",
+          category: "Shirts",
+          colours: ["white", "navy  blue"],
+          brand: "Maison Lune",
+          size: "M",
+          price_paid: 89.5,
+          currency_code: "EUR",
+          material: "linen",
+          season: "spring-summer",
+          notes: "Bought in Lisbon",
+          acquired_on: "2025-05-01",
+        })
+        expect(linen).toMatchObject({
+          name: "Linen shirt",
+          category: "shirts",
+          colours: ["White", "Navy Blue"],
+          price_paid: 89.5,
+          currency_code: "eur",
+          source: "manual",
+          photo_url: null,
+        })
+        expect(linen).not.toHaveProperty("customer_id")
+        await createItem("a", { name: "Wool coat", category: "outerwear", colours: ["Camel"], brand: "Nordvik", season: "autumn-winter" })
+        await createItem("a", { name: "Striped tee", category: "tops", colours: ["Navy Blue", "White"], brand: "maison lune" })
+        await createItem("b", { name: "B's jeans", category: "jeans", colours: ["Navy Blue"] })
+
+        const list = async (qs: string) => (await call("get", `/store/wardrobe/items${qs}`, "a")).data
+        const names = (data: any) => data.items.map((i: any) => i.name).sort()
+
+        const all = await list("")
+        expect(all).toMatchObject({ count: 3, offset: 0, limit: 20 })
+        expect(names(all)).toEqual(["Linen shirt", "Striped tee", "Wool coat"])
+        expect(names(await list("?colour=navy%20blue"))).toEqual(["Linen shirt", "Striped tee"])
+        expect(names(await list("?colour=Camel,Black"))).toEqual(["Wool coat"])
+        expect(names(await list("?category=SHIRTS"))).toEqual(["Linen shirt"])
+        expect(names(await list("?season=autumn-winter"))).toEqual(["Wool coat"])
+        expect(names(await list("?brand=Maison%20Lune"))).toEqual(["Linen shirt", "Striped tee"])
+        expect(names(await list("?q=lisbon"))).toEqual(["Linen shirt"])
+        expect(names(await list("?q=100%25"))).toEqual([]) // % is matched literally
+        const page = await list("?limit=2&offset=2&order=name")
+        expect(page).toMatchObject({ count: 3, offset: 2, limit: 2 })
+        expect(page.items.map((i: any) => i.name)).toEqual(["Wool coat"])
+        const selected = await list("?fields=id,name&limit=1")
+        expect(Object.keys(selected.items[0]).sort()).toEqual(["id", "name"])
+
+        const got = await call("get", `/store/wardrobe/items/${linen.id}`, "a")
+        expect(got.status).toBe(200)
+        expect(got.data.item.notes).toBe("Bought in Lisbon")
+
+        const updated = await call("post", `/store/wardrobe/items/${linen.id}`, "a", { size: "L", notes: "", colours: ["Ecru"] })
+        expect(updated.status).toBe(200)
+        expect(updated.data.item).toMatchObject({ size: "L", notes: null, colours: ["Ecru"], name: "Linen shirt", price_paid: 89.5 })
+
+        const deleted = await call("delete", `/store/wardrobe/items/${linen.id}`, "a")
+        expect(deleted.data).toEqual({ id: linen.id, object: "wardrobe_item", deleted: true })
+        expect((await call("get", `/store/wardrobe/items/${linen.id}`, "a")).status).toBe(404)
+        expect((await list("")).count).toBe(2)
+      })
+
+      it("uploads a photo: EXIF orientation applied, metadata stripped, replaced and removed through the file module", async () => {
+        const sideways = await jpeg(40, 30, { orientation: 6 }) // stored 40×30, shown rotated: 30×40
+        const res = await call(
+          "post",
+          "/store/wardrobe/items",
+          "a",
+          form({ name: "Silk scarf", colours: ["Red", "Gold"], price_paid: "45", currency_code: "gbp" }, { bytes: sideways, name: "IMG 0001.JPG", type: "image/jpeg" })
+        )
+        expect(res.status).toBe(201)
+        const item = res.data.item
+        expect(item).toMatchObject({ name: "Silk scarf", colours: ["Red", "Gold"], price_paid: 45, currency_code: "gbp" })
+        const firstKey = fileKeyOf(item.photo_url)
+        expect(firstKey).toMatch(/wardrobe-img-0001\.jpg$/)
+        const stored = await sharp(fs.readFileSync(storedFile(firstKey))).metadata()
+        expect([stored.width, stored.height]).toEqual([30, 40])
+        expect(stored.exif).toBeUndefined()
+        expect(stored.orientation).toBeUndefined()
+
+        const png = await sharp({ create: { width: 20, height: 20, channels: 4, background: "#00ff0080" } }).png().toBuffer()
+        const replaced = await call("post", `/store/wardrobe/items/${item.id}`, "a", form({ notes: "new photo" }, { bytes: png, name: "scarf.png", type: "image/png" }))
+        expect(replaced.status).toBe(200)
+        const secondKey = fileKeyOf(replaced.data.item.photo_url)
+        expect(secondKey).toMatch(/\.png$/)
+        expect(fs.existsSync(storedFile(secondKey))).toBe(true)
+        expect(fs.existsSync(storedFile(firstKey))).toBe(false) // the replaced photo is gone
+
+        const removed = await call("post", `/store/wardrobe/items/${item.id}`, "a", { remove_photo: true })
+        expect(removed.data.item.photo_url).toBeNull()
+        expect(fs.existsSync(storedFile(secondKey))).toBe(false)
+      })
+
+      it("rejects bad uploads and bodies with a 400 that names the problem, writing nothing", async () => {
+        const post = (body: unknown, extra?: Record<string, string>) => call("post", "/store/wardrobe/items", "a", body, extra)
+        const expect400 = async (res: any, message: RegExp) => {
+          expect(res.status).toBe(400)
+          expect(res.data.message).toMatch(message)
+        }
+        await expect400(await post(form({ name: "Fake" }, { bytes: Buffer.from("%PDF-1.7 not an image"), name: "x.jpg", type: "image/jpeg" })), /JPEG, PNG or WebP/)
+        const whole = await jpeg(200, 200, { noise: true })
+        await expect400(
+          await post(form({ name: "Cut" }, { bytes: whole.subarray(0, whole.length >> 1), name: "cut.jpg", type: "image/jpeg" })),
+          /damaged or truncated/
+        )
+        const oversize = Buffer.concat([whole, Buffer.alloc(10 * 1024 * 1024)])
+        await expect400(await post(form({ name: "Huge" }, { bytes: oversize, name: "huge.jpg", type: "image/jpeg" })), /larger than 10 MB/)
+        await expect400(await post(form({ name: "Wide" }, { bytes: bigPng, name: "wide.png", type: "image/png" })), /8000×5100 pixels.*limit is 40 MP/)
+        const wrongField = new FormData()
+        wrongField.append("name", "Wrong field")
+        wrongField.append("image", new Blob([new Uint8Array(whole)], { type: "image/jpeg" }), "a.jpg")
+        await expect400(await post(wrongField), /"photo" field/)
+        await expect400(await post("name=Shirt", { "content-type": "text/plain" }), /Content-Type must be application\/json or multipart\/form-data/)
+        await expect400(await post({}), /name/)
+        await expect400(await post({ name: "  " }), /field 'name'/i)
+        await expect400(await post({ name: "Coat", price_paid: 100 }), /currency_code is required with price_paid/)
+        await expect400(await post({ name: "Coat", price_paid: -1, currency_code: "eur" }), /field 'price_paid'/)
+        await expect400(await post({ name: "Coat", season: "winter" }), /season/)
+        await expect400(await post({ name: "Coat", acquired_on: "2025-02-30" }), /acquired_on must be a real calendar date/)
+        await expect400(await post({ name: "Coat", owner: "someone" }), /owner/)
+        await expect400(await call("get", "/store/wardrobe/items?limit=500", "a"), /limit/)
+        await expect400(await call("get", "/store/wardrobe/items?season=monsoon", "a"), /season/)
+
+        expect((await call("get", "/store/wardrobe/items", "a")).data.count).toBe(0)
+      })
+
+      it("leaves no file and no item behind when a step after the upload fails", async () => {
+        const container = getContainer()
+        const wardrobe = container.resolve<WardrobeModuleService>(WARDROBE_MODULE)
+        const photo = { filename: `compensation-${Date.now()}.jpg`, mimeType: "image/jpeg", content: (await jpeg(10, 10)).toString("base64") }
+        // An invalid season gets past no validator here and makes the database refuse the insert.
+        const { errors } = await createWardrobeItemWorkflow(container).run({
+          input: { customer_id: "cus_compensation", item: { name: "Doomed", season: "monsoon" as any }, photo },
+          throwOnError: false,
+        })
+        expect(errors.length).toBeGreaterThan(0)
+        expect(storedFilesEndingWith(photo.filename)).toEqual([])
+        expect(await wardrobe.listWardrobeItems({ customer_id: "cus_compensation" })).toEqual([])
+
+        // An update that fails keeps the old photo and drops the new upload.
+        const { result: item } = await createWardrobeItemWorkflow(container).run({
+          input: { customer_id: "cus_compensation", item: { name: "Kept" }, photo: { ...photo, filename: `kept-${photo.filename}` } },
+        })
+        const replacement = { ...photo, filename: `replacement-${photo.filename}` }
+        const failed = await updateWardrobeItemWorkflow(container).run({
+          input: { customer_id: "cus_compensation", id: item.id, update: { name: "Renamed", season: "monsoon" as any }, photo: replacement },
+          throwOnError: false,
+        })
+        expect(failed.errors.length).toBeGreaterThan(0)
+        const after = await wardrobe.retrieveWardrobeItem(item.id)
+        expect(after).toMatchObject({ name: "Kept", photo_file_id: item.photo_file_id })
+        expect(fs.existsSync(storedFile(item.photo_file_id!))).toBe(true)
+        expect(storedFilesEndingWith(replacement.filename)).toEqual([])
+      })
+    })
+
+    describe("outfits, wear log and stats", () => {
+      it("builds outfits from own items and catalog products, logs wears and reports stats", async () => {
+        const shirt = await createItem("a", { name: "Oxford shirt", category: "shirts", colours: ["White"], price_paid: 60, currency_code: "eur" })
+        const chinos = await createItem("a", { name: "Chinos", category: "trousers", colours: ["Beige"], price_paid: 80, currency_code: "eur" })
+        const boots = await createItem("a", { name: "Boots", category: "shoes", colours: ["Brown"], acquired_on: "2020-01-01", price_paid: 200, currency_code: "eur" })
+        const variantId = variantIds[0]
+
+        const created = await call("post", "/store/wardrobe/outfits", "a", {
+          name: "Office Monday",
+          occasion: "work",
+          season: "all-season",
+          item_ids: [chinos.id, shirt.id],
+          products: [{ variant_id: variantId }],
+        })
+        expect(created.status).toBe(201)
+        const outfit = created.data.outfit
+        expect(outfit.items.map((i: any) => i.item.name)).toEqual(["Chinos", "Oxford shirt"])
+        expect(outfit.products).toEqual([expect.objectContaining({ product_id: productIdOfVariant[variantId], variant_id: variantId })])
+        expect(outfit.products[0].product.title).toEqual(expect.any(String))
+
+        const list = await call("get", "/store/wardrobe/outfits?occasion=WORK&q=monday", "a")
+        expect(list.data).toMatchObject({ count: 1, offset: 0, limit: 20 })
+        expect((await call("get", "/store/wardrobe/outfits?season=spring-summer", "a")).data.count).toBe(0)
+
+        const updated = await call("post", `/store/wardrobe/outfits/${outfit.id}`, "a", { name: "Office", item_ids: [shirt.id, boots.id], products: [] })
+        expect(updated.status).toBe(200)
+        expect(updated.data.outfit.name).toBe("Office")
+        expect(updated.data.outfit.items.map((i: any) => i.item.name)).toEqual(["Oxford shirt", "Boots"])
+        expect(updated.data.outfit.products).toEqual([])
+
+        const wearOutfit = await call("post", `/store/wardrobe/outfits/${outfit.id}/wear`, "a", { worn_on: "2026-01-10" })
+        expect(wearOutfit.status).toBe(201)
+        expect(wearOutfit.data.item_wears).toBe(2)
+        const again = await call("post", `/store/wardrobe/outfits/${outfit.id}/wear`, "a", { worn_on: "2026-01-10" })
+        expect(again.status).toBe(200) // same day: nothing logged twice
+        expect((await call("post", `/store/wardrobe/items/${shirt.id}/wear`, "a", { worn_on: "2026-01-10" })).status).toBe(200)
+        expect((await call("post", `/store/wardrobe/items/${shirt.id}/wear`, "a", { worn_on: "2026-01-11" })).status).toBe(201)
+        const today = await call("post", `/store/wardrobe/items/${shirt.id}/wear`, "a")
+        expect(today.status).toBe(201)
+        expect(today.data.wear_log.worn_on.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10))
+        const future = await call("post", `/store/wardrobe/items/${shirt.id}/wear`, "a", { worn_on: "2999-01-01" })
+        expect(future.status).toBe(400)
+        expect(future.data.message).toMatch(/worn_on must not be in the future/)
+
+        const { data } = await call("get", "/store/wardrobe/stats", "a")
+        const stats = data.stats
+        const byName = Object.fromEntries(stats.items.map((i: any) => [i.name, i]))
+        expect(byName["Oxford shirt"]).toMatchObject({ times_worn: 3, cost_per_wear: 20 })
+        expect(byName["Boots"]).toMatchObject({ times_worn: 1, cost_per_wear: 200, last_worn_on: "2026-01-10" })
+        expect(byName["Chinos"]).toMatchObject({ times_worn: 0, cost_per_wear: null })
+        expect(stats).toMatchObject({ item_count: 3, outfit_count: 1, wear_count: 4, total_spent: [{ currency_code: "eur", amount: 340 }] })
+        expect(stats.most_worn[0].name).toBe("Oxford shirt")
+        expect(stats.least_worn[0].name).toBe("Chinos")
+        expect(stats.category_mix).toEqual(expect.arrayContaining([{ value: "shoes", count: 1, share: 0.3333 }]))
+        expect(stats.colour_mix.map((c: any) => c.value).sort()).toEqual(["Beige", "Brown", "White"])
+        // Boots: owned since 2020, last worn 2026-01-10 (more than 90 days before today on any run after April 2026).
+        const notWorn = stats.not_worn_recently.map((i: any) => i.name)
+        expect(notWorn).not.toContain("Chinos") // added today: not owned for 90 days yet
+        expect(notWorn).toContain("Boots")
+
+        expect((await call("delete", `/store/wardrobe/outfits/${outfit.id}`, "a")).data).toEqual({ id: outfit.id, object: "wardrobe_outfit", deleted: true })
+        expect((await call("get", `/store/wardrobe/outfits/${outfit.id}`, "a")).status).toBe(404)
+        expect((await call("get", `/store/wardrobe/items/${shirt.id}`, "a")).status).toBe(200) // items stay
+      })
+
+      it("rejects outfits with someone else's items, unknown products or no content", async () => {
+        const mine = await createItem("a", { name: "Mine" })
+        const theirs = await createItem("b", { name: "Theirs" })
+        const post = (body: unknown) => call("post", "/store/wardrobe/outfits", "a", body)
+        let res = await post({ name: "Borrowed", item_ids: [mine.id, theirs.id] })
+        expect(res.status).toBe(404)
+        expect(res.data.message).toContain(theirs.id)
+        res = await post({ name: "Ghost", products: [{ variant_id: "variant_missing" }] })
+        expect(res.status).toBe(404)
+        expect(res.data.message).toMatch(/variant_missing/)
+        const [v1, v2] = variantIds.filter((v) => productIdOfVariant[v] !== productIdOfVariant[variantIds[0]]).concat(variantIds[0])
+        res = await post({ name: "Mismatch", products: [{ product_id: productIdOfVariant[v1], variant_id: variantIds.find((v) => productIdOfVariant[v] !== productIdOfVariant[v1]) ?? v2 }] })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/does not belong to product/)
+        res = await post({ name: "Empty" })
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/at least one item_id or product/)
+        expect((await call("get", "/store/wardrobe/outfits", "a")).data.count).toBe(0)
+      })
+    })
+
+    describe("authorization", () => {
+      it("answers only the owner: 401 for anonymous and admin tokens, 404 for another customer", async () => {
+        const item = await createItem("a", { name: "Private coat" })
+        const outfit = (await call("post", "/store/wardrobe/outfits", "a", { name: "Private look", item_ids: [item.id] })).data.outfit
+        const routes: [string, string, unknown?][] = [
+          ["get", "/store/wardrobe/items"],
+          ["post", "/store/wardrobe/items", { name: "x" }],
+          ["get", `/store/wardrobe/items/${item.id}`],
+          ["post", `/store/wardrobe/items/${item.id}`, { name: "Stolen" }],
+          ["post", `/store/wardrobe/items/${item.id}/wear`, {}],
+          ["get", "/store/wardrobe/outfits"],
+          ["post", "/store/wardrobe/outfits", { name: "x", item_ids: [item.id] }],
+          ["get", `/store/wardrobe/outfits/${outfit.id}`],
+          ["post", `/store/wardrobe/outfits/${outfit.id}`, { name: "Stolen" }],
+          ["post", `/store/wardrobe/outfits/${outfit.id}/wear`, {}],
+          ["get", "/store/wardrobe/stats"],
+          ["delete", `/store/wardrobe/items/${item.id}`],
+          ["delete", `/store/wardrobe/outfits/${outfit.id}`],
+        ]
+        const ownedByA = (url: string) => url.includes(item.id) || url.includes(outfit.id)
+        for (const [method, url, body] of routes) {
+          expect([method, url, (await call(method, url, undefined, body)).status]).toEqual([method, url, 401])
+          expect([method, url, (await call(method, url, "admin", body)).status]).toEqual([method, url, 401])
+          const asB = await call(method, url, "b", body)
+          if (ownedByA(url)) {
+            expect([method, url, asB.status]).toEqual([method, url, 404])
+          } else {
+            expect([method, url, asB.status]).toEqual([method, url, expect.any(Number)])
+            expect(asB.status).toBeLessThan(500)
+          }
+        }
+        // B's own view holds none of A's things, A's are untouched, and the publishable key is still required.
+        expect((await call("get", "/store/wardrobe/items", "b")).data.items.map((i: any) => i.id)).not.toContain(item.id)
+        expect((await call("get", "/store/wardrobe/outfits", "b")).data.outfits.map((o: any) => o.id)).not.toContain(outfit.id)
+        expect((await call("get", "/store/wardrobe/stats", "b")).data.stats.items.map((i: any) => i.id)).not.toContain(item.id)
+        expect((await call("get", `/store/wardrobe/items/${item.id}`, "a")).data.item.name).toBe("Private coat")
+        expect((await call("get", `/store/wardrobe/outfits/${outfit.id}`, "a")).data.outfit.name).toBe("Private look")
+        const noKey = await api.get("/store/wardrobe/items", { headers: { authorization: `Bearer ${tokens.a}` }, validateStatus: () => true })
+        expect(noKey.status).toBe(400)
+      })
+    })
+
+    describe("demo seed", () => {
+      it("gives every demo customer a wardrobe with outfits and wears, once", async () => {
+        const container = getContainer()
+        const catalog = selectProducts(generateDemoCatalog(), PRODUCTS_PER_CATEGORY)
+        await seedWardrobe(container, catalog)
+        const { data: first } = await call("get", "/store/wardrobe/items?limit=100", "a")
+        expect(first.count).toBe(11)
+        expect(first.items.filter((i: any) => i.variant_id && i.photo_url)).toHaveLength(6)
+        const { data: stats } = await call("get", "/store/wardrobe/stats", "a")
+        expect(stats.stats.outfit_count).toBe(2)
+        expect(stats.stats.wear_count).toBeGreaterThan(10)
+        expect(stats.stats.not_worn_recently.length).toBeGreaterThanOrEqual(2)
+
+        await seedWardrobe(container, catalog)
+        expect((await call("get", "/store/wardrobe/items?limit=100", "a")).data.count).toBe(11)
+        expect((await call("get", "/store/wardrobe/items?limit=1", "b")).data.count).toBe(11)
+      })
+    })
+
+    describe("purchased items", () => {
+      it("adds one item per purchased variant when an order is placed, and never twice", async () => {
+        const container = getContainer()
+        const { data: regions } = await api.get("/store/regions", { headers: headers() })
+        const europe = regions.regions.find((r: any) => r.currency_code === "eur")
+        const demo = selectProducts(generateDemoCatalog(), PRODUCTS_PER_CATEGORY)
+        const skus = demo.flatMap((p) => p.variants.filter((v) => v.stock.eu >= 3).map((v) => ({ sku: v.sku, product: p, variant: v }))).slice(0, 2)
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "sku"], filters: { sku: skus.map((s) => s.sku) } })
+        const idOf = (sku: string) => variants.find((v) => v.sku === sku)!.id
+
+        let { data } = await call("post", "/store/carts", "a", { region_id: europe.id })
+        const cartId = data.cart.id
+        expect(data.cart.customer_id).toBeTruthy()
+        await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[0].sku), quantity: 2 })
+        await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[1].sku), quantity: 1 })
+        const address = { first_name: "Ines", last_name: "Moreau", address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" }
+        await call("post", `/store/carts/${cartId}`, "a", { shipping_address: address, billing_address: address })
+        ;({ data } = await call("get", `/store/shipping-options?cart_id=${cartId}`, "a"))
+        await call("post", `/store/carts/${cartId}/shipping-methods`, "a", { option_id: data.shipping_options[0].id })
+        ;({ data } = await call("post", "/store/payment-collections", "a", { cart_id: cartId }))
+        await call("post", `/store/payment-collections/${data.payment_collection.id}/payment-sessions`, "a", { provider_id: "pp_system_default" })
+        const completed = await call("post", `/store/carts/${cartId}/complete`, "a")
+        expect(completed.data.type).toBe("order")
+        const orderId = completed.data.order.id
+
+        const fromOrders = async () => (await call("get", "/store/wardrobe/items?source=order&order=name", "a")).data
+        let items: any = { count: 0 }
+        for (let attempt = 0; attempt < 40 && items.count < 2; attempt++) {
+          items = await fromOrders()
+          if (items.count < 2) await new Promise((r) => setTimeout(r, 250))
+        }
+        expect(items.count).toBe(2)
+        const first = items.items.find((i: any) => i.variant_id === idOf(skus[0].sku))
+        expect(first).toMatchObject({
+          source: "order",
+          order_id: orderId,
+          name: skus[0].product.title,
+          brand: skus[0].product.brand,
+          size: skus[0].variant.size,
+          colours: [skus[0].variant.colour.name],
+          category: skus[0].product.category.handle,
+          season: skus[0].product.season,
+          price_paid: skus[0].variant.prices.eur,
+          currency_code: "eur",
+        })
+        const linked = await call("get", `/store/wardrobe/items/${first.id}?fields=id,product_variant.sku`, "a")
+        expect(linked.data.item.product_variant.sku).toBe(skus[0].sku)
+        expect((await call("get", "/store/wardrobe/items", "b")).data.count).toBe(0)
+
+        // Processing the order again (the workflow, and the event itself) adds nothing.
+        const { result } = await addPurchasedItemsToWardrobeWorkflow(container).run({ input: { order_id: orderId } })
+        expect(result.created).toEqual([])
+        expect(result.skipped).toBe(2)
+        await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: orderId } })
+        await new Promise((r) => setTimeout(r, 1000))
+        expect((await fromOrders()).count).toBe(2)
+
+        // An item the customer removed does not come back either.
+        await call("delete", `/store/wardrobe/items/${first.id}`, "a")
+        await addPurchasedItemsToWardrobeWorkflow(container).run({ input: { order_id: orderId } })
+        expect((await fromOrders()).count).toBe(1)
+      })
+    })
+  },
+})

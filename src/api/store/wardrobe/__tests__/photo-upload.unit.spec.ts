@@ -1,0 +1,67 @@
+import sharp from "sharp"
+import { detectImageType, MAX_PHOTO_BYTES, preparePhoto, STORED_PHOTO_MAX_EDGE } from "../photo-upload"
+import { StoreCreateWardrobeItem, StoreGetWardrobeItemsParams, StoreLogWear } from "../validators"
+
+const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#804020" } })
+
+describe("wardrobe photo checks", () => {
+  it("recognises JPEG, PNG and WebP by their first bytes only", async () => {
+    expect(detectImageType(await solid(4, 4).jpeg().toBuffer())).toBe("jpeg")
+    expect(detectImageType(await solid(4, 4).png().toBuffer())).toBe("png")
+    expect(detectImageType(await solid(4, 4).webp().toBuffer())).toBe("webp")
+    expect(detectImageType(await solid(4, 4).gif().toBuffer())).toBeNull()
+    expect(detectImageType(Buffer.from("RIFF0000WAVE"))).toBeNull()
+    expect(detectImageType(Buffer.alloc(0))).toBeNull()
+  })
+
+  it("applies EXIF orientation, strips metadata and keeps the format", async () => {
+    const input = await solid(60, 20).jpeg().withMetadata({ orientation: 8 }).toBuffer()
+    const photo = await preparePhoto({ buffer: input, originalname: "My Photo!.JPEG" })
+    expect(photo).toMatchObject({ filename: "wardrobe-my-photo.jpg", mimeType: "image/jpeg" })
+    const meta = await sharp(Buffer.from(photo.content, "base64")).metadata()
+    expect([meta.width, meta.height, meta.orientation, meta.exif]).toEqual([20, 60, undefined, undefined])
+
+    const webp = await preparePhoto({ buffer: await solid(10, 10).webp().toBuffer() })
+    expect(webp).toMatchObject({ filename: "wardrobe-photo.webp", mimeType: "image/webp" })
+  })
+
+  it("scales large photos down to the stored size", async () => {
+    const photo = await preparePhoto({ buffer: await solid(4000, 1000).png().toBuffer() })
+    const meta = await sharp(Buffer.from(photo.content, "base64")).metadata()
+    expect([meta.width, meta.height]).toEqual([STORED_PHOTO_MAX_EDGE, STORED_PHOTO_MAX_EDGE / 4])
+  })
+
+  it("refuses non-images, empty, truncated, oversize and over-pixel files with messages", async () => {
+    await expect(preparePhoto({ buffer: Buffer.from("hello") })).rejects.toThrow(/JPEG, PNG or WebP/)
+    await expect(preparePhoto({ buffer: Buffer.alloc(0) })).rejects.toThrow(/empty/)
+    const png = await solid(300, 300).png({ compressionLevel: 0 }).toBuffer()
+    await expect(preparePhoto({ buffer: png.subarray(0, png.length >> 1) })).rejects.toThrow(/damaged or truncated/)
+    await expect(preparePhoto({ buffer: Buffer.concat([png, Buffer.alloc(MAX_PHOTO_BYTES)]) })).rejects.toThrow(/larger than 10 MB/)
+    const huge = await solid(8000, 5001).png().toBuffer()
+    await expect(preparePhoto({ buffer: huge })).rejects.toThrow(/8000×5001 pixels \(40\.0 MP\); the limit is 40 MP/)
+  })
+})
+
+describe("wardrobe validators", () => {
+  it("accepts multipart spellings of lists, numbers and blanks", () => {
+    const parsed = StoreCreateWardrobeItem.parse({ name: "Coat", colours: "Navy, White", price_paid: "120.50", currency_code: "eur", brand: "" })
+    expect(parsed).toMatchObject({ name: "Coat", colours: ["Navy", "White"], price_paid: 120.5, brand: null })
+  })
+
+  it("refuses a price without currency, unknown fields and impossible dates", () => {
+    expect(StoreCreateWardrobeItem.safeParse({ name: "Coat", price_paid: 10 }).success).toBe(false)
+    expect(StoreCreateWardrobeItem.safeParse({ name: "Coat", colour: "Navy" }).success).toBe(false)
+    expect(StoreLogWear.safeParse({ worn_on: "2026-02-29" }).success).toBe(false)
+    expect(StoreLogWear.safeParse({ worn_on: "2024-02-29" }).success).toBe(true)
+  })
+
+  it("parses list filters and bounds pagination", () => {
+    expect(StoreGetWardrobeItemsParams.parse({ colour: ["Navy,White", "Black"], limit: "5" })).toMatchObject({
+      colour: ["Navy", "White", "Black"],
+      limit: 5,
+      offset: 0,
+    })
+    expect(StoreGetWardrobeItemsParams.safeParse({ limit: "101" }).success).toBe(false)
+    expect(StoreGetWardrobeItemsParams.safeParse({ season: "summer" }).success).toBe(false)
+  })
+})

@@ -1,0 +1,43 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { normalizeCategory, normalizeColours } from "../../../../modules/wardrobe/constants"
+import { createWardrobeItemWorkflow } from "../../../../workflows/wardrobe/wardrobe-items"
+import { customerIdOf, likePattern, photoOf, retrieveOwned } from "../helpers"
+import { StoreCreateWardrobeItemType, StoreGetWardrobeItemsParamsType } from "../validators"
+
+/** The signed-in customer's wardrobe, filtered and paginated. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetWardrobeItemsParamsType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { q, category, colour, brand, season, source } = req.validatedQuery as StoreGetWardrobeItemsParamsType
+  const and: Record<string, unknown>[] = []
+  const filters: Record<string, unknown> = { customer_id: customerIdOf(req) }
+  if (category?.length) filters.category = category.map(normalizeCategory)
+  // Any of the colours asked for (text[] overlap, GIN-indexed), as in the catalog's facets.
+  if (colour?.length) filters.colours = { $overlap: normalizeColours(colour) }
+  if (season?.length) filters.season = season
+  if (source) filters.source = source
+  if (brand?.length) and.push({ $or: brand.map((b) => ({ brand: { $ilike: likePattern(b).slice(1, -1) } })) })
+  if (q) {
+    const pattern = likePattern(q)
+    and.push({ $or: ["name", "brand", "category", "material", "notes"].map((field) => ({ [field]: { $ilike: pattern } })) })
+  }
+  if (and.length) filters.$and = and
+
+  const { data: items, metadata } = await query.graph({
+    entity: "wardrobe_item",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({ items, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/** Adds an item (JSON, or multipart with a `photo`). */
+export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateWardrobeItemType>, res: MedusaResponse) => {
+  const photo = await photoOf(req)
+  const { result } = await createWardrobeItemWorkflow(req.scope).run({
+    input: { customer_id: customerIdOf(req), item: req.validatedBody, photo },
+  })
+  const item = await retrieveOwned(req, "wardrobe_item", result.id)
+  res.status(201).json({ item })
+}

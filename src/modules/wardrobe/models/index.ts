@@ -1,0 +1,5 @@
+export { WardrobeItem } from "./wardrobe-item"
+export { Outfit } from "./outfit"
+export { OutfitItem } from "./outfit-item"
+export { OutfitProduct } from "./outfit-product"
+export { WearLog } from "./wear-log"

@@ -1,0 +1,77 @@
+import { wardrobeItemsFromOrder, PurchasedOrder } from "../purchased-items"
+import { normalizeWardrobeItemFields } from "../normalize"
+
+const order = (overrides: Partial<PurchasedOrder> = {}): PurchasedOrder => ({
+  id: "order_1",
+  customer_id: "cus_1",
+  currency_code: "EUR",
+  created_at: "2026-05-04T16:20:00Z",
+  customer: { has_account: true },
+  items: [
+    {
+      id: "li_1",
+      title: "Relaxed Linen Shirt",
+      product_title: "Relaxed Linen Shirt",
+      product_subtitle: "Maison Lune",
+      variant_id: "variant_navy_m",
+      product_id: "prod_1",
+      unit_price: 89,
+      variant: { options: [{ value: "navy", option: { title: "Colour" } }, { value: "M", option: { title: "Size" } }] },
+      product: { material: "linen", metadata: { brand: "Maison Lune", season: "spring-summer" }, categories: [{ handle: "Shirts" }] },
+    },
+    // The same variant on a second line (e.g. added twice): still one wardrobe item.
+    { id: "li_2", variant_id: "variant_navy_m", product_id: "prod_1", unit_price: 89 },
+    {
+      id: "li_3",
+      title: "Tote",
+      variant_id: "variant_tote",
+      product_id: "prod_2",
+      unit_price: { numeric: 45 } as any,
+      variant_option_values: { Color: "Black" },
+      product: { metadata: { season: "resort" } },
+    },
+    { id: "li_gift", title: "Gift card", variant_id: null },
+  ],
+  ...overrides,
+})
+
+describe("wardrobe items from an order", () => {
+  it("makes one item per purchased variant with what the order knows about it", () => {
+    const items = wardrobeItemsFromOrder(order())
+    expect(items).toHaveLength(2)
+    expect(items[0]).toEqual({
+      customer_id: "cus_1",
+      name: "Relaxed Linen Shirt",
+      category: "shirts",
+      colours: ["Navy"],
+      brand: "Maison Lune",
+      size: "M",
+      price_paid: 89,
+      currency_code: "eur",
+      material: "linen",
+      season: "spring-summer",
+      acquired_on: new Date("2026-05-04T00:00:00Z"),
+      source: "order",
+      product_id: "prod_1",
+      variant_id: "variant_navy_m",
+      order_id: "order_1",
+      line_item_id: "li_1",
+    })
+    expect(items[1]).toMatchObject({ name: "Tote", colours: ["Black"], price_paid: 45, season: null, size: null, category: null, brand: null })
+  })
+
+  it("adds nothing for guests or orders without a customer", () => {
+    expect(wardrobeItemsFromOrder(order({ customer: { has_account: false } }))).toEqual([])
+    expect(wardrobeItemsFromOrder(order({ customer_id: null }))).toEqual([])
+    expect(wardrobeItemsFromOrder(order({ items: [] }))).toEqual([])
+  })
+})
+
+describe("item field normalisation", () => {
+  it("trims text, turns blanks into null and normalises colours, category and currency", () => {
+    expect(
+      normalizeWardrobeItemFields({ name: " Coat ", brand: "  ", colours: ["camel", "Camel"], category: "Outer Wear", currency_code: "GBP", acquired_on: "2025-10-02" })
+    ).toEqual({ name: "Coat", brand: null, colours: ["Camel"], category: "outer-wear", currency_code: "gbp", acquired_on: new Date("2025-10-02T00:00:00Z") })
+    expect(normalizeWardrobeItemFields({ size: "M" })).toEqual({ size: "M" }) // absent fields stay absent
+  })
+})

@@ -1,0 +1,92 @@
+import { normalizeCategory, normalizeColours, toWearDay, WARDROBE_SEASONS } from "../../modules/wardrobe/constants"
+import { WardrobeItemData } from "./types"
+
+/** The parts of an order (query.graph) that become wardrobe items. */
+export type PurchasedOrder = {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  created_at?: Date | string | null
+  customer?: { has_account?: boolean | null } | null
+  items?: (PurchasedLineItem | null)[] | null
+}
+
+export type PurchasedLineItem = {
+  id: string
+  title?: string | null
+  product_title?: string | null
+  product_subtitle?: string | null
+  variant_title?: string | null
+  variant_id?: string | null
+  product_id?: string | null
+  unit_price?: number | string | { numeric?: number } | null
+  variant_option_values?: Record<string, string> | null
+  variant?: { options?: { value?: string | null; option?: { title?: string | null } | null }[] | null } | null
+  product?: {
+    material?: string | null
+    metadata?: Record<string, unknown> | null
+    categories?: { handle?: string | null }[] | null
+  } | null
+}
+
+const COLOUR_OPTION = /^(colou?r)$/i
+const SIZE_OPTION = /^size$/i
+
+function optionValues(item: PurchasedLineItem): Record<string, string> {
+  const values: Record<string, string> = { ...(item.variant_option_values ?? {}) }
+  for (const o of item.variant?.options ?? []) {
+    if (o?.option?.title && o.value) values[o.option.title] = o.value
+  }
+  return values
+}
+
+function optionValue(values: Record<string, string>, pattern: RegExp): string | null {
+  const key = Object.keys(values).find((k) => pattern.test(k))
+  return key ? values[key] : null
+}
+
+function numeric(value: PurchasedLineItem["unit_price"]): number | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === "object") return typeof value.numeric === "number" ? value.numeric : Number(value as unknown)
+  const n = Number(value)
+  return Number.isFinite(n) ? n : null
+}
+
+const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null)
+
+/**
+ * One wardrobe item per purchased variant of an order (two of the same variant are one item:
+ * a wardrobe lists what you own, not how many). Orders of guests (no account) add nothing:
+ * the wardrobe belongs to signed-in customers.
+ */
+export function wardrobeItemsFromOrder(order: PurchasedOrder): WardrobeItemData[] {
+  if (!order.customer_id || order.customer?.has_account === false) return []
+  const byVariant = new Map<string, WardrobeItemData>()
+  for (const item of order.items ?? []) {
+    if (!item?.variant_id || byVariant.has(item.variant_id)) continue
+    const options = optionValues(item)
+    const metadata = item.product?.metadata ?? {}
+    const season = text(metadata.season)
+    const category = item.product?.categories?.find((c) => c?.handle)?.handle
+    const colour = optionValue(options, COLOUR_OPTION)
+    byVariant.set(item.variant_id, {
+      customer_id: order.customer_id,
+      name: text(item.product_title) ?? text(item.title) ?? "Purchased item",
+      category: category ? normalizeCategory(category) : null,
+      colours: normalizeColours(colour ? [colour] : []),
+      brand: text(metadata.brand) ?? text(item.product_subtitle),
+      size: optionValue(options, SIZE_OPTION),
+      price_paid: numeric(item.unit_price),
+      currency_code: order.currency_code?.toLowerCase() ?? null,
+      material: text(item.product?.material) ?? text(metadata.material),
+      season: season && (WARDROBE_SEASONS as readonly string[]).includes(season) ? (season as any) : null,
+      acquired_on: order.created_at ? toWearDay(new Date(order.created_at)) : null,
+      source: "order",
+      product_id: item.product_id ?? null,
+      variant_id: item.variant_id,
+      order_id: order.id,
+      line_item_id: item.id,
+    })
+  }
+  return [...byVariant.values()]
+}

@@ -1,0 +1,85 @@
+import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { normalizeWardrobeItemFields } from "./normalize"
+import { retrieveOwnedWardrobeItemsStep } from "./steps/retrieve-owned"
+import { createWardrobeItemsStep, softDeleteWardrobeItemsStep, updateWardrobeItemStep } from "./steps/wardrobe-items"
+import { WardrobeItemFields, WardrobePhotoFile } from "./types"
+
+export type CreateWardrobeItemWorkflowInput = {
+  customer_id: string
+  item: WardrobeItemFields & { name: string }
+  photo?: WardrobePhotoFile
+}
+
+/**
+ * A customer adds an item to their wardrobe, optionally with a photo. The photo goes through
+ * Medusa's file module first; if creating the item fails, the upload step's compensation
+ * deletes the file again.
+ */
+export const createWardrobeItemWorkflow = createWorkflow("create-wardrobe-item", (input: CreateWardrobeItemWorkflowInput) => {
+  const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
+    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
+  )
+  const data = transform({ input, uploaded }, ({ input, uploaded }) => [
+    {
+      ...normalizeWardrobeItemFields(input.item),
+      customer_id: input.customer_id,
+      source: "manual" as const,
+      photo_url: uploaded?.[0]?.url ?? null,
+      photo_file_id: uploaded?.[0]?.id ?? null,
+    },
+  ])
+  const created = createWardrobeItemsStep(data)
+  return new WorkflowResponse(transform({ created }, ({ created }) => created[0]))
+})
+
+export type UpdateWardrobeItemWorkflowInput = {
+  customer_id: string
+  id: string
+  update: WardrobeItemFields
+  photo?: WardrobePhotoFile
+  remove_photo?: boolean
+}
+
+/**
+ * A customer edits an item, replaces or removes its photo. The old photo file is deleted last,
+ * only once the item points elsewhere: a failure before that leaves the old photo in place and
+ * removes the new upload.
+ */
+export const updateWardrobeItemWorkflow = createWorkflow("update-wardrobe-item", (input: UpdateWardrobeItemWorkflowInput) => {
+  const owned = retrieveOwnedWardrobeItemsStep(
+    transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] }))
+  )
+  const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
+    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
+  )
+  const update = transform({ input, uploaded }, ({ input, uploaded }) => {
+    const data: Record<string, unknown> = { ...normalizeWardrobeItemFields(input.update) }
+    if (uploaded?.[0]) Object.assign(data, { photo_url: uploaded[0].url, photo_file_id: uploaded[0].id })
+    else if (input.remove_photo) Object.assign(data, { photo_url: null, photo_file_id: null })
+    return { id: input.id, data }
+  })
+  const updated = updateWardrobeItemStep(update)
+  const replacedFileIds = transform({ input, owned, uploaded }, ({ input, owned, uploaded }) => {
+    const old = owned[0]?.photo_file_id
+    return old && (uploaded?.length || input.remove_photo) ? [old] : []
+  })
+  when("delete-replaced-wardrobe-photo", { replacedFileIds }, ({ replacedFileIds }) => replacedFileIds.length > 0).then(() =>
+    deleteFilesStep(replacedFileIds)
+  )
+  return new WorkflowResponse(updated)
+})
+
+export type DeleteWardrobeItemWorkflowInput = { customer_id: string; id: string }
+
+/** A customer removes an item: soft-deleted (with its outfit places and wear logs), then its photo file deleted. */
+export const deleteWardrobeItemWorkflow = createWorkflow("delete-wardrobe-item", (input: DeleteWardrobeItemWorkflowInput) => {
+  const owned = retrieveOwnedWardrobeItemsStep(
+    transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] }))
+  )
+  const ids = transform({ input }, ({ input }) => [input.id])
+  softDeleteWardrobeItemsStep(ids)
+  const fileIds = transform({ owned }, ({ owned }) => owned.map((i) => i.photo_file_id).filter((id): id is string => !!id))
+  when("delete-wardrobe-item-photo", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  return new WorkflowResponse(ids)
+})
