@@ -43,7 +43,9 @@ const children = new Set()
 
 function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: process.env, ...options })
+    // Each child leads its own process group, so stopping it also stops what it spawned
+    // (npm → tsx → node for the sidecar, the CLI → server for Medusa).
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: process.env, detached: true, ...options })
     children.add(child)
     child.on("error", reject)
     child.on("exit", (code, signal) => {
@@ -243,8 +245,19 @@ async function buildIfStale() {
     return
   }
   await medusa(["build"])
-  const modulesLink = path.join(BUILD_DIR, "node_modules")
-  if (!fs.existsSync(modulesLink)) fs.symlinkSync(path.join(ROOT, "node_modules"), modulesLink, "dir")
+}
+
+/**
+ * `medusa start` runs in .medusa/server, which `medusa build` wipes: it needs the
+ * project's node_modules, and it serves /static from its own folder while the seed
+ * and the local file provider write to the project's static/. Link both back.
+ */
+function linkBuildToProject() {
+  fs.mkdirSync(path.join(ROOT, "static"), { recursive: true })
+  for (const name of ["node_modules", "static"]) {
+    const link = path.join(BUILD_DIR, name)
+    if (!fs.existsSync(link)) fs.symlinkSync(path.join(ROOT, name), link, "dir")
+  }
 }
 
 const SIDECAR_DIR = path.join(ROOT, "ml-sidecar")
@@ -264,6 +277,7 @@ function startSidecar() {
 }
 
 function startProductionServer(extraEnv = {}) {
+  linkBuildToProject()
   return medusa(["start"], { cwd: BUILD_DIR, env: { ...process.env, NODE_ENV: "production", ...extraEnv } })
 }
 
@@ -279,7 +293,7 @@ const TEST_KINDS = {
 /** Runs a command, echoing its output, and returns what it printed (to read test counts from). */
 function runCapturing(command, args, options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: process.env, ...options, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(command, args, { cwd: ROOT, env: process.env, detached: true, ...options, stdio: ["ignore", "pipe", "pipe"] })
     children.add(child)
     let output = ""
     for (const stream of [child.stdout, child.stderr]) {
@@ -401,12 +415,27 @@ const commands = {
     await migrate()
     await seed()
     await buildIfStale()
+    linkBuildToProject()
     await run(process.execPath, [script, ...rest], { env: { ...process.env, CURATOR_BUILD_DIR: BUILD_DIR } })
   },
 }
 
+function stopChild(child) {
+  try {
+    process.kill(-child.pid, "SIGTERM")
+  } catch {
+    child.kill("SIGTERM")
+  }
+}
+
 async function shutdown(code) {
-  for (const child of children) child.kill("SIGTERM")
+  const running = [...children]
+  running.forEach(stopChild)
+  // Give servers a moment to close their database connections before PostgreSQL stops.
+  await Promise.race([
+    Promise.all(running.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))),
+    new Promise((r) => setTimeout(r, 10_000)),
+  ])
   await stopEmbeddedPostgres()
   process.exit(code)
 }

@@ -132,7 +132,11 @@ export function generateDemoCatalog(seed = DEMO_CATALOG_SEED): DemoProduct[] {
       const collection =
         COLLECTIONS.find((c) => c.season === season) ?? COLLECTIONS[COLLECTIONS.length - 1]
 
-      const title = `${adjective} ${titleCase(material)} ${noun}`
+      // "Wool Coat" in wool stays a "Wool Coat", not a "Wool Wool Coat".
+      const materialWord = material.split(" ").pop()!.toLowerCase()
+      const title = noun.toLowerCase().includes(materialWord)
+        ? `${adjective} ${noun}`
+        : `${adjective} ${titleCase(material)} ${noun}`
       let handle = slug(`${brand} ${title}`)
       for (let n = 2; handles.has(handle); n++) handle = slug(`${brand} ${title} ${n}`)
       handles.add(handle)
