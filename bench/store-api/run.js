@@ -177,6 +177,18 @@ async function main() {
       ],
     ]
 
+    // Curator's wardrobe list as a signed-in demo customer sees it (her wardrobe comes from the seed).
+    const customerToken = await json("POST", "/auth/customer/emailpass", {}, { email: "ines@curator.local", password: "curator-demo" }).then(
+      (data) => data.token,
+      (error) => console.log(`wardrobe route skipped: ${error.message}`)
+    )
+    if (customerToken) {
+      routes.push([
+        "GET /store/wardrobe/items (signed-in list)",
+        { requests: [{ method: "GET", path: "/store/wardrobe/items?limit=20", headers: { ...headers, authorization: `Bearer ${customerToken}` } }] },
+      ])
+    }
+
     // Warm up each route briefly so JIT and caches do not count against the first one.
     for (const [, options] of routes) await autocannon({ url: BASE, connections: 2, amount: 20, ...options })
 
