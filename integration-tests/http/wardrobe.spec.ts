@@ -363,6 +363,10 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/wardrobe/stats", "b")).data.stats.items.map((i: any) => i.id)).not.toContain(item.id)
         expect((await call("get", `/store/wardrobe/items/${item.id}`, "a")).data.item.name).toBe("Private coat")
         expect((await call("get", `/store/wardrobe/outfits/${outfit.id}`, "a")).data.outfit.name).toBe("Private look")
+        // `fields` cannot reach the owner's customer record or internal columns.
+        const probe = await call("get", `/store/wardrobe/items/${item.id}?fields=id,customer_id,photo_file_id,customer.email`, "a")
+        expect(probe.status).toBeLessThan(500)
+        expect(JSON.stringify(probe.data)).not.toMatch(/customer|photo_file_id|@curator\.local/)
         const noKey = await api.get("/store/wardrobe/items", { headers: { authorization: `Bearer ${tokens.a}` }, validateStatus: () => true })
         expect(noKey.status).toBe(400)
       })
