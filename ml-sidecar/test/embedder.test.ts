@@ -21,25 +21,25 @@ test("backend selection falls through tfjs-node-gpu → tfjs-node → wasm and s
   assert.equal(embedder.info.workers, 2);
   assert.deepEqual(selected.skipped.map((s) => s.backend), ["tensorflow-gpu", "tensorflow"]);
   assert.match(selected.skipped[0]!.reason, /tfjs-node-gpu/);
-  assert.ok(logs.some((l) => l.includes("embedding backend: wasm")));
+  assert.ok(logs.some((l) => l.includes("embedding backend: wasm")), "logs.some((l) => l.includes(\"embedding backend: wasm\"))");
   const noGpu = await selectEmbedder({ flipAverage: true, only: "tensorflow-gpu", importModule: missing, gpuVisible: () => false }).catch((e: Error) => e);
-  assert.ok(noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message));
+  assert.ok(noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message), "noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message)");
 });
 
 test("embeddings: 1792-d, unit length, deterministic, tagged with model and version", async () => {
-  assert.ok(embedder);
+  assert.ok(embedder, "embedder");
   assert.equal(embedder.info.dim, 1792);
   assert.match(embedder.info.model, /mobilenet_v2_mid/);
   assert.match(embedder.info.version, /^nsfwjs-4\.4\.0\.recipe-\d+\.flipavg$/);
   const img = await prepareImage(await picture(21));
   const [a, b] = await embedder.embed([img.rgb, img.rgb]);
   assert.equal(a!.length, 1792);
-  assert.ok(Math.abs(cosine(a!, a!) - 1) < 1e-4);
-  assert.ok(cosine(a!, b!) > 0.9999);
+  assert.ok(Math.abs(cosine(a!, a!) - 1) < 1e-4, "Math.abs(cosine(a!, a!) - 1) < 1e-4");
+  assert.ok(cosine(a!, b!) > 0.9999, "cosine(a!, b!) > 0.9999");
 });
 
 test("near-duplicates embed close together; different pictures do not", async () => {
-  assert.ok(embedder);
+  assert.ok(embedder, "embedder");
   const original = await picture(22);
   const variants = [
     await sharp(original).resize(320).jpeg({ quality: 75 }).toBuffer(),
@@ -54,9 +54,9 @@ test("near-duplicates embed close together; different pictures do not", async ()
 });
 
 test("concurrent requests share the pool and all resolve", async () => {
-  assert.ok(embedder);
+  assert.ok(embedder, "embedder");
   const img = await prepareImage(await picture(25));
   const results = await Promise.all(Array.from({ length: 6 }, (_, i) => embedder!.embed(Array.from({ length: i + 1 }, () => img.rgb))));
   assert.deepEqual(results.map((r) => r.length), [1, 2, 3, 4, 5, 6]);
-  for (const r of results) for (const v of r) assert.ok(cosine(v, results[0]![0]!) > 0.9999);
+  for (const r of results) for (const v of r) assert.ok(cosine(v, results[0]![0]!) > 0.9999, "cosine(v, results[0]![0]!) > 0.9999");
 });

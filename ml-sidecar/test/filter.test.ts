@@ -6,15 +6,15 @@ import { ClientError } from "../src/errors.ts";
 const dress = { product_id: "p1", category: "dress", price: 49, variant_ids: ["v1", "v2"], in_stock: true };
 
 test("equality, membership, ranges and array fields", () => {
-  assert.ok(matchesFilter(dress, parseFilter({ category: "dress" })));
-  assert.ok(!matchesFilter(dress, parseFilter({ category: "shirt" })));
-  assert.ok(matchesFilter(dress, parseFilter({ category: { in: ["shirt", "dress"] } })));
-  assert.ok(matchesFilter(dress, parseFilter({ price: { gte: 49, lt: 50 } })));
-  assert.ok(!matchesFilter(dress, parseFilter({ price: { gt: 49 } })));
+  assert.ok(matchesFilter(dress, parseFilter({ category: "dress" })), "matchesFilter(dress, parseFilter({ category: \"dress\" }))");
+  assert.ok(!matchesFilter(dress, parseFilter({ category: "shirt" })), "!matchesFilter(dress, parseFilter({ category: \"shirt\" }))");
+  assert.ok(matchesFilter(dress, parseFilter({ category: { in: ["shirt", "dress"] } })), "matchesFilter(dress, parseFilter({ category: { in: [\"shirt\", \"dress\"] } }))");
+  assert.ok(matchesFilter(dress, parseFilter({ price: { gte: 49, lt: 50 } })), "matchesFilter(dress, parseFilter({ price: { gte: 49, lt: 50 } }))");
+  assert.ok(!matchesFilter(dress, parseFilter({ price: { gt: 49 } })), "!matchesFilter(dress, parseFilter({ price: { gt: 49 } }))");
   assert.ok(!matchesFilter({ price: "49" }, parseFilter({ price: { gte: 1 } })), "ranges need numbers");
   assert.ok(matchesFilter(dress, parseFilter({ variant_ids: "v2" })), "array field matches any element");
-  assert.ok(matchesFilter(dress, parseFilter({ variant_ids: { in: ["v9", "v1"] } })));
-  assert.ok(!matchesFilter(dress, parseFilter({ variant_ids: "v3" })));
+  assert.ok(matchesFilter(dress, parseFilter({ variant_ids: { in: ["v9", "v1"] } })), "matchesFilter(dress, parseFilter({ variant_ids: { in: [\"v9\", \"v1\"] } }))");
+  assert.ok(!matchesFilter(dress, parseFilter({ variant_ids: "v3" })), "!matchesFilter(dress, parseFilter({ variant_ids: \"v3\" }))");
   assert.ok(matchesFilter(dress, parseFilter('{"in_stock":true,"category":{"eq":"dress"}}')), "JSON string input");
   assert.ok(!matchesFilter(dress, parseFilter({ brand: "acme" })), "missing field never matches");
   assert.deepEqual(parseFilter(undefined), []);

@@ -12,7 +12,7 @@ async function rejects(buf: Buffer, status: number, type: string) {
     assert.ok(err instanceof ClientError, `expected ClientError, got ${err}`);
     assert.equal(err.statusCode, status);
     assert.equal(err.type, type);
-    assert.ok(err.message.length > 10);
+    assert.ok(err.message.length > 10, "err.message.length > 10");
     return true;
   });
 }

@@ -50,12 +50,12 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       records.forEach((r) => live.set(r.id, r.vector));
       assert.equal(await store.count(), 300);
       const got = await store.get("img_5");
-      assert.ok(got);
+      assert.ok(got, "got");
       assert.equal(got.metadata.category, "shoe");
       assert.equal(got.model, space.model);
       assert.equal(got.modelVersion, space.version);
       assert.deepEqual(got.hash, { hex: "0123456789abcdef", mirrorHex: "fedcba9876543210" });
-      assert.ok(Math.abs(got.vector[3]! - vs[5]![3]!) < 1e-6);
+      assert.ok(Math.abs(got.vector[3]! - vs[5]![3]!) < 1e-6, "Math.abs(got.vector[3]! - vs[5]![3]!) < 1e-6");
       assert.equal(await store.get("missing"), null);
     });
 
@@ -79,10 +79,10 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       const q = vs[42]!;
       const dresses = await store.search(q, { k: 20, filter: parseFilter({ category: "dress" }) });
       assert.equal(dresses.length, 20);
-      assert.ok(dresses.every((h) => h.metadata.category === "dress"));
+      assert.ok(dresses.every((h) => h.metadata.category === "dress"), "dresses.every((h) => h.metadata.category === \"dress\")");
       const inList = await store.search(q, { k: 50, filter: parseFilter({ product_id: { in: ["prod_1", "prod_2"] } }) });
       assert.equal(inList.length, 12);
-      assert.ok(inList.every((h) => ["prod_1", "prod_2"].includes(h.metadata.product_id as string)));
+      assert.ok(inList.every((h) => ["prod_1", "prod_2"].includes(h.metadata.product_id as string)), "inList.every((h) => [\"prod_1\", \"prod_2\"].includes(h.metadata.product_id as string))");
       const range = await store.search(q, { k: 100, filter: parseFilter({ price: { gte: 10, lt: 20 } }) });
       assert.deepEqual(range.map((h) => h.metadata.price as number).sort((a, b) => a - b), [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
       const variant = await store.search(q, { k: 5, filter: parseFilter({ variant_ids: "var_1077" }) });
@@ -104,7 +104,7 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       live.delete("img_200");
       assert.equal(await store.delete("img_200"), false);
       assert.equal(await store.count(), 299);
-      assert.ok(!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === "img_200"));
+      assert.ok(!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === "img_200"), "!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === \"img_200\")");
     });
 
     test("refuses vectors of another model space", async () => {
@@ -119,10 +119,10 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       const other = await factory.open(next);
       assert.equal(await other.count(), 0);
       const spaces = await factory.otherSpaces(next);
-      assert.ok(spaces.some((s) => s.version === "1" && s.model === space.model));
+      assert.ok(spaces.some((s) => s.version === "1" && s.model === space.model), "spaces.some((s) => s.version === \"1\" && s.model === space.model)");
       const page = await store.listRecords(0, 1000);
       assert.equal(page.length, 299);
-      assert.ok(page.every((r) => !("vector" in r)));
+      assert.ok(page.every((r) => !("vector" in r)), "page.every((r) => !(\"vector\" in r))");
       await other.close();
       await factory.drop(next);
     });
