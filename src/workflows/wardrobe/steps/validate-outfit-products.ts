@@ -22,8 +22,8 @@ export const validateOutfitProductsStep = createStep(
         ? query.graph({ entity: "product", fields: ["id"], filters: { id: productIds } })
         : Promise.resolve({ data: [] as { id: string }[] }),
     ])
-    const productOfVariant = new Map(variants.map((v: any) => [v.id, v.product_id as string]))
-    const knownProducts = new Set(found.map((p: any) => p.id))
+    const productOfVariant = new Map<string, string>(variants.map((v: any): [string, string] => [v.id, v.product_id]))
+    const knownProducts = new Set<string>(found.map((p: any) => p.id as string))
 
     const rows = products.map((p) => {
       if (p.variant_id && !productOfVariant.has(p.variant_id)) {
