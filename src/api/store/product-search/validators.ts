@@ -1,14 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import { multiValueQueryParam } from "../../utils/query-params"
 
-/** A filter that may be given once (`?colour=Black`) or repeated / comma-separated (`?colour=Black,Navy`). */
-const multiValue = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
-  )
+const multiValue = multiValueQueryParam()
 
 export const PRODUCT_SEARCH_SORTS = ["relevance", "price_asc", "price_desc", "newest", "title"] as const
 

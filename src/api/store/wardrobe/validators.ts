@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { multiValueQueryParam } from "../../utils/query-params"
 import { WARDROBE_SEASONS } from "../../../modules/wardrobe/constants"
 
 /*
@@ -124,15 +125,7 @@ export const StoreUpdateOutfit = z
   .strict()
 export type StoreUpdateOutfitType = z.infer<typeof StoreUpdateOutfit>
 
-/** A filter given once (`?colour=Navy`), repeated, or comma-separated (`?colour=Navy,White`). */
-const multiValue = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value) =>
-    value === undefined
-      ? undefined
-      : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
-  )
+const multiValue = multiValueQueryParam()
 
 const listParams = {
   fields: z.string().optional(),
