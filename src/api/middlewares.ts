@@ -1,32 +1,9 @@
-import {
-  authenticate,
-  configureStoreSearch,
-  defineMiddlewares,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { configureStoreSearch, defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StoreProductSearchParams } from "./store/product-search/validators"
-import { requireBodyContentType, wardrobePhotoUpload } from "./store/wardrobe/photo-upload"
-import {
-  listOutfitsConfig,
-  listWardrobeItemsConfig,
-  retrieveOutfitConfig,
-  retrieveWardrobeItemConfig,
-} from "./store/wardrobe/query-config"
-import {
-  StoreCreateOutfit,
-  StoreCreateWardrobeItem,
-  StoreGetOutfitsParams,
-  StoreGetWardrobeEntityParams,
-  StoreGetWardrobeItemsParams,
-  StoreLogWear,
-  StoreUpdateOutfit,
-  StoreUpdateWardrobeItem,
-} from "./store/wardrobe/validators"
+import { storeWardrobeMiddlewares } from "./store/wardrobe/middlewares"
 
-const JSON_BODY = ["application/json"]
-const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
-
+// Each Curator domain declares its routes' middlewares beside the routes
+// (src/api/<scope>/<domain>/middlewares.ts); this file only joins them.
 export default defineMiddlewares({
   routes: [
     {
@@ -40,78 +17,6 @@ export default defineMiddlewares({
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(StoreProductSearchParams, {})],
     },
-    // Wardrobe: signed-in customers only (an admin's token is not a customer's and gets 401).
-    {
-      matcher: "/store/wardrobe*",
-      middlewares: [authenticate("customer", ["session", "bearer"])],
-    },
-    {
-      matcher: "/store/wardrobe/items",
-      methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeItemsParams, listWardrobeItemsConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/items",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_OR_MULTIPART),
-        wardrobePhotoUpload,
-        validateAndTransformBody(StoreCreateWardrobeItem),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id",
-      methods: ["GET", "DELETE"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_OR_MULTIPART),
-        wardrobePhotoUpload,
-        validateAndTransformBody(StoreUpdateWardrobeItem),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id/wear",
-      methods: ["POST"],
-      middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits",
-      methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreGetOutfitsParams, listOutfitsConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_BODY),
-        validateAndTransformBody(StoreCreateOutfit),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id",
-      methods: ["GET", "DELETE"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_BODY),
-        validateAndTransformBody(StoreUpdateOutfit),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id/wear",
-      methods: ["POST"],
-      middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
-    },
+    ...storeWardrobeMiddlewares,
   ],
 })

@@ -28,13 +28,8 @@ export type WardrobeItemData = WardrobeItemFields & {
   line_item_id?: string | null
 }
 
-/** An already validated and normalised image (see src/api/store/wardrobe/photo-upload.ts). */
-export type WardrobePhotoFile = {
-  filename: string
-  mimeType: string
-  /** base64, as Medusa's file module takes it */
-  content: string
-}
+/** An already validated and normalised image (see src/api/utils/image-upload.ts). */
+export type { PreparedImage as WardrobePhotoFile } from "../../api/utils/image-upload"
 
 export type OutfitProductInput = { product_id?: string; variant_id?: string | null }
 

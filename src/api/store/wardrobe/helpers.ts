@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { preparePhoto } from "./photo-upload"
+import { preparePhoto } from "../../utils/image-upload"
 
 /** The signed-in customer; these routes are mounted behind authenticate("customer", ...). */
 export const customerIdOf = (req: AuthenticatedMedusaRequest) => req.auth_context.actor_id
@@ -41,7 +41,7 @@ export { sortOutfit }
 /** The uploaded photo (multipart), checked and re-encoded, or undefined when none was sent. */
 export async function photoOf(req: AuthenticatedMedusaRequest) {
   const file = (req as any).file as { buffer: Buffer; originalname: string } | undefined
-  return file ? preparePhoto(file) : undefined
+  return file ? preparePhoto(file, { filenamePrefix: "wardrobe" }) : undefined
 }
 
 /** Escapes % and _ so that user text matches literally inside an ILIKE pattern. */

@@ -1,10 +1,9 @@
 import sharp from "sharp"
-import { detectImageType, MAX_PHOTO_BYTES, preparePhoto, STORED_PHOTO_MAX_EDGE } from "../photo-upload"
-import { StoreCreateWardrobeItem, StoreGetWardrobeItemsParams, StoreLogWear } from "../validators"
+import { detectImageType, MAX_PHOTO_BYTES, preparePhoto, STORED_PHOTO_MAX_EDGE } from "../image-upload"
 
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#804020" } })
 
-describe("wardrobe photo checks", () => {
+describe("photo upload checks", () => {
   it("recognises JPEG, PNG and WebP by their first bytes only", async () => {
     expect(detectImageType(await solid(4, 4).jpeg().toBuffer())).toBe("jpeg")
     expect(detectImageType(await solid(4, 4).png().toBuffer())).toBe("png")
@@ -16,13 +15,13 @@ describe("wardrobe photo checks", () => {
 
   it("applies EXIF orientation, strips metadata and keeps the format", async () => {
     const input = await solid(60, 20).jpeg().withMetadata({ orientation: 8 }).toBuffer()
-    const photo = await preparePhoto({ buffer: input, originalname: "My Photo!.JPEG" })
+    const photo = await preparePhoto({ buffer: input, originalname: "My Photo!.JPEG" }, { filenamePrefix: "wardrobe" })
     expect(photo).toMatchObject({ filename: "wardrobe-my-photo.jpg", mimeType: "image/jpeg" })
     const meta = await sharp(Buffer.from(photo.content, "base64")).metadata()
     expect([meta.width, meta.height, meta.orientation, meta.exif]).toEqual([20, 60, undefined, undefined])
 
-    const webp = await preparePhoto({ buffer: await solid(10, 10).webp().toBuffer() })
-    expect(webp).toMatchObject({ filename: "wardrobe-photo.webp", mimeType: "image/webp" })
+    const webp = await preparePhoto({ buffer: await solid(10, 10).webp().toBuffer() }, { filenamePrefix: "post" })
+    expect(webp).toMatchObject({ filename: "post-photo.webp", mimeType: "image/webp" })
   })
 
   it("scales large photos down to the stored size", async () => {
@@ -39,29 +38,5 @@ describe("wardrobe photo checks", () => {
     await expect(preparePhoto({ buffer: Buffer.concat([png, Buffer.alloc(MAX_PHOTO_BYTES)]) })).rejects.toThrow(/larger than 10 MB/)
     const huge = await solid(8000, 5001).png().toBuffer()
     await expect(preparePhoto({ buffer: huge })).rejects.toThrow(/8000×5001 pixels \(40\.0 MP\); the limit is 40 MP/)
-  })
-})
-
-describe("wardrobe validators", () => {
-  it("accepts multipart spellings of lists, numbers and blanks", () => {
-    const parsed = StoreCreateWardrobeItem.parse({ name: "Coat", colours: "Navy, White", price_paid: "120.50", currency_code: "eur", brand: "" })
-    expect(parsed).toMatchObject({ name: "Coat", colours: ["Navy", "White"], price_paid: 120.5, brand: null })
-  })
-
-  it("refuses a price without currency, unknown fields and impossible dates", () => {
-    expect(StoreCreateWardrobeItem.safeParse({ name: "Coat", price_paid: 10 }).success).toBe(false)
-    expect(StoreCreateWardrobeItem.safeParse({ name: "Coat", colour: "Navy" }).success).toBe(false)
-    expect(StoreLogWear.safeParse({ worn_on: "2026-02-29" }).success).toBe(false)
-    expect(StoreLogWear.safeParse({ worn_on: "2024-02-29" }).success).toBe(true)
-  })
-
-  it("parses list filters and bounds pagination", () => {
-    expect(StoreGetWardrobeItemsParams.parse({ colour: ["Navy,White", "Black"], limit: "5" })).toMatchObject({
-      colour: ["Navy", "White", "Black"],
-      limit: 5,
-      offset: 0,
-    })
-    expect(StoreGetWardrobeItemsParams.safeParse({ limit: "101" }).success).toBe(false)
-    expect(StoreGetWardrobeItemsParams.safeParse({ season: "summer" }).success).toBe(false)
   })
 })

@@ -2,13 +2,24 @@ import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/fra
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
 import sharp from "sharp"
-import { WardrobePhotoFile } from "../../../workflows/wardrobe/types"
 
+/**
+ * Image uploads shared by every Curator route that takes photos (wardrobe items, social posts,
+ * lookbook looks): multipart parsing with limits, type by magic bytes, pixel limits, a full
+ * decode, EXIF orientation applied and metadata stripped, each failure a 400 that says why.
+ */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024
 export const MAX_PHOTO_PIXELS = 40_000_000
 /** Stored photos are scaled down to fit this box: phone photos are larger than any screen shows. */
 export const STORED_PHOTO_MAX_EDGE = 2560
-export const PHOTO_FIELD = "photo"
+
+/** An already validated and normalised image, ready for Medusa's file module. */
+export type PreparedImage = {
+  filename: string
+  mimeType: string
+  /** base64, as Medusa's file module takes it */
+  content: string
+}
 
 export type ImageType = "jpeg" | "png" | "webp"
 const MIME: Record<ImageType, string> = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" }
@@ -28,7 +39,10 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
  * limits, full decode (a truncated or corrupt file fails here, not later), EXIF orientation
  * applied to the pixels, and every metadata block (EXIF with GPS, XMP, ICC comments) dropped.
  */
-export async function preparePhoto(file: { buffer: Buffer; originalname?: string }): Promise<WardrobePhotoFile> {
+export async function preparePhoto(
+  file: { buffer: Buffer; originalname?: string },
+  { filenamePrefix = "photo" }: { filenamePrefix?: string } = {}
+): Promise<PreparedImage> {
   const { buffer } = file
   if (!buffer?.length) throw invalid("photo is empty")
   if (buffer.length > MAX_PHOTO_BYTES) throw invalid(`photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`)
@@ -67,39 +81,41 @@ export async function preparePhoto(file: { buffer: Buffer; originalname?: string
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
-  return { filename: `wardrobe-${base || "photo"}.${type === "jpeg" ? "jpg" : type}`, mimeType: MIME[type], content: output.toString("base64") }
+  return { filename: `${filenamePrefix}-${base || "photo"}.${type === "jpeg" ? "jpg" : type}`, mimeType: MIME[type], content: output.toString("base64") }
 }
 
-// Memory storage as in Medusa's own admin uploads route: the workflow hands the bytes to the file module.
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 40, fieldSize: 64 * 1024 },
-})
-
-const MULTER_MESSAGES: Record<string, string> = {
+const multerMessages = (field: string, maxFiles: number): Record<string, string> => ({
   LIMIT_FILE_SIZE: `photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`,
-  LIMIT_FILE_COUNT: "send one photo per request",
-  LIMIT_UNEXPECTED_FILE: `unexpected file field; send the photo in the "${PHOTO_FIELD}" field`,
+  LIMIT_FILE_COUNT: maxFiles === 1 ? "send one photo per request" : `send at most ${maxFiles} photos per request`,
+  LIMIT_UNEXPECTED_FILE: `unexpected file field; send photos in the "${field}" field`,
   LIMIT_FIELD_COUNT: "too many form fields",
   LIMIT_FIELD_VALUE: "a form field is too long",
   LIMIT_PART_COUNT: "too many parts in the form",
-}
+})
 
 /**
- * Parses a multipart body (fields into req.body, the photo into req.file) and turns upload
- * errors into 400s that say what was wrong. JSON bodies pass through untouched.
+ * Parses a multipart body (fields into req.body, photos into req.file or req.files) and turns
+ * upload errors into 400s that say what was wrong. JSON bodies pass through untouched. Memory
+ * storage as in Medusa's own admin uploads route: a workflow hands the bytes to the file module.
  */
-export function wardrobePhotoUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (!req.is("multipart/form-data")) return next()
-  upload.single(PHOTO_FIELD)(req as any, res as any, (error: any) => {
-    if (!error) return next()
-    const message = MULTER_MESSAGES[error.code] ?? `the multipart body could not be read: ${error.message}`
-    next(invalid(message))
+export function photoUpload({ field = "photo", maxFiles = 1 }: { field?: string; maxFiles?: number } = {}) {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_PHOTO_BYTES, files: maxFiles, fields: 40, fieldSize: 64 * 1024 },
   })
+  const parse = maxFiles === 1 ? upload.single(field) : upload.array(field, maxFiles)
+  const messages = multerMessages(field, maxFiles)
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    if (!req.is("multipart/form-data")) return next()
+    parse(req as any, res as any, (error: any) => {
+      if (!error) return next()
+      next(invalid(messages[error.code] ?? `the multipart body could not be read: ${error.message}`))
+    })
+  }
 }
 
 /**
- * Write routes take JSON, and the item routes multipart too: anything else (text/plain, XML,
+ * Write routes take JSON (and photo routes multipart): anything else (text/plain, XML,
  * urlencoded) is refused with a message instead of being read as an empty body.
  */
 export function requireBodyContentType(types: string[]) {
