@@ -402,9 +402,12 @@ const commands = {
     await startProductionServer()
   },
   async test(...args) {
+    // `npm test http integration-tests/http/x.spec.ts`: known kinds select suites, the rest
+    // (paths, flags, or anything after "--") goes to the test runner.
     const dashdash = args.indexOf("--")
-    const kinds = dashdash === -1 ? args : args.slice(0, dashdash)
-    const jestArgs = dashdash === -1 ? [] : args.slice(dashdash + 1)
+    const before = dashdash === -1 ? args : args.slice(0, dashdash)
+    const kinds = before.filter((arg) => TEST_KINDS[arg])
+    const jestArgs = [...before.filter((arg) => !TEST_KINDS[arg]), ...(dashdash === -1 ? [] : args.slice(dashdash + 1))]
     await runTests(kinds, jestArgs)
   },
   async bench(name = "store-api", ...rest) {
