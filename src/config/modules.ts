@@ -175,6 +175,7 @@ export function buildModules(env: Env): ModuleEntry[] {
     authModule(env),
     searchModule(env),
     { resolve: "./src/modules/wardrobe" },
+    { resolve: "./src/modules/lookbook" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

@@ -4,7 +4,7 @@ const resolves = (env: Record<string, string>) => buildModules(env).map((m) => m
 
 describe("module configuration from the environment", () => {
   it("uses Medusa's in-memory infrastructure and local files when nothing is set", () => {
-    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe"])
+    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/lookbook"])
     expect((fileModule({}).options as any).providers[0].resolve).toBe("@medusajs/medusa/file-local")
     expect(paymentModule({})).toBeUndefined()
   })

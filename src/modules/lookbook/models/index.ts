@@ -1,0 +1,3 @@
+export { Lookbook } from "./lookbook"
+export { LookbookLook } from "./look"
+export { LookbookHotspot } from "./hotspot"
