@@ -175,6 +175,14 @@ export function buildModules(env: Env): ModuleEntry[] {
     authModule(env),
     searchModule(env),
     { resolve: "./src/modules/wardrobe" },
+    {
+      // Social feed moderation: reports that hide a post on their own, and whether new posts wait for approval.
+      resolve: "./src/modules/social",
+      options: {
+        auto_hide_report_threshold: Number(env.SOCIAL_AUTO_HIDE_REPORT_THRESHOLD) || 3,
+        require_approval: env.SOCIAL_REQUIRE_APPROVAL === "true",
+      },
+    },
     { resolve: "./src/modules/lookbook" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))

@@ -4,7 +4,12 @@ const resolves = (env: Record<string, string>) => buildModules(env).map((m) => m
 
 describe("module configuration from the environment", () => {
   it("uses Medusa's in-memory infrastructure and local files when nothing is set", () => {
-    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/lookbook"])
+    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/social", "./src/modules/lookbook"])
+    expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({ auto_hide_report_threshold: 3, require_approval: false })
+    expect(buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: "5", SOCIAL_REQUIRE_APPROVAL: "true" }).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
+      auto_hide_report_threshold: 5,
+      require_approval: true,
+    })
     expect((fileModule({}).options as any).providers[0].resolve).toBe("@medusajs/medusa/file-local")
     expect(paymentModule({})).toBeUndefined()
   })

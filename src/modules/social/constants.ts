@@ -1,0 +1,39 @@
+/** Who may see a post: everyone, the author's followers, or the author alone. */
+export const POST_VISIBILITIES = ["public", "followers", "private"] as const
+export type PostVisibility = (typeof POST_VISIBILITIES)[number]
+
+/** Where a post stands in moderation. Only published posts reach other shoppers. */
+export const POST_STATUSES = ["published", "pending", "hidden", "removed"] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+
+export const REPORT_REASONS = ["spam", "inappropriate", "counterfeit", "harassment", "other"] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]
+
+export const MODERATION_ACTIONS = ["approve", "hide", "remove"] as const
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number]
+
+/** The status each moderation action leaves a post in. */
+export const STATUS_AFTER: Record<ModerationAction, PostStatus> = { approve: "published", hide: "hidden", remove: "removed" }
+
+/** Who is recorded as moderator when reports hide a post on their own. */
+export const AUTO_MODERATOR = "system:auto-hide"
+
+export const MAX_POST_PHOTOS = 6
+export const MAX_POST_TAGS = 20
+
+export type SocialModuleOptions = {
+  /** Open reports from distinct customers that hide a published post until a moderator decides. */
+  auto_hide_report_threshold?: number
+  /** New posts wait as "pending" for a moderator instead of being published at once. */
+  require_approval?: boolean
+}
+
+export const DEFAULT_SOCIAL_OPTIONS: Required<SocialModuleOptions> = { auto_hide_report_threshold: 3, require_approval: false }
+
+/** "Ines M.": first name and the initial of the last name, never the e-mail address. */
+export function displayNameOf(customer: { first_name?: string | null; last_name?: string | null } | null | undefined): string {
+  const first = customer?.first_name?.trim() ?? ""
+  const initial = customer?.last_name?.trim()?.charAt(0) ?? ""
+  const name = [first, initial ? `${initial.toUpperCase()}.` : ""].filter(Boolean).join(" ")
+  return name || "Curator member"
+}

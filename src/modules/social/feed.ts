@@ -1,0 +1,143 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * Ranked, cursor-paginated post lists. Every list is ordered by (score desc, id desc) and
+ * paged by keyset on that pair. Ranked lists compute their score "as of" the moment the first
+ * page was served (carried in the cursor): posts created later are left out, and likes,
+ * comments and follows count only if they existed then (unlikes and unfollows are soft
+ * deletes, so the past is still known). The ranking is therefore the same on every page, a
+ * post cannot appear twice, and new posts do not push older ones onto the next page.
+ * What changes between pages is only who may see what (a post hidden meanwhile drops out).
+ */
+export const POST_LIST_KINDS = ["for_you", "following", "popular", "author", "product"] as const
+export type PostListKind = (typeof POST_LIST_KINDS)[number]
+
+export type PostListCursor = {
+  /** the list the cursor belongs to, and its author or product id */
+  kind: PostListKind
+  scope: string | null
+  /** ISO time the ranking is computed at */
+  as_of: string
+  /** score and id of the last post served */
+  score: string
+  id: string
+}
+
+export function encodeCursor(cursor: PostListCursor): string {
+  const { kind, scope, as_of, score, id } = cursor
+  return Buffer.from(JSON.stringify({ v: 1, k: kind, x: scope, a: as_of, s: score, i: id }), "utf8").toString("base64url")
+}
+
+const badCursor = (why: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `cursor is not valid: ${why}`)
+
+/** The cursor a client sent back, checked to belong to this list. */
+export function decodeCursor(raw: string, expected: { kind: PostListKind; scope: string | null }): PostListCursor {
+  let parsed: any
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"))
+  } catch {
+    throw badCursor("pass back the next_cursor of a previous page unchanged")
+  }
+  if (!parsed || typeof parsed !== "object" || parsed.v !== 1) throw badCursor("pass back the next_cursor of a previous page unchanged")
+  const { k, x, a, s, i } = parsed
+  if (k !== expected.kind || (x ?? null) !== expected.scope) throw badCursor("it belongs to another feed or tab")
+  if (typeof a !== "string" || Number.isNaN(Date.parse(a))) throw badCursor("bad time")
+  if (typeof s !== "string" || !/^-?\d+(\.\d+)?$/.test(s)) throw badCursor("bad position")
+  if (typeof i !== "string" || !i) throw badCursor("bad position")
+  return { kind: k, scope: x ?? null, as_of: new Date(a).toISOString(), score: s, id: i }
+}
+
+/**
+ * Ranking weights. for_you: engagement (a comment counts as two likes) on a log scale,
+ * multiplied by follow affinity (following the author doubles the score, each earlier like of
+ * the author's posts adds a quarter, up to four), decayed by age (hours + 2)^1.2.
+ * popular: engagement weighs twice as much and decays slower; no affinity.
+ * following and author profiles: newest first. product ("worn by the community"): popular.
+ */
+export const RANKING = {
+  comment_weight: 2,
+  for_you: { engagement_weight: 1, gravity: 1.2, follow_boost: 1, like_affinity: 0.25, like_affinity_cap: 4 },
+  popular: { engagement_weight: 2, gravity: 0.8 },
+  score_decimals: 12,
+} as const
+
+export type PostListQuery = {
+  kind: PostListKind
+  viewer_id: string | null
+  /** author id for "author", product id for "product" */
+  scope: string | null
+  limit: number
+  cursor?: PostListCursor | null
+  /** the as-of time of a first page (defaults to now) */
+  now?: Date
+}
+
+/** SQL (positional bindings only) selecting one page of post ids with their scores. */
+export function buildPostListSql(input: PostListQuery): { sql: string; bindings: unknown[]; as_of: string } {
+  const asOf = input.cursor?.as_of ?? (input.now ?? new Date()).toISOString()
+  const viewer = input.viewer_id
+  // Values become tokens first and positional bindings at the end, in the order they appear in
+  // the text, however the fragments were assembled.
+  const values: unknown[] = []
+  const bind = (value: unknown) => `\u0000${values.push(value) - 1}\u0000`
+  const asOfSql = () => `CAST(${bind(asOf)} AS timestamptz)`
+  const aliveAt = (alias: string) => `${alias}.created_at <= ${asOfSql()} AND (${alias}.deleted_at IS NULL OR ${alias}.deleted_at > ${asOfSql()})`
+  const engagement = () =>
+    `((SELECT count(*) FROM social_like l WHERE l.post_id = p.id AND ${aliveAt("l")})` +
+    ` + ${RANKING.comment_weight} * (SELECT count(*) FROM social_comment c WHERE c.post_id = p.id AND ${aliveAt("c")}))`
+  const ageHours = () => `GREATEST(EXTRACT(EPOCH FROM (${asOfSql()} - p.created_at)) / 3600.0, 0)`
+  const round = (expr: string) => `ROUND(CAST(${expr} AS numeric), ${RANKING.score_decimals})`
+  const chronological = "EXTRACT(EPOCH FROM p.created_at)"
+  const popular = () =>
+    round(`(1 + ${RANKING.popular.engagement_weight} * LN(1 + ${engagement()})) / POWER(${ageHours()} + 2, ${RANKING.popular.gravity})`)
+  const forYou = () => {
+    const w = RANKING.for_you
+    if (!viewer) return popular()
+    const followed = `(CASE WHEN EXISTS (SELECT 1 FROM social_follow f WHERE f.follower_id = ${bind(viewer)} AND f.followed_id = p.customer_id AND ${aliveAt("f")}) THEN ${w.follow_boost} ELSE 0 END)`
+    const likedAuthor =
+      `LEAST((SELECT count(*) FROM social_like l2 JOIN social_post q ON q.id = l2.post_id` +
+      ` WHERE l2.customer_id = ${bind(viewer)} AND q.customer_id = p.customer_id AND q.id <> p.id AND ${aliveAt("l2")}), ${w.like_affinity_cap})`
+    return round(
+      `(1 + ${w.engagement_weight} * LN(1 + ${engagement()})) * (1 + ${followed} + ${w.like_affinity} * ${likedAuthor}) / POWER(${ageHours()} + 2, ${w.gravity})`
+    )
+  }
+  const score =
+    input.kind === "for_you" ? forYou() : input.kind === "popular" || input.kind === "product" ? popular() : chronological
+
+  const where: string[] = ["p.deleted_at IS NULL", `p.created_at <= ${asOfSql()}`]
+  // Who may see a post, now: published public posts; followers-only posts for live followers;
+  // the author's own posts (on their profile whatever the status, in feeds once published).
+  const followsAuthorNow = () =>
+    `EXISTS (SELECT 1 FROM social_follow fv WHERE fv.follower_id = ${bind(viewer)} AND fv.followed_id = p.customer_id AND fv.deleted_at IS NULL)`
+  if (!viewer) {
+    where.push(`p.status = 'published' AND p.visibility = 'public'`)
+  } else {
+    const own = input.kind === "author" ? `p.customer_id = ${bind(viewer)}` : `(p.customer_id = ${bind(viewer)} AND p.status = 'published')`
+    where.push(
+      `(${own} OR (p.status = 'published' AND (p.visibility = 'public' OR (p.visibility = 'followers' AND ${followsAuthorNow()}))))`
+    )
+  }
+  if (input.kind === "popular") where.push(`p.visibility = 'public'`)
+  if (input.kind === "following") {
+    where.push(viewer ? followsAuthorNow() : "FALSE")
+  }
+  if (input.kind === "author") where.push(`p.customer_id = ${bind(input.scope)}`)
+  if (input.kind === "product") {
+    where.push(`EXISTS (SELECT 1 FROM social_post_tag t WHERE t.post_id = p.id AND t.deleted_at IS NULL AND t.product_id = ${bind(input.scope)})`)
+  }
+
+  const ranked = `SELECT p.id, ${score} AS score FROM social_post p WHERE ${where.join(" AND ")}`
+  let after = ""
+  if (input.cursor) {
+    const s1 = bind(input.cursor.score)
+    const s2 = bind(input.cursor.score)
+    after = `WHERE ranked.score < CAST(${s1} AS numeric) OR (ranked.score = CAST(${s2} AS numeric) AND ranked.id < ${bind(input.cursor.id)})`
+  }
+  const sql = `SELECT ranked.id, CAST(ranked.score AS text) AS score FROM (${ranked}) ranked ${after} ORDER BY ranked.score DESC, ranked.id DESC LIMIT ${bind(input.limit + 1)}`
+  const bindings: unknown[] = []
+  const positional = sql.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
+    bindings.push(values[Number(index)])
+    return "?"
+  })
+  return { sql: positional, bindings, as_of: asOf }
+}

@@ -1,0 +1,7 @@
+export { SocialPost } from "./post"
+export { SocialPostPhoto } from "./post-photo"
+export { SocialPostTag } from "./post-tag"
+export { SocialLike } from "./like"
+export { SocialComment } from "./comment"
+export { SocialFollow } from "./follow"
+export { SocialReport } from "./report"
