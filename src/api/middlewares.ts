@@ -1,6 +1,8 @@
 import { configureStoreSearch, defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StoreProductSearchParams } from "./store/product-search/validators"
 import { storeWardrobeMiddlewares } from "./store/wardrobe/middlewares"
+import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
+import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
 
 // Each Curator domain declares its routes' middlewares beside the routes
 // (src/api/<scope>/<domain>/middlewares.ts); this file only joins them.
@@ -18,5 +20,7 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(StoreProductSearchParams, {})],
     },
     ...storeWardrobeMiddlewares,
+    ...storeLookbookMiddlewares,
+    ...adminLookbookMiddlewares,
   ],
 })

@@ -1,0 +1,73 @@
+import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createLookbookStep, resolveLookbookHandleStep, softDeleteLookbooksStep, updateLookbookStep } from "./steps/lookbooks"
+import { retrieveLookbookStep } from "./steps/retrieve"
+import { LookbookFields, LookImageFile } from "./types"
+
+export type CreateLookbookWorkflowInput = { lookbook: LookbookFields & { title: string } }
+
+/** A merchant creates a lookbook; its handle comes from the title unless one is given. */
+export const createLookbookWorkflow = createWorkflow("create-lookbook", (input: CreateLookbookWorkflowInput) => {
+  const handle = resolveLookbookHandleStep(
+    transform({ input }, ({ input }) => ({ handle: input.lookbook.handle, title: input.lookbook.title }))
+  )
+  const data = transform({ input, handle }, ({ input, handle }) => ({
+    ...input.lookbook,
+    handle: handle!,
+    published_at: input.lookbook.status === "published" ? new Date() : null,
+  }))
+  const created = createLookbookStep(data)
+  return new WorkflowResponse(created)
+})
+
+export type UpdateLookbookWorkflowInput = { id: string; update: LookbookFields }
+
+/** A merchant edits, publishes or unpublishes a lookbook. */
+export const updateLookbookWorkflow = createWorkflow("update-lookbook", (input: UpdateLookbookWorkflowInput) => {
+  retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const handle = resolveLookbookHandleStep(transform({ input }, ({ input }) => ({ id: input.id, handle: input.update.handle })))
+  const update = transform({ input, handle }, ({ input, handle }) => ({
+    id: input.id,
+    data: handle ? { ...input.update, handle } : input.update,
+  }))
+  const updated = updateLookbookStep(update)
+  return new WorkflowResponse(updated)
+})
+
+export type SetLookbookCoverWorkflowInput = { id: string; image: LookImageFile }
+
+/**
+ * Uploads a cover image through the file module and points the lookbook at it; the previous
+ * cover's file is deleted last. A failure in between removes the new upload again.
+ */
+export const setLookbookCoverWorkflow = createWorkflow("set-lookbook-cover", (input: SetLookbookCoverWorkflowInput) => {
+  const lookbook = retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const uploaded = uploadFilesStep(
+    transform({ input }, ({ input }) => ({
+      files: [{ filename: input.image.filename, mimeType: input.image.mimeType, content: input.image.content, access: "public" as const }],
+    }))
+  )
+  const updated = updateLookbookStep(
+    transform({ input, uploaded }, ({ input, uploaded }) => ({
+      id: input.id,
+      data: { cover_image_url: uploaded[0].url, cover_image_file_id: uploaded[0].id },
+    }))
+  )
+  const oldFileIds = transform({ lookbook }, ({ lookbook }) => (lookbook.cover_image_file_id ? [lookbook.cover_image_file_id] : []))
+  when("delete-replaced-lookbook-cover", { oldFileIds }, ({ oldFileIds }) => oldFileIds.length > 0).then(() => deleteFilesStep(oldFileIds))
+  return new WorkflowResponse(updated)
+})
+
+export type DeleteLookbookWorkflowInput = { id: string }
+
+/** Soft-deletes a lookbook with its looks and hotspots, then deletes its image files. */
+export const deleteLookbookWorkflow = createWorkflow("delete-lookbook", (input: DeleteLookbookWorkflowInput) => {
+  const lookbook = retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const ids = transform({ input }, ({ input }) => [input.id])
+  softDeleteLookbooksStep(ids)
+  const fileIds = transform({ lookbook }, ({ lookbook }) =>
+    [lookbook.cover_image_file_id, ...lookbook.looks.map((l) => l.image_file_id)].filter((id): id is string => !!id)
+  )
+  when("delete-lookbook-files", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  return new WorkflowResponse(ids)
+})

@@ -1,0 +1,29 @@
+import { LookbookStatus, NotAddedReason } from "../../modules/lookbook/constants"
+
+/** A checked and re-encoded image (src/api/utils/image-upload.ts) with its pixel size. */
+export type LookImageFile = {
+  filename: string
+  mimeType: string
+  /** base64, as Medusa's file module takes it */
+  content: string
+  width: number
+  height: number
+}
+
+export type LookbookFields = {
+  title?: string
+  handle?: string
+  description?: string | null
+  season?: string | null
+  position?: number
+  status?: LookbookStatus
+}
+
+/** A hotspot as the admin sends it: where on the image, and which variant it sells. */
+export type HotspotInput = { x: number; y: number; variant_id: string; product_id?: string | null }
+
+/** A hotspot checked against the catalog, ready to store. */
+export type HotspotRow = { x: number; y: number; variant_id: string; product_id: string; position: number }
+
+export type LookCartItem = { variant_id: string; quantity: number }
+export type NotAddedItem = { variant_id: string; product_id: string; reason: NotAddedReason }
