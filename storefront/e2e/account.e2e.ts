@@ -1,0 +1,48 @@
+import assert from "node:assert/strict"
+import { describe, test } from "node:test"
+import { screenshot, useBrowser } from "./support/browser"
+import { signIn, signUpFreshCustomer } from "./support/customer"
+import { url } from "./support/env"
+
+describe("account", () => {
+  const browser = useBrowser()
+
+  test("a new shopper signs up, signs out and signs in again", async () => {
+    const page = await browser.newPage()
+    const customer = await signUpFreshCustomer(page)
+    await screenshot(page, "account-overview")
+    assert.match((await page.getByTestId("account-greeting").textContent()) ?? "", /Hello, Test/)
+    assert.equal(await page.getByTestId("nav-account").textContent(), "Account")
+
+    await page.getByTestId("sign-out").click()
+    await page.getByTestId("login-form").waitFor()
+    assert.equal(await page.getByTestId("nav-account").textContent(), "Sign in")
+
+    await signIn(page, customer)
+    assert.equal(await page.getByTestId("account-email").textContent(), customer.email)
+  })
+
+  test("sign-in with a wrong password says what went wrong and keeps the email", async () => {
+    const page = await browser.newPage()
+    await page.goto(url("/account"))
+    await screenshot(page, "account-sign-in")
+    const form = page.getByTestId("login-form")
+    await form.getByLabel("Email").fill("ines@curator.local")
+    await form.getByLabel("Password").fill("not-the-password")
+    await form.getByRole("button", { name: "Sign in" }).click()
+    await assert.doesNotReject(form.getByRole("alert").filter({ hasText: "do not match" }).waitFor())
+    assert.equal(await form.getByLabel("Email").inputValue(), "ines@curator.local")
+  })
+
+  test("sign-up with missing fields shows a message next to each field", async () => {
+    const page = await browser.newPage()
+    await page.goto(url("/account"))
+    const form = page.getByTestId("register-form")
+    await form.getByLabel("Email").fill("not-an-email")
+    await form.getByRole("button", { name: "Create account" }).click()
+    await form.getByText("Enter your first name.").waitFor()
+    await form.getByText("Enter an email address like name@example.com.").waitFor()
+    await form.getByText("Use at least 8 characters for your password.").waitFor()
+    assert.equal(await form.getByLabel("First name").getAttribute("aria-invalid"), "true")
+  })
+})

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * Runs the storefront's browser tests: every e2e/*.e2e.ts (or the files given) with
+ * node's test runner and tsx, against STOREFRONT_URL (default http://localhost:8000).
+ * A new flow is one new file e2e/<flow>.e2e.ts using the helpers in e2e/support/.
+ */
+const { spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const path = require("node:path")
+
+const dir = __dirname
+const given = process.argv.slice(2)
+const files = given.length
+  ? given.map((f) => path.resolve(f))
+  : fs.readdirSync(dir).filter((f) => f.endsWith(".e2e.ts")).sort().map((f) => path.join(dir, f))
+if (!files.length) {
+  console.error("no e2e/*.e2e.ts files found")
+  process.exit(1)
+}
+// One file at a time: the shop under test runs on the same small machine.
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
+  stdio: "inherit",
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+})
+process.exit(result.status ?? 1)

@@ -1,0 +1,47 @@
+import fs from "node:fs"
+import path from "node:path"
+import { after, before } from "node:test"
+import { chromium, Browser, BrowserContext, Page } from "playwright-core"
+import { ARTIFACTS_DIR, CHROMIUM_PATH } from "./env"
+
+/** Debian's Chromium, headless; no network beyond localhost is needed or wanted. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage", "--disable-gpu"],
+  })
+}
+
+/**
+ * One browser per test file, a fresh context (cookies, cart) per `newPage()` call.
+ * Usage: `const browser = useBrowser()` at the top of a file, then `await browser.newPage()`.
+ */
+export function useBrowser(options: { viewport?: { width: number; height: number } } = {}) {
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  before(async () => {
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
+    await browser?.close()
+  })
+  return {
+    async newPage(): Promise<Page> {
+      if (!browser) throw new Error("the browser is not launched yet (call newPage inside a test)")
+      const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })
+      context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000))
+      contexts.push(context)
+      return context.newPage()
+    },
+  }
+}
+
+/** Saves a full-page screenshot as a test artefact; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
+  const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, "-")}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}

@@ -1,0 +1,26 @@
+"use client"
+
+import { useActionState } from "react"
+import { login } from "@lib/data/customer"
+import Field from "@modules/common/components/field"
+import SubmitButton from "@modules/common/components/submit-button"
+
+export default function LoginForm({ countryCode }: { countryCode: string }) {
+  const [state, action] = useActionState(login, null)
+  return (
+    <form action={action} noValidate aria-labelledby="login-heading" data-testid="login-form">
+      <h2 id="login-heading">Sign in</h2>
+      <input type="hidden" name="country_code" value={countryCode} />
+      {state?.error ? (
+        <p role="alert" className="form-error">
+          {state.error}
+        </p>
+      ) : null}
+      <Field form="login" name="email" label="Email" type="email" autoComplete="email" required defaultValue={state?.values?.email} error={state?.fieldErrors?.email} />
+      <Field form="login" name="password" label="Password" type="password" autoComplete="current-password" required error={state?.fieldErrors?.password} />
+      <SubmitButton pendingText="Signing in…" testId="login-submit">
+        Sign in
+      </SubmitButton>
+    </form>
+  )
+}

@@ -1,0 +1,34 @@
+"use client"
+
+import { useActionState } from "react"
+import { signup } from "@lib/data/customer"
+import Field from "@modules/common/components/field"
+import SubmitButton from "@modules/common/components/submit-button"
+
+export default function RegisterForm({ countryCode }: { countryCode: string }) {
+  const [state, action] = useActionState(signup, null)
+  const v = state?.values
+  const e = state?.fieldErrors
+  return (
+    <form action={action} noValidate aria-labelledby="register-heading" data-testid="register-form">
+      <h2 id="register-heading">Create an account</h2>
+      <p className="muted">Save addresses, follow your orders, and build your wardrobe.</p>
+      <input type="hidden" name="country_code" value={countryCode} />
+      {state?.error ? (
+        <p role="alert" className="form-error">
+          {state.error}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Field form="register" name="first_name" label="First name" autoComplete="given-name" required defaultValue={v?.first_name} error={e?.first_name} />
+        <Field form="register" name="last_name" label="Last name" autoComplete="family-name" required defaultValue={v?.last_name} error={e?.last_name} />
+        <Field form="register" name="email" label="Email" type="email" autoComplete="email" required defaultValue={v?.email} error={e?.email} wide />
+        <Field form="register" name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v?.phone} wide />
+        <Field form="register" name="password" label="Password" type="password" autoComplete="new-password" required error={e?.password} hint="At least 8 characters." wide />
+      </div>
+      <SubmitButton pendingText="Creating your account…" testId="register-submit">
+        Create account
+      </SubmitButton>
+    </form>
+  )
+}
