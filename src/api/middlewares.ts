@@ -1,6 +1,8 @@
 import { configureStoreSearch, defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
 import { StoreProductSearchParams } from "./store/product-search/validators"
 import { storeWardrobeMiddlewares } from "./store/wardrobe/middlewares"
+import { storeSocialMiddlewares } from "./store/social/middlewares"
+import { adminSocialMiddlewares } from "./admin/social/middlewares"
 import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
 import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
 
@@ -20,6 +22,8 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(StoreProductSearchParams, {})],
     },
     ...storeWardrobeMiddlewares,
+    ...storeSocialMiddlewares,
+    ...adminSocialMiddlewares,
     ...storeLookbookMiddlewares,
     ...adminLookbookMiddlewares,
   ],

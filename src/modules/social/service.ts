@@ -2,7 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { DEFAULT_SOCIAL_OPTIONS, SocialModuleOptions } from "./constants"
 import { buildPostListSql, encodeCursor, PostListCursor, PostListKind } from "./feed"
-import { SocialComment, SocialFollow, SocialLike, SocialPost, SocialPostPhoto, SocialPostTag, SocialReport } from "./models"
+import { SocialComment, SocialFollow, SocialLike, SocialPost, SocialPostImage, SocialPostTag, SocialReport } from "./models"
 
 export type PostListPage = { ids: string[]; next_cursor: string | null }
 
@@ -19,7 +19,7 @@ const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result
  */
 class SocialModuleService extends MedusaService({
   SocialPost,
-  SocialPostPhoto,
+  SocialPostImage,
   SocialPostTag,
   SocialLike,
   SocialComment,

@@ -1,5 +1,5 @@
 export { SocialPost } from "./post"
-export { SocialPostPhoto } from "./post-photo"
+export { SocialPostImage } from "./post-image"
 export { SocialPostTag } from "./post-tag"
 export { SocialLike } from "./like"
 export { SocialComment } from "./comment"

@@ -2,11 +2,11 @@ import { model } from "@medusajs/framework/utils"
 import { SocialPost } from "./post"
 
 /**
- * One photo of a post, stored through Medusa's file module. file_id is null for photos the
+ * One photo of a post (named "image" in the code because the service pluralises model names), stored through Medusa's file module. file_id is null for photos the
  * post does not own (demo posts reusing catalog images): only owned files are deleted with the post.
  */
-export const SocialPostPhoto = model
-  .define("social_post_photo", {
+export const SocialPostImage = model
+  .define("social_post_image", {
     id: model.id({ prefix: "sphoto" }).primaryKey(),
     url: model.text(),
     file_id: model.text().nullable(),
@@ -15,4 +15,4 @@ export const SocialPostPhoto = model
     position: model.number().default(0),
     post: model.belongsTo(() => SocialPost, { mappedBy: "photos" }),
   })
-  .indexes([{ name: "IDX_social_post_photo_post", on: ["post_id", "position"], where: "deleted_at IS NULL" }])
+  .indexes([{ name: "IDX_social_post_image_post", on: ["post_id", "position"], where: "deleted_at IS NULL" }])

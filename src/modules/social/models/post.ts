@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import { POST_STATUSES, POST_VISIBILITIES } from "../constants"
 import { SocialComment } from "./comment"
 import { SocialLike } from "./like"
-import { SocialPostPhoto } from "./post-photo"
+import { SocialPostImage } from "./post-image"
 import { SocialPostTag } from "./post-tag"
 import { SocialReport } from "./report"
 
@@ -27,7 +27,7 @@ export const SocialPost = model
     moderated_by: model.text().nullable(),
     moderated_at: model.dateTime().nullable(),
     moderation_note: model.text().nullable(),
-    photos: model.hasMany(() => SocialPostPhoto, { mappedBy: "post" }),
+    photos: model.hasMany(() => SocialPostImage, { mappedBy: "post" }),
     tags: model.hasMany(() => SocialPostTag, { mappedBy: "post" }),
     likes: model.hasMany(() => SocialLike, { mappedBy: "post" }),
     comments: model.hasMany(() => SocialComment, { mappedBy: "post" }),

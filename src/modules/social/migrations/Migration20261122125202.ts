@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261122124924 extends Migration {
+export class Migration20261122125202 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "social_report" drop constraint if exists "social_report_post_customer_unique";`);
@@ -29,10 +29,10 @@ export class Migration20261122124924 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_comment_post_created" ON "social_comment" ("post_id", "created_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_comment_parent" ON "social_comment" ("parent_id") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "social_post_photo" ("id" text not null, "url" text not null, "file_id" text null, "width" integer null, "height" integer null, "position" integer not null default 0, "post_id" text not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "social_post_photo_pkey" primary key ("id"));`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_photo_post_id" ON "social_post_photo" ("post_id") WHERE deleted_at IS NULL;`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_photo_deleted_at" ON "social_post_photo" ("deleted_at") WHERE deleted_at IS NULL;`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_photo_post" ON "social_post_photo" ("post_id", "position") WHERE deleted_at IS NULL;`);
+    this.addSql(`create table if not exists "social_post_image" ("id" text not null, "url" text not null, "file_id" text null, "width" integer null, "height" integer null, "position" integer not null default 0, "post_id" text not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "social_post_image_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_image_post_id" ON "social_post_image" ("post_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_image_deleted_at" ON "social_post_image" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_image_post" ON "social_post_image" ("post_id", "position") WHERE deleted_at IS NULL;`);
 
     this.addSql(`create table if not exists "social_post_tag" ("id" text not null, "product_id" text not null, "variant_id" text null, "x" real null, "y" real null, "photo_index" integer not null default 0, "post_id" text not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "social_post_tag_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_social_post_tag_post_id" ON "social_post_tag" ("post_id") WHERE deleted_at IS NULL;`);
@@ -50,7 +50,7 @@ export class Migration20261122124924 extends Migration {
 
     this.addSql(`alter table if exists "social_comment" add constraint "social_comment_post_id_foreign" foreign key ("post_id") references "social_post" ("id") on update cascade on delete cascade;`);
 
-    this.addSql(`alter table if exists "social_post_photo" add constraint "social_post_photo_post_id_foreign" foreign key ("post_id") references "social_post" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table if exists "social_post_image" add constraint "social_post_image_post_id_foreign" foreign key ("post_id") references "social_post" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`alter table if exists "social_post_tag" add constraint "social_post_tag_post_id_foreign" foreign key ("post_id") references "social_post" ("id") on update cascade on delete cascade;`);
 
@@ -62,7 +62,7 @@ export class Migration20261122124924 extends Migration {
 
     this.addSql(`alter table if exists "social_comment" drop constraint if exists "social_comment_post_id_foreign";`);
 
-    this.addSql(`alter table if exists "social_post_photo" drop constraint if exists "social_post_photo_post_id_foreign";`);
+    this.addSql(`alter table if exists "social_post_image" drop constraint if exists "social_post_image_post_id_foreign";`);
 
     this.addSql(`alter table if exists "social_post_tag" drop constraint if exists "social_post_tag_post_id_foreign";`);
 
@@ -76,7 +76,7 @@ export class Migration20261122124924 extends Migration {
 
     this.addSql(`drop table if exists "social_comment" cascade;`);
 
-    this.addSql(`drop table if exists "social_post_photo" cascade;`);
+    this.addSql(`drop table if exists "social_post_image" cascade;`);
 
     this.addSql(`drop table if exists "social_post_tag" cascade;`);
 

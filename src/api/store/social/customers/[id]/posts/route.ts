@@ -1,0 +1,20 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { decodeCursor } from "../../../../../../modules/social/feed"
+import { postPage, retrieveCustomer, socialServiceOf, viewerOf } from "../../../helpers"
+import { StoreGetSocialPostListParamsType } from "../../../validators"
+
+/** A customer's posts that the viewer may see, newest first (all of them, any status, for the author). */
+export const GET = async (req: MedusaRequest<unknown, StoreGetSocialPostListParamsType>, res: MedusaResponse) => {
+  const { limit, cursor } = req.validatedQuery as StoreGetSocialPostListParamsType
+  await retrieveCustomer(req.scope, req.params.id)
+  const viewer = viewerOf(req)
+  const scope = req.params.id
+  const page = await socialServiceOf(req.scope).listPostPage({
+    kind: "author",
+    viewer_id: viewer,
+    scope,
+    limit,
+    cursor: cursor ? decodeCursor(cursor, { kind: "author", scope }) : null,
+  })
+  res.json(await postPage(req.scope, page, viewer))
+}

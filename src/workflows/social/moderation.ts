@@ -1,0 +1,31 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ModerationAction, ReportReason } from "../../modules/social/constants"
+import { moderateSocialPostStep, reportSocialPostStep } from "./steps/moderation"
+import { retrievePostForStep } from "./steps/retrieve-post"
+import { socialService } from "./steps/social-service"
+
+/** Reports a post the customer can see (not their own; once per post). May hide the post automatically. */
+export const reportSocialPostWorkflow = createWorkflow(
+  "report-social-post",
+  (input: { customer_id: string; post_id: string; reason: ReportReason; note?: string | null }) => {
+    retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.post_id, customer_id: input.customer_id, must_be: "viewer" as const })))
+    return new WorkflowResponse(reportSocialPostStep(input))
+  }
+)
+
+/** Any post by id for a moderator (deleted ones excepted), or NOT_FOUND. Reads only. */
+const retrievePostForModerationStep = createStep("retrieve-social-post-for-moderation", async (postId: string, { container }) => {
+  const [post] = await socialService(container).listSocialPosts({ id: postId }, { select: ["id"], take: 1 })
+  if (!post) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Post with id: ${postId} was not found`)
+  return new StepResponse(post.id)
+})
+
+/** An admin user approves, hides or removes a post. */
+export const moderateSocialPostWorkflow = createWorkflow(
+  "moderate-social-post",
+  (input: { post_id: string; action: ModerationAction; note?: string | null; moderator_id: string }) => {
+    retrievePostForModerationStep(transform({ input }, ({ input }) => input.post_id))
+    return new WorkflowResponse(moderateSocialPostStep(input))
+  }
+)

@@ -1,0 +1,77 @@
+import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createSocialPostStep, replaceSocialPostTagsStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
+import { retrievePostForStep } from "./steps/retrieve-post"
+import { validatePostTagsStep } from "./steps/validate-post-tags"
+import { PostPhotoFile, PostTagInput, PostVisibility } from "./types"
+
+export type CreateSocialPostWorkflowInput = {
+  customer_id: string
+  caption?: string | null
+  visibility?: PostVisibility
+  photos: PostPhotoFile[]
+  tags?: PostTagInput[]
+  /** demo seed only: publish whatever the approval setting */
+  status?: "published" | "pending"
+}
+
+/**
+ * A customer shares an outfit: tags are checked against the catalog first (a bad tag uploads
+ * nothing), then the photos go to Medusa's file module, then the post is created with its
+ * photos and tags. If creating the post fails, the upload step's compensation deletes the files.
+ */
+export const createSocialPostWorkflow = createWorkflow("create-social-post", (input: CreateSocialPostWorkflowInput) => {
+  const tags = validatePostTagsStep(transform({ input }, ({ input }) => input.tags ?? []))
+  const uploaded = uploadFilesStep(
+    transform({ input }, ({ input }) => ({
+      files: input.photos.map(({ filename, mimeType, content }) => ({ filename, mimeType, content, access: "public" as const })),
+    }))
+  )
+  const data = transform({ input, uploaded, tags }, ({ input, uploaded, tags }) => ({
+    customer_id: input.customer_id,
+    caption: input.caption?.trim() || null,
+    visibility: input.visibility ?? "public",
+    status: input.status,
+    photos: uploaded.map((file, i) => ({ url: file.url, file_id: file.id, width: input.photos[i]?.width ?? null, height: input.photos[i]?.height ?? null })),
+    tags: tags ?? [],
+  }))
+  const post = createSocialPostStep(data)
+  return new WorkflowResponse(post)
+})
+
+export type UpdateSocialPostWorkflowInput = {
+  customer_id: string
+  id: string
+  caption?: string | null
+  visibility?: PostVisibility
+  /** when given, replaces all of the post's tags */
+  tags?: PostTagInput[]
+}
+
+/** The author edits a post's caption, visibility or tags (all tags replaced when given). */
+export const updateSocialPostWorkflow = createWorkflow("update-social-post", (input: UpdateSocialPostWorkflowInput) => {
+  retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  const tags = validatePostTagsStep(transform({ input }, ({ input }) => input.tags))
+  updateSocialPostStep(
+    transform({ input }, ({ input }) => ({
+      id: input.id,
+      data: {
+        ...(input.caption !== undefined ? { caption: input.caption?.trim() || null } : {}),
+        ...(input.visibility !== undefined ? { visibility: input.visibility } : {}),
+      },
+    }))
+  )
+  when("replace-social-post-tags", { tags }, ({ tags }) => !!tags).then(() =>
+    replaceSocialPostTagsStep(transform({ input, tags }, ({ input, tags }) => ({ post_id: input.id, tags: tags! })))
+  )
+  return new WorkflowResponse(transform({ input }, ({ input }) => input.id))
+})
+
+/** The author deletes a post: soft-deleted with everything on it, then its own photo files deleted. */
+export const deleteSocialPostWorkflow = createWorkflow("delete-social-post", (input: { customer_id: string; id: string }) => {
+  const post = retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  softDeleteSocialPostsStep(transform({ input }, ({ input }) => [input.id]))
+  const fileIds = transform({ post }, ({ post }) => post.photos.map((p) => p.file_id).filter((id): id is string => !!id))
+  when("delete-social-post-photos", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  return new WorkflowResponse(transform({ input }, ({ input }) => input.id))
+})

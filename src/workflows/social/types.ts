@@ -1,0 +1,18 @@
+import type { PostVisibility, ReportReason, ModerationAction } from "../../modules/social/constants"
+
+/** A product tag as the author sends it: a product, or a variant (its product is filled in), optionally pinned at x/y. */
+export type PostTagInput = {
+  product_id?: string | null
+  variant_id?: string | null
+  x?: number | null
+  y?: number | null
+  photo_index?: number | null
+}
+
+/** A tag checked against the catalog. */
+export type PostTagRow = { product_id: string; variant_id: string | null; x: number | null; y: number | null; photo_index: number }
+
+/** A photo already checked and re-encoded (src/api/utils/image-upload.ts), with its stored size. */
+export type PostPhotoFile = { filename: string; mimeType: string; content: string; width: number; height: number }
+
+export type { PostVisibility, ReportReason, ModerationAction }
