@@ -119,7 +119,12 @@ export function buildPostListSql(input: PostListQuery): { sql: string; bindings:
   }
   if (input.kind === "popular") where.push(`p.visibility = 'public'`)
   if (input.kind === "following") {
-    where.push(viewer ? followsAuthorNow() : "FALSE")
+    // Whose posts the tab holds is decided as of the first page too; who may see them, now (above).
+    where.push(
+      viewer
+        ? `EXISTS (SELECT 1 FROM social_follow ft WHERE ft.follower_id = ${bind(viewer)} AND ft.followed_id = p.customer_id AND ${aliveAt("ft")})`
+        : "FALSE"
+    )
   }
   if (input.kind === "author") where.push(`p.customer_id = ${bind(input.scope)}`)
   if (input.kind === "product") {
