@@ -30,7 +30,8 @@ export async function retrieveCart(cartId?: string): Promise<HttpTypes.StoreCart
   }
 }
 
-async function cartFor(countryCode: string): Promise<HttpTypes.StoreCart> {
+/** The shopper's cart for the country's region, created (and its cookie set) when there is none. */
+export async function cartFor(countryCode: string): Promise<HttpTypes.StoreCart> {
   const region = await getRegion(countryCode)
   if (!region) throw new Error(`The shop does not sell to country "${countryCode}".`)
   const headers = await getAuthHeaders()

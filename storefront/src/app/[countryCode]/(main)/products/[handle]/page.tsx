@@ -1,0 +1,68 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { getProductByHandle } from "@lib/data/products"
+import { getRegion } from "@lib/data/regions"
+import Gallery from "@modules/products/components/gallery"
+import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
+
+type Props = { params: Promise<{ countryCode: string; handle: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { countryCode, handle } = await params
+  const product = await getProductByHandle(handle, countryCode)
+  return product ? { title: product.title, description: product.description ?? undefined } : { title: "Product not found" }
+}
+
+export default async function ProductPage({ params }: Props) {
+  const { countryCode, handle } = await params
+  const [product, region] = await Promise.all([getProductByHandle(handle, countryCode), getRegion(countryCode)])
+  if (!product || !region) notFound()
+
+  const optionTitle = (pattern: RegExp) => product.options?.find((o) => pattern.test(o.title))?.title
+  const colourOption = optionTitle(/colou?r/i)
+  const sizeOption = optionTitle(/size/i)
+  const variants: PickerVariant[] = (product.variants ?? []).map((v) => ({
+    id: v.id,
+    options: Object.fromEntries((v.options ?? []).map((o) => [o.option?.title ?? o.option_id ?? "", o.value])),
+    amount: v.calculated_price?.calculated_amount ?? null,
+    original: v.calculated_price?.original_amount ?? null,
+    stock: !v.manage_inventory || v.allow_backorder ? null : (v.inventory_quantity ?? 0),
+  }))
+  const images = (product.images?.length ? product.images : product.thumbnail ? [{ id: "thumbnail", url: product.thumbnail }] : []).map((i) => ({ id: i.id, url: i.url }))
+  const category = product.categories?.[0]
+
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
+        <Link href={`/${countryCode}/store`}>Shop</Link>
+        {category ? (
+          <>
+            {" / "}
+            <Link href={`/${countryCode}/categories/${category.handle}`}>{category.name}</Link>
+          </>
+        ) : null}
+      </nav>
+      <div className="product">
+        <Gallery images={images} title={product.title} />
+        <div>
+          {product.subtitle ? <p className="product-card__brand">{product.subtitle}</p> : null}
+          <h1 data-testid="product-title">{product.title}</h1>
+          <VariantPicker variants={variants} colourOption={colourOption} sizeOption={sizeOption} currency={region.currency_code} countryCode={countryCode} />
+          {product.description ? (
+            <section style={{ marginTop: "2rem" }} aria-labelledby="details-heading">
+              <h2 id="details-heading">Details</h2>
+              <p>{product.description}</p>
+              {product.material ? <p className="muted">Material: {product.material}</p> : null}
+              {product.collection ? (
+                <p>
+                  Part of <Link href={`/${countryCode}/collections/${product.collection.handle}`}>{product.collection.title}</Link>
+                </p>
+              ) : null}
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  )
+}

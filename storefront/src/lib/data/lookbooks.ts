@@ -1,0 +1,108 @@
+"use server"
+
+import { revalidateTag } from "next/cache"
+import { sdk } from "@lib/config"
+import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
+import { cartFor } from "./cart"
+import { getAuthHeaders } from "./cookies"
+import { getRegion } from "./regions"
+
+export type LookbookSummary = {
+  id: string
+  title: string
+  handle: string
+  description: string | null
+  cover_image_url: string | null
+  season: string | null
+  look_count: number
+}
+
+export type LookHotspot = {
+  id: string
+  x: number
+  y: number
+  product_id: string
+  variant_id: string
+  product: { id: string; title: string; handle: string; thumbnail: string | null }
+  variant: {
+    id: string
+    title: string | null
+    sku: string | null
+    calculated_price: { calculated_amount: number; currency_code: string } | null
+    in_stock: boolean
+  }
+}
+
+export type Look = { id: string; image_url: string; width: number | null; height: number | null; notes: string | null; position: number; hotspots: LookHotspot[] }
+export type Lookbook = Omit<LookbookSummary, "look_count"> & { looks: Look[] }
+
+const LOOKBOOKS_PAGE_SIZE = 12
+
+/** Published lookbooks in the shop's order, a page at a time. */
+export async function listLookbooks(page = 1): Promise<{ lookbooks: LookbookSummary[]; count: number }> {
+  const { lookbooks, count } = await sdk.client.fetch<{ lookbooks: LookbookSummary[]; count: number }>("/store/lookbooks", {
+    query: { limit: LOOKBOOKS_PAGE_SIZE, offset: (Math.max(1, page) - 1) * LOOKBOOKS_PAGE_SIZE },
+    next: { revalidate: 300, tags: ["lookbooks"] },
+    cache: "force-cache",
+  })
+  return { lookbooks, count }
+}
+
+/**
+ * A lookbook with its looks; hotspot prices are for the country's region. Not cached: the
+ * hotspots say whether each piece is in stock right now.
+ */
+export async function getLookbook(handle: string, countryCode: string): Promise<Lookbook | null> {
+  const region = await getRegion(countryCode)
+  try {
+    const { lookbook } = await sdk.client.fetch<{ lookbook: Lookbook }>(`/store/lookbooks/${encodeURIComponent(handle)}`, {
+      query: region ? { region_id: region.id } : {},
+      cache: "no-store",
+    })
+    return lookbook
+  } catch (error) {
+    if (errorStatus(error) === 404) return null
+    throw error
+  }
+}
+
+export type NotAddedReason = { variant_id: string; product_id: string; reason: string }
+export type ShopTheLookState = {
+  error?: string
+  added?: { variant_id: string; quantity: number; title: string }[]
+  not_added?: (NotAddedReason & { title: string })[]
+} | null
+
+/**
+ * "Add the whole look": creates the shopper's cart if there is none, then lets the backend add
+ * every piece it can in one go; the answer says what was added and what was not, and why.
+ */
+export async function addLookToCart(_state: ShopTheLookState, formData: FormData): Promise<ShopTheLookState> {
+  const lookbookId = String(formData.get("lookbook_id") || "")
+  const lookId = String(formData.get("look_id") || "")
+  const countryCode = String(formData.get("country_code") || "")
+  // Titles of the look's pieces, sent along so the answer can name them without another request.
+  const titles: Record<string, string> = JSON.parse(String(formData.get("titles") || "{}"))
+  if (!lookbookId || !lookId) return { error: "This look could not be found. Reload the page and try again." }
+  try {
+    const cart = await cartFor(countryCode)
+    const result = await sdk.client.fetch<{ added: { variant_id: string; quantity: number }[]; not_added: NotAddedReason[] }>(
+      `/store/lookbooks/${lookbookId}/looks/${lookId}/add-to-cart`,
+      { method: "POST", body: { cart_id: cart.id }, headers: await getAuthHeaders() }
+    )
+    revalidateTag(`cart-${cart.id}`)
+    return {
+      added: result.added.map((a) => ({ ...a, title: titles[a.variant_id] ?? "A piece of this look" })),
+      not_added: result.not_added.map((n) => ({ ...n, title: titles[n.variant_id] ?? "A piece of this look" })),
+    }
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "The look could not be added to your cart. Try again, or add the pieces one by one.") }
+  }
+}
+
+/** Counts a look as seen (the backend counts views only through this call, never on reads). */
+export async function recordLookView(lookbookId: string, lookId: string): Promise<void> {
+  await sdk.client
+    .fetch(`/store/lookbooks/${lookbookId}/looks/${lookId}/views`, { method: "POST", body: {}, cache: "no-store" })
+    .catch(() => undefined)
+}

@@ -1,0 +1,119 @@
+import "server-only"
+import { HttpTypes } from "@medusajs/types"
+import { sdk } from "@lib/config"
+import { getRegion } from "./regions"
+import { FILTER_PARAMS, PAGE_SIZE, SORTS } from "@lib/util/search-options"
+
+export { FILTER_PARAMS, PAGE_SIZE, SORTS }
+
+export type FacetValue = { value: string; count: number }
+export type PriceBand = { key: string; from?: number; to?: number; count: number }
+export type SearchProduct = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+  brand?: string
+  colours?: string[]
+  sizes?: string[]
+  variants: { id: string; title: string; calculated_price?: { calculated_amount: number; original_amount: number; currency_code: string } }[]
+}
+export type ProductSearchResult = {
+  products: SearchProduct[]
+  count: number
+  offset: number
+  limit: number
+  currency_code: string
+  corrected_query?: string
+  facets: Record<"category" | "colour" | "size" | "brand" | "material" | "pattern" | "season" | "occasion" | "collection", FacetValue[]> & {
+    price: PriceBand[]
+  }
+}
+
+export type ListingQuery = {
+  q?: string
+  sort?: string
+  page?: number
+  min_price?: number
+  max_price?: number
+  in_stock?: boolean
+} & Partial<Record<(typeof FILTER_PARAMS)[number], string[]>>
+
+/**
+ * Curator's product search (GET /store/product-search): text with typo tolerance, facets
+ * with counts and prices for the shopper's region. Cached briefly; product changes are
+ * picked up within a minute.
+ */
+export async function searchProducts(countryCode: string, query: ListingQuery, window?: { limit: number; offset: number }): Promise<ProductSearchResult> {
+  const region = await getRegion(countryCode)
+  const page = Math.max(1, query.page ?? 1)
+  const params: Record<string, unknown> = {
+    region_id: region?.id,
+    sort: SORTS.some((s) => s.value === query.sort) ? query.sort : query.q ? "relevance" : "newest",
+    limit: window?.limit ?? PAGE_SIZE,
+    offset: window?.offset ?? (page - 1) * PAGE_SIZE,
+  }
+  if (query.q) params.q = query.q
+  for (const name of FILTER_PARAMS) if (query[name]?.length) params[name] = query[name]
+  if (query.min_price !== undefined) params.min_price = query.min_price
+  if (query.max_price !== undefined) params.max_price = query.max_price
+  return sdk.client.fetch<ProductSearchResult>("/store/product-search", {
+    query: params,
+    next: { revalidate: 60, tags: ["products"] },
+    cache: "force-cache",
+  })
+}
+
+export type StockByVariant = Record<string, number | null>
+
+/**
+ * Units the shop can sell per variant (null: not stock-managed, always available).
+ * Medusa counts the stock of the locations linked to the storefront's sales channel.
+ */
+export async function variantStock(productIds: string[]): Promise<StockByVariant> {
+  if (!productIds.length) return {}
+  const { products } = await sdk.client.fetch<{ products: HttpTypes.StoreProduct[] }>("/store/products", {
+    query: { id: productIds, limit: productIds.length, fields: "id,variants.id,variants.manage_inventory,variants.allow_backorder,+variants.inventory_quantity" },
+    next: { revalidate: 30, tags: ["products", "inventory"] },
+    cache: "force-cache",
+  })
+  const stock: StockByVariant = {}
+  for (const product of products) {
+    for (const v of product.variants ?? []) {
+      stock[v.id] = !v.manage_inventory || v.allow_backorder ? null : v.inventory_quantity ?? 0
+    }
+  }
+  return stock
+}
+
+export async function getProductByHandle(handle: string, countryCode: string): Promise<HttpTypes.StoreProduct | null> {
+  const region = await getRegion(countryCode)
+  const { products } = await sdk.client.fetch<{ products: HttpTypes.StoreProduct[] }>("/store/products", {
+    query: {
+      handle,
+      region_id: region?.id,
+      fields: "*variants.calculated_price,+variants.inventory_quantity,*variants.options,*options,*options.values,*images,*collection,*categories,+metadata,+material",
+    },
+    next: { revalidate: 60, tags: ["products"] },
+    cache: "force-cache",
+  })
+  return products[0] ?? null
+}
+
+export async function listCategories(): Promise<HttpTypes.StoreProductCategory[]> {
+  const { product_categories } = await sdk.client.fetch<{ product_categories: HttpTypes.StoreProductCategory[] }>("/store/product-categories", {
+    query: { fields: "id,name,handle,description,parent_category_id", limit: 100 },
+    next: { revalidate: 3600, tags: ["categories"] },
+    cache: "force-cache",
+  })
+  return product_categories
+}
+
+export async function listCollections(): Promise<HttpTypes.StoreCollection[]> {
+  const { collections } = await sdk.client.fetch<{ collections: HttpTypes.StoreCollection[] }>("/store/collections", {
+    query: { fields: "id,title,handle", limit: 100 },
+    next: { revalidate: 3600, tags: ["collections"] },
+    cache: "force-cache",
+  })
+  return collections
+}

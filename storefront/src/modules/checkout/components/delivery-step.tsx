@@ -1,0 +1,47 @@
+"use client"
+
+import { useActionState } from "react"
+import { setShippingMethod } from "@lib/data/cart"
+import { formatMoney } from "@lib/util/money"
+import SubmitButton from "@modules/common/components/submit-button"
+
+export type DeliveryOption = { id: string; name: string; amount: number | null }
+
+export default function DeliveryStep({ countryCode, options, selectedId, currency }: { countryCode: string; options: DeliveryOption[]; selectedId?: string; currency: string }) {
+  const [state, action] = useActionState(setShippingMethod, null)
+  if (!options.length) {
+    return (
+      <p role="alert" className="form-error">
+        We cannot deliver to this address yet. Go back and check the country, or choose another address.
+      </p>
+    )
+  }
+  return (
+    <form action={action} data-testid="delivery-form">
+      <input type="hidden" name="checkout_country" value={countryCode} />
+      <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
+        <legend className="visually-hidden">Delivery option</legend>
+        <ul className="option-list">
+          {options.map((o, i) => (
+            <li key={o.id}>
+              <label>
+                <span>
+                  <input type="radio" name="shipping_option_id" value={o.id} defaultChecked={selectedId ? selectedId === o.id : i === 0} /> {o.name}
+                </span>
+                <span>{o.amount === null ? "Calculated later" : o.amount === 0 ? "Free" : formatMoney(o.amount, currency)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {state?.error ? (
+        <p role="alert" className="form-error">
+          {state.error}
+        </p>
+      ) : null}
+      <SubmitButton pendingText="Saving…" testId="delivery-submit">
+        Continue to payment
+      </SubmitButton>
+    </form>
+  )
+}

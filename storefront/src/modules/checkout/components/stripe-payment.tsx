@@ -1,0 +1,55 @@
+"use client"
+
+import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js"
+import { loadStripe, Stripe } from "@stripe/stripe-js"
+import { useState } from "react"
+import { placeOrder } from "@lib/data/cart"
+import { STRIPE_KEY } from "@lib/util/public-config"
+
+// Stripe's script is fetched from Stripe in the browser, only when a key is configured.
+let stripePromise: Promise<Stripe | null> | null = null
+const getStripe = () => (stripePromise ??= loadStripe(STRIPE_KEY))
+
+function StripeForm({ countryCode }: { countryCode: string }) {
+  const stripe = useStripe()
+  const elements = useElements()
+  const [error, setError] = useState<string>()
+  const [pending, setPending] = useState(false)
+  return (
+    <form
+      onSubmit={async (event) => {
+        event.preventDefault()
+        if (!stripe || !elements) return
+        setPending(true)
+        setError(undefined)
+        const { error: stripeError } = await stripe.confirmPayment({ elements, redirect: "if_required" })
+        if (stripeError) {
+          setError(stripeError.message ?? "Your card was not accepted. Check the details or use another card.")
+          setPending(false)
+          return
+        }
+        const result = await placeOrder(countryCode)
+        if (result?.error) setError(result.error)
+        setPending(false)
+      }}
+    >
+      <PaymentElement />
+      {error ? (
+        <p role="alert" className="form-error" style={{ marginTop: "1rem" }}>
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="button button--full" disabled={!stripe || pending} style={{ marginTop: "1rem" }} data-testid="place-order">
+        {pending ? "Placing your order…" : "Pay and place order"}
+      </button>
+    </form>
+  )
+}
+
+export default function StripePayment({ clientSecret, countryCode }: { clientSecret: string; countryCode: string }) {
+  return (
+    <Elements stripe={getStripe()} options={{ clientSecret }}>
+      <StripeForm countryCode={countryCode} />
+    </Elements>
+  )
+}

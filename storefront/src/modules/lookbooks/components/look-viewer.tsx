@@ -1,0 +1,169 @@
+"use client"
+
+import Link from "next/link"
+import { useActionState, useEffect, useRef, useState } from "react"
+import { addLookToCart, recordLookView, type Look } from "@lib/data/lookbooks"
+import SubmitButton from "@modules/common/components/submit-button"
+import HotspotProductCard from "./hotspot-product-card"
+
+const REASONS: Record<string, string> = {
+  variant_deleted: "no longer in the shop",
+  product_unpublished: "no longer in the shop",
+  not_in_sales_channel: "not sold in this shop",
+  not_sold_in_region: "not sold in your country",
+  out_of_stock: "out of stock in this size",
+}
+/** The backend's reason codes in words a shopper understands (unknown codes are shown as sent). */
+const reasonText = (reason: string) => REASONS[reason] ?? reason.replace(/_/g, " ")
+
+/**
+ * One look: the photo with a numbered button per hotspot (placed at its x/y fraction of the
+ * photo), the chosen piece's card, the list of pieces, and "Add the whole look".
+ */
+export default function LookViewer({
+  look,
+  index,
+  lookbookId,
+  lookbookTitle,
+  countryCode,
+  currency,
+}: {
+  look: Look
+  index: number
+  lookbookId: string
+  lookbookTitle: string
+  countryCode: string
+  currency: string
+}) {
+  const [openId, setOpenId] = useState<string | null>(null)
+  const [state, action] = useActionState(addLookToCart, null)
+  const stageRef = useRef<HTMLDivElement>(null)
+  const open = look.hotspots.find((h) => h.id === openId)
+  const titles = Object.fromEntries(look.hotspots.map((h) => [h.variant_id, `${h.product.title}${h.variant.title ? ` (${h.variant.title})` : ""}`]))
+  const ratio = look.width && look.height ? `${look.width} / ${look.height}` : "4 / 5"
+  const cardId = `look-${look.id}-card`
+
+  // A look counts as seen once half of it has been on screen.
+  useEffect(() => {
+    const node = stageRef.current
+    if (!node || typeof IntersectionObserver === "undefined") return
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect()
+          void recordLookView(lookbookId, look.id)
+        }
+      },
+      { threshold: 0.5 }
+    )
+    observer.observe(node)
+    return () => observer.disconnect()
+  }, [lookbookId, look.id])
+
+  return (
+    <article className="look" aria-labelledby={`look-${look.id}-heading`} data-testid="look">
+      <div>
+        <div className="look__stage" style={{ aspectRatio: ratio }} ref={stageRef}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- the stage's aspect ratio is the photo's, so nothing shifts */}
+          <img
+            src={look.image_url}
+            alt={`Look ${index + 1} of ${lookbookTitle}${look.notes ? `: ${look.notes}` : ""}`}
+            width={look.width ?? 800}
+            height={look.height ?? 1000}
+            loading={index === 0 ? "eager" : "lazy"}
+          />
+          {look.hotspots.map((h, i) => (
+            <button
+              key={h.id}
+              type="button"
+              className="hotspot"
+              style={{ left: `${h.x * 100}%`, top: `${h.y * 100}%` }}
+              aria-label={`Piece ${i + 1}: ${h.product.title}`}
+              aria-expanded={openId === h.id}
+              aria-controls={openId === h.id ? cardId : undefined}
+              onClick={() => setOpenId(openId === h.id ? null : h.id)}
+              data-testid="hotspot"
+            >
+              {i + 1}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div>
+        <h2 id={`look-${look.id}-heading`}>Look {index + 1}</h2>
+        {look.notes ? <p>{look.notes}</p> : null}
+        {look.hotspots.length ? (
+          <>
+            <p className="muted">Select a numbered dot on the photo, or a piece below, to see it.</p>
+            <ol className="look__pieces">
+              {look.hotspots.map((h, i) => (
+                <li key={h.id}>
+                  <button type="button" className="button--link button" aria-expanded={openId === h.id} onClick={() => setOpenId(openId === h.id ? null : h.id)}>
+                    {i + 1}. {h.product.title}
+                  </button>
+                  {h.variant.in_stock ? null : <span className="stock--out"> (out of stock)</span>}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <p className="muted">The pieces of this look are not in the shop right now. Browse the shop for similar pieces.</p>
+        )}
+        {open ? (
+          <div style={{ marginBottom: "1rem" }}>
+            <HotspotProductCard key={open.id} hotspot={open} countryCode={countryCode} currency={currency} id={cardId} />
+          </div>
+        ) : null}
+        {look.hotspots.length ? (
+          <form action={action}>
+            <input type="hidden" name="lookbook_id" value={lookbookId} />
+            <input type="hidden" name="look_id" value={look.id} />
+            <input type="hidden" name="country_code" value={countryCode} />
+            <input type="hidden" name="titles" value={JSON.stringify(titles)} />
+            <SubmitButton pendingText="Adding the look…" testId="add-look">
+              Add the whole look
+            </SubmitButton>
+          </form>
+        ) : null}
+        {state?.error ? (
+          <p role="alert" className="form-error shop-result">
+            {state.error}
+          </p>
+        ) : null}
+        {state && !state.error ? (
+          <div role="status" className={`shop-result ${state.added?.length ? "form-ok" : "form-error"}`} data-testid="look-result">
+            {state.added?.length ? (
+              <>
+                <p style={{ margin: 0 }}>Added to your cart:</p>
+                <ul data-testid="look-added">
+                  {state.added.map((a) => (
+                    <li key={a.variant_id}>
+                      {a.title}
+                      {a.quantity > 1 ? ` × ${a.quantity}` : ""}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p style={{ margin: 0 }}>Nothing from this look could be added.</p>
+            )}
+            {state.not_added?.length ? (
+              <>
+                <p style={{ margin: 0 }}>Not added:</p>
+                <ul data-testid="look-not-added">
+                  {state.not_added.map((n) => (
+                    <li key={n.variant_id}>
+                      {n.title}: {reasonText(n.reason)}
+                    </li>
+                  ))}
+                </ul>
+                <p style={{ margin: 0 }}>Open a piece above to find another size.</p>
+              </>
+            ) : null}
+            <Link href={`/${countryCode}/cart`}>View cart</Link>
+          </div>
+        ) : null}
+      </div>
+    </article>
+  )
+}

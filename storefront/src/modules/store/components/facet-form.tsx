@@ -1,0 +1,99 @@
+"use client"
+
+import { usePathname, useRouter } from "next/navigation"
+import { useRef, useTransition } from "react"
+import type { FacetValue, PriceBand } from "@lib/data/products"
+import { formatMoney } from "@lib/util/money"
+
+type Group = { name: string; label: string; values: FacetValue[]; selected: string[]; titleCase?: boolean }
+
+/** Category handles ("knitwear", "t-shirts") shown as names. */
+const titleCase = (v: string) => v.replace(/-/g, " ").replace(/(^|\s)(\w)/g, (_m, sep, c) => sep + c.toUpperCase())
+
+/**
+ * Facet filters as a plain GET form: it works without JavaScript (Apply button), and with
+ * JavaScript every change navigates at once, keeping the scroll position.
+ */
+export default function FacetForm({
+  groups,
+  priceBands,
+  selectedPrice,
+  inStock,
+  currency,
+  hidden,
+}: {
+  groups: Group[]
+  priceBands: PriceBand[]
+  selectedPrice?: string
+  inStock: boolean
+  currency: string
+  hidden: Record<string, string | undefined>
+}) {
+  const router = useRouter()
+  const pathname = usePathname()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [pending, startTransition] = useTransition()
+
+  function apply() {
+    const data = new FormData(formRef.current!)
+    const params = new URLSearchParams()
+    for (const [key, value] of data.entries()) if (value !== "") params.append(key, String(value))
+    startTransition(() => router.push(`${pathname}${params.size ? `?${params}` : ""}`, { scroll: false }))
+  }
+
+  const bandLabel = (band: PriceBand) =>
+    band.from === undefined
+      ? `Under ${formatMoney(band.to!, currency)}`
+      : band.to === undefined
+        ? `${formatMoney(band.from, currency)} and up`
+        : `${formatMoney(band.from, currency)} – ${formatMoney(band.to, currency)}`
+
+  return (
+    <form ref={formRef} method="get" onChange={apply} onSubmit={(e) => (e.preventDefault(), apply())} className="facets" aria-busy={pending} data-testid="facets">
+      {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <fieldset>
+        <legend>Availability</legend>
+        <label className="facet-option">
+          <input type="checkbox" name="in_stock" value="1" defaultChecked={inStock} /> In stock only
+        </label>
+      </fieldset>
+      {groups
+        .filter((g) => g.values.length > 0)
+        .map((group) => (
+          <fieldset key={group.name}>
+            <legend>{group.label}</legend>
+            {group.values.map((facet) => (
+              <label key={facet.value} className="facet-option">
+                <input type="checkbox" name={group.name} value={facet.value} defaultChecked={group.selected.includes(facet.value)} />
+                <span>{group.titleCase ? titleCase(facet.value) : facet.value}</span>
+                <span className="facet-option__count">({facet.count})</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      {priceBands.length ? (
+        <fieldset>
+          <legend>Price</legend>
+          <label className="facet-option">
+            <input type="radio" name="price" value="" defaultChecked={!selectedPrice} /> Any price
+          </label>
+          {priceBands.map((band) => {
+            const value = `${band.from ?? ""}-${band.to ?? ""}`
+            return (
+              <label key={band.key} className="facet-option">
+                <input type="radio" name="price" value={value} defaultChecked={selectedPrice === value} />
+                <span>{bandLabel(band)}</span>
+                <span className="facet-option__count">({band.count})</span>
+              </label>
+            )
+          })}
+        </fieldset>
+      ) : null}
+      <noscript>
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+      </noscript>
+    </form>
+  )
+}

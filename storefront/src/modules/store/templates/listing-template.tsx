@@ -1,0 +1,127 @@
+import Link from "next/link"
+import { PAGE_SIZE, ProductSearchResult, searchProducts, variantStock } from "@lib/data/products"
+import { listingHref, parseListingParams, RawSearchParams } from "@lib/util/listing-params"
+import ProductGrid from "@modules/products/components/product-grid"
+import FacetForm from "@modules/store/components/facet-form"
+import SortSelect from "@modules/store/components/sort-select"
+
+/** The search route returns at most this many per request; "in stock only" filters within them. */
+const IN_STOCK_WINDOW = 100
+
+/**
+ * In-stock filtering: product search knows no stock, so the listing asks Medusa for the
+ * stock of the first IN_STOCK_WINDOW matches and keeps products with a size to sell.
+ */
+async function onlyInStock(countryCode: string, query: ReturnType<typeof parseListingParams>): Promise<ProductSearchResult> {
+  const result = await searchProducts(countryCode, query, { limit: IN_STOCK_WINDOW, offset: 0 })
+  const stock = await variantStock(result.products.map((p) => p.id))
+  const available = result.products.filter((p) => p.variants.some((v) => stock[v.id] === null || (stock[v.id] ?? 0) > 0))
+  const page = Math.max(1, query.page ?? 1)
+  return { ...result, products: available.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), count: available.length, offset: (page - 1) * PAGE_SIZE }
+}
+
+export default async function ListingTemplate({
+  countryCode,
+  basePath,
+  searchParams,
+  title,
+  intro,
+  fixed = {},
+  hideFacets = [],
+  emptyHint,
+}: {
+  countryCode: string
+  basePath: string
+  searchParams: RawSearchParams
+  title: string
+  intro?: React.ReactNode
+  /** Filters the page itself stands for (a category page's category). */
+  fixed?: { category?: string[]; collection?: string[] }
+  hideFacets?: string[]
+  emptyHint?: React.ReactNode
+}) {
+  const query = { ...parseListingParams(searchParams), ...fixed }
+  const result = query.in_stock ? await onlyInStock(countryCode, query) : await searchProducts(countryCode, query)
+  const page = Math.max(1, query.page ?? 1)
+  const pages = Math.max(1, Math.ceil(result.count / PAGE_SIZE))
+  const currency = result.currency_code
+  const sort = query.sort ?? (query.q ? "relevance" : "newest")
+  const selected = (name: string) => {
+    const v = searchParams[name]
+    return v === undefined ? [] : Array.isArray(v) ? v : [v]
+  }
+  const groups = [
+    { name: "size", label: "Size", values: result.facets.size, selected: selected("size") },
+    { name: "colour", label: "Colour", values: result.facets.colour, selected: selected("colour") },
+    { name: "brand", label: "Brand", values: result.facets.brand, selected: selected("brand") },
+    { name: "category", label: "Category", values: result.facets.category, selected: selected("category"), titleCase: true },
+    { name: "collection", label: "Collection", values: result.facets.collection, selected: selected("collection") },
+  ].filter((g) => !hideFacets.includes(g.name))
+  const activeFilters = ["size", "colour", "brand", "category", "collection", "price", "in_stock"].filter((n) => selected(n).length && !hideFacets.includes(n))
+
+  const facets = (
+    <FacetForm
+      // Remount on every URL change so the checkboxes show the URL's filters (also after "Clear all").
+      key={JSON.stringify(searchParams)}
+      groups={groups}
+      priceBands={result.facets.price}
+      selectedPrice={selected("price")[0]}
+      inStock={Boolean(query.in_stock)}
+      currency={currency}
+      hidden={{ q: query.q, sort: searchParams.sort ? sort : undefined }}
+    />
+  )
+
+  return (
+    <div className="container page">
+      <h1>{title}</h1>
+      {intro}
+      <div className="listing">
+        <aside aria-label="Filters">
+          <details className="facets-mobile" open>
+            <summary>Filters{activeFilters.length ? ` (${activeFilters.length} active)` : ""}</summary>
+            {facets}
+          </details>
+        </aside>
+        <section aria-labelledby="results-heading">
+          <div className="listing__toolbar">
+            <p id="results-heading" role="status" data-testid="result-count">
+              {result.count} {result.count === 1 ? "product" : "products"}
+              {result.corrected_query ? (
+                <>
+                  {" "}
+                  for <strong>“{result.corrected_query}”</strong> <span className="muted">(you searched “{query.q}”)</span>
+                </>
+              ) : query.q ? (
+                <> for “{query.q}”</>
+              ) : null}
+            </p>
+            <SortSelect value={sort} />
+          </div>
+          {result.products.length ? (
+            <ProductGrid products={result.products} countryCode={countryCode} currency={currency} />
+          ) : (
+            <div className="empty-state" data-testid="empty-results">
+              <h2>No products match</h2>
+              {emptyHint ?? <p>Try removing a filter, or search for something broader.</p>}
+              {activeFilters.length ? (
+                <Link className="button button--secondary" href={listingHref(basePath, query.q ? { q: query.q } : {}, {})}>
+                  Clear all filters
+                </Link>
+              ) : null}
+            </div>
+          )}
+          {pages > 1 ? (
+            <nav aria-label="Pages" className="pagination">
+              {page > 1 ? <Link href={listingHref(basePath, searchParams, { page: page > 2 ? String(page - 1) : undefined })}>← Previous</Link> : null}
+              <span>
+                Page {page} of {pages}
+              </span>
+              {page < pages ? <Link href={listingHref(basePath, searchParams, { page: String(page + 1) })}>Next →</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}
