@@ -16,7 +16,7 @@ moduleIntegrationTestRunner<SocialModuleService>({
   testSuite: ({ service }) => {
     /** Posts by author with created_at set (the feed ranks by age), in the order given. */
     const posts = async (rows: { customer_id: string; hoursAgo: number; visibility?: string; status?: string }[]) => {
-      const created = []
+      const created: { id: string; customer_id: string; status: string; visibility: string }[] = []
       for (const row of rows) {
         const post = await service.createSocialPosts({
           customer_id: row.customer_id,
