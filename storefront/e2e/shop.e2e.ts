@@ -82,7 +82,7 @@ describe("shop", () => {
 
   test("removing the last item leaves an empty cart that says what to do next", async () => {
     const page = await browser.newPage()
-    await page.goto(url("/search?q=scarf"))
+    await page.goto(url("/store"))
     await page.getByTestId("product-card").first().click()
     await addFirstAvailableSize(page)
     await page.goto(url("/cart"))

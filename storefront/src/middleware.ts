@@ -1,8 +1,10 @@
 import { NextRequest, NextResponse } from "next/server"
 
-const BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-const PUBLISHABLE_KEY = process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || ""
-const DEFAULT_REGION = process.env.NEXT_PUBLIC_DEFAULT_REGION || "de"
+// Read at run time (see src/lib/config.ts); the edge runtime has no access to that module's SDK.
+const env = process.env
+const BACKEND_URL = env["MEDUSA_BACKEND_URL"] || "http://localhost:9000"
+const PUBLISHABLE_KEY = env["MEDUSA_PUBLISHABLE_KEY"] || env["NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY"] || ""
+const DEFAULT_REGION = env["NEXT_PUBLIC_DEFAULT_REGION"] || "de"
 const CACHE_ID_COOKIE = "_curator_cache_id"
 
 // The set of countries the shop sells to changes rarely: ask Medusa at most once an hour.

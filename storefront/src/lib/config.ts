@@ -1,10 +1,18 @@
 import Medusa from "@medusajs/js-sdk"
 
+/**
+ * Read at run time, not inlined at build time: one production build serves any backend
+ * and key (`npm test` seeds a fresh database, with a fresh key, on every run).
+ * Aliasing process.env keeps Next from replacing NEXT_PUBLIC_* with build-time values.
+ */
+const env = process.env
+
 /** Where the server-side code reaches Medusa. Browsers never call Medusa directly. */
-export const MEDUSA_BACKEND_URL = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-export const PUBLISHABLE_KEY = process.env.NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY || ""
-export const DEFAULT_REGION = process.env.NEXT_PUBLIC_DEFAULT_REGION || "de"
-export const STRIPE_KEY = process.env.NEXT_PUBLIC_STRIPE_KEY || ""
+export const MEDUSA_BACKEND_URL = env["MEDUSA_BACKEND_URL"] || "http://localhost:9000"
+export const PUBLISHABLE_KEY = env["MEDUSA_PUBLISHABLE_KEY"] || env["NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY"] || ""
+export const DEFAULT_REGION = env["NEXT_PUBLIC_DEFAULT_REGION"] || "de"
+/** Stripe's publishable key; handed to the payment step as a prop when set. */
+export const STRIPE_KEY = env["NEXT_PUBLIC_STRIPE_KEY"] || ""
 
 /**
  * One SDK for all server code. Tokens are never stored inside it ("nostore"): the

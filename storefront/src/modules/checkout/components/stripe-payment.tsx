@@ -4,11 +4,10 @@ import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-
 import { loadStripe, Stripe } from "@stripe/stripe-js"
 import { useState } from "react"
 import { placeOrder } from "@lib/data/cart"
-import { STRIPE_KEY } from "@lib/util/public-config"
 
 // Stripe's script is fetched from Stripe in the browser, only when a key is configured.
 let stripePromise: Promise<Stripe | null> | null = null
-const getStripe = () => (stripePromise ??= loadStripe(STRIPE_KEY))
+const getStripe = (publishableKey: string) => (stripePromise ??= loadStripe(publishableKey))
 
 function StripeForm({ countryCode }: { countryCode: string }) {
   const stripe = useStripe()
@@ -46,9 +45,9 @@ function StripeForm({ countryCode }: { countryCode: string }) {
   )
 }
 
-export default function StripePayment({ clientSecret, countryCode }: { clientSecret: string; countryCode: string }) {
+export default function StripePayment({ clientSecret, countryCode, publishableKey }: { clientSecret: string; countryCode: string; publishableKey: string }) {
   return (
-    <Elements stripe={getStripe()} options={{ clientSecret }}>
+    <Elements stripe={getStripe(publishableKey)} options={{ clientSecret }}>
       <StripeForm countryCode={countryCode} />
     </Elements>
   )

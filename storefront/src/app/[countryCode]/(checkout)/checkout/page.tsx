@@ -141,7 +141,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
             {step === "review" ? (
               <>
                 <p>By placing your order you agree to Curator&apos;s terms of sale. You can still change any step above.</p>
-                {stripeSecret ? <StripePayment clientSecret={stripeSecret} countryCode={countryCode} /> : <PlaceOrder countryCode={countryCode} />}
+                {stripeSecret ? <StripePayment clientSecret={stripeSecret} countryCode={countryCode} publishableKey={STRIPE_KEY} /> : <PlaceOrder countryCode={countryCode} />}
               </>
             ) : null}
           </section>

@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+/**
+ * bench/storefront: LCP and TTFB of the storefront's main pages in Chromium, against the
+ * production builds (`next build && next start`, `medusa start`) on the seeded demo shop.
+ * Each page is loaded BENCH_RUNS times in a fresh browser context (no browser cache; the
+ * servers are warm after one unmeasured load) and reported as median and p95. As a
+ * reference measured in the same run: the TTFB of the backend's `GET /store/products`
+ * (the kind of call every page makes) and of a static file from the same Next server; the
+ * ratio column is the page's median TTFB over the Store API's. Target: LCP ≤ 1.5 s.
+ *
+ * Run it with `npm run bench:storefront` (migrates, seeds, builds both, then calls this).
+ * Settings: BENCH_RUNS (default 7), BENCH_PORT (backend, default 9001),
+ * BENCH_STOREFRONT_PORT (default 8001), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+const { spawn } = require("node:child_process")
+const path = require("node:path")
+const fs = require("node:fs")
+const { Client } = require("pg")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const STOREFRONT_DIR = path.join(ROOT, "storefront")
+const BUILD_DIR = process.env.CURATOR_BUILD_DIR || path.join(ROOT, ".medusa", "server")
+const BACKEND_PORT = Number(process.env.BENCH_PORT || 9001)
+const STOREFRONT_PORT = Number(process.env.BENCH_STOREFRONT_PORT || 8001)
+const BACKEND = `http://localhost:${BACKEND_PORT}`
+const STOREFRONT = `http://localhost:${STOREFRONT_PORT}`
+const RUNS = Number(process.env.BENCH_RUNS || 7)
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const COUNTRY = "de"
+const LCP_TARGET_MS = 1500
+
+const { chromium } = require(require.resolve("playwright-core", { paths: [STOREFRONT_DIR] }))
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const servers = []
+
+function start(command, args, options) {
+  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], detached: true, ...options })
+  servers.push(child)
+  return child
+}
+
+async function waitFor(url, child, what) {
+  for (let i = 0; i < 360; i++) {
+    const ok = await fetch(url, { redirect: "manual" }).then((r) => r.status < 500, () => false)
+    if (ok) return
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`)
+    await sleep(500)
+  }
+  throw new Error(`${what} did not answer at ${url} within 180 s`)
+}
+
+function stopAll() {
+  for (const child of servers) {
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function publishableKey() {
+  const client = new Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "SELECT token FROM api_key WHERE type = 'publishable' AND title = $1 AND revoked_at IS NULL ORDER BY created_at LIMIT 1",
+      ["Curator Storefront"]
+    )
+    if (!rows.length) throw new Error("no Curator Storefront publishable key: seed the demo shop first")
+    return rows[0].token
+  } finally {
+    await client.end()
+  }
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  if (!sorted.length) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** One navigation in a fresh context: TTFB from the Navigation Timing entry, LCP from the buffered observer. */
+async function measurePage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  try {
+    const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 })
+    if (!response || response.status() >= 400) throw new Error(`${url} answered ${response?.status()}`)
+    const timings = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const nav = performance.getEntriesByType("navigation")[0]
+          let lcp = NaN
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries()
+            lcp = entries[entries.length - 1].startTime
+          }).observe({ type: "largest-contentful-paint", buffered: true })
+          // LCP is final once the page has settled; half a second after load is plenty here.
+          setTimeout(() => resolve({ ttfb: nav.responseStart, lcp }), 500)
+        })
+    )
+    return timings
+  } finally {
+    await context.close()
+  }
+}
+
+/** TTFB of a plain HTTP GET (headers received), in ms. */
+async function measureFetch(url, headers = {}) {
+  const startedAt = performance.now()
+  const response = await fetch(url, { headers })
+  const ttfb = performance.now() - startedAt
+  await response.arrayBuffer()
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return ttfb
+}
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
+  const key = await publishableKey()
+  const backend = start(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
+    cwd: BUILD_DIR,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(BACKEND_PORT), LOG_LEVEL: "error", MEDUSA_ADMIN_DISABLED: "true" },
+  })
+  await waitFor(`${BACKEND}/health`, backend, "medusa start")
+  const storefront = start(path.join(STOREFRONT_DIR, "node_modules", ".bin", "next"), ["start", "-p", String(STOREFRONT_PORT)], {
+    cwd: STOREFRONT_DIR,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", MEDUSA_BACKEND_URL: BACKEND, MEDUSA_PUBLISHABLE_KEY: key },
+  })
+  await waitFor(`${STOREFRONT}/${COUNTRY}`, storefront, "next start")
+
+  // Pages to measure: a real product and (when the lookbook routes exist) a real lookbook.
+  const storeHeaders = { "x-publishable-api-key": key }
+  const { products } = await (await fetch(`${BACKEND}/store/products?limit=1&fields=handle`, { headers: storeHeaders })).json()
+  const lookbooks = await fetch(`${BACKEND}/store/lookbooks?limit=1`, { headers: storeHeaders }).then((r) => (r.ok ? r.json() : { lookbooks: [] }), () => ({ lookbooks: [] }))
+  const pages = [
+    { name: "home", url: `${STOREFRONT}/${COUNTRY}` },
+    { name: "listing (/store)", url: `${STOREFRONT}/${COUNTRY}/store` },
+    { name: `product`, url: `${STOREFRONT}/${COUNTRY}/products/${products[0].handle}` },
+  ]
+  const lookbook = lookbooks.lookbooks?.[0]
+  const lookbookUrl = lookbook ? `${STOREFRONT}/${COUNTRY}/lookbooks/${lookbook.handle}` : null
+  const lookbookPageExists = lookbookUrl ? await fetch(lookbookUrl).then((r) => r.ok, () => false) : false
+  if (lookbookPageExists) pages.push({ name: "lookbook", url: lookbookUrl })
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"] })
+  const rows = []
+  try {
+    const referenceUrl = `${BACKEND}/store/products?limit=12&fields=id,title,handle,thumbnail`
+    const staticFile = await fetch(`${STOREFRONT}/${COUNTRY}`).then((r) => r.text()).then((html) => html.match(/\/_next\/static\/[^"]+\.js/)?.[0])
+    for (let i = 0; i < 2; i++) await measureFetch(referenceUrl, storeHeaders) // warm-up
+    const reference = []
+    const staticRef = []
+    for (const p of pages) {
+      await measurePage(browser, p.url) // warm-up: compiles caches, fills Next's fetch cache
+      const ttfb = []
+      const lcp = []
+      for (let i = 0; i < RUNS; i++) {
+        const t = await measurePage(browser, p.url)
+        ttfb.push(t.ttfb)
+        lcp.push(t.lcp)
+        // Interleave the references so they see the same machine load as the pages.
+        reference.push(await measureFetch(referenceUrl, storeHeaders))
+        if (staticFile) staticRef.push(await measureFetch(`${STOREFRONT}${staticFile}`))
+      }
+      rows.push({ name: p.name, ttfb, lcp })
+    }
+    const refMedian = percentile(reference, 50)
+    const fmt = (ms) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : "n/a")
+    const table = [
+      ["page", "TTFB median", "TTFB p95", "LCP median", "LCP p95", "TTFB / Store API", `LCP ≤ ${LCP_TARGET_MS} ms`],
+      ...rows.map((r) => [
+        r.name,
+        fmt(percentile(r.ttfb, 50)),
+        fmt(percentile(r.ttfb, 95)),
+        fmt(percentile(r.lcp, 50)),
+        fmt(percentile(r.lcp, 95)),
+        `${(percentile(r.ttfb, 50) / refMedian).toFixed(1)}×`,
+        percentile(r.lcp, 95) <= LCP_TARGET_MS ? "yes (p95)" : percentile(r.lcp, 50) <= LCP_TARGET_MS ? "median only" : "no",
+      ]),
+      ["ref: GET /store/products (backend)", fmt(refMedian), fmt(percentile(reference, 95)), "", "", "1.0×", ""],
+      ...(staticRef.length ? [["ref: static JS file (next start)", fmt(percentile(staticRef, 50)), fmt(percentile(staticRef, 95)), "", "", `${(percentile(staticRef, 50) / refMedian).toFixed(1)}×`, ""]] : []),
+    ]
+    const widths = table[0].map((_, c) => Math.max(...table.map((row) => String(row[c]).length)))
+    console.log(`\nStorefront pages, ${RUNS} runs each (Chromium headless, fresh context per run, ${require("node:os").cpus().length} CPUs)`)
+    for (const [i, row] of table.entries()) {
+      console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join("  "))
+      if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "))
+    }
+    if (!lookbookPageExists) console.log("lookbook: not measured (no published lookbook, or no /[countryCode]/lookbooks/[handle] page yet)")
+  } finally {
+    await browser.close()
+  }
+}
+
+main()
+  .catch((e) => {
+    console.error(`[bench:storefront] ${e.message}`)
+    process.exitCode = 1
+  })
+  .finally(stopAll)

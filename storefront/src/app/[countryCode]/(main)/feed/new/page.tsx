@@ -1,0 +1,22 @@
+import type { Metadata } from "next"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import { isSignedIn } from "@lib/data/cookies"
+import CreatePostForm from "@modules/social/components/create-post-form"
+import "@modules/social/social.css"
+
+export const metadata: Metadata = { title: "Share an outfit" }
+
+export default async function NewPostPage({ params }: { params: Promise<{ countryCode: string }> }) {
+  const { countryCode } = await params
+  if (!(await isSignedIn())) redirect(`/${countryCode}/account`)
+  return (
+    <div className="container page">
+      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
+        <Link href={`/${countryCode}/feed`}>Feed</Link>
+      </nav>
+      <h1>Share an outfit</h1>
+      <CreatePostForm countryCode={countryCode} />
+    </div>
+  )
+}

@@ -1,0 +1,236 @@
+"use server"
+
+import { revalidatePath } from "next/cache"
+import { redirect } from "next/navigation"
+import { sdk } from "@lib/config"
+import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
+import { getAuthHeaders, isSignedIn } from "./cookies"
+import { searchProducts } from "./products"
+import { REPORT_REASONS } from "@modules/social/report-reasons"
+
+export type PostPhoto = { id: string; url: string; width: number | null; height: number | null; position: number }
+export type PostTag = {
+  id: string
+  product_id: string
+  variant_id: string | null
+  x: number | null
+  y: number | null
+  photo_index: number
+  product: { id: string; title: string; handle: string; thumbnail: string | null } | null
+}
+export type Post = {
+  id: string
+  caption: string | null
+  visibility: "public" | "followers" | "private"
+  status: string
+  created_at: string
+  author: { id: string; display_name: string }
+  photos: PostPhoto[]
+  tags: PostTag[]
+  like_count: number
+  comment_count: number
+  liked_by_me: boolean
+}
+export type PostPage = { posts: Post[]; next_cursor: string | null }
+export type Comment = { id: string; body: string; parent_id: string | null; created_at: string; author: { id: string; display_name: string }; replies: Comment[] }
+export type Profile = { id: string; display_name: string; post_count: number; follower_count: number; following_count: number; followed_by_me: boolean }
+export type FeedTab = "for_you" | "following" | "popular"
+
+// Social reads depend on who is asking (liked_by_me, followers-only posts): never cached.
+async function read<T>(path: string, query: Record<string, unknown> = {}): Promise<T> {
+  return sdk.client.fetch<T>(path, { query, headers: await getAuthHeaders(), cache: "no-store" })
+}
+
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise
+  } catch (error) {
+    if (errorStatus(error) === 404) return null
+    throw error
+  }
+}
+
+const FEED_PAGE = 12
+
+/** A page of the feed. Anonymous shoppers always get the popular tab (the backend decides that too). */
+export async function getFeed(tab: FeedTab, cursor?: string | null): Promise<PostPage> {
+  return read<PostPage>("/store/social/feed", { tab, limit: FEED_PAGE, ...(cursor ? { cursor } : {}) })
+}
+
+export async function getPost(id: string): Promise<Post | null> {
+  return orNull(read<{ post: Post }>(`/store/social/posts/${encodeURIComponent(id)}`).then((r) => r.post))
+}
+
+export async function listComments(postId: string): Promise<{ comments: Comment[]; count: number }> {
+  return read<{ comments: Comment[]; count: number }>(`/store/social/posts/${encodeURIComponent(postId)}/comments`, { limit: 100 })
+}
+
+export async function getProfile(customerId: string): Promise<Profile | null> {
+  return orNull(read<{ profile: Profile }>(`/store/social/customers/${encodeURIComponent(customerId)}`).then((r) => r.profile))
+}
+
+export async function listCustomerPosts(customerId: string, cursor?: string | null): Promise<PostPage> {
+  return read<PostPage>(`/store/social/customers/${encodeURIComponent(customerId)}/posts`, { limit: FEED_PAGE, ...(cursor ? { cursor } : {}) })
+}
+
+/** Posts that tag a product ("Worn by the community"); none when the backend has no social routes. */
+export async function listProductPosts(productId: string, limit = 6): Promise<Post[]> {
+  const page = await orNull(read<PostPage>(`/store/social/products/${encodeURIComponent(productId)}/posts`, { limit }))
+  return page?.posts ?? []
+}
+
+/** "Load more" for the feed and profile lists (client components call this with the last cursor). */
+export async function loadMorePosts(source: { tab: FeedTab } | { customer_id: string }, cursor: string): Promise<PostPage | { error: string }> {
+  try {
+    return "tab" in source ? await getFeed(source.tab, cursor) : await listCustomerPosts(source.customer_id, cursor)
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "More posts could not be loaded. Try again.") }
+  }
+}
+
+export type SocialActionResult = { error?: string; ok?: boolean }
+
+/** Every write needs a signed-in customer: anonymous shoppers are sent to sign in first. */
+async function requireSignIn(countryCode: string) {
+  if (!(await isSignedIn())) redirect(`/${countryCode}/account`)
+}
+
+async function write<T>(path: string, method: "POST" | "DELETE", body?: Record<string, unknown>): Promise<T> {
+  return sdk.client.fetch<T>(path, { method, ...(body ? { body } : {}), headers: await getAuthHeaders(), cache: "no-store" })
+}
+
+const postPath = (countryCode: string, postId: string) => `/${countryCode}/feed/posts/${postId}`
+
+export async function setLiked(countryCode: string, postId: string, liked: boolean): Promise<{ post?: Post; error?: string }> {
+  await requireSignIn(countryCode)
+  try {
+    const { post } = await write<{ post: Post }>(`/store/social/posts/${postId}/like`, liked ? "POST" : "DELETE")
+    return { post }
+  } catch (error) {
+    if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
+    return { error: medusaErrorMessage(error, "That did not work. Try again.") }
+  }
+}
+
+export async function setFollowing(countryCode: string, customerId: string, follow: boolean): Promise<{ profile?: Profile; error?: string }> {
+  await requireSignIn(countryCode)
+  try {
+    const { profile } = await write<{ profile: Profile }>(`/store/social/customers/${customerId}/follow`, follow ? "POST" : "DELETE")
+    revalidatePath(`/${countryCode}/feed`, "layout")
+    return { profile }
+  } catch (error) {
+    if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
+    return { error: medusaErrorMessage(error, "That did not work. Try again.") }
+  }
+}
+
+export type CommentFormState = { error?: string; ok?: number } | null
+
+/** A comment, or a reply when parent_id is set. `ok` changes on every success so the form can clear itself. */
+export async function addComment(_state: CommentFormState, formData: FormData): Promise<CommentFormState> {
+  const countryCode = String(formData.get("country_code") || "")
+  const postId = String(formData.get("post_id") || "")
+  const parentId = String(formData.get("parent_id") || "")
+  const body = String(formData.get("body") || "").trim()
+  await requireSignIn(countryCode)
+  if (!body) return { error: "Write something first." }
+  if (body.length > 2000) return { error: "Comments can be at most 2000 characters." }
+  try {
+    await write(`/store/social/posts/${postId}/comments`, "POST", { body, ...(parentId ? { parent_id: parentId } : {}) })
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "Your comment could not be posted. Try again.") }
+  }
+  revalidatePath(postPath(countryCode, postId))
+  return { ok: Date.now() }
+}
+
+export async function deleteComment(countryCode: string, postId: string, commentId: string): Promise<SocialActionResult> {
+  await requireSignIn(countryCode)
+  try {
+    await write(`/store/social/comments/${commentId}`, "DELETE")
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "The comment could not be deleted. Try again.") }
+  }
+  revalidatePath(postPath(countryCode, postId))
+  return { ok: true }
+}
+
+export type ReportFormState = { error?: string; ok?: boolean } | null
+
+export async function reportPost(_state: ReportFormState, formData: FormData): Promise<ReportFormState> {
+  const countryCode = String(formData.get("country_code") || "")
+  const postId = String(formData.get("post_id") || "")
+  const reason = String(formData.get("reason") || "")
+  const note = String(formData.get("note") || "").trim()
+  await requireSignIn(countryCode)
+  if (!REPORT_REASONS.some((r) => r.value === reason)) return { error: "Choose why you are reporting this post." }
+  try {
+    await write(`/store/social/posts/${postId}/reports`, "POST", { reason, ...(note ? { note: note.slice(0, 1000) } : {}) })
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "The report could not be sent. Try again.") }
+  }
+  return { ok: true }
+}
+
+export async function deletePost(countryCode: string, postId: string): Promise<SocialActionResult> {
+  await requireSignIn(countryCode)
+  try {
+    await write(`/store/social/posts/${postId}`, "DELETE")
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "The post could not be deleted. Try again.") }
+  }
+  revalidatePath(`/${countryCode}/feed`, "layout")
+  redirect(`/${countryCode}/feed`)
+}
+
+export type TaggableProduct = { id: string; title: string; thumbnail: string | null; variants: { id: string; title: string }[] }
+
+/** The shop's product search, for tagging products in a new post. */
+export async function searchTaggableProducts(countryCode: string, q: string): Promise<TaggableProduct[] | { error: string }> {
+  const text = q.trim().slice(0, 200)
+  if (!text) return []
+  try {
+    const result = await searchProducts(countryCode, { q: text }, { limit: 8, offset: 0 })
+    return result.products.map((p) => ({ id: p.id, title: p.title, thumbnail: p.thumbnail, variants: p.variants.map((v) => ({ id: v.id, title: v.title })) }))
+  } catch (error) {
+    return { error: medusaErrorMessage(error, "The search did not work. Try again.") }
+  }
+}
+
+export type CreatePostState = { error?: string } | null
+
+const MAX_PHOTOS = 6
+
+/**
+ * Shares a post: 1–6 photos (multipart `photos`), caption, visibility and product tags (a JSON
+ * string the form builds). On success the shopper lands on the new post.
+ */
+export async function createPost(_state: CreatePostState, formData: FormData): Promise<CreatePostState> {
+  const countryCode = String(formData.get("country_code") || "")
+  await requireSignIn(countryCode)
+  const photos = formData.getAll("photos").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0)
+  if (!photos.length) return { error: "Add at least one photo of your outfit." }
+  if (photos.length > MAX_PHOTOS) return { error: `A post can have at most ${MAX_PHOTOS} photos.` }
+  const visibility = String(formData.get("visibility") || "public")
+  const body = new FormData()
+  for (const photo of photos) body.append("photos", photo, photo.name || "photo.jpg")
+  body.append("caption", String(formData.get("caption") || ""))
+  body.append("visibility", ["public", "followers", "private"].includes(visibility) ? visibility : "public")
+  body.append("tags", String(formData.get("tags") || "[]"))
+  let postId: string
+  try {
+    const { post } = await sdk.client.fetch<{ post: Post }>("/store/social/posts", {
+      method: "POST",
+      body,
+      // Let fetch set multipart/form-data with its boundary instead of the SDK's JSON default.
+      headers: { ...(await getAuthHeaders()), "content-type": null } as any,
+      cache: "no-store",
+    })
+    postId = post.id
+  } catch (error) {
+    if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
+    return { error: medusaErrorMessage(error, "Your post could not be shared. Try again.") }
+  }
+  revalidatePath(`/${countryCode}/feed`, "layout")
+  redirect(postPath(countryCode, postId))
+}

@@ -1,0 +1,40 @@
+"use client"
+
+import { useActionState } from "react"
+import { logWear } from "@lib/data/wardrobe"
+import SubmitButton from "@modules/common/components/submit-button"
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** "Mark as worn" on a day (today by default) for an item or an outfit. */
+export default function WearForm({ kind, id, countryCode }: { kind: "item" | "outfit"; id: string; countryCode: string }) {
+  const [state, action] = useActionState(logWear, null)
+  const fieldId = `worn-on-${id}`
+  return (
+    <form action={action} data-testid="wear-form">
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="country_code" value={countryCode} />
+      <div className="wear-form">
+        <div className="field">
+          <label htmlFor={fieldId}>Worn on</label>
+          <input id={fieldId} name="worn_on" type="date" defaultValue={today()} max={today()} required />
+        </div>
+        <SubmitButton pendingText="Saving…" testId="mark-worn">
+          Mark as worn
+        </SubmitButton>
+      </div>
+      {kind === "outfit" ? <p className="muted" style={{ fontSize: ".85rem" }}>Each item of the outfit is marked worn too.</p> : null}
+      {state?.error ? (
+        <p role="alert" className="form-error" style={{ marginTop: ".75rem" }}>
+          {state.error}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="form-ok" style={{ marginTop: ".75rem" }} data-testid="wear-saved">
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  )
+}
