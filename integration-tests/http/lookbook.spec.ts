@@ -7,6 +7,7 @@ import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-stor
 import { seedCatalog } from "../../src/scripts/demo-catalog/seed-catalog"
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog"
+import { DEMO_LOOKBOOKS, seedLookbooks } from "../../src/scripts/demo-catalog/seed-lookbooks"
 import { LOOKBOOK_MODULE } from "../../src/modules/lookbook"
 import LookbookModuleService from "../../src/modules/lookbook/service"
 import { createLookWorkflow } from "../../src/workflows/lookbook/looks"
@@ -273,7 +274,7 @@ medusaIntegrationTestRunner({
 
         await expect400(await admin("post", "/admin/lookbooks", {}), /title/)
         await expect400(await admin("post", "/admin/lookbooks", { title: "X", handle: "Not A Handle" }), /handle may hold only/)
-        await expect400(await admin("post", "/admin/lookbooks", { title: "X", status: "archived" }), /status must be one of: draft, published/)
+        await expect400(await admin("post", "/admin/lookbooks", { title: "X", status: "archived" }), /Expected: 'draft, published' for field 'status'/)
         await expect400(await admin("post", "/admin/lookbooks", "title=X", { "content-type": "text/plain" }), /Content-Type must be application\/json/)
         await expect400(await admin("get", "/admin/lookbooks?limit=1000"), /limit/)
 
@@ -511,6 +512,54 @@ medusaIntegrationTestRunner({
         const cart = (await call("get", `/store/carts/${cartId}`)).data.cart
         expect(cart.items.map((i: any) => [i.variant_id, i.quantity])).toEqual([[inStock[0].id, 1]])
         expect((await lookbooks.retrieveLookbookLook(look.id)).add_to_cart_count).toBe(2147483647)
+      })
+    })
+
+    describe("demo seed", () => {
+      it("seeds three published lookbooks and a draft with composite looks and hotspots on every garment, once", async () => {
+        const container = getContainer()
+        await seedLookbooks(container, catalog)
+        const published = (await call("get", "/store/lookbooks")).data
+        expect(published.lookbooks.map((l: any) => [l.handle, l.look_count])).toEqual([
+          ["autumn-layers", 4],
+          ["city-weekend", 3],
+          ["resort", 5],
+        ])
+        for (const l of published.lookbooks) expect(l.cover_image_url).toMatch(new RegExp(`^http.*${l.handle}-cover\\.jpg$`))
+        expect((await call("get", "/store/lookbooks/evening-edit")).status).toBe(404)
+        expect((await admin("get", "/admin/lookbooks?status=draft")).data.lookbooks.map((l: any) => l.handle)).toEqual(["evening-edit"])
+
+        const resort = (await call("get", `/store/lookbooks/resort?region_id=${europeId}`)).data.lookbook
+        for (const [i, look] of resort.looks.entries()) {
+          const spec = DEMO_LOOKBOOKS.find((l) => l.handle === "resort")!.looks[i]
+          expect([look.position, look.notes, look.width, look.height]).toEqual([i, spec.notes, 900, 1200])
+          expect(look.hotspots).toHaveLength(spec.categories.length)
+          const stored = await sharp(fs.readFileSync(storedFile(fileKeyOf(look.image_url)))).metadata()
+          expect([stored.width, stored.height]).toEqual([900, 1200])
+          for (const hotspot of look.hotspots) {
+            expect(hotspot.x).toBeGreaterThan(0)
+            expect(hotspot.x).toBeLessThan(1)
+            expect(hotspot.variant.calculated_price.currency_code).toBe("eur")
+            expect(hotspot.variant.in_stock).toBe(true)
+          }
+        }
+        // Each hotspot sits on its own garment: the categories of a look's hotspot products are the spec's.
+        const autumn = (await call("get", "/store/lookbooks/autumn-layers")).data.lookbook
+        const categoryOf = new Map(catalog.map((p) => [p.handle, p.category.handle]))
+        expect(autumn.looks[0].hotspots.map((h: any) => categoryOf.get(h.product.handle))).toEqual(DEMO_LOOKBOOKS[0].looks[0].categories)
+
+        await seedLookbooks(container, catalog)
+        const again = (await admin("get", "/admin/lookbooks")).data
+        expect(again.count).toBe(4)
+        expect(again.lookbooks.map((l: any) => l.look_count)).toEqual([4, 3, 5, 3])
+
+        // A run cut short is completed, not repeated.
+        const lookbooks = container.resolve<LookbookModuleService>(LOOKBOOK_MODULE)
+        await lookbooks.softDeleteLookbookLooks([resort.looks[3].id, resort.looks[4].id])
+        await seedLookbooks(container, catalog)
+        const resumed = (await call("get", "/store/lookbooks/resort")).data.lookbook
+        expect(resumed.looks.map((l: any) => l.notes)).toEqual(DEMO_LOOKBOOKS[2].looks.map((l) => l.notes))
+        expect(resumed.looks.slice(0, 3).map((l: any) => l.id)).toEqual(resort.looks.slice(0, 3).map((l: any) => l.id))
       })
     })
 

@@ -4,6 +4,7 @@ import { seedStore } from "./demo-catalog/seed-store"
 import { seedCatalog } from "./demo-catalog/seed-catalog"
 import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catalog/seed-people"
 import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
+import { seedLookbooks } from "./demo-catalog/seed-lookbooks"
 
 /**
  * Seeds Curator's demo shop: regions, warehouses, shipping, ~300 fashion products
@@ -19,6 +20,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   const store = await seedStore(container)
   const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
   const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
+  await seedLookbooks(container, catalog)
   const admin = await seedPeople(container)
   await seedWardrobe(container, catalog)
 
