@@ -33,17 +33,18 @@ const postTag = z
 
 /** Tags as a JSON array, or a JSON string holding one (multipart). */
 const tags = z.preprocess(
-  (value) => {
+  (value, ctx) => {
     if (typeof value !== "string") return value
     if (value.trim() === "") return []
     try {
       return JSON.parse(value)
     } catch {
-      return "not JSON"
+      ctx.addIssue({ code: "custom", message: "tags must be a JSON array of { product_id, variant_id?, x?, y?, photo_index? }" })
+      return z.NEVER
     }
   },
   z
-    .array(postTag, { error: "tags must be a JSON array of { product_id, variant_id?, x?, y?, photo_index? }" })
+    .array(postTag)
     .max(MAX_POST_TAGS, `a post has at most ${MAX_POST_TAGS} tags`)
     .optional()
 )
