@@ -1,0 +1,65 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
+import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { Link } from "react-router-dom"
+
+type FeaturingLookbook = {
+  id: string
+  title: string
+  handle: string
+  status: "draft" | "published"
+  season: string | null
+  featured_look_count: number
+}
+
+/** On a product's page: the lookbooks whose looks feature the product, drafts included. */
+const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const [lookbooks, setLookbooks] = useState<FeaturingLookbook[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    fetch(`/admin/products/${product.id}/lookbooks`, { credentials: "include" })
+      .then(async (response) => {
+        const body = await response.json()
+        if (!response.ok) throw new Error(body?.message ?? response.statusText)
+        setLookbooks(body.lookbooks)
+      })
+      .catch((e: Error) => setError(e.message))
+  }, [product.id])
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">Lookbooks</Heading>
+      </div>
+      <div className="flex flex-col gap-y-2 px-6 py-4">
+        {error && <Text size="small" className="text-ui-fg-error">{error}</Text>}
+        {!error && lookbooks === null && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
+        {lookbooks?.length === 0 && (
+          <Text size="small" className="text-ui-fg-subtle">
+            Not featured in any lookbook yet.
+          </Text>
+        )}
+        {lookbooks?.map((lookbook) => (
+          <Link key={lookbook.id} to={`/lookbooks/${lookbook.id}`} className="flex items-center justify-between rounded p-1 hover:bg-ui-bg-base-hover">
+            <div>
+              <Text size="small" weight="plus">{lookbook.title}</Text>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {lookbook.featured_look_count} {lookbook.featured_look_count === 1 ? "look" : "looks"}
+                {lookbook.season ? ` · ${lookbook.season}` : ""}
+              </Text>
+            </div>
+            <StatusBadge color={lookbook.status === "published" ? "green" : "grey"}>{lookbook.status}</StatusBadge>
+          </Link>
+        ))}
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "product.details.after",
+})
+
+export default ProductLookbooksWidget
