@@ -67,11 +67,7 @@ export async function getLookbook(handle: string, countryCode: string): Promise<
 }
 
 export type NotAddedReason = { variant_id: string; product_id: string; reason: string }
-export type ShopTheLookState = {
-  error?: string
-  added?: { variant_id: string; quantity: number; title: string }[]
-  not_added?: (NotAddedReason & { title: string })[]
-} | null
+export type ShopTheLookState = { error?: string; added?: { variant_id: string; quantity: number }[]; not_added?: NotAddedReason[] } | null
 
 /**
  * "Add the whole look": creates the shopper's cart if there is none, then lets the backend add
@@ -81,8 +77,6 @@ export async function addLookToCart(_state: ShopTheLookState, formData: FormData
   const lookbookId = String(formData.get("lookbook_id") || "")
   const lookId = String(formData.get("look_id") || "")
   const countryCode = String(formData.get("country_code") || "")
-  // Titles of the look's pieces, sent along so the answer can name them without another request.
-  const titles: Record<string, string> = JSON.parse(String(formData.get("titles") || "{}"))
   if (!lookbookId || !lookId) return { error: "This look could not be found. Reload the page and try again." }
   try {
     const cart = await cartFor(countryCode)
@@ -91,10 +85,7 @@ export async function addLookToCart(_state: ShopTheLookState, formData: FormData
       { method: "POST", body: { cart_id: cart.id }, headers: await getAuthHeaders() }
     )
     revalidateTag(`cart-${cart.id}`)
-    return {
-      added: result.added.map((a) => ({ ...a, title: titles[a.variant_id] ?? "A piece of this look" })),
-      not_added: result.not_added.map((n) => ({ ...n, title: titles[n.variant_id] ?? "A piece of this look" })),
-    }
+    return { added: result.added, not_added: result.not_added }
   } catch (error) {
     return { error: medusaErrorMessage(error, "The look could not be added to your cart. Try again, or add the pieces one by one.") }
   }

@@ -39,7 +39,12 @@ export default function LookViewer({
   const [state, action] = useActionState(addLookToCart, null)
   const stageRef = useRef<HTMLDivElement>(null)
   const open = look.hotspots.find((h) => h.id === openId)
-  const titles = Object.fromEntries(look.hotspots.map((h) => [h.variant_id, `${h.product.title}${h.variant.title ? ` (${h.variant.title})` : ""}`]))
+  // The answer names variants by id; the look knows their products' names.
+  const pieceOf = (variantId: string) => look.hotspots.find((h) => h.variant_id === variantId)
+  const pieceName = (variantId: string) => {
+    const h = pieceOf(variantId)
+    return h ? `${h.product.title}${h.variant.title ? ` (${h.variant.title})` : ""}` : "A piece of this look"
+  }
   const ratio = look.width && look.height ? `${look.width} / ${look.height}` : "4 / 5"
   const cardId = `look-${look.id}-card`
 
@@ -119,7 +124,6 @@ export default function LookViewer({
             <input type="hidden" name="lookbook_id" value={lookbookId} />
             <input type="hidden" name="look_id" value={look.id} />
             <input type="hidden" name="country_code" value={countryCode} />
-            <input type="hidden" name="titles" value={JSON.stringify(titles)} />
             <SubmitButton pendingText="Adding the look…" testId="add-look">
               Add the whole look
             </SubmitButton>
@@ -137,8 +141,8 @@ export default function LookViewer({
                 <p style={{ margin: 0 }}>Added to your cart:</p>
                 <ul data-testid="look-added">
                   {state.added.map((a) => (
-                    <li key={a.variant_id}>
-                      {a.title}
+                    <li key={a.variant_id} data-product-title={pieceOf(a.variant_id)?.product.title}>
+                      {pieceName(a.variant_id)}
                       {a.quantity > 1 ? ` × ${a.quantity}` : ""}
                     </li>
                   ))}
@@ -152,8 +156,8 @@ export default function LookViewer({
                 <p style={{ margin: 0 }}>Not added:</p>
                 <ul data-testid="look-not-added">
                   {state.not_added.map((n) => (
-                    <li key={n.variant_id}>
-                      {n.title}: {reasonText(n.reason)}
+                    <li key={n.variant_id} data-product-title={pieceOf(n.variant_id)?.product.title}>
+                      {pieceName(n.variant_id)}: {reasonText(n.reason)}
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,11 @@ import { useActionState } from "react"
 import { logWear } from "@lib/data/wardrobe"
 import SubmitButton from "@modules/common/components/submit-button"
 
-const today = () => new Date().toISOString().slice(0, 10)
+/** Today in the shopper's own time zone (a wear is a calendar day where they are). */
+const today = () => {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`
+}
 
 /** "Mark as worn" on a day (today by default) for an item or an outfit. */
 export default function WearForm({ kind, id, countryCode }: { kind: "item" | "outfit"; id: string; countryCode: string }) {
@@ -18,7 +22,7 @@ export default function WearForm({ kind, id, countryCode }: { kind: "item" | "ou
       <div className="wear-form">
         <div className="field">
           <label htmlFor={fieldId}>Worn on</label>
-          <input id={fieldId} name="worn_on" type="date" defaultValue={today()} max={today()} required />
+          <input id={fieldId} name="worn_on" type="date" defaultValue={today()} max={today()} required suppressHydrationWarning />
         </div>
         <SubmitButton pendingText="Saving…" testId="mark-worn">
           Mark as worn

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict"
+import crypto from "node:crypto"
+import { describe, test } from "node:test"
+import { screenshot, useBrowser } from "./support/browser"
+import { signUpFreshCustomer } from "./support/customer"
+import { url } from "./support/env"
+import { outfitPhoto } from "./support/photo"
+
+const text = async (locator: { textContent(): Promise<string | null> }) => ((await locator.textContent()) ?? "").trim()
+
+describe("wardrobe", () => {
+  const browser = useBrowser()
+
+  test("a guest is sent to sign in", async () => {
+    const page = await browser.newPage()
+    await page.goto(url("/wardrobe/stats"))
+    await page.waitForURL(/\/account$/)
+    await page.getByTestId("login-form").waitFor()
+  })
+
+  test("add a wardrobe item → mark it worn → the stats change", async () => {
+    const page = await browser.newPage()
+    await signUpFreshCustomer(page)
+    const name = `Camel coat ${crypto.randomBytes(3).toString("hex")}`
+
+    // A new customer's wardrobe is empty and says what to do.
+    await page.goto(url("/wardrobe"))
+    await page.getByTestId("wardrobe-empty").waitFor()
+    await screenshot(page, "wardrobe-empty")
+
+    // Add an item with a photo.
+    await page.getByRole("link", { name: "Add your first item" }).click()
+    const form = page.getByTestId("item-form")
+    await form.getByLabel("Name").fill(name)
+    await form.getByLabel("Category").fill("Outerwear")
+    await form.getByLabel("Colours").fill("camel, black")
+    await form.getByLabel(/Price paid/).fill("120")
+    await form.getByLabel("Photo").setInputFiles(await outfitPhoto(page, name))
+    await screenshot(page, "wardrobe-add-item")
+    await form.getByRole("button", { name: "Add to wardrobe" }).click()
+    await page.getByTestId("item-name").filter({ hasText: name }).waitFor()
+    assert.equal(await text(page.getByTestId("item-times-worn")), "Not yet")
+    const photo = page.getByRole("img", { name })
+    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), "the uploaded photo is shown")
+
+    // Stats before any wear: one item, nothing worn.
+    await page.goto(url("/wardrobe/stats"))
+    assert.equal(await text(page.getByTestId("stat-items")), "1")
+    assert.equal(await text(page.getByTestId("stat-wears")), "0")
+    assert.match(await text(page.getByTestId("chart-times-worn")), new RegExp(`${name}\\s*0×`))
+
+    // Mark it worn today.
+    await page.getByTestId("chart-times-worn").getByRole("link", { name }).click()
+    await page.getByTestId("wear-form").waitFor()
+    await page.getByTestId("mark-worn").click()
+    await page.getByTestId("wear-saved").waitFor()
+    assert.match(await text(page.getByTestId("item-times-worn")), /^1 time, last on /)
+    await screenshot(page, "wardrobe-item")
+
+    // The stats follow: one wear, the item most worn, its cost per wear is the price.
+    await page.goto(url("/wardrobe/stats"))
+    assert.equal(await text(page.getByTestId("stat-wears")), "1")
+    assert.match(await text(page.getByTestId("chart-times-worn")), new RegExp(`${name}\\s*1×`))
+    assert.match(await text(page.getByTestId("most-worn")), new RegExp(`${name}: 1×`))
+    assert.match(await text(page.getByTestId("chart-cost-per-wear")), /120[.,]00/)
+    await screenshot(page, "wardrobe-stats")
+
+    // Filters: the colour finds it, another category does not.
+    await page.goto(url("/wardrobe"))
+    await page.getByLabel("Colour").selectOption("Camel")
+    await page.getByRole("button", { name: "Filter" }).click()
+    await page.waitForURL(/colour=Camel/)
+    assert.equal(await page.getByTestId("wardrobe-item").count(), 1)
+    await page.goto(url("/wardrobe?q=no-such-thing-at-all"))
+    await page.getByRole("heading", { name: "Nothing matches these filters" }).waitFor()
+  })
+})
