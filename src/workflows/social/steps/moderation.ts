@@ -6,7 +6,7 @@ import { socialService } from "./social-service"
 const MODERATION_FIELDS = ["id", "status", "moderated_by", "moderated_at", "moderation_note"] as const
 
 /**
- * Records a customer's report on a post (one per customer and post: a second is a 409) and
+ * Records a customer's report on a post (one per customer and post: a second is a 422) and
  * hides a published post once its open reports reach the module's auto_hide_report_threshold.
  * Compensation deletes the report, puts the post's moderation fields back and recounts.
  */
@@ -15,7 +15,8 @@ export const reportSocialPostStep = createStep(
   async (input: { post_id: string; customer_id: string; reason: ReportReason; note?: string | null }, { container }) => {
     const service = socialService(container)
     const [existing] = await service.listSocialReports({ post_id: input.post_id, customer_id: input.customer_id } as any, { take: 1, select: ["id"] })
-    if (existing) throw new MedusaError(MedusaError.Types.CONFLICT, `You have already reported post ${input.post_id}`)
+    // 422 with the reason, as Medusa answers duplicates (its 409 is for request races and hides the message).
+    if (existing) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `You have already reported post ${input.post_id}`)
     const before = await service.retrieveSocialPost(input.post_id, { select: [...MODERATION_FIELDS, "customer_id"] as any })
     if (before.customer_id === input.customer_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "You cannot report your own post")
     const report = await service.createSocialReports({ ...input, note: input.note ?? null } as any)
