@@ -4,7 +4,7 @@
  * for each HNSW setting, reference = exact brute-force search in the same run.
  *
  * The vectors: every real embedding the other benchmarks cached (rendered
- * images, flip-averaged), and the rest generated around them — each a real
+ * images), and the rest generated around them — each a real
  * embedding mixed with up to 30% of another real one plus Gaussian noise
  * (norm ≈ 0.25), then normalised. Embedding 100k images on 2 cores would take
  * over an hour; this keeps the real manifold. Queries (1,000) are generated
@@ -16,24 +16,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Index, MetricKind, ScalarKind, exactSearch, type BatchMatches, type Matches } from "usearch";
-import { CACHE_DIR, fingerprintAll, flipAveraged, table } from "./lib/pipeline.ts";
+import { CACHE_DIR, CACHE_RECORD, fingerprintAll, readCache, table } from "./lib/pipeline.ts";
 import { renderScene, rng } from "./lib/synthetic.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
 
 const VECTORS = Number(process.env.VECTORS ?? 100_000);
 const QUERIES = Number(process.env.QUERIES ?? 1000);
 const DIM = 1792;
-const RECORD = DIM * 2 * 4 + 32;
 const t0 = performance.now();
 
 function cachedRealEmbeddings(): Float32Array[] {
   const out: Float32Array[] = [];
   for (const f of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR).filter((n) => n.endsWith(".bin")).sort() : []) {
-    const buf = fs.readFileSync(path.join(CACHE_DIR, f));
-    const n = Math.floor(buf.length / RECORD);
-    if (n * RECORD !== buf.length) continue;
-    const vec = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + n * DIM * 2 * 4));
-    for (let i = 0; i < n; i += 1) out.push(flipAveraged({ plain: vec.subarray(i * DIM * 2, i * DIM * 2 + DIM), mirror: vec.subarray(i * DIM * 2 + DIM, (i + 1) * DIM * 2), hash: { hex: "", mirrorHex: "" } }));
+    const file = path.join(CACHE_DIR, f);
+    if (fs.statSync(file).size % CACHE_RECORD !== 0) continue;
+    out.push(...readCache(file).map((x) => x.vector));
   }
   return out;
 }
@@ -41,8 +38,8 @@ function cachedRealEmbeddings(): Float32Array[] {
 let real = cachedRealEmbeddings();
 const MIN_REAL = Number(process.env.MIN_REAL ?? 2000);
 if (real.length < MIN_REAL) {
-  const fresh = await fingerprintAll("index-seeds", MIN_REAL, (i) => renderScene(400_000 + i, 320, 320), { withMirror: true, cacheKey: `index-seeds-${MIN_REAL}`, log: console.error });
-  real = real.concat(fresh.map(flipAveraged));
+  const fresh = await fingerprintAll("index-seeds", MIN_REAL, (i) => renderScene(400_000 + i, 320, 320), { cacheKey: `index-seeds-${MIN_REAL}`, log: console.error });
+  real = real.concat(fresh.map((x) => x.vector));
 }
 const r = rng(77);
 const gauss = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());

@@ -1,7 +1,15 @@
 import { ClientError } from "./errors.ts";
 import { cosine, spaceKey, type Embedder } from "./embedding/embedder.ts";
 import type { Hasher, ImageHash } from "./dedup/hasher.ts";
-import { duplicateEvidence, groupDuplicates, type DuplicateEvidence, type DuplicateThresholds } from "./dedup/near-duplicates.ts";
+import {
+  CANDIDATE_HASH_DISTANCE,
+  DUPLICATE_CANDIDATES,
+  duplicateEvidence,
+  groupDuplicates,
+  type DuplicateEvidence,
+  type DuplicateThresholds,
+} from "./dedup/near-duplicates.ts";
+import { layoutMatchScore, layoutThumbnail, prepareLayout } from "./dedup/layout-match.ts";
 import { prepareImage, type ImageLimits } from "./image/preprocess.ts";
 import type { Filter, Metadata } from "./index/filter.ts";
 import type { ImageRecord, SearchHit, VectorStore } from "./index/vector-store.ts";
@@ -21,38 +29,79 @@ export interface DuplicateHit {
   metadata: Metadata;
 }
 
-export type RankedHit = SearchHit & { hashDistance?: number };
+export type RankedHit = SearchHit & { hashDistance?: number; evidence?: DuplicateEvidence };
+
+/** Search verifies this many embedding neighbours (plus hash candidates) as duplicates, bounding its latency. */
+export const SEARCH_VERIFIED_CANDIDATES = 10;
 
 /**
- * k-NN by embedding, with perceptual-hash matches (distance ≤ maxHashDistance,
- * precision 0.998 in bench/dedup.ts) ranked first: the hash finds greyscale,
- * blurred or re-encoded copies that the colour-sensitive embedding ranks low.
- * Stores without a hash scan get plain k-NN.
+ * Candidates for "is this a copy of an indexed image": the embedding's
+ * `candidates` nearest neighbours plus, where the store can scan hashes, every
+ * image within CANDIDATE_HASH_DISTANCE bits. Each is judged by the two-stage
+ * rule (near-duplicates.ts); the verdict and its evidence are attached.
  */
-export async function searchWithHashMatches(
+async function judgeCandidates(
   store: VectorStore,
-  query: { vector: Float32Array; hash: ImageHash },
+  query: AnalysedImage,
+  candidates: number,
+  filter: Filter,
+  t: DuplicateThresholds,
+  hasher: Hasher,
+): Promise<{ hits: RankedHit[]; verified: RankedHit[] }> {
+  const embeddingHits = await store.search(query.vector, { k: candidates, filter });
+  const hashHits = store.hashMatches ? await store.hashMatches(query.hash, CANDIDATE_HASH_DISTANCE, { limit: candidates, filter }) : [];
+  const byId = new Map<string, RankedHit & { nearest: boolean }>(embeddingHits.map((h) => [h.id, { ...h, nearest: true }]));
+  for (const h of hashHits) {
+    if (byId.has(h.id)) continue;
+    const record = await store.get(h.id);
+    byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false });
+  }
+  const queryLayout = query.hash.layout ? prepareLayout(decodeLayout(query.hash.layout)) : null;
+  const verified: RankedHit[] = [];
+  for (const h of byId.values()) {
+    const hashDistance = hasher.distance(query.hash, h.hash);
+    const layout = h.hash.layout;
+    const evidence = duplicateEvidence(
+      {
+        hashDistance,
+        cosine: h.score,
+        nearest: h.nearest,
+        layoutScore: () => (queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0),
+      },
+      t,
+    );
+    h.hashDistance = hashDistance;
+    if (evidence) verified.push(Object.assign(h, { evidence }));
+  }
+  // Hash evidence first (nearest hash first), then layout-verified copies by cosine.
+  verified.sort((a, b) => (a.evidence === b.evidence ? (a.evidence === "hash" ? a.hashDistance! - b.hashDistance! || b.score - a.score : b.score - a.score) : a.evidence === "hash" ? -1 : 1));
+  return { hits: embeddingHits, verified };
+}
+
+/**
+ * k-NN by embedding, with verified near-duplicates (two-stage rule,
+ * near-duplicates.ts) ranked first: copies the colour-sensitive embedding
+ * ranks low (greyscale, crops, heavy re-encoding) still come out on top.
+ */
+export async function searchWithDuplicatesFirst(
+  store: VectorStore,
+  query: AnalysedImage,
   k: number,
   filter: Filter,
-  maxHashDistance: number,
+  t: DuplicateThresholds,
+  hasher: Hasher,
 ): Promise<RankedHit[]> {
-  const embeddingHits = await store.search(query.vector, { k, filter });
-  if (!store.hashMatches) return embeddingHits;
-  const hashHits = await store.hashMatches(query.hash, maxHashDistance, { limit: k, filter });
-  if (!hashHits.length) return embeddingHits;
-  const scored = new Map(embeddingHits.map((h) => [h.id, h.score]));
-  const first: RankedHit[] = [];
-  for (const h of hashHits) {
-    let score = scored.get(h.id);
-    if (score === undefined) {
-      const record = await store.get(h.id);
-      score = record ? cosine(record.vector, query.vector) : 0;
-    }
-    first.push({ ...h, score });
-  }
-  first.sort((a, b) => a.hashDistance! - b.hashDistance! || b.score - a.score);
-  const seen = new Set(first.map((h) => h.id));
-  return [...first, ...embeddingHits.filter((h) => !seen.has(h.id))].slice(0, k);
+  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, SEARCH_VERIFIED_CANDIDATES), filter, t, hasher);
+  const seen = new Set(verified.map((h) => h.id));
+  return [...verified, ...hits.filter((h) => !seen.has(h.id))].slice(0, k).map(({ nearest: _n, ...h }: RankedHit & { nearest?: boolean }) => h);
+}
+
+export function encodeLayout(layout: Uint8Array): string {
+  return Buffer.from(layout.buffer, layout.byteOffset, layout.byteLength).toString("base64");
+}
+
+export function decodeLayout(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, "base64"));
 }
 
 /** The sidecar's use cases, independent of HTTP. */
@@ -85,7 +134,7 @@ export class ImageService {
     this.metrics?.observeStage("decode", (t1 - t0) / 1000);
     this.metrics?.observeStage("embed", (t2 - t1) / 1000);
     this.metrics?.imagesEmbedded.inc(prepared.length);
-    return prepared.map((p, i) => ({ hash: this.hasher.hash(p), vector: vectors[i]! }));
+    return prepared.map((p, i) => ({ hash: { ...this.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) }, vector: vectors[i]! }));
   }
 
   async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
@@ -109,7 +158,7 @@ export class ImageService {
     if (query.image) {
       const [a] = await this.analyse([query.image]);
       const t0 = performance.now();
-      const hits = await searchWithHashMatches(this.store, a!, k, filter, this.thresholds.maxHashDistance);
+      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher);
       this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
       return hits;
     } else if (query.embedding) {
@@ -130,24 +179,21 @@ export class ImageService {
 
   async dedup(images: Uint8Array[]): Promise<number[][]> {
     const analysed = await this.analyse(images);
-    return groupDuplicates(analysed, this.hasher, this.thresholds);
+    return groupDuplicates(
+      analysed.map((a) => ({ ...a, layout: decodeLayout(a.hash.layout!) })),
+      this.hasher,
+      this.thresholds,
+    );
   }
 
   /**
-   * Indexed images that one upload duplicates. Candidates are the embedding's
-   * nearest neighbours plus, where the store can scan hashes, every image
-   * within the hash threshold; each is judged on hash distance and cosine.
+   * Indexed images that one upload duplicates: its DUPLICATE_CANDIDATES
+   * nearest neighbours and its hash candidates, judged by the two-stage rule.
    */
-  async duplicatesOf(image: Uint8Array, candidates = 50): Promise<DuplicateHit[]> {
+  async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
     const [a] = await this.analyse([image]);
-    const hits = await searchWithHashMatches(this.store, a!, candidates, [], this.thresholds.maxHashDistance);
-    const out: DuplicateHit[] = [];
-    for (const h of hits) {
-      const distance = this.hasher.distance(a!.hash, h.hash);
-      const evidence = duplicateEvidence(distance, h.score, this.thresholds);
-      if (evidence) out.push({ id: h.id, score: h.score, hash_distance: distance, evidence, metadata: h.metadata });
-    }
-    return out;
+    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher);
+    return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 
   async deleteImage(id: string): Promise<boolean> {

@@ -2,27 +2,27 @@ import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { prepareImage, mirrorRgb, DEFAULT_IMAGE_LIMITS } from "../../src/image/preprocess.ts";
+import { prepareImage, DEFAULT_IMAGE_LIMITS } from "../../src/image/preprocess.ts";
 import { DctPhashHasher } from "../../src/dedup/dct-phash-hasher.ts";
 import type { ImageHash } from "../../src/dedup/hasher.ts";
 import { WasmWorkerPoolEmbedder } from "../../src/embedding/wasm-worker-pool-embedder.ts";
-import { l2Normalise } from "../../src/embedding/embedder.ts";
+import { mobilenetMidSpace } from "../../src/embedding/mobilenet-feature-model.ts";
+import { layoutThumbnail, LAYOUT_SIDE } from "../../src/dedup/layout-match.ts";
 
 export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".cache");
 
 export interface Fingerprinted {
   hash: ImageHash;
-  /** Embedding of the image as is. */
-  plain: Float32Array;
-  /** Embedding of its mirror image; (plain + mirror) normalised is the flip-averaged embedding. */
-  mirror: Float32Array;
+  /** The shipped embedding (single pass, see src/embedding/mobilenet-feature-model.ts). */
+  vector: Float32Array;
+  /** 56×56 grey thumbnail for the layout (crop) verification stage. */
+  layout: Uint8Array;
 }
 
-export function flipAveraged(f: Fingerprinted): Float32Array {
-  const v = new Float32Array(f.plain.length);
-  for (let i = 0; i < v.length; i += 1) v[i] = f.plain[i]! + f.mirror[i]!;
-  return l2Normalise(v);
-}
+export const DIM = 1792;
+const LAYOUT_BYTES = LAYOUT_SIDE * LAYOUT_SIDE;
+/** Bytes per cached image: vector, hash + mirror hash (32 hex chars), layout. */
+export const CACHE_RECORD = DIM * 4 + 32 + LAYOUT_BYTES;
 
 export async function startPool(): Promise<WasmWorkerPoolEmbedder> {
   return WasmWorkerPoolEmbedder.start(Number(process.env.EMBED_WORKERS ?? 2), { flipAverage: false });
@@ -32,17 +32,18 @@ export async function startPool(): Promise<WasmWorkerPoolEmbedder> {
  * Renders (via `make`), prepares, hashes and embeds `count` images, caching
  * the result under bench/.cache/<name>-<key>.bin so reruns skip the work.
  * Rendering of the next chunk overlaps with embedding of the current one.
+ * The cache key includes the model version, so a recipe change re-embeds.
  */
 export async function fingerprintAll(
   name: string,
   count: number,
   make: (i: number) => Promise<Buffer>,
-  opts: { withMirror: boolean; cacheKey: string; log?: (m: string) => void },
+  opts: { cacheKey: string; log?: (m: string) => void },
 ): Promise<Fingerprinted[]> {
-  const key = createHash("sha1").update(`${opts.cacheKey}|${count}|${opts.withMirror}|v3`).digest("hex").slice(0, 10);
+  const version = mobilenetMidSpace({ flipAverage: false }).version;
+  const key = createHash("sha1").update(`${opts.cacheKey}|${count}|${version}|v4`).digest("hex").slice(0, 10);
   const file = path.join(CACHE_DIR, `${name}-${key}.bin`);
-  const dim = 1792;
-  if (fs.existsSync(file)) return readCache(file, count, dim);
+  if (fs.existsSync(file)) return readCache(file, count);
   const hasher = new DctPhashHasher();
   const pool = await startPool();
   const out: Fingerprinted[] = [];
@@ -56,44 +57,43 @@ export async function fingerprintAll(
   for (let start = 0; start < count; start += chunk) {
     const prepared = await next;
     if (start + chunk < count) next = prepareChunk(start + chunk);
-    const inputs = prepared.flatMap((p) => (opts.withMirror ? [p.rgb, mirrorRgb(p.rgb)] : [p.rgb]));
-    const vectors = await pool.embed(inputs);
-    prepared.forEach((p, j) => {
-      const plain = vectors[opts.withMirror ? 2 * j : j]!;
-      out.push({ hash: hasher.hash(p), plain, mirror: opts.withMirror ? vectors[2 * j + 1]! : plain });
-    });
+    const vectors = await pool.embed(prepared.map((p) => p.rgb));
+    prepared.forEach((p, j) => out.push({ hash: hasher.hash(p), vector: vectors[j]!, layout: layoutThumbnail(p.rgb) }));
     if (opts.log && (start / chunk) % 10 === 0) {
       const s = (performance.now() - t0) / 1000;
       opts.log(`${name}: ${out.length}/${count} images in ${s.toFixed(0)} s`);
     }
   }
   await pool.close();
-  writeCache(file, out, dim);
+  writeCache(file, out);
   return out;
 }
 
-function writeCache(file: string, items: Fingerprinted[], dim: number): void {
+function writeCache(file: string, items: Fingerprinted[]): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const vec = new Float32Array(items.length * dim * 2);
+  const buf = Buffer.alloc(items.length * CACHE_RECORD);
   items.forEach((f, i) => {
-    vec.set(f.plain, i * dim * 2);
-    vec.set(f.mirror, i * dim * 2 + dim);
+    const at = i * CACHE_RECORD;
+    Buffer.from(f.vector.buffer, f.vector.byteOffset, f.vector.byteLength).copy(buf, at);
+    buf.write(f.hash.hex + f.hash.mirrorHex, at + DIM * 4, "ascii");
+    buf.set(f.layout, at + DIM * 4 + 32);
   });
-  const hashes = Buffer.from(items.map((f) => f.hash.hex + f.hash.mirrorHex).join(""), "ascii");
-  fs.writeFileSync(`${file}.tmp`, Buffer.concat([Buffer.from(new Uint8Array(vec.buffer)), hashes]));
+  fs.writeFileSync(`${file}.tmp`, buf);
   fs.renameSync(`${file}.tmp`, file);
 }
 
-function readCache(file: string, count: number, dim: number): Fingerprinted[] {
+export function readCache(file: string, count?: number): Fingerprinted[] {
   const buf = fs.readFileSync(file);
-  const vecBytes = count * dim * 2 * 4;
-  const vec = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + vecBytes));
-  const hashes = buf.subarray(vecBytes).toString("ascii");
-  return Array.from({ length: count }, (_, i) => ({
-    plain: vec.subarray(i * dim * 2, i * dim * 2 + dim),
-    mirror: vec.subarray(i * dim * 2 + dim, (i + 1) * dim * 2),
-    hash: { hex: hashes.slice(i * 32, i * 32 + 16), mirrorHex: hashes.slice(i * 32 + 16, i * 32 + 32) },
-  }));
+  const n = count ?? Math.floor(buf.length / CACHE_RECORD);
+  return Array.from({ length: n }, (_, i) => {
+    const at = i * CACHE_RECORD;
+    const hashes = buf.toString("ascii", at + DIM * 4, at + DIM * 4 + 32);
+    return {
+      vector: new Float32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + DIM * 4)),
+      hash: { hex: hashes.slice(0, 16), mirrorHex: hashes.slice(16) },
+      layout: new Uint8Array(buf.buffer, buf.byteOffset + at + DIM * 4 + 32, LAYOUT_BYTES),
+    };
+  });
 }
 
 /** Fixed-width text table. */

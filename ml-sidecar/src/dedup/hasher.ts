@@ -6,6 +6,12 @@ export interface ImageHash {
   hex: string;
   /** Hash of the mirror image, hex; lets a flipped copy match without a second decode. */
   mirrorHex: string;
+  /**
+   * 56×56 grey thumbnail, base64 (src/dedup/layout-match.ts), kept with the
+   * hash so that stores carry it to the duplicate verification stage. Absent
+   * on records indexed before it existed: those are judged by hash only.
+   */
+  layout?: string;
 }
 
 export interface Hasher {

@@ -1,33 +1,55 @@
 import { cosine } from "../embedding/embedder.ts";
 import type { Hasher, ImageHash } from "./hasher.ts";
+import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-match.ts";
 
 /**
- * Two images are near-duplicates when their perceptual hashes are close
- * (fast path: re-encodes, resizes, light edits) OR their embeddings are
- * (crops, flips, overlays, colour changes). Both thresholds are calibrated by
- * bench/dedup.ts on a calibration split; see README "Calibrated thresholds".
+ * Two stages. A pair is a near-duplicate when the perceptual hashes are close
+ * (re-encodes, resizes, light edits, greyscale, flips via the mirror hash), or
+ * when it is a candidate — hashes within a looser distance, or one image among
+ * the other's nearest neighbours by embedding with a minimum cosine — AND the
+ * layout match (src/dedup/layout-match.ts: one image is a window of the other,
+ * any brightness/colour, either orientation) verifies it. Crops and recoloured
+ * copies that neither the hash nor the colour-sensitive embedding would accept
+ * alone pass the verification; different pictures that merely embed close fail it.
+ * Thresholds are calibrated by bench/dedup.ts on a calibration split; see README.
  */
 export interface DuplicateThresholds {
-  /** Largest Hamming distance (of 64 bits, mirror-aware) that means duplicate. */
+  /** Largest Hamming distance (of 64 bits, mirror-aware) that alone means duplicate. */
   maxHashDistance: number;
-  /** Smallest cosine similarity that means duplicate. */
-  minCosine: number;
+  /** Smallest cosine for an embedding neighbour to be verified. */
+  minCandidateCosine: number;
+  /** Smallest layout match score (normalised correlation, 0–1) that verifies a candidate. */
+  minLayoutScore: number;
 }
 
-export type DuplicateEvidence = "hash" | "embedding" | "hash+embedding";
+/** Hash candidates: pairs within this many bits are verified (a fixed candidate bound, not a decision threshold). */
+export const CANDIDATE_HASH_DISTANCE = 18;
+/** Embedding candidates: this many nearest indexed neighbours are verified (/v1/duplicates and bench/dedup.ts). */
+export const DUPLICATE_CANDIDATES = 30;
 
-export function duplicateEvidence(hashDistance: number, cosineSimilarity: number, t: DuplicateThresholds): DuplicateEvidence | null {
-  const byHash = hashDistance <= t.maxHashDistance;
-  const byEmbedding = cosineSimilarity >= t.minCosine;
-  if (byHash && byEmbedding) return "hash+embedding";
-  if (byHash) return "hash";
-  if (byEmbedding) return "embedding";
+export type DuplicateEvidence = "hash" | "layout";
+
+export interface PairSignals {
+  hashDistance: number;
+  cosine: number;
+  /** Whether one image is among the other's DUPLICATE_CANDIDATES nearest neighbours (always true within one upload batch). */
+  nearest: boolean;
+  /** Computed only when needed. */
+  layoutScore: () => number;
+}
+
+export function duplicateEvidence(s: PairSignals, t: DuplicateThresholds): DuplicateEvidence | null {
+  if (s.hashDistance <= t.maxHashDistance) return "hash";
+  const candidate = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine);
+  if (candidate && s.layoutScore() >= t.minLayoutScore) return "layout";
   return null;
 }
 
 export interface Fingerprint {
   hash: ImageHash;
   vector: Float32Array;
+  /** 56×56 grey thumbnail (layout-match.ts). */
+  layout: Uint8Array;
 }
 
 /**
@@ -44,14 +66,23 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
     }
     return i;
   };
+  const prepared: Array<PreparedLayout | undefined> = [];
+  const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
   for (let i = 0; i < items.length; i += 1) {
     for (let j = i + 1; j < items.length; j += 1) {
       const a = items[i]!;
       const b = items[j]!;
-      if (duplicateEvidence(hasher.distance(a.hash, b.hash), cosine(a.vector, b.vector), t)) {
+      if (find(i) === find(j)) continue;
+      const signals: PairSignals = {
+        hashDistance: hasher.distance(a.hash, b.hash),
+        cosine: cosine(a.vector, b.vector),
+        nearest: true,
+        layoutScore: () => layoutMatchScore(layoutOf(i), layoutOf(j)),
+      };
+      if (duplicateEvidence(signals, t)) {
         const ri = find(i);
         const rj = find(j);
-        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+        parent[Math.max(ri, rj)] = Math.min(ri, rj);
       }
     }
   }

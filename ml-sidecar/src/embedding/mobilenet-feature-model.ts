@@ -11,20 +11,28 @@ export interface FeatureModelOptions {
 }
 
 /** Bump when preprocessing or pooling changes, so stored vectors are re-indexed. */
-const RECIPE_VERSION = "2";
+const RECIPE_VERSION = "3";
+
+/**
+ * Side of the square fed to the network. 160 instead of the trained 224 costs
+ * about half the compute (the network is fully convolutional up to its pooling);
+ * bench/throughput.ts and bench/dedup.ts measured the trade (README).
+ */
+export const EMBEDDING_INPUT_SIZE: number = 160;
 
 export function mobilenetMidSpace(options: FeatureModelOptions): ModelSpace {
   return {
     model: "nsfwjs/mobilenet_v2_mid:feature_vector",
-    version: `nsfwjs-${nsfwjsVersion()}.recipe-${RECIPE_VERSION}${options.flipAverage ? ".flipavg" : ""}`,
+    version: `nsfwjs-${nsfwjsVersion()}.recipe-${RECIPE_VERSION}.in${EMBEDDING_INPUT_SIZE}${options.flipAverage ? ".flipavg" : ""}`,
     dim: 1792,
   };
 }
 
 /**
- * MobileNetV2 (width 1.4) from the nsfwjs package, cut at its 1792-d pooled
- * feature vector (the layer before the classifier). Runs on whatever tfjs
- * backend the caller has made current.
+ * MobileNetV2 (width 1.4) from the nsfwjs package, cut at its last 1792-channel
+ * feature map (Conv_1), mean-pooled here: the same vector as the graph's own
+ * pooled feature layer at 224 px, but free of its fixed 7×7 pooling window so
+ * the input can be smaller. Runs on whatever tfjs backend the caller has made current.
  */
 export class MobilenetFeatureModel {
   private constructor(
@@ -36,16 +44,22 @@ export class MobilenetFeatureModel {
 
   static async load(tf: Tf, options: FeatureModelOptions): Promise<MobilenetFeatureModel> {
     const artifacts = loadNsfwjsModelArtifacts("mobilenet_v2_mid");
+    // The graph pins its input to 224×224; the convolutions do not care, so open the spatial sides.
+    const topology = structuredClone(artifacts.modelTopology) as { node: Array<{ op: string; attr?: { shape?: { shape?: { dim: Array<{ size: string }> } } } }> };
+    for (const node of topology.node) {
+      const dims = node.op === "Placeholder" ? node.attr?.shape?.shape?.dim : undefined;
+      if (dims?.length === 4) dims.splice(1, 2, { size: "-1" }, { size: "-1" });
+    }
     const model = await tf.loadGraphModel(
       tf.io.fromMemory({
-        modelTopology: artifacts.modelTopology as tfType.io.ModelArtifacts["modelTopology"],
+        modelTopology: topology as tfType.io.ModelArtifacts["modelTopology"],
         weightSpecs: artifacts.weightSpecs as tfType.io.WeightsManifestEntry[],
         weightData: artifacts.weightData,
       }),
     );
     const nodes = Object.keys((model as unknown as { executor: { graph: { nodes: Record<string, unknown> } } }).executor.graph.nodes);
-    const outputNode = nodes.find((n) => n.endsWith("predict/feature_vector/SpatialSqueeze"));
-    if (!outputNode) throw new Error("mobilenet_v2_mid: feature vector node not found in the graph");
+    const outputNode = nodes.find((n) => n.endsWith("MobilenetV2/Conv_1/Relu6"));
+    if (!outputNode) throw new Error("mobilenet_v2_mid: last feature map (Conv_1) not found in the graph");
     const self = new MobilenetFeatureModel(tf, model, outputNode, options);
     await self.embed([new Uint8Array(MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3)]); // warm-up compiles kernels
     return self;
@@ -59,8 +73,10 @@ export class MobilenetFeatureModel {
     images.forEach((img, i) => flat.set(img, i * size));
     const features = tf.tidy(() => {
       let x = tf.tensor4d(flat, [n, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3], "int32").toFloat().div(255) as tfType.Tensor4D;
+      if (EMBEDDING_INPUT_SIZE !== MODEL_INPUT_SIZE) x = tf.image.resizeBilinear(x, [EMBEDDING_INPUT_SIZE, EMBEDDING_INPUT_SIZE], true);
       if (this.options.flipAverage) x = tf.concat([x, tf.image.flipLeftRight(x)], 0);
-      let f = this.model.execute(x, this.outputNode) as tfType.Tensor2D;
+      const map = this.model.execute(x, this.outputNode) as tfType.Tensor4D;
+      let f = map.mean([1, 2]) as tfType.Tensor2D;
       if (this.options.flipAverage) f = f.slice([0, 0], [n, -1]).add(f.slice([n, 0], [n, -1]));
       return f;
     });

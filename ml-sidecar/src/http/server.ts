@@ -307,7 +307,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         vectors,
         search: "usesHnsw" in service.store ? ((service.store as { usesHnsw: boolean }).usesHnsw ? "hnsw" : "exact") : "hnsw",
       },
-      thresholds: { max_hash_distance: service.thresholds.maxHashDistance, min_cosine: service.thresholds.minCosine },
+      thresholds: {
+        max_hash_distance: service.thresholds.maxHashDistance,
+        min_candidate_cosine: service.thresholds.minCandidateCosine,
+        min_layout_score: service.thresholds.minLayoutScore,
+      },
       reindex: deps.reindexer?.state ?? null,
     };
   });

@@ -1,5 +1,6 @@
 import sharp, { type Metadata as SharpMetadata } from "sharp";
 import { ClientError } from "../errors.ts";
+import { detectRotatedContent } from "./straighten.ts";
 
 /** Side of the square the embedding models take. */
 export const MODEL_INPUT_SIZE = 224;
@@ -93,8 +94,9 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uin
     .flatten({ background: "#ffffff" })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  let pipeline = sharp(oriented.data, { raw: oriented.info });
-  const trimmed = await trimBorders(oriented.data, oriented.info.width, oriented.info.height, oriented.info.channels);
+  const upright = await straighten(oriented.data, oriented.info);
+  let pipeline = sharp(upright.data, { raw: upright.info });
+  const trimmed = await trimBorders(upright.data, upright.info.width, upright.info.height, upright.info.channels);
   if (trimmed) pipeline = pipeline.extract(trimmed);
   const out = await pipeline
     .resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" })
@@ -105,6 +107,31 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uin
 }
 
 type Box = { left: number; top: number; width: number; height: number };
+type Raw = { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+
+/**
+ * Undoes a rotation with an expanded canvas (fill-coloured corner triangles):
+ * turns the content back upright and cuts it out, so a tilted copy lines up
+ * with its original for both the hash and the embedding. Anything else passes unchanged.
+ */
+async function straighten(data: Buffer, info: Raw["info"]): Promise<Raw> {
+  const found = detectRotatedContent(data, info.width, info.height, info.channels);
+  if (!found) return { data, info };
+  const [r, g, b] = found.fill;
+  const turned = await sharp(data, { raw: info })
+    .rotate(-found.degrees, { background: { r, g, b } })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  // A small margin drops the anti-aliased seam between content and fill.
+  const margin = 0.015;
+  const w = Math.min(turned.info.width, Math.round(found.width * (1 - 2 * margin)));
+  const h = Math.min(turned.info.height, Math.round(found.height * (1 - 2 * margin)));
+  const cut = await sharp(turned.data, { raw: turned.info })
+    .extract({ left: Math.floor((turned.info.width - w) / 2), top: Math.floor((turned.info.height - h) / 2), width: w, height: h })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: cut.data, info: { width: cut.info.width, height: cut.info.height, channels: cut.info.channels } };
+}
 
 /**
  * Finds the box inside uniform-colour borders (letterbox bars, padding),

@@ -3,6 +3,7 @@ import { DataType, MilvusClient } from "@zilliz/milvus2-sdk-node";
 import type { ModelSpace } from "../embedding/embedder.ts";
 import { spaceKey } from "../embedding/embedder.ts";
 import { toMilvusExpression } from "./filter.ts";
+import type { ImageHash } from "../dedup/hasher.ts";
 import {
   assertSameSpace,
   type ImageRecord,
@@ -24,6 +25,7 @@ type Row = {
   id: string;
   hash: string;
   hash_mirror: string;
+  layout?: string;
   model: string;
   model_version: string;
   indexed_at: string;
@@ -31,7 +33,7 @@ type Row = {
   vector?: number[];
 };
 
-const OUTPUT_FIELDS = ["id", "hash", "hash_mirror", "model", "model_version", "indexed_at", "metadata"];
+const OUTPUT_FIELDS = ["id", "hash", "hash_mirror", "layout", "model", "model_version", "indexed_at", "metadata"];
 
 function check(res: { error_code?: string | number; reason?: string; status?: { error_code?: string | number; reason?: string } }, what: string) {
   const status = res.status ?? res;
@@ -65,6 +67,7 @@ export class MilvusVectorStore implements VectorStore {
         vector: Array.from(r.vector),
         hash: r.hash.hex,
         hash_mirror: r.hash.mirrorHex,
+        layout: r.hash.layout ?? "",
         model: r.model,
         model_version: r.modelVersion,
         indexed_at: r.indexedAt,
@@ -107,7 +110,7 @@ export class MilvusVectorStore implements VectorStore {
     });
     check(res, "search");
     const rows = res.results as Array<Row & { score: number }>;
-    return rows.map((r) => ({ id: String(r.id), score: r.score, metadata: r.metadata ?? {}, hash: { hex: r.hash, mirrorHex: r.hash_mirror } }));
+    return rows.map((r) => ({ id: String(r.id), score: r.score, metadata: r.metadata ?? {}, hash: toHash(r) }));
   }
 
   async count(): Promise<number> {
@@ -125,7 +128,7 @@ export class MilvusVectorStore implements VectorStore {
   private toMeta(r: Row): Omit<ImageRecord, "vector"> {
     return {
       id: String(r.id),
-      hash: { hex: r.hash, mirrorHex: r.hash_mirror },
+      hash: toHash(r),
       metadata: r.metadata ?? {},
       model: r.model,
       modelVersion: r.model_version,
@@ -168,6 +171,8 @@ export class MilvusVectorStoreFactory implements VectorStoreFactory {
           { name: "vector", data_type: DataType.FloatVector, dim: space.dim },
           { name: "hash", data_type: DataType.VarChar, max_length: 16 },
           { name: "hash_mirror", data_type: DataType.VarChar, max_length: 16 },
+          // base64 of the 56×56 layout thumbnail (4,184 characters).
+          { name: "layout", data_type: DataType.VarChar, max_length: 4200 },
           { name: "model", data_type: DataType.VarChar, max_length: 256 },
           { name: "model_version", data_type: DataType.VarChar, max_length: 128 },
           { name: "indexed_at", data_type: DataType.VarChar, max_length: 40 },
@@ -207,4 +212,8 @@ export class MilvusVectorStoreFactory implements VectorStoreFactory {
   async drop(space: ModelSpace): Promise<void> {
     await this.client.dropCollection({ collection_name: this.collectionFor(space) });
   }
+}
+
+function toHash(r: Row): ImageHash {
+  return r.layout ? { hex: r.hash, mirrorHex: r.hash_mirror, layout: r.layout } : { hex: r.hash, mirrorHex: r.hash_mirror };
 }
