@@ -1,11 +1,12 @@
 "use client"
 
-import { useActionState } from "react"
+import { useActionState, useEffect, useRef } from "react"
 import { logWear } from "@lib/data/wardrobe"
 import SubmitButton from "@modules/common/components/submit-button"
 
+const utcToday = () => new Date().toISOString().slice(0, 10)
 /** Today in the shopper's own time zone (a wear is a calendar day where they are). */
-const today = () => {
+const localToday = () => {
   const now = new Date()
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`
 }
@@ -14,6 +15,14 @@ const today = () => {
 export default function WearForm({ kind, id, countryCode }: { kind: "item" | "outfit"; id: string; countryCode: string }) {
   const [state, action] = useActionState(logWear, null)
   const fieldId = `worn-on-${id}`
+  const dateRef = useRef<HTMLInputElement>(null)
+  // The server renders UTC's today; once in the browser, today is the shopper's own.
+  useEffect(() => {
+    const input = dateRef.current
+    if (!input) return
+    if (input.value === utcToday()) input.value = localToday()
+    input.max = localToday()
+  }, [])
   return (
     <form action={action} data-testid="wear-form">
       <input type="hidden" name="kind" value={kind} />
@@ -22,7 +31,7 @@ export default function WearForm({ kind, id, countryCode }: { kind: "item" | "ou
       <div className="wear-form">
         <div className="field">
           <label htmlFor={fieldId}>Worn on</label>
-          <input id={fieldId} name="worn_on" type="date" defaultValue={today()} max={today()} required suppressHydrationWarning />
+          <input id={fieldId} name="worn_on" type="date" ref={dateRef} defaultValue={utcToday()} max={utcToday()} required />
         </div>
         <SubmitButton pendingText="Saving…" testId="mark-worn">
           Mark as worn

@@ -5,6 +5,7 @@ import { getProductByHandle } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
 import Gallery from "@modules/products/components/gallery"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
+import WornByCommunity from "@modules/social/components/worn-by-community"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }> }
 
@@ -63,6 +64,7 @@ export default async function ProductPage({ params }: Props) {
           ) : null}
         </div>
       </div>
+      <WornByCommunity productId={product.id} countryCode={countryCode} />
     </div>
   )
 }

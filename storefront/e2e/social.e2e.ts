@@ -1,0 +1,103 @@
+import assert from "node:assert/strict"
+import crypto from "node:crypto"
+import { describe, test } from "node:test"
+import { Page } from "playwright-core"
+import { screenshot, useBrowser } from "./support/browser"
+import { signUpFreshCustomer } from "./support/customer"
+import { url } from "./support/env"
+import { outfitPhoto } from "./support/photo"
+
+/** Clicks "Load more" until a post card with this caption shows up, or the list ends. */
+async function findPostInList(page: Page, caption: string) {
+  const card = page.getByTestId("post-card").filter({ hasText: caption })
+  for (let pages = 0; pages < 10; pages++) {
+    if (await card.count()) return card.first()
+    const more = page.getByTestId("load-more")
+    if (!(await more.count())) break
+    const before = await page.getByTestId("post-card").count()
+    await more.click()
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="post-card"]').length > n || !document.querySelector('[data-testid="load-more"]'), before)
+  }
+  return (await card.count()) ? card.first() : null
+}
+
+describe("social feed", () => {
+  const browser = useBrowser()
+
+  test("sign up → create a post with a product tag → it appears in the feed and on its post page", async () => {
+    const page = await browser.newPage()
+    await signUpFreshCustomer(page)
+    const caption = `Weekend layers ${crypto.randomBytes(3).toString("hex")}`
+
+    await page.goto(url("/feed"))
+    await page.getByTestId("new-post-link").click()
+    const form = page.getByTestId("create-post-form")
+    await form.waitFor()
+
+    // Sharing without a photo says what is missing.
+    await form.getByRole("button", { name: "Share post" }).click()
+    await form.getByText("Add at least one photo of your outfit.").waitFor()
+
+    await form.getByLabel(/^Photos/).setInputFiles(await outfitPhoto(page, caption))
+    await form.getByTestId("composer-photo").waitFor()
+    await form.getByLabel(/^Caption/).fill(caption)
+
+    // Tag a product found with the shop's search, then place the tag on the photo.
+    await form.getByLabel("Search the shop").fill("coat")
+    await form.getByRole("button", { name: "Search", exact: true }).click()
+    const firstResult = form.getByTestId("tag-search-results").getByRole("button").first()
+    const productTitle = ((await firstResult.getAttribute("aria-label")) ?? "").replace(/^Tag /, "")
+    assert.ok(productTitle, "the search finds a product to tag")
+    await firstResult.click()
+    await form.getByTestId("draft-tags").getByText(`1. ${productTitle}`).waitFor()
+    // Optionally the exact variant worn.
+    const variant = form.getByLabel(`Variant of ${productTitle}`)
+    if (await variant.count()) await variant.selectOption({ index: 1 })
+    const stage = form.getByTestId("composer-photo")
+    const box = (await stage.boundingBox())!
+    await stage.click({ position: { x: box.width * 0.5, y: box.height * 0.4 } })
+    await form.getByRole("button", { name: "Move on photo" }).waitFor()
+    await screenshot(page, "feed-new-post")
+
+    await form.getByRole("button", { name: "Share post" }).click()
+
+    // The post page: the caption, the tagged product in the list and as a marker on the photo.
+    await page.waitForURL(/\/feed\/posts\/[^/]+$/)
+    const postUrl = page.url()
+    assert.equal((await page.getByTestId("post-caption").textContent())?.trim(), caption)
+    const tagged = page.getByTestId("tagged-product")
+    assert.equal(await tagged.count(), 1)
+    assert.match((await tagged.textContent()) ?? "", new RegExp(productTitle.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    assert.match((await tagged.getAttribute("href")) ?? "", /\/de\/products\/[^/]+$/)
+    const marker = page.getByTestId("tag-marker")
+    assert.equal(await marker.count(), 1)
+    assert.equal(await marker.getAttribute("aria-label"), `Tagged product 1: ${productTitle}`)
+    const photo = page.locator(".photo-stage img").first()
+    await photo.waitFor()
+    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), "the uploaded photo is served")
+    await screenshot(page, "feed-post")
+
+    // Like and comment on it.
+    await page.getByTestId("like-button").click()
+    await page.getByTestId("like-button").filter({ hasText: "Liked" }).waitFor()
+    await page.getByTestId("comment-form").getByLabel("Add a comment").fill("Love the coat.")
+    await page.getByTestId("comment-form").getByRole("button", { name: "Post comment" }).click()
+    await page.getByTestId("comment").filter({ hasText: "Love the coat." }).waitFor()
+
+    // The feed: the new post is there (for you, and popular).
+    await page.goto(url("/feed"))
+    assert.ok(await findPostInList(page, caption), "the post is in the for-you feed")
+    await screenshot(page, "feed")
+    await page.goto(url("/feed?tab=popular"))
+    assert.ok(await findPostInList(page, caption), "the post is in the popular feed")
+
+    // A guest sees it too, and is sent to sign in to act on it.
+    const guest = await browser.newPage()
+    await guest.goto(url("/feed"))
+    await guest.getByText(/Sign in\s+to follow people/).waitFor()
+    await guest.goto(postUrl)
+    await guest.getByTestId("like-sign-in").waitFor()
+    await guest.getByTestId("like-sign-in").click()
+    await guest.waitForURL(/\/account$/)
+  })
+})
