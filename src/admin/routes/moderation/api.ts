@@ -1,0 +1,58 @@
+/**
+ * Calls to Curator's social moderation Admin API from the moderation page. The admin is served
+ * from the backend's origin and signed in with a session cookie: a same-origin fetch with
+ * credentials is enough. Errors come back as Medusa's { type, message }.
+ */
+export type PostStatus = "published" | "pending" | "hidden" | "removed"
+export type ModerationAction = "approve" | "hide" | "remove"
+
+export type ModeratedPost = {
+  id: string
+  caption: string | null
+  visibility: "public" | "followers" | "private"
+  status: PostStatus
+  created_at: string
+  author: { id: string; display_name: string }
+  photos: { id: string; url: string; width: number | null; height: number | null; position: number }[]
+  tags: { id: string; product_id: string; variant_id: string | null; product: { id: string; title: string; handle: string } | null }[]
+  like_count: number
+  comment_count: number
+  report_count: number
+  open_report_count: number
+  moderated_by: string | null
+  moderated_at: string | null
+  moderation_note: string | null
+  reports: { id: string; reason: string; note: string | null; created_at: string; resolved_at: string | null }[]
+  author_history?: { post_count: number; by_status: Record<PostStatus, number>; reports_received: number }
+}
+
+export type PostList = { posts: ModeratedPost[]; count: number; offset: number; limit: number }
+
+export async function adminFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init
+  const response = await fetch(path, {
+    credentials: "include",
+    ...rest,
+    headers: json !== undefined ? { "content-type": "application/json", ...(rest.headers ?? {}) } : rest.headers,
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(body?.message ?? `Request failed with status ${response.status}`)
+  return body as T
+}
+
+/** The queue (pending and reported posts, oldest first), or all posts filtered by status. */
+export const listPosts = (view: "queue" | PostStatus | "all", offset: number, limit: number) => {
+  const params = new URLSearchParams({ limit: String(limit), offset: String(offset) })
+  if (view === "queue") return adminFetch<PostList>(`/admin/social/moderation-queue?${params}`)
+  if (view !== "all") params.set("status", view)
+  return adminFetch<PostList>(`/admin/social/posts?${params}`)
+}
+
+export const retrievePost = (id: string) => adminFetch<{ post: ModeratedPost }>(`/admin/social/posts/${id}`)
+
+export const listAuthorPosts = (customerId: string) =>
+  adminFetch<PostList>(`/admin/social/posts?${new URLSearchParams({ customer_id: customerId, limit: "10" })}`)
+
+export const moderatePost = (id: string, action: ModerationAction, note: string) =>
+  adminFetch<{ post: ModeratedPost }>(`/admin/social/posts/${id}/moderate`, { method: "POST", json: { action, note: note.trim() || null } })
