@@ -73,11 +73,11 @@ medusaIntegrationTestRunner({
       return res.data.look
     }
     /** A product made through the Admin API (for unpublished, unpriced and unstocked cases). */
-    const createProduct = async (title: string, variant: Record<string, unknown>, status = "published") => {
+    const createProduct = async (title: string, variant: Record<string, unknown>, status = "published", salesChannelIds = [store.salesChannelId]) => {
       const res = await admin("post", "/admin/products", {
         title,
         status,
-        sales_channels: [{ id: store.salesChannelId }],
+        sales_channels: salesChannelIds.map((id) => ({ id })),
         shipping_profile_id: store.shippingProfileId,
         options: [{ title: "Size", values: ["One size"] }],
         variants: [{ title: "One size", options: { Size: "One size" }, ...variant }],
@@ -424,6 +424,7 @@ medusaIntegrationTestRunner({
         const drafted = await createProduct("Drafted bag", { sku: "LB-BAG", manage_inventory: false, prices: [{ currency_code: "eur", amount: 80 }] })
         const doomed = await createProduct("Doomed hat", { sku: "LB-HAT", manage_inventory: false, prices: [{ currency_code: "eur", amount: 35 }] })
         const unmanaged = await createProduct("Gift card sleeve", { sku: "LB-SLEEVE", manage_inventory: false, prices: [{ currency_code: "eur", amount: 5 }] })
+        const wholesale = await createProduct("Wholesale tie", { sku: "LB-TIE", manage_inventory: false, prices: [{ currency_code: "eur", amount: 45 }] }, "published", [])
 
         const lookbook = await createLookbook({ title: "Shop the look", status: "published" })
         const look = await addLook(lookbook.id, [
@@ -435,6 +436,7 @@ medusaIntegrationTestRunner({
           { x: 0.6, y: 0.6, variant_id: b.id },
           { x: 0.7, y: 0.7, variant_id: unmanaged.variant_id },
           { x: 0.8, y: 0.8, variant_id: a.id }, // the same variant twice goes in once
+          { x: 0.9, y: 0.9, variant_id: wholesale.variant_id },
         ])
         await admin("post", `/admin/products/${drafted.product_id}`, { status: "draft" })
         expect((await admin("delete", `/admin/products/${doomed.product_id}/variants/${doomed.variant_id}`)).status).toBe(200)
@@ -453,7 +455,12 @@ medusaIntegrationTestRunner({
           { variant_id: dollarOnly.variant_id, product_id: dollarOnly.product_id, reason: "not_sold_in_region" },
           { variant_id: drafted.variant_id, product_id: drafted.product_id, reason: "product_unpublished" },
           { variant_id: doomed.variant_id, product_id: doomed.product_id, reason: "variant_deleted" },
+          { variant_id: wholesale.variant_id, product_id: wholesale.product_id, reason: "not_in_sales_channel" },
         ])
+        // Shoppers see only what they can buy here: no hotspot for the draft, deleted or other-channel products.
+        const shown = (await call("get", `/store/lookbooks/${lookbook.handle}?region_id=${europeId}`)).data.lookbook.looks[0].hotspots
+        expect(shown.map((h: any) => h.variant_id)).toEqual([a.id, unstocked.variant_id, dollarOnly.variant_id, b.id, unmanaged.variant_id, a.id])
+        expect(shown.find((h: any) => h.variant_id === dollarOnly.variant_id).variant.calculated_price).toBeNull()
         expect(res.data.cart.id).toBe(cartId)
         expect(res.data.cart.items.map((i: any) => [i.variant_id, i.quantity]).sort()).toEqual(
           [[a.id, 1], [b.id, 1], [unmanaged.variant_id, 1]].sort()

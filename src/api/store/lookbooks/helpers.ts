@@ -34,6 +34,8 @@ export type HydratedVariant = {
   title: string | null
   sku: string | null
   product: { id: string; title: string; handle: string; thumbnail: string | null; status: string }
+  /** false when a sales channel was given and the product is not sold in it */
+  in_sales_channel: boolean
   calculated_price: { calculated_amount: number; currency_code: string } | null
   in_stock: boolean
 }
@@ -66,6 +68,7 @@ export async function hydrateVariants(
     "product.status",
   ]
   if (options.pricing) fields.push("calculated_price.calculated_amount", "calculated_price.currency_code")
+  if (options.sales_channel_id) fields.push("product.sales_channels.id")
   const { data: variants } = await query.graph({
     entity: "product_variant",
     fields,
@@ -86,6 +89,7 @@ export async function hydrateVariants(
       title: v.title ?? null,
       sku: v.sku ?? null,
       product: { id: v.product.id, title: v.product.title, handle: v.product.handle, thumbnail: v.product.thumbnail ?? null, status: v.product.status },
+      in_sales_channel: !options.sales_channel_id || (v.product.sales_channels ?? []).some((sc: any) => sc?.id === options.sales_channel_id),
       calculated_price:
         price && price.calculated_amount !== null && price.calculated_amount !== undefined
           ? { calculated_amount: Number(price.calculated_amount), currency_code: price.currency_code }
@@ -105,8 +109,8 @@ export const STORE_LOOKBOOK_FIELDS = ["id", "title", "handle", "description", "c
 /**
  * A published lookbook by handle or id, with its looks and hotspots in position order, each
  * hotspot's product and variant hydrated for the shopper's region and sales channel. A draft,
- * deleted or unknown lookbook is a 404. Hotspots of deleted variants or unpublished products
- * are left out: the store never shows what it cannot sell.
+ * deleted or unknown lookbook is a 404. Hotspots of deleted variants, unpublished products or
+ * products outside the key's sales channel are left out, as Medusa's product routes leave them out.
  */
 export async function retrieveStoreLookbook(
   scope: MedusaContainer,
@@ -158,7 +162,10 @@ export async function retrieveStoreLookbook(
       position: look.position,
       hotspots: [...(look.hotspots ?? [])]
         .sort(byPosition)
-        .filter((h: any) => variants.get(h.variant_id)?.product.status === ProductStatus.PUBLISHED)
+        .filter((h: any) => {
+          const v = variants.get(h.variant_id)
+          return v?.product.status === ProductStatus.PUBLISHED && v.in_sales_channel
+        })
         .map((h: any) => {
           const v = variants.get(h.variant_id)!
           return {
