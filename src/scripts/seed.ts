@@ -4,6 +4,7 @@ import { seedStore } from "./demo-catalog/seed-store"
 import { seedCatalog } from "./demo-catalog/seed-catalog"
 import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catalog/seed-people"
 import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
+import { seedSocial } from "./demo-catalog/seed-social"
 import { seedLookbooks } from "./demo-catalog/seed-lookbooks"
 
 /**
@@ -23,6 +24,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   await seedLookbooks(container, catalog)
   const admin = await seedPeople(container)
   await seedWardrobe(container, catalog)
+  await seedSocial(container, catalog)
 
   const variants = catalog.reduce((n, p) => n + p.variants.length, 0)
   logger.info(
