@@ -73,6 +73,7 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
   const pop = (x: number) => { x -= (x >>> 1) & 0x55555555; x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; };
   for (let i = 0; i < n; i += 1) {
     for (let j = i + 1; j < n; j += 1) {
+      if (group(i) === group(j)) continue; // same-base pairs other than (original, copy) are neither positives nor negatives
       const d = Math.min(pop(hi[i]! ^ hi[j]!) + pop(lo[i]! ^ lo[j]!), pop(hi[i]! ^ mhi[j]!) + pop(lo[i]! ^ mlo[j]!));
       if (d <= 24) keys.add(i * n + j);
     }
@@ -88,7 +89,7 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       if (j === i) continue;
       const key = Math.min(i, j) * n + Math.max(i, j);
       nearest.add(key);
-      if (1 - r.distances[t]! >= 0.5) keys.add(key);
+      if (group(i) !== group(j) && 1 - r.distances[t]! >= 0.5) keys.add(key);
     }
   }
   // Layout scores are the slow part: cached per split and layout-match version.

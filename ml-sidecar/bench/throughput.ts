@@ -1,10 +1,10 @@
 /**
  * Throughput and latency.
  *  1. Embedding throughput (images/s) of the WASM worker pool at batch 1 and 16,
- *     for the shipped flip-averaged recipe and the plain one; reference: one worker.
+ *     for the shipped single-pass recipe and the flip-averaged option; reference: one worker.
  *  2. One 1-megapixel JPEG upload end to end over HTTP (multipart → decode →
- *     embed → search over 10,000 vectors → JSON): p50/p95; reference: the same
- *     upload to a route that only reads the body.
+ *     embed → search over 10,000 vectors → duplicate verification → JSON):
+ *     p50/p95; reference: the same upload to a route that only reads the body.
  *
  *   npm run bench:throughput
  */
@@ -19,6 +19,9 @@ import { prepareImage } from "../src/image/preprocess.ts";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
+import { EMBEDDING_INPUT_SIZE } from "../src/embedding/mobilenet-feature-model.ts";
+import { layoutThumbnail } from "../src/dedup/layout-match.ts";
+import { encodeLayout, searchWithDuplicatesFirst } from "../src/image-service.ts";
 import { renderScene, rng, sceneSvg } from "./lib/synthetic.ts";
 import { table } from "./lib/pipeline.ts";
 
@@ -49,16 +52,18 @@ async function measure(workers: number, flipAverage: boolean, batch: number, con
 
 const rows: Array<Array<string | number>> = [];
 const cores = os.availableParallelism();
-for (const flipAverage of [true, false]) {
-  const recipe = flipAverage ? "flip-averaged (shipped)" : "plain";
+for (const flipAverage of [false, true]) {
+  const recipe = flipAverage ? "flip-averaged (EMBED_FLIP_AVERAGE=1)" : "single pass (shipped)";
   const ref = await measure(1, flipAverage, 16, 1);
   rows.push([recipe, "1 worker (reference)", 16, 1, ref, 1000 / ref, "1.00×"]);
-  for (const [batch, conc] of [[1, 1], [1, cores], [16, 1], [16, cores]] as const) {
+  // The flip-averaged option only at the settings that serve bulk indexing best.
+  const settings = flipAverage ? ([[16, cores]] as const) : ([[1, 1], [1, cores], [16, 1], [16, cores]] as const);
+  for (const [batch, conc] of settings) {
     const ips = await measure(cores, flipAverage, batch, conc);
     rows.push([recipe, `${cores} workers`, batch, conc, ips, 1000 / ips, `${(ips / ref).toFixed(2)}×`]);
   }
 }
-console.log(`\nEmbedding throughput, ${N} prepared 224×224 images, ${cores} cores, tfjs WASM (SIMD), MobileNetV2-1.4 feature vector; target ≥ 25 images/s`);
+console.log(`\nEmbedding throughput, ${N} prepared images, ${cores} cores, tfjs WASM (SIMD), MobileNetV2-1.4 at ${EMBEDDING_INPUT_SIZE} px, mean-pooled 1792-d; target ≥ 25 images/s; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`);
 console.log(table(["recipe", "pool", "batch", "concurrent requests", "images/s", "ms/image", "vs 1 worker"], rows));
 
 // ---- End to end over HTTP ----
@@ -66,13 +71,16 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-bench-"));
 const app = await createApp(loadConfig({ DATA_DIR: dataDir, EXACT_SEARCH_BELOW: "20000" }), { log: () => {} });
 // Fill the index: 200 real embeddings, each with 49 noisy neighbours (search cost does not depend on the values).
 const r = rng(9);
-const seeds = await app.service.embedder.embed(await Promise.all(Array.from({ length: 200 }, async (_, i) => (await prepareImage(await renderScene(60_000 + i))).rgb)));
+// Real layouts too, so search does its verification work (candidates of cosine ≥ the threshold get layout-matched).
+const seedImages = await Promise.all(Array.from({ length: 200 }, async (_, i) => (await prepareImage(await renderScene(60_000 + i))).rgb));
+const seeds = await app.service.embedder.embed(seedImages);
+const seedLayouts = seedImages.map((rgb) => encodeLayout(layoutThumbnail(rgb)));
 const records = Array.from({ length: INDEX_SIZE }, (_, i) => {
   const v = Float32Array.from(seeds[i % seeds.length]!, (x) => x + (r() - 0.5) * 0.02);
   return {
     id: `img_${i}`,
     vector: l2Normalise(v),
-    hash: { hex: "0000000000000000", mirrorHex: "0000000000000000" },
+    hash: { hex: "0000000000000000", mirrorHex: "0000000000000000", layout: seedLayouts[i % seeds.length]! },
     metadata: { product_id: `prod_${i >> 2}`, category: ["dress", "shirt", "shoe", "bag"][i % 4] },
     model: app.service.store.space.model,
     modelVersion: app.service.store.space.version,
@@ -115,13 +123,15 @@ const e2eFiltered = await timeRequests(`${url}/v1/search`, [["k", "10"], ["filte
 const upload = await timeRequests(`${baseUrl}/upload`, []);
 const stages = await app.service.embedder.embed([prepared[0]!]).then(async () => {
   const t = { decode: [] as number[], embed: [] as number[], search: [] as number[] };
+  const { service } = app;
   for (let i = 0; i < 20; i += 1) {
     const t0 = performance.now();
     const p = await prepareImage(uploads[i % 8]!);
     const t1 = performance.now();
-    const [v] = await app.service.embedder.embed([p.rgb]);
+    const [v] = await service.embedder.embed([p.rgb]);
     const t2 = performance.now();
-    await app.service.store.search(v!, { k: 10 });
+    const query = { vector: v!, hash: { ...service.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) } };
+    await searchWithDuplicatesFirst(service.store, query, 10, [], service.thresholds, service.hasher);
     const t3 = performance.now();
     t.decode.push(t1 - t0);
     t.embed.push(t2 - t1);
@@ -130,7 +140,7 @@ const stages = await app.service.embedder.embed([prepared[0]!]).then(async () =>
   return t;
 });
 const upP50 = quantile(upload, 0.5);
-console.log(`\nOne 1-megapixel JPEG (1000×1000, ~${Math.round(uploads[0]!.length / 1024)} KB) per request, sequential, search over ${INDEX_SIZE.toLocaleString("en")} vectors (exact); target p95 ≤ 150 ms`);
+console.log(`\nOne 1-megapixel JPEG (1000×1000, ~${Math.round(uploads[0]!.length / 1024)} KB) per request, sequential, search over ${INDEX_SIZE.toLocaleString("en")} vectors (exact); target p95 ≤ 150 ms; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`);
 console.log(
   table(
     ["request", "p50 ms", "p95 ms", "p50 vs upload-only"],
@@ -139,8 +149,8 @@ console.log(
       ["POST /v1/search (decode → embed → search → JSON)", quantile(e2e, 0.5), quantile(e2e, 0.95), `${(quantile(e2e, 0.5) / upP50).toFixed(1)}×`],
       ["POST /v1/search with a metadata filter", quantile(e2eFiltered, 0.5), quantile(e2eFiltered, 0.95), `${(quantile(e2eFiltered, 0.5) / upP50).toFixed(1)}×`],
       ["  stage: decode + EXIF + trim + resize (sharp)", quantile(stages.decode, 0.5), quantile(stages.decode, 0.95), ""],
-      ["  stage: embed (flip-averaged: image and mirror on the 2 workers)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
-      ["  stage: search 10k", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
+      ["  stage: embed (one forward pass, one worker)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
+      ["  stage: search 10k + hash scan + layout verification", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
     ],
   ),
 );

@@ -29,7 +29,7 @@ export interface DuplicateHit {
   metadata: Metadata;
 }
 
-export type RankedHit = SearchHit & { hashDistance?: number; evidence?: DuplicateEvidence };
+export type RankedHit = SearchHit & { hashDistance?: number; evidence?: DuplicateEvidence; layoutScore?: number };
 
 /** Search verifies this many embedding neighbours (plus hash candidates) as duplicates, bounding its latency. */
 export const SEARCH_VERIFIED_CANDIDATES = 10;
@@ -61,20 +61,14 @@ async function judgeCandidates(
   for (const h of byId.values()) {
     const hashDistance = hasher.distance(query.hash, h.hash);
     const layout = h.hash.layout;
-    const evidence = duplicateEvidence(
-      {
-        hashDistance,
-        cosine: h.score,
-        nearest: h.nearest,
-        layoutScore: () => (queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0),
-      },
-      t,
-    );
+    const layoutScore = () => (h.layoutScore ??= queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0);
+    const evidence = duplicateEvidence({ hashDistance, cosine: h.score, nearest: h.nearest, layoutScore }, t);
     h.hashDistance = hashDistance;
     if (evidence) verified.push(Object.assign(h, { evidence }));
   }
-  // Hash evidence first (nearest hash first), then layout-verified copies by cosine.
-  verified.sort((a, b) => (a.evidence === b.evidence ? (a.evidence === "hash" ? a.hashDistance! - b.hashDistance! || b.score - a.score : b.score - a.score) : a.evidence === "hash" ? -1 : 1));
+  // Hash evidence first (nearest hash first), then layout-verified copies by layout score.
+  const rank = (x: RankedHit) => (x.evidence === "hash" ? 2 + (64 - x.hashDistance!) : x.layoutScore!);
+  verified.sort((a, b) => rank(b) - rank(a) || b.score - a.score);
   return { hits: embeddingHits, verified };
 }
 
@@ -93,7 +87,7 @@ export async function searchWithDuplicatesFirst(
 ): Promise<RankedHit[]> {
   const { hits, verified } = await judgeCandidates(store, query, Math.max(k, SEARCH_VERIFIED_CANDIDATES), filter, t, hasher);
   const seen = new Set(verified.map((h) => h.id));
-  return [...verified, ...hits.filter((h) => !seen.has(h.id))].slice(0, k).map(({ nearest: _n, ...h }: RankedHit & { nearest?: boolean }) => h);
+  return [...verified, ...hits.filter((h) => !seen.has(h.id))].slice(0, k).map(({ nearest: _n, layoutScore: _l, ...h }: RankedHit & { nearest?: boolean }) => h);
 }
 
 export function encodeLayout(layout: Uint8Array): string {

@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import sharp from "sharp";
 import { prepareImage, sniffImageFormat, MODEL_INPUT_SIZE } from "../src/image/preprocess.ts";
 import { ClientError } from "../src/errors.ts";
+import { detectRotatedContent } from "../src/image/straighten.ts";
+import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { hugePng, picture } from "./helpers.ts";
 
 const limits = { maxBytes: 5 * 1024 * 1024, maxPixels: 20_000_000 };
@@ -67,4 +69,22 @@ test("rejects bad input with a typed client error", async () => {
   const huge = hugePng(20000, 20000);
   assert.deepEqual([(await sharp(huge, { limitInputPixels: false }).metadata()).width, huge.length < 1_000_000], [20000, true]);
   await rejects(huge, 413, "image_too_many_pixels");
+});
+
+test("straightens a copy rotated on an expanded canvas, and leaves upright pictures alone", async () => {
+  const original = await picture(51);
+  const hasher = new DctPhashHasher();
+  const o = hasher.hash(await prepareImage(original));
+  for (const degrees of [-12, 4, 9]) {
+    const rotated = await sharp(original).rotate(degrees, { background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer();
+    const raw = await sharp(rotated).raw().toBuffer({ resolveWithObject: true });
+    const found = detectRotatedContent(raw.data, raw.info.width, raw.info.height, raw.info.channels);
+    assert.ok(found && Math.abs(found.degrees - degrees) < 0.5, `${degrees}°: detected ${found?.degrees}`);
+    const d = hasher.distance(o, hasher.hash(await prepareImage(rotated)));
+    assert.ok(d <= 8, `${degrees}°: hash distance to the original ${d}`);
+  }
+  for (const seed of [51, 52, 53]) {
+    const raw = await sharp(await picture(seed)).raw().toBuffer({ resolveWithObject: true });
+    assert.equal(detectRotatedContent(raw.data, raw.info.width, raw.info.height, raw.info.channels), null, `picture ${seed}`);
+  }
 });

@@ -13,7 +13,7 @@ import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
  */
 
 /** Bump when the matching changes (benchmark caches of layout scores are keyed by it). */
-export const LAYOUT_MATCH_VERSION = 2;
+export const LAYOUT_MATCH_VERSION = 3;
 
 /** Side of the stored thumbnail (224 / 4: exact 4×4 box averages). */
 export const LAYOUT_SIDE = 56;
@@ -21,6 +21,12 @@ export const LAYOUT_SIDE = 56;
 const COARSE = 16;
 /** Window sizes tried in the coarse stage, as fractions of each side; the fine stage adjusts them. */
 const FRACTIONS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+/**
+ * Pairs whose best coarse placement correlates below this are rejected without
+ * the fine stage (score 0): the coarse grid is smoother than the thumbnail, so
+ * its scores run higher than the fine ones (crops: ~0.95–0.99 coarse).
+ */
+const COARSE_GATE = 0.8;
 /** The fine stage's search samples every SEARCH_STRIDE-th thumbnail pixel; its final score uses all of them. */
 const SEARCH_STRIDE = 4;
 
@@ -95,7 +101,7 @@ export function layoutMatchScore(a: PreparedLayout | Uint8Array, b: PreparedLayo
     coarseMatch(pb, pa, true),
   ].sort((x, y) => y.score - x.score);
   // The fine stage often reorders close coarse scores: refine the best two.
-  return Math.max(0, ...candidates.slice(0, 2).filter((c) => c.score > -1).map(fineMatch));
+  return Math.max(0, ...candidates.slice(0, 2).filter((c) => c.score >= COARSE_GATE).map(fineMatch));
 }
 
 interface Placement {

@@ -35,7 +35,8 @@ export const hitSchema = {
   properties: {
     id: { type: "string" },
     score: { type: "number", description: "cosine similarity of the embeddings" },
-    hash_distance: { type: "integer", description: "present when the perceptual hash matched (such hits are ranked first)" },
+    hash_distance: { type: "integer", description: "present on verified near-duplicates of the query (ranked first)" },
+    duplicate: { type: "string", description: "present on verified near-duplicates: the evidence, `hash` or `layout`" },
     metadata: metadataSchema,
   },
 } as const;

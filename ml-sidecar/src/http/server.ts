@@ -230,7 +230,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         const { images, fields } = await readMultipart(request);
         if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
         const hits = await service.search({ image: images[0] }, parseK(fields.k), parseFilter(fields.filter));
-        return { hits: hits.map(({ id, score, metadata, hashDistance }) => ({ id, score, metadata, hash_distance: hashDistance })) };
+        return { hits: hits.map(({ id, score, metadata, hashDistance, evidence }) => ({ id, score, metadata, hash_distance: hashDistance, duplicate: evidence })) };
       }
       const body = request.body as { embedding?: unknown; k?: unknown; filter?: unknown } | undefined;
       if (!body || typeof body !== "object") throw new ClientError(400, "missing_query", "Send an `image` part (multipart) or a JSON body with `embedding`.");
