@@ -3,6 +3,8 @@ import { describe, test } from "node:test"
 import { screenshot, useBrowser } from "./support/browser"
 import { signIn, signUpFreshCustomer } from "./support/customer"
 import { url } from "./support/env"
+import { BERLIN, checkOutFromCart } from "./support/checkout"
+import { addFirstAvailableSize } from "./support/shop"
 
 describe("account", () => {
   const browser = useBrowser()
@@ -44,5 +46,44 @@ describe("account", () => {
     await form.getByText("Enter an email address like name@example.com.").waitFor()
     await form.getByText("Use at least 8 characters for your password.").waitFor()
     assert.equal(await form.getByLabel("First name").getAttribute("aria-invalid"), "true")
+  })
+})
+
+describe("account with orders", () => {
+  const browser = useBrowser()
+
+  test("a saved address fills the checkout, and the order shows in the account", async () => {
+    const page = await browser.newPage()
+    const customer = await signUpFreshCustomer(page)
+
+    await page.goto(url("/account/addresses"))
+    const form = page.getByTestId("address-book-form")
+    await form.getByRole("button", { name: "Save address" }).click()
+    await form.getByText("Enter the street and house number.").waitFor()
+    await form.getByLabel("First name").fill(BERLIN.firstName)
+    await form.getByLabel("Last name").fill(BERLIN.lastName)
+    await form.getByLabel("Street and house number").fill(BERLIN.street)
+    await form.getByLabel("Postal code").fill(BERLIN.postalCode)
+    await form.getByLabel("Town or city").fill(BERLIN.city)
+    await form.getByLabel("Country").selectOption("de")
+    await form.getByRole("button", { name: "Save address" }).click()
+    await page.getByTestId("address-list").getByRole("button", { name: `Delete the address ${BERLIN.street}` }).waitFor()
+    await screenshot(page, "account-addresses")
+
+    await page.goto(url("/store"))
+    await page.getByTestId("product-card").first().click()
+    await addFirstAvailableSize(page)
+    await page.goto(url("/cart"))
+    await page.getByTestId("checkout-button").click()
+    // Checkout starts with the customer's email and saved address already filled in.
+    const address = page.getByTestId("address-form")
+    assert.equal(await address.getByLabel("Email").inputValue(), customer.email)
+    assert.equal(await address.getByLabel("Street and house number").inputValue(), BERLIN.street)
+    await page.goto(url("/cart"))
+    const orderNumber = await checkOutFromCart(page)
+
+    await page.goto(url("/account/orders"))
+    await page.getByTestId("orders-table").getByRole("link", { name: orderNumber }).waitFor()
+    await screenshot(page, "account-orders")
   })
 })

@@ -1,0 +1,31 @@
+import { Page } from "playwright-core"
+
+export type TestAddress = { firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }
+
+export const BERLIN: TestAddress = { firstName: "Test", lastName: "Shopper", street: "Torstraße 1", postalCode: "10119", city: "Berlin", country: "de" }
+
+/** From the cart page through address (filled only where empty), delivery, payment and review to the confirmation. */
+export async function checkOutFromCart(page: Page, options: { email?: string; address?: TestAddress } = {}) {
+  await page.getByTestId("checkout-button").click()
+  const form = page.getByTestId("address-form")
+  await form.waitFor()
+  const fill = async (label: string, value: string | undefined) => {
+    if (value !== undefined && !(await form.getByLabel(label).inputValue())) await form.getByLabel(label).fill(value)
+  }
+  const a = options.address ?? BERLIN
+  await fill("Email", options.email)
+  await fill("First name", a.firstName)
+  await fill("Last name", a.lastName)
+  await fill("Street and house number", a.street)
+  await fill("Postal code", a.postalCode)
+  await fill("Town or city", a.city)
+  await form.getByLabel("Country").selectOption(a.country)
+  await form.getByRole("button", { name: "Continue to delivery" }).click()
+  await page.getByTestId("delivery-form").waitFor()
+  await page.getByTestId("delivery-submit").click()
+  await page.getByTestId("payment-form").waitFor()
+  await page.getByTestId("payment-submit").click()
+  await page.getByTestId("place-order").click()
+  await page.getByTestId("order-confirmed").waitFor()
+  return ((await page.getByTestId("order-number").textContent()) ?? "").trim()
+}
