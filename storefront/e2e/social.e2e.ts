@@ -100,4 +100,61 @@ describe("social feed", () => {
     await guest.getByTestId("like-sign-in").click()
     await guest.waitForURL(/\/account$/)
   })
+
+  test("follow an author from a post → their posts fill the following tab; comment, reply and report", async () => {
+    const guest = await browser.newPage()
+    await guest.goto(url("/feed"))
+    assert.ok((await guest.getByTestId("post-card").count()) > 0, "guests see the popular posts")
+
+    const page = await browser.newPage()
+    await signUpFreshCustomer(page)
+    await page.goto(url("/feed?tab=following"))
+    await page.getByTestId("feed-empty").getByRole("link", { name: "See popular posts" }).click()
+    await page.waitForURL(/tab=popular/)
+
+    // From a popular post to its author's profile: follow.
+    await page.getByTestId("post-card").first().locator("a").first().click()
+    await page.waitForURL(/\/feed\/posts\//)
+    const postUrl = page.url()
+    const author = ((await page.getByTestId("post-author").textContent()) ?? "").trim()
+    await page.getByTestId("post-author").click()
+    await page.getByTestId("profile-name").filter({ hasText: author }).waitFor()
+    const followers = Number(await page.getByTestId("follower-count").textContent())
+    await page.getByTestId("follow-button").click()
+    await page.getByTestId("follow-button").filter({ hasText: `Following ${author}` }).waitFor()
+    assert.equal(Number(await page.getByTestId("follower-count").textContent()), followers + 1)
+    await screenshot(page, "feed-profile")
+
+    // The following tab now holds that author's posts, and only theirs.
+    await page.goto(url("/feed?tab=following"))
+    const authors = await page.getByTestId("post-card").locator(".post-card__meta a").allTextContents()
+    assert.ok(authors.length > 0, "the following tab has posts")
+    assert.deepEqual([...new Set(authors)], [author])
+
+    // Comment, then reply to the comment.
+    await page.goto(postUrl)
+    const comment = `Where is the jacket from? ${crypto.randomBytes(2).toString("hex")}`
+    await page.getByTestId("comment-form").getByLabel("Add a comment").fill(comment)
+    await page.getByTestId("comment-form").getByRole("button", { name: "Post comment" }).click()
+    const mine = page.getByTestId("comment").filter({ hasText: comment }).first()
+    await mine.waitFor()
+    await mine.getByRole("button", { name: "Reply" }).click()
+    await mine.getByTestId("reply-form").getByLabel(/^Reply to /).fill("Found it in the shop.")
+    await mine.getByTestId("reply-form").getByRole("button", { name: "Post reply" }).click()
+    await mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop.").waitFor()
+
+    // Report the post with a reason.
+    await page.getByText("Report this post").click()
+    const report = page.getByTestId("report-form")
+    await report.getByLabel("Reason").selectOption("counterfeit")
+    await report.getByRole("button", { name: "Send report" }).click()
+    await page.getByText("Thank you. Our moderators will look at this post.").waitFor()
+    await screenshot(page, "feed-post-engaged")
+
+    // Unfollow again.
+    await page.goto(url(`/feed/customers/${(await page.getByTestId("post-author").getAttribute("href"))!.split("/").pop()}`))
+    await page.getByTestId("follow-button").click()
+    await page.getByTestId("follow-button").filter({ hasText: `Follow ${author}` }).waitFor()
+    assert.equal(Number(await page.getByTestId("follower-count").textContent()), followers)
+  })
 })

@@ -65,6 +65,27 @@ describe("wardrobe", () => {
     assert.match(await text(page.getByTestId("chart-cost-per-wear")), /120[.,]00/)
     await screenshot(page, "wardrobe-stats")
 
+    // An outfit with the item, worn yesterday: the item's second day, the first outfit.
+    await page.goto(url("/wardrobe/outfits/new"))
+    const builder = page.getByTestId("outfit-builder")
+    await builder.getByRole("button", { name: "Save outfit" }).click()
+    await builder.getByText("Pick at least one item from your wardrobe or a product from the shop.").waitFor()
+    await builder.getByLabel("Name").fill("Cold Monday")
+    await builder.getByLabel("Occasion").fill("work")
+    await builder.getByRole("checkbox", { name }).check()
+    await screenshot(page, "wardrobe-outfit-builder")
+    await builder.getByRole("button", { name: "Save outfit" }).click()
+    await page.getByRole("heading", { level: 1, name: "Cold Monday" }).waitFor()
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000)
+    const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`
+    await page.getByLabel("Worn on").fill(day)
+    await page.getByTestId("mark-worn").click()
+    await page.getByTestId("wear-saved").waitFor()
+    await page.goto(url("/wardrobe/stats"))
+    assert.equal(await text(page.getByTestId("stat-wears")), "2")
+    assert.equal(await text(page.getByTestId("stat-outfits")), "1")
+    assert.match(await text(page.getByTestId("chart-cost-per-wear")), /60[.,]00/)
+
     // Filters: the colour finds it, another category does not.
     await page.goto(url("/wardrobe"))
     await page.getByLabel("Colour").selectOption("Camel")

@@ -37,7 +37,7 @@ export default async function StatsPage({ params }: { params: Promise<{ countryC
               <strong data-testid="stat-wears">{stats.wear_count}</strong> wears logged
             </li>
             <li>
-              <strong>{stats.outfit_count}</strong> outfits
+              <strong data-testid="stat-outfits">{stats.outfit_count}</strong> outfits
             </li>
             {stats.total_spent.map((t) => (
               <li key={t.currency_code}>
