@@ -190,6 +190,14 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ x: 0.7, y: 0.8, variant_id: b.id, product_id: b.product_id }),
         ])
         expect(first.hotspots[0].product).toMatchObject({ id: a.product_id, title: expect.any(String), handle: expect.any(String) })
+        // The read-only links reach the catalog from a hotspot with query.graph.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: linked } = await query.graph({
+          entity: "lookbook_hotspot",
+          fields: ["variant_id", "product_variant.sku", "product.id"],
+          filters: { id: first.hotspots.map((h: any) => h.id) },
+        })
+        expect(linked.map((h: any) => [h.product_variant.sku, h.product.id]).sort()).toEqual([[a.sku, a.product_id], [b.sku, b.product_id]].sort())
         const firstKey = fileKeyOf(first.image_url)
         expect(firstKey).toMatch(/look-first-look\.jpg$/)
         expect(fs.existsSync(storedFile(firstKey))).toBe(true)
