@@ -13,8 +13,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // A second dev server on the same checkout needs its own build folder (NEXT_DIST_DIR=.next-8001).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Outfit and wardrobe photos go through server actions (up to 6 photos of 10 MB for a post).
-  experimental: { serverActions: { bodySizeLimit: "60mb" } },
+  // Outfit and wardrobe photos go through server actions (up to 6 photos of 10 MB for a post),
+  // past the middleware, which otherwise buffers at most 10 MB of a request.
+  experimental: { serverActions: { bodySizeLimit: "60mb" }, middlewareClientMaxBodySize: "60mb" },
 }
 
 export default nextConfig

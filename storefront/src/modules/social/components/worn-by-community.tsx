@@ -1,10 +1,19 @@
 import Link from "next/link"
+import { Suspense } from "react"
 import { listProductPosts } from "@lib/data/social"
 import PostCard from "./post-card"
 import "../social.css"
 
-/** "Worn by the community": posts that tag this product, for the product page. */
-export default async function WornByCommunity({ productId, countryCode }: { productId: string; countryCode: string }) {
+/** "Worn by the community": posts that tag this product, for the product page. Streams in after the product. */
+export default function WornByCommunity({ productId, countryCode }: { productId: string; countryCode: string }) {
+  return (
+    <Suspense fallback={<p className="muted section" role="status">Loading outfits from the community…</p>}>
+      <CommunityPosts productId={productId} countryCode={countryCode} />
+    </Suspense>
+  )
+}
+
+async function CommunityPosts({ productId, countryCode }: { productId: string; countryCode: string }) {
   // The product page must render even when the social routes are down.
   const posts = await listProductPosts(productId).catch(() => null)
   if (posts === null) return null
