@@ -100,7 +100,7 @@ export default function VariantPicker({
         })}
       </fieldset>
       <p id="size-help" className="muted" style={{ fontSize: ".85rem" }}>
-        Availability is for delivery to your country.
+        Stock shown is what Curator&apos;s warehouses hold for this shop.
       </p>
       <input type="hidden" name="country_code" value={countryCode} />
       <input type="hidden" name="quantity" value="1" />

@@ -3,11 +3,21 @@
 import { usePathname, useRouter } from "next/navigation"
 import { useRef, useTransition } from "react"
 import type { FacetValue, PriceBand } from "@lib/data/products"
-import { formatMoney } from "@lib/util/money"
 
 type Group = { name: string; label: string; values: FacetValue[]; selected: string[]; titleCase?: boolean }
 
 /** Category handles ("knitwear", "t-shirts") shown as names. */
+const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "One size"]
+/** Sizes in wearing order (XS before S), numeric sizes by number; other facets keep the server's order (by count). */
+function ordered(group: Group): FacetValue[] {
+  if (group.name !== "size") return group.values
+  const rank = (v: string) => (SIZE_ORDER.includes(v) ? SIZE_ORDER.indexOf(v) : 100 + (Number.parseFloat(v) || 0))
+  return [...group.values].sort((a, b) => rank(a.value) - rank(b.value))
+}
+
+const wholeMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase(), maximumFractionDigits: 0 }).format(amount)
+
 const titleCase = (v: string) => v.replace(/-/g, " ").replace(/(^|\s)(\w)/g, (_m, sep, c) => sep + c.toUpperCase())
 
 /**
@@ -43,10 +53,10 @@ export default function FacetForm({
 
   const bandLabel = (band: PriceBand) =>
     band.from === undefined
-      ? `Under ${formatMoney(band.to!, currency)}`
+      ? `Under ${wholeMoney(band.to!, currency)}`
       : band.to === undefined
-        ? `${formatMoney(band.from, currency)} and up`
-        : `${formatMoney(band.from, currency)} – ${formatMoney(band.to, currency)}`
+        ? `${wholeMoney(band.from, currency)} and up`
+        : `${wholeMoney(band.from, currency)} – ${wholeMoney(band.to, currency)}`
 
   return (
     <form ref={formRef} method="get" onChange={apply} onSubmit={(e) => (e.preventDefault(), apply())} className="facets" aria-busy={pending} data-testid="facets">
@@ -62,7 +72,7 @@ export default function FacetForm({
         .map((group) => (
           <fieldset key={group.name}>
             <legend>{group.label}</legend>
-            {group.values.map((facet) => (
+            {ordered(group).map((facet) => (
               <label key={facet.value} className="facet-option">
                 <input type="checkbox" name={group.name} value={facet.value} defaultChecked={group.selected.includes(facet.value)} />
                 <span>{group.titleCase ? titleCase(facet.value) : facet.value}</span>

@@ -72,7 +72,12 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   const countries = (cart.region?.countries ?? []).map((c) => ({ iso_2: c.iso_2!, name: c.display_name ?? c.name ?? c.iso_2! }))
 
   const shippingOptions =
-    step === "delivery" ? (await listShippingOptions(cart.id)).map((o) => ({ id: o.id, name: o.name, amount: (o as { amount?: number }).amount ?? null })) : []
+    step === "delivery"
+      ? (await listShippingOptions(cart.id))
+          .map((o) => ({ id: o.id, name: o.name, amount: (o as { amount?: number }).amount ?? null }))
+          // Cheapest first: it is the preselected choice.
+          .sort((x, y) => (x.amount ?? Infinity) - (y.amount ?? Infinity))
+      : []
   const providers =
     step === "payment"
       ? (await listPaymentProviders(cart.region_id!)).map((p) => p.id).filter((id) => id !== "pp_stripe_stripe" || Boolean(STRIPE_KEY))
