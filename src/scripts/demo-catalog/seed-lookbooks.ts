@@ -133,12 +133,15 @@ export async function renderLook(garments: { product: DemoProduct; catalogIndex:
     .composite(layers)
     .jpeg({ quality: 84 })
     .toBuffer()
-  const points = slots.map((s) => ({
+  const points = slots.map((s, i) => ({
     x: Math.round(((s.left + s.width / 2) / LOOK_WIDTH) * 1000) / 1000,
-    y: Math.round(((s.top + s.height * 0.5) / LOOK_HEIGHT) * 1000) / 1000,
+    y: Math.round(((s.top + s.height * (SHAPE_CENTRE_Y[garments[i].product.category.shape] ?? 0.5)) / LOOK_HEIGHT) * 1000) / 1000,
   }))
   return { image, points, width: LOOK_WIDTH, height: LOOK_HEIGHT }
 }
+
+/** Where the garment's body sits in its photo, top to bottom (render-garment.ts draws shoes and bags low). */
+const SHAPE_CENTRE_Y: Partial<Record<DemoProduct["category"]["shape"], number>> = { shoe: 0.6, bag: 0.6, skirt: 0.55, accessory: 0.45 }
 
 const BACKDROPS = ["#e9e4dc", "#dfe4e8", "#ece6ee", "#e3ebe3", "#efe9df"]
 
