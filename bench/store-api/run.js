@@ -182,12 +182,35 @@ async function main() {
       (data) => data.token,
       (error) => console.log(`wardrobe route skipped: ${error.message}`)
     )
-    if (customerToken) {
+    const signedIn = customerToken ? { ...headers, authorization: `Bearer ${customerToken}` } : null
+    if (signedIn) {
       routes.push([
         "GET /store/wardrobe/items (signed-in list)",
-        { requests: [{ method: "GET", path: "/store/wardrobe/items?limit=20", headers: { ...headers, authorization: `Bearer ${customerToken}` } }] },
+        { requests: [{ method: "GET", path: "/store/wardrobe/items?limit=20", headers: signedIn }] },
+      ])
+      // The social feed as the same customer sees it: followed authors blended with popular posts.
+      routes.push([
+        "GET /store/social/feed (signed-in, for you)",
+        { requests: [{ method: "GET", path: "/store/social/feed?limit=20", headers: signedIn }] },
       ])
     }
+    routes.push([
+      "GET /store/social/feed (anonymous, popular)",
+      { requests: [{ method: "GET", path: "/store/social/feed?tab=popular&limit=20", headers }] },
+    ])
+
+    // A whole lookbook page: every look with its hotspot products, prices and availability.
+    const { lookbooks } = await json("GET", "/store/lookbooks?limit=20", headers)
+    if (!lookbooks.length) throw new Error("the seed has no published lookbooks to measure")
+    const handles = lookbooks.map((l) => l.handle)
+    routes.push([
+      "GET /store/lookbooks/:handle (lookbook page)",
+      {
+        requests: [
+          { method: "GET", headers, setupRequest: (req) => ({ ...req, path: `/store/lookbooks/${pick(handles)}?region_id=${europe.id}` }) },
+        ],
+      },
+    ])
 
     // Warm up each route briefly so JIT and caches do not count against the first one.
     for (const [, options] of routes) await autocannon({ url: BASE, connections: 2, amount: 20, ...options })
