@@ -10,7 +10,7 @@ import { generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-cat
 import { seedSocial } from "../../src/scripts/demo-catalog/seed-social"
 import { SOCIAL_MODULE } from "../../src/modules/social"
 import SocialModuleService from "../../src/modules/social/service"
-import { createSocialPostWorkflow } from "../../src/workflows/social/posts"
+import { createSocialPostWorkflow, updateSocialPostWorkflow } from "../../src/workflows/social/posts"
 
 jest.setTimeout(300_000)
 
@@ -170,7 +170,7 @@ medusaIntegrationTestRunner({
         expect(storedFilesEndingWith(`${marker}.jpg`)).toEqual([])
       })
 
-      it("leaves no file and no post behind when a step after the upload fails", async () => {
+      it("leaves no file and no post behind when a step after the upload fails, and undoes a half-done edit", async () => {
         const filename = `compensation-${Date.now()}.jpg`
         const before = await postCount()
         // Tagging photo 3 of a one-photo post gets past the route's checks only when the workflow is
@@ -189,6 +189,17 @@ medusaIntegrationTestRunner({
         expect(await postCount()).toBe(before)
         expect(await social().listSocialPostImages({}, { take: null })).toEqual([])
         expect(await social().listSocialPostTags({}, { take: null })).toEqual([])
+
+        // An edit whose tag replacement fails after the caption was written puts the caption back.
+        const post = await createPost("a", { caption: "Original", visibility: "public", tags: [{ product_id: products[0].id }] })
+        const failed = await updateSocialPostWorkflow(getContainer()).run({
+          input: { customer_id: ids.a, id: post.id, caption: "Changed", visibility: "private", tags: [{ product_id: products[1].id, photo_index: 4 }] },
+          throwOnError: false,
+        })
+        expect(failed.errors).toHaveLength(1)
+        const after = (await call("get", `/store/social/posts/${post.id}`, "a")).data.post
+        expect(after).toMatchObject({ caption: "Original", visibility: "public" })
+        expect(after.tags.map((t: any) => t.product_id)).toEqual([products[0].id])
       })
 
       it("lets only the author edit and delete a post; tags are replaced and checked; files go with the post", async () => {
