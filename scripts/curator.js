@@ -579,6 +579,7 @@ const commands = {
     log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s; admin at http://localhost:${process.env.PORT || 9000}/app`)
     startSidecar()
     const shop = startProductionServer()
+    shop.catch(() => {}) // awaited below; this only keeps an early failure from counting as unhandled
     await startDemoStorefront()
     await shop
   },
