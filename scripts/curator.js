@@ -496,7 +496,9 @@ async function runTests(kinds, jestArgs) {
         continue
       }
       if (!storefrontInstalled()) await run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: STOREFRONT_DIR })
-      const { code, output } = await runStorefrontTests(kinds.length === 1 ? jestArgs : [])
+      // `npm test storefront storefront/e2e/shop.e2e.ts` runs one file (paths are relative to where npm ran).
+      const files = kinds.length === 1 ? jestArgs.map((a) => (a.startsWith("-") ? a : path.resolve(a))) : []
+      const { code, output } = await runStorefrontTests(files)
       // node's test runner (spec reporter) closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N".
       const count = (label) => Number(output.match(new RegExp(`^[ℹ#] ${label} (\\d+)`, "m"))?.[1] ?? 0)
       Object.assign(result, { ok: code === 0, passed: count("pass"), failed: count("fail"), skipped: count("skipped") + count("todo") })
