@@ -9,7 +9,9 @@ const fs = require("node:fs")
 const path = require("node:path")
 
 const dir = __dirname
-const given = process.argv.slice(2)
+// Flags (e.g. --test-name-pattern=checkout) go to node's test runner; the rest are files.
+const flags = process.argv.slice(2).filter((a) => a.startsWith("-"))
+const given = process.argv.slice(2).filter((a) => !a.startsWith("-"))
 const files = given.length
   ? given.map((f) => path.resolve(f))
   : fs.readdirSync(dir).filter((f) => f.endsWith(".e2e.ts")).sort().map((f) => path.join(dir, f))
@@ -18,7 +20,7 @@ if (!files.length) {
   process.exit(1)
 }
 // One file at a time: the shop under test runs on the same small machine.
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...flags, ...files], {
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
 })
