@@ -18,7 +18,7 @@ export default function PostCard({ post, countryCode, priority = false }: { post
       <p className="post-card__meta">
         <Link href={`/${countryCode}/feed/customers/${post.author.id}`}>{post.author.display_name}</Link>
         <span>
-          <span aria-label={`${post.like_count} likes`}>♥ {post.like_count}</span> · <span aria-label={`${post.comment_count} comments`}>💬 {post.comment_count}</span>
+          {post.like_count} {post.like_count === 1 ? "like" : "likes"} · {post.comment_count} {post.comment_count === 1 ? "comment" : "comments"}
         </span>
       </p>
     </article>
