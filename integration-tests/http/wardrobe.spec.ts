@@ -202,6 +202,11 @@ medusaIntegrationTestRunner({
         await expect400(await post({ name: "Coat", price_paid: 100 }), /currency_code is required with price_paid/)
         await expect400(await post({ name: "Coat", price_paid: -1, currency_code: "eur" }), /field 'price_paid'/)
         await expect400(await post({ name: "Coat", season: "winter" }), /season/)
+        // The same mistake in a form names the wrong value too (not "season is required").
+        await expect400(
+          await post(form({ name: "Coat", season: "winter" }, { bytes: whole, name: "coat.jpg", type: "image/jpeg" })),
+          /for field 'season', but got: 'winter'/
+        )
         await expect400(await post({ name: "Coat", acquired_on: "2025-02-30" }), /acquired_on must be a real calendar date/)
         await expect400(await post({ name: "Coat", owner: "someone" }), /owner/)
         await expect400(await call("get", "/store/wardrobe/items?limit=500", "a"), /limit/)

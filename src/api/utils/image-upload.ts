@@ -108,7 +108,12 @@ export function photoUpload({ field = "photo", maxFiles = 1 }: { field?: string;
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     if (!req.is("multipart/form-data")) return next()
     parse(req as any, res as any, (error: any) => {
-      if (!error) return next()
+      if (!error) {
+        // multer's fields object has no prototype, and Medusa's validation messages then cannot
+        // find a field's value (a wrong enum value reads "is required"): hand on a plain object.
+        req.body = { ...(req.body as object) }
+        return next()
+      }
       next(invalid(messages[error.code] ?? `the multipart body could not be read: ${error.message}`))
     })
   }

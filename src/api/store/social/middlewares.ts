@@ -26,12 +26,7 @@ const JSON_BODY = ["application/json"]
 /** A post needs a photo: JSON bodies and forms without files are refused before anything is read further. */
 function requirePostPhotos(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const files = ((req as any).files ?? []) as unknown[]
-  if (files.length) {
-    // multer's fields object has no prototype, and Medusa's validation messages then cannot find a
-    // field's value ("visibility is required" for a wrong visibility): hand it a plain object.
-    req.body = { ...(req.body as object) }
-    return next()
-  }
+  if (files.length) return next()
   next(
     new MedusaError(
       MedusaError.Types.INVALID_DATA,
