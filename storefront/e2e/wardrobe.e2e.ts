@@ -43,6 +43,14 @@ describe("wardrobe", () => {
     const photo = page.getByRole("img", { name })
     assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), "the uploaded photo is shown")
 
+    // Edit it: a size is added, the name kept.
+    await page.getByText("Edit this item").click()
+    const edit = page.getByTestId("item-form")
+    await edit.getByLabel("Size").fill("M")
+    await edit.getByRole("button", { name: "Save changes" }).click()
+    await page.getByText("Your changes are saved.").waitFor()
+    assert.match(await text(page.locator(".facts")), /Size\s*M/)
+
     // Stats before any wear: one item, nothing worn.
     await page.goto(url("/wardrobe/stats"))
     assert.equal(await text(page.getByTestId("stat-items")), "1")
