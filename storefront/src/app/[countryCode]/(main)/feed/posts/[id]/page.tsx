@@ -2,9 +2,10 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { retrieveCustomer } from "@lib/data/customer"
-import { getPost, listComments } from "@lib/data/social"
+import { getPost, getProfile, listComments } from "@lib/data/social"
 import CommentThread from "@modules/social/components/comment-thread"
 import DeletePostButton from "@modules/social/components/delete-post-button"
+import FollowButton from "@modules/social/components/follow-button"
 import LikeButton from "@modules/social/components/like-button"
 import PostPhotos from "@modules/social/components/post-photos"
 import ReportForm from "@modules/social/components/report-form"
@@ -25,8 +26,9 @@ export default async function PostPage({ params }: Props) {
   const { countryCode, id } = await params
   const [post, viewer] = await Promise.all([getPost(id), retrieveCustomer().catch(() => null)])
   if (!post) notFound()
-  const { comments } = await listComments(post.id)
   const isAuthor = viewer?.id === post.author.id
+  // Whether the viewer follows the author is on the author's profile.
+  const [{ comments }, author] = await Promise.all([listComments(post.id), viewer && !isAuthor ? getProfile(post.author.id) : Promise.resolve(null)])
   return (
     <div className="container page">
       <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
@@ -53,6 +55,7 @@ export default async function PostPage({ params }: Props) {
           <div className="post-actions">
             <LikeButton postId={post.id} liked={post.liked_by_me} count={post.like_count} countryCode={countryCode} signedIn={Boolean(viewer)} />
             {isAuthor ? <DeletePostButton postId={post.id} countryCode={countryCode} /> : null}
+            {author ? <FollowButton customerId={author.id} name={author.display_name} following={author.followed_by_me} countryCode={countryCode} signedIn /> : null}
           </div>
           <TaggedProducts tags={post.tags} countryCode={countryCode} />
           <CommentThread comments={comments} postId={post.id} countryCode={countryCode} viewerId={viewer?.id ?? null} />
