@@ -30,7 +30,7 @@ test("embeddings: 1792-d, unit length, deterministic, tagged with model and vers
   assert.ok(embedder, "embedder");
   assert.equal(embedder.info.dim, 1792);
   assert.match(embedder.info.model, /mobilenet_v2_mid/);
-  assert.match(embedder.info.version, /^nsfwjs-4\.4\.0\.recipe-\d+\.flipavg$/);
+  assert.match(embedder.info.version, /^nsfwjs-4\.4\.0\.recipe-\d+\.in\d+\.flipavg$/);
   const img = await prepareImage(await picture(21));
   const [a, b] = await embedder.embed([img.rgb, img.rgb]);
   assert.equal(a!.length, 1792);

@@ -5,7 +5,7 @@ import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
  * off-centre crops (the copy is a window of the original, squashed to a square)
  * and the transformations on top of them. Each image keeps a small grey
  * thumbnail of its prepared pixels (its "layout"); two layouts match when one,
- * placed as a window of 50–100% of each side at the best position (and either
+ * placed as a window of 55–100% of each side at the best position (and either
  * mirror orientation), correlates with the other. Zero-mean normalised
  * correlation ignores brightness, contrast and colour, so recoloured, greyscale,
  * re-encoded or blurred crops still match. Cost: a few ms per pair, so it only
@@ -13,14 +13,14 @@ import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
  */
 
 /** Bump when the matching changes (benchmark caches of layout scores are keyed by it). */
-export const LAYOUT_MATCH_VERSION = 3;
+export const LAYOUT_MATCH_VERSION = 4;
 
 /** Side of the stored thumbnail (224 / 4: exact 4×4 box averages). */
 export const LAYOUT_SIDE = 56;
 /** Side of the coarse search grid. */
 const COARSE = 16;
 /** Window sizes tried in the coarse stage, as fractions of each side; the fine stage adjusts them. */
-const FRACTIONS = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
+const FRACTIONS = [0.6, 0.7, 0.8, 0.9, 1];
 /**
  * Pairs whose best coarse placement correlates below this are rejected without
  * the fine stage (score 0): the coarse grid is smoother than the thumbnail, so
@@ -151,13 +151,13 @@ function fineMatch(p: Placement): number {
   ];
   let best = score(edges, SEARCH_STRIDE);
   for (const step of [4, 2, 1, 0.5]) {
-    for (let round = 0; round < 6; round += 1) {
+    for (let round = 0; round < 4; round += 1) {
       let improved = false;
       for (const m of moves) {
         for (const sign of [-1, 1]) {
           const next = edges.map((e, i) => e + sign * step * m[i]!);
           if (!fits(next)) continue;
-          const sc = score(next, step >= 2 ? SEARCH_STRIDE : 2);
+          const sc = score(next, step >= 1 ? SEARCH_STRIDE : 2);
           if (sc > best) {
             best = sc;
             edges = next;
@@ -168,7 +168,7 @@ function fineMatch(p: Placement): number {
       if (!improved) break;
     }
     // Scores at different strides are not comparable: re-score when the stride changes.
-    if (step === 2) best = score(edges, 2);
+    if (step === 1) best = score(edges, 2);
   }
   return score(edges, 1);
 }
@@ -246,15 +246,16 @@ function integrals(img: Float32Array, side: number): Integrals {
 
 function ncc(img: Float32Array, side: number, ii: Integrals, t: Float32Array, tw: number, th: number, ox: number, oy: number): number {
   const w = side + 1;
-  const box = (a: Float64Array) => a[(oy + th) * w + ox + tw]! - a[oy * w + ox + tw]! - a[(oy + th) * w + ox]! + a[oy * w + ox]!;
+  const s = ii.s;
+  const q = ii.q;
+  const a = oy * w + ox;
+  const b = (oy + th) * w + ox;
   const n = tw * th;
-  const sum = box(ii.s);
-  const varSum = box(ii.q) - (sum * sum) / n;
+  const sum = s[b + tw]! - s[a + tw]! - s[b]! + s[a]!;
+  const varSum = q[b + tw]! - q[a + tw]! - q[b]! + q[a]! - (sum * sum) / n;
   if (varSum < n * 4) return -1;
   let dot = 0;
-  for (let y = 0; y < th; y += 1) {
-    const row = (oy + y) * side + ox;
-    const trow = y * tw;
+  for (let y = 0, trow = 0, row = oy * side + ox; y < th; y += 1, trow += tw, row += side) {
     for (let x = 0; x < tw; x += 1) dot += t[trow + x]! * img[row + x]!;
   }
   return dot / Math.sqrt(varSum);

@@ -25,7 +25,7 @@ export interface DuplicateThresholds {
 /** Hash candidates: pairs within this many bits are verified (a fixed candidate bound, not a decision threshold). */
 export const CANDIDATE_HASH_DISTANCE = 18;
 /** Embedding candidates: this many nearest indexed neighbours are verified (/v1/duplicates and bench/dedup.ts). */
-export const DUPLICATE_CANDIDATES = 30;
+export const DUPLICATE_CANDIDATES = 20;
 
 export type DuplicateEvidence = "hash" | "layout";
 
