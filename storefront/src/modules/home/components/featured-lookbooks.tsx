@@ -17,8 +17,8 @@ export default async function FeaturedLookbooks({ countryCode }: { countryCode: 
             <Link href={`/${countryCode}/lookbooks/${lookbook.handle}`} className="product-card">
               <div className="media-box" style={{ aspectRatio: "4 / 3" }}>
                 {lookbook.cover_image_url ? (
-                  // eslint-disable-next-line @next/next/no-img-element
-                  <img src={lookbook.cover_image_url} alt={`Cover of the lookbook ${lookbook.title}`} width={800} height={600} loading="lazy" />
+                  // eslint-disable-next-line @next/next/no-img-element -- above the fold on the home page: loaded at once (LCP)
+                  <img src={lookbook.cover_image_url} alt={`Cover of the lookbook ${lookbook.title}`} width={800} height={600} fetchPriority="high" />
                 ) : null}
               </div>
               <h3 className="product-card__title">{lookbook.title}</h3>

@@ -1,5 +1,8 @@
-/** Placeholder while a page's data loads: same grid shape as a listing, so nothing jumps. */
-export default function Loading() {
+/**
+ * Placeholder while a listing loads: same grid shape, so nothing jumps. Only listings have one:
+ * a streamed fallback delays the first full paint (LCP) of a page by a reveal step.
+ */
+export default function ListingSkeleton() {
   return (
     <div className="container page" aria-busy="true">
       <p role="status" className="visually-hidden">

@@ -1,0 +1,3 @@
+import ListingSkeleton from "@modules/store/components/listing-skeleton"
+
+export default ListingSkeleton
