@@ -27,7 +27,7 @@ import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE } from "../src/dedup/near
 
 const BASES = Number(process.env.BASES ?? 300);
 const CAL_BASES = Number(process.env.CAL_BASES ?? 80);
-const TARGET_PRECISION = Number(process.env.CAL_PRECISION ?? 0.995);
+const TARGET_PRECISION = Number(process.env.CAL_PRECISION ?? 0.999);
 /** Embedding candidates below this cosine are never verified (keeps the benchmark's layout work bounded). */
 const MIN_SCORED_COSINE = 0.65;
 

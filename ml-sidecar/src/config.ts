@@ -5,10 +5,11 @@ import { BACKEND_ORDER } from "./embedding/select-backend.ts";
 import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
 
 /**
- * Calibrated by `npm run bench:dedup` on its calibration split (seeds 1,000,000+;
- * see README): the thresholds with the highest recall at precision ≥ 0.995 there.
+ * Calibrated by `npm run bench:dedup` on its calibration split
+ * (seeds 1,000,000+; see README): the thresholds with the highest recall at
+ * precision ≥ 0.999 there (0.995 let a rare hash collision through: README).
  */
-export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.7, minLayoutScore: 0.9 };
+export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.75, minLayoutScore: 0.91 };
 
 export interface Config {
   port: number;
