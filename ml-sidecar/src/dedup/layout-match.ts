@@ -5,8 +5,9 @@ import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
  * off-centre crops (the copy is a window of the original, squashed to a square)
  * and the transformations on top of them. Each image keeps a small grey
  * thumbnail of its prepared pixels (its "layout"); two layouts match when one,
- * placed as a window of 55–100% of each side at the best position (and either
- * mirror orientation), correlates with the other. Zero-mean normalised
+ * placed as a window of 60–100% of each side of the other (coarse grid; the
+ * fine stage may go smaller) at the best position and in either mirror
+ * orientation, correlates with it. Zero-mean normalised
  * correlation ignores brightness, contrast and colour, so recoloured, greyscale,
  * re-encoded or blurred crops still match. Cost: a few ms per pair, so it only
  * verifies candidates found by hash or embedding.
