@@ -256,7 +256,9 @@ export async function createOutfit(_state: OutfitFormState, formData: FormData):
   const fieldErrors: Record<string, string> = {}
   if (!values.name) fieldErrors.name = "Name the outfit, like “Monday office”."
   if (!itemIds.length && !products.length) fieldErrors.item_ids = "Pick at least one item from your wardrobe or a product from the shop."
-  if (Object.keys(fieldErrors).length) return { fieldErrors, values }
+  // The chosen items go back with the values, so a form shown again keeps them ticked.
+  const kept = { ...values, item_ids: itemIds.join(",") }
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values: kept }
   let id: string
   try {
     const body: Record<string, unknown> = { name: values.name, item_ids: itemIds, products }
@@ -269,7 +271,7 @@ export async function createOutfit(_state: OutfitFormState, formData: FormData):
     })
     id = outfit.id
   } catch (error) {
-    return { error: medusaErrorMessage(error, "The outfit could not be saved. Try again."), values }
+    return { error: medusaErrorMessage(error, "The outfit could not be saved. Try again."), values: kept }
   }
   revalidatePath(`/${countryCode}/wardrobe`, "layout")
   redirect(`/${countryCode}/wardrobe/outfits/${id}?added=1`)

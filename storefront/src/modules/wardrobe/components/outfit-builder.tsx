@@ -17,6 +17,7 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
   const [results, setResults] = useState<TaggableProduct[] | null>(null)
   const [searchError, setSearchError] = useState<string | null>(null)
   const errors = state?.fieldErrors ?? {}
+  const picked = new Set((state?.values?.item_ids ?? "").split(",").filter(Boolean))
 
   async function search() {
     if (!query.trim()) return setSearchError("Type a product name, brand or colour to search.")
@@ -64,7 +65,7 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
             {items.map((item) => (
               <li key={item.id}>
                 <label className="pick">
-                  <input type="checkbox" name="item_ids" value={item.id} />
+                  <input type="checkbox" name="item_ids" value={item.id} defaultChecked={picked.has(item.id)} />
                   <span className="media-box" style={{ display: "block" }}>
                     {item.photo_url ? (
                       // eslint-disable-next-line @next/next/no-img-element -- 3:4 box
