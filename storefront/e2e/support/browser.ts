@@ -31,7 +31,8 @@ export function useBrowser(options: { viewport?: { width: number; height: number
     async newPage(): Promise<Page> {
       if (!browser) throw new Error("the browser is not launched yet (call newPage inside a test)")
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } })
-      context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 30_000))
+      // Generous: on a busy 2-core machine one cart write through Medusa can take several seconds.
+      context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 60_000))
       contexts.push(context)
       return context.newPage()
     },
