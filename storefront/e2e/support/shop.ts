@@ -3,7 +3,7 @@ import { Page } from "playwright-core"
 /** On a product page: picks the first size that is in stock and adds it to the cart. */
 export async function addFirstAvailableSize(page: Page) {
   const picker = page.getByTestId("variant-picker")
-  await picker.waitFor()
+  await page.locator('[data-testid="variant-picker"][data-hydrated="true"]').waitFor()
   const sizes = picker.getByTestId("size-option").locator("input:not([disabled])")
   await sizes.first().check()
   await picker.getByRole("button", { name: "Add to cart" }).click()

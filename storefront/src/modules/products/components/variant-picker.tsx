@@ -1,7 +1,7 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useMemo, useState } from "react"
+import { useActionState, useEffect, useMemo, useState } from "react"
 import { addToCart } from "@lib/data/cart"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
@@ -53,11 +53,14 @@ export default function VariantPicker({
   const [variantId, setVariantId] = useState<string | undefined>(sizes.length === 1 && (sizes[0].stock ?? 1) > 0 ? sizes[0].id : undefined)
   const selected = variants.find((v) => v.id === variantId && forColour.includes(v))
   const [state, action] = useActionState(addToCart, null)
+  // Marks the picker interactive: a size ticked before hydration would be reset by React.
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
 
   const shown = selected ?? forColour.reduce<PickerVariant | undefined>((min, v) => (v.amount !== null && (!min || (min.amount ?? Infinity) > v.amount) ? v : min), undefined)
 
   return (
-    <form action={action} data-testid="variant-picker">
+    <form action={action} data-testid="variant-picker" data-hydrated={hydrated}>
       <p className="product__price" style={{ fontSize: "1.4rem", margin: "0 0 1rem" }} data-testid="product-price">
         <Price amount={shown?.amount} original={shown?.original} currency={currency} />
       </p>
