@@ -5,6 +5,7 @@ import { storeSocialMiddlewares } from "./store/social/middlewares"
 import { adminSocialMiddlewares } from "./admin/social/middlewares"
 import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
 import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
+import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
 
 // Each Curator domain declares its routes' middlewares beside the routes
 // (src/api/<scope>/<domain>/middlewares.ts); this file only joins them.
@@ -26,5 +27,6 @@ export default defineMiddlewares({
     ...adminSocialMiddlewares,
     ...storeLookbookMiddlewares,
     ...adminLookbookMiddlewares,
+    ...storeProductAvailabilityMiddlewares,
   ],
 })

@@ -86,13 +86,43 @@ export async function variantStock(productIds: string[]): Promise<StockByVariant
   return stock
 }
 
+export type VariantAvailability = {
+  variant_id: string
+  available_quantity: number | null
+  in_stock: boolean
+  manage_inventory: boolean
+  allow_backorder: boolean
+}
+
+/**
+ * Units sellable per variant in the shopper's region (GET /store/products/:id/availability):
+ * only the warehouse that serves the region counts, unlike Medusa's inventory_quantity,
+ * which sums every warehouse of the sales channel. null: not stock-managed or backorderable,
+ * so always available.
+ */
+export async function getRegionalStock(productId: string, regionId: string): Promise<StockByVariant> {
+  const { availability } = await sdk.client.fetch<{ availability: VariantAvailability[]; stock_location_id: string | null }>(
+    `/store/products/${encodeURIComponent(productId)}/availability`,
+    {
+      query: { region_id: regionId },
+      next: { revalidate: 30, tags: ["products", "inventory"] },
+      cache: "force-cache",
+    }
+  )
+  const stock: StockByVariant = {}
+  for (const a of availability) {
+    stock[a.variant_id] = !a.manage_inventory || a.allow_backorder ? null : a.available_quantity ?? 0
+  }
+  return stock
+}
+
 export async function getProductByHandle(handle: string, countryCode: string): Promise<HttpTypes.StoreProduct | null> {
   const region = await getRegion(countryCode)
   const { products } = await sdk.client.fetch<{ products: HttpTypes.StoreProduct[] }>("/store/products", {
     query: {
       handle,
       region_id: region?.id,
-      fields: "*variants.calculated_price,+variants.inventory_quantity,*variants.options,*options,*options.values,*images,*collection,*categories,+metadata,+material",
+      fields: "*variants.calculated_price,*variants.options,*options,*options.values,*images,*collection,*categories,+metadata,+material",
     },
     next: { revalidate: 60, tags: ["products"] },
     cache: "force-cache",

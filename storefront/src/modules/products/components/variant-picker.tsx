@@ -103,7 +103,7 @@ export default function VariantPicker({
         })}
       </fieldset>
       <p id="size-help" className="muted" style={{ fontSize: ".85rem" }}>
-        Stock shown is what Curator&apos;s warehouses hold for this shop.
+        Stock shown is what the warehouse serving your region holds.
       </p>
       <input type="hidden" name="country_code" value={countryCode} />
       <input type="hidden" name="quantity" value="1" />

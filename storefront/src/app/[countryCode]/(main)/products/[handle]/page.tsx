@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
-import { getProductByHandle } from "@lib/data/products"
+import { getProductByHandle, getRegionalStock } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
 import Gallery from "@modules/products/components/gallery"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
@@ -19,6 +19,8 @@ export default async function ProductPage({ params }: Props) {
   const { countryCode, handle } = await params
   const [product, region] = await Promise.all([getProductByHandle(handle, countryCode), getRegion(countryCode)])
   if (!product || !region) notFound()
+  // Stock of the warehouse serving this region, not of every warehouse the shop sells from.
+  const stock = await getRegionalStock(product.id, region.id)
 
   const optionTitle = (pattern: RegExp) => product.options?.find((o) => pattern.test(o.title))?.title
   const colourOption = optionTitle(/colou?r/i)
@@ -28,7 +30,8 @@ export default async function ProductPage({ params }: Props) {
     options: Object.fromEntries((v.options ?? []).map((o) => [o.option?.title ?? o.option_id ?? "", o.value])),
     amount: v.calculated_price?.calculated_amount ?? null,
     original: v.calculated_price?.original_amount ?? null,
-    stock: !v.manage_inventory || v.allow_backorder ? null : (v.inventory_quantity ?? 0),
+    // A variant missing from the answer is treated as sold out rather than sold from elsewhere.
+    stock: v.id in stock ? stock[v.id] : 0,
   }))
   const images = (product.images?.length ? product.images : product.thumbnail ? [{ id: "thumbnail", url: product.thumbnail }] : []).map((i) => ({ id: i.id, url: i.url }))
   const category = product.categories?.[0]

@@ -1,0 +1,188 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createInventoryLevelsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+
+jest.setTimeout(300_000)
+
+type Availability = { variant_id: string; available_quantity: number | null; in_stock: boolean; manage_inventory: boolean; allow_backorder: boolean }
+
+/**
+ * GET /store/products/:id/availability: stock per variant counted only in the warehouse that
+ * serves the shopper's region (Amsterdam for Europe and the UK, New Jersey for the US).
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let store: SeededStore
+    let otherKey = ""
+    let otherChannelProductId = ""
+    let noWarehouseRegionId = ""
+    const product = { id: "", draftId: "", variantIds: {} as Record<"S" | "M" | "L" | "Gift", string>, inventoryItemIds: {} as Record<string, string> }
+
+    const get = (url: string, key = store.publishableKey) =>
+      api.get(url, { headers: { "x-publishable-api-key": key }, validateStatus: () => true })
+    const availabilityOf = async (productId: string, regionId: string, key?: string) => {
+      const res = await get(`/store/products/${productId}/availability?region_id=${regionId}`, key)
+      expect([res.status, res.data.message]).toEqual([200, undefined])
+      return {
+        stock_location_id: res.data.stock_location_id as string | null,
+        byVariant: Object.fromEntries((res.data.availability as Availability[]).map((a) => [a.variant_id, a])),
+      }
+    }
+
+    const createProduct = async (title: string, status: "published" | "draft", salesChannelId: string) => {
+      const container = getContainer()
+      const sizes = ["S", "M", "L"]
+      const { result } = await createProductsWorkflow(container).run({
+        input: {
+          products: [
+            {
+              title,
+              status,
+              shipping_profile_id: store.shippingProfileId,
+              sales_channels: [{ id: salesChannelId }],
+              options: [{ title: "Size", values: [...sizes, "Gift"] }],
+              variants: [
+                ...sizes.map((size) => ({ title: size, sku: `${title}-${size}`, options: { Size: size }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 50 }] })),
+                // A gift card style variant: never counted, always sellable.
+                { title: "Gift", sku: `${title}-gift`, options: { Size: "Gift" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] },
+              ],
+            },
+          ],
+        },
+      })
+      return result[0]
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      store = await seedStore(container)
+
+      const created = await createProduct("availability-tee", "published", store.salesChannelId)
+      product.id = created.id
+      for (const v of created.variants) product.variantIds[v.title as "S" | "M" | "L" | "Gift"] = v.id
+      product.draftId = (await createProduct("availability-draft", "draft", store.salesChannelId)).id
+
+      const { data: links } = await query.graph({
+        entity: "product_variant_inventory_items",
+        fields: ["variant_id", "inventory_item_id"],
+        filters: { variant_id: Object.values(product.variantIds) },
+      })
+      for (const link of links) product.inventoryItemIds[link.variant_id] = link.inventory_item_id
+      const item = (size: "S" | "M" | "L") => product.inventoryItemIds[product.variantIds[size]]
+      const { eu, us } = store.locationIdsByWarehouse
+      // S: Amsterdam only. M: both warehouses. L: none anywhere.
+      await createInventoryLevelsWorkflow(container).run({
+        input: {
+          inventory_levels: [
+            { inventory_item_id: item("S"), location_id: eu, stocked_quantity: 4 },
+            { inventory_item_id: item("M"), location_id: eu, stocked_quantity: 2 },
+            { inventory_item_id: item("M"), location_id: us, stocked_quantity: 3 },
+            { inventory_item_id: item("L"), location_id: eu, stocked_quantity: 0 },
+          ],
+        },
+      })
+
+      // A second shop: its own channel and key, no warehouse linked to it.
+      const { result: channels } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: "Outlet" }] } })
+      const { result: keys } = await createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "Outlet", type: "publishable", created_by: "" }] } })
+      await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [channels[0].id] } })
+      otherKey = keys[0].token
+      const outlet = await createProduct("availability-outlet", "published", channels[0].id)
+      otherChannelProductId = outlet.id
+      const outletS = outlet.variants.find((v) => v.title === "S")!
+      const { data: outletLinks } = await query.graph({ entity: "product_variant_inventory_items", fields: ["inventory_item_id"], filters: { variant_id: outletS.id } })
+      await createInventoryLevelsWorkflow(container).run({
+        input: { inventory_levels: [{ inventory_item_id: outletLinks[0].inventory_item_id, location_id: eu, stocked_quantity: 9 }] },
+      })
+
+      const { result: regions } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "Nowhere", currency_code: "eur", countries: [] }] } })
+      noWarehouseRegionId = regions[0].id
+    })
+
+    it("counts only the warehouse that serves the shopper's region", async () => {
+      const europe = await availabilityOf(product.id, store.regionIdsByCurrency.eur)
+      expect(europe.stock_location_id).toBe(store.locationIdsByWarehouse.eu)
+      expect(europe.byVariant[product.variantIds.S]).toEqual({ variant_id: product.variantIds.S, available_quantity: 4, in_stock: true, manage_inventory: true, allow_backorder: false })
+      expect(europe.byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 2, in_stock: true })
+      expect(europe.byVariant[product.variantIds.L]).toMatchObject({ available_quantity: 0, in_stock: false })
+
+      // Amsterdam also serves the UK.
+      const uk = await availabilityOf(product.id, store.regionIdsByCurrency.gbp)
+      expect(uk.byVariant[product.variantIds.S]).toMatchObject({ available_quantity: 4, in_stock: true })
+
+      // The S sits in Amsterdam only: a US shopper cannot buy it.
+      const us = await availabilityOf(product.id, store.regionIdsByCurrency.usd)
+      expect(us.stock_location_id).toBe(store.locationIdsByWarehouse.us)
+      expect(us.byVariant[product.variantIds.S]).toMatchObject({ available_quantity: 0, in_stock: false })
+      expect(us.byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 3, in_stock: true })
+    })
+
+    it("treats variants without managed inventory as always in stock", async () => {
+      for (const regionId of Object.values(store.regionIdsByCurrency)) {
+        const { byVariant } = await availabilityOf(product.id, regionId)
+        expect(byVariant[product.variantIds.Gift]).toEqual({ variant_id: product.variantIds.Gift, available_quantity: null, in_stock: true, manage_inventory: false, allow_backorder: false })
+      }
+    })
+
+    it("subtracts reservations in the region's warehouse only", async () => {
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      await inventory.createReservationItems([
+        { inventory_item_id: product.inventoryItemIds[product.variantIds.M], location_id: store.locationIdsByWarehouse.eu, quantity: 2 },
+        { inventory_item_id: product.inventoryItemIds[product.variantIds.S], location_id: store.locationIdsByWarehouse.eu, quantity: 1 },
+      ])
+      const europe = await availabilityOf(product.id, store.regionIdsByCurrency.eur)
+      expect(europe.byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 0, in_stock: false })
+      expect(europe.byVariant[product.variantIds.S]).toMatchObject({ available_quantity: 3, in_stock: true })
+      const us = await availabilityOf(product.id, store.regionIdsByCurrency.usd)
+      expect(us.byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 3, in_stock: true })
+    })
+
+    it("falls back to every warehouse of the key's sales channel when the region names none", async () => {
+      const { stock_location_id, byVariant } = await availabilityOf(product.id, noWarehouseRegionId)
+      expect(stock_location_id).toBeNull()
+      expect(byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 5, in_stock: true })
+      expect(byVariant[product.variantIds.S]).toMatchObject({ available_quantity: 4, in_stock: true })
+    })
+
+    it("sells nothing from a region's warehouse that the key's sales channel does not use", async () => {
+      const { stock_location_id, byVariant } = await availabilityOf(otherChannelProductId, store.regionIdsByCurrency.eur, otherKey)
+      expect(stock_location_id).toBeNull()
+      const managed = Object.values(byVariant).filter((a) => a.manage_inventory)
+      expect(managed.map((a) => [a.available_quantity, a.in_stock])).toEqual([
+        [0, false],
+        [0, false],
+        [0, false],
+      ])
+    })
+
+    it("answers 400 without region_id and 404 for unknown regions and products the key cannot sell", async () => {
+      const missing = await get(`/store/products/${product.id}/availability`)
+      expect(missing.status).toBe(400)
+      expect(missing.data.message).toContain("region_id")
+
+      const unknownRegion = await get(`/store/products/${product.id}/availability?region_id=reg_nope`)
+      expect(unknownRegion.status).toBe(404)
+      expect(unknownRegion.data.message).toContain("reg_nope")
+
+      const europeId = store.regionIdsByCurrency.eur
+      for (const [productId, key] of [
+        ["prod_nope", store.publishableKey],
+        [product.draftId, store.publishableKey],
+        [product.id, otherKey], // published, but not in the outlet's channel
+        [otherChannelProductId, store.publishableKey],
+      ]) {
+        const res = await get(`/store/products/${productId}/availability?region_id=${europeId}`, key)
+        expect([productId, res.status]).toEqual([productId, 404])
+      }
+    })
+  },
+})
