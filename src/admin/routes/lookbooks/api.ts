@@ -1,8 +1,9 @@
 /**
- * Calls to Curator's lookbook Admin API from the admin pages. The admin runs on the backend's
- * origin and is signed in with a session cookie, so a same-origin fetch with credentials is
- * all it takes; errors come back as Medusa's { type, message }.
+ * Calls to Curator's lookbook Admin API from the admin pages (see adminFetch).
  */
+import { adminFetch } from "../../lib/admin-fetch"
+
+export { adminFetch }
 export type Hotspot = {
   id?: string
   x: number
@@ -38,19 +39,6 @@ export type Lookbook = {
   published_at: string | null
   look_count?: number
   looks: Look[]
-}
-
-export async function adminFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init
-  const response = await fetch(path, {
-    credentials: "include",
-    ...rest,
-    headers: json !== undefined ? { "content-type": "application/json", ...(rest.headers ?? {}) } : rest.headers,
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  })
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(body?.message ?? `${response.status} ${response.statusText}`)
-  return body as T
 }
 
 export const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`

@@ -1,8 +1,9 @@
 /**
- * Calls to Curator's social moderation Admin API from the moderation page. The admin is served
- * from the backend's origin and signed in with a session cookie: a same-origin fetch with
- * credentials is enough. Errors come back as Medusa's { type, message }.
+ * Calls to Curator's social moderation Admin API from the moderation page (see adminFetch).
  */
+import { adminFetch } from "../../lib/admin-fetch"
+
+export { adminFetch }
 export type PostStatus = "published" | "pending" | "hidden" | "removed"
 export type ModerationAction = "approve" | "hide" | "remove"
 
@@ -27,19 +28,6 @@ export type ModeratedPost = {
 }
 
 export type PostList = { posts: ModeratedPost[]; count: number; offset: number; limit: number }
-
-export async function adminFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init
-  const response = await fetch(path, {
-    credentials: "include",
-    ...rest,
-    headers: json !== undefined ? { "content-type": "application/json", ...(rest.headers ?? {}) } : rest.headers,
-    body: json !== undefined ? JSON.stringify(json) : rest.body,
-  })
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(body?.message ?? `Request failed with status ${response.status}`)
-  return body as T
-}
 
 /** The queue (pending and reported posts, oldest first), or all posts filtered by status. */
 export const listPosts = (view: "queue" | PostStatus | "all", offset: number, limit: number) => {
