@@ -285,7 +285,8 @@ function startProductionServer(extraEnv = {}) {
 // ---------------------------------------------------------------- storefront
 
 const STOREFRONT_DIR = path.join(ROOT, "storefront")
-const STOREFRONT_BUILD_ID = path.join(STOREFRONT_DIR, ".next", "BUILD_ID")
+// The build folder follows NEXT_DIST_DIR as next.config.mjs does, so a second checkout folder is built too.
+const STOREFRONT_BUILD_ID = path.join(STOREFRONT_DIR, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")
 const nextBin = path.join(STOREFRONT_DIR, "node_modules", ".bin", "next")
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 

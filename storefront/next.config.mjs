@@ -9,9 +9,8 @@ const nextConfig = {
   // Lint runs separately; the production build must not need ESLint installed.
   eslint: { ignoreDuringBuilds: true },
   poweredByHeader: false,
-  // `next dev` can use its own folder (NEXT_DIST_DIR=.next-dev) so it never clobbers a production build.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  // A second dev server on the same checkout needs its own build folder (NEXT_DIST_DIR=.next-8001).
+  // Own build folders (NEXT_DIST_DIR=.next-dev, .next-8001, ...) keep `next dev` servers and a
+  // production build from clobbering each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Outfit and wardrobe photos go through server actions (up to 6 photos of 10 MB for a post),
   // past the middleware, which otherwise buffers at most 10 MB of a request.
