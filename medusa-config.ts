@@ -12,6 +12,15 @@ const databaseUrl =
 
 const isProduction = process.env.NODE_ENV === "production"
 
+// Medusa marks the admin's session cookie Secure in production, and browsers drop a Secure
+// cookie on plain http: the demo's admin at http://localhost:9000/app could not sign in.
+// Secure follows the admin's public URL (MEDUSA_BACKEND_URL; the demo serves plain http),
+// and COOKIE_SECURE=true|false overrides it.
+const sessionCookieSecure =
+  process.env.COOKIE_SECURE !== undefined
+    ? process.env.COOKIE_SECURE === "true"
+    : isProduction && (process.env.MEDUSA_BACKEND_URL ?? "").startsWith("https://")
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl,
@@ -28,6 +37,7 @@ module.exports = defineConfig({
         ? requireSetting("COOKIE_SECRET", "the secret that signs session cookies")
         : process.env.COOKIE_SECRET || "curator-dev-cookie-secret",
     },
+    cookieOptions: { secure: sessionCookieSecure },
   },
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
