@@ -410,16 +410,18 @@ async function runStorefrontTests(extraArgs) {
       LOG_LEVEL: process.env.LOG_LEVEL || "warn",
     }
     delete env.REDIS_URL // in-memory event bus and workflow engine: nothing shared with other runs
+    // The seed stores file URLs under the backend's address, so it must know the test port.
+    const backendPort = await freePort()
+    const backendUrl = `http://localhost:${backendPort}`
+    env.MEDUSA_BACKEND_URL = backendUrl
     await medusa(["db:migrate", "--execute-safe-links", "--execute-safe-search"], { env })
     await medusa(["exec", "./src/scripts/seed.ts"], { env })
     await buildIfStale()
     await buildStorefrontIfStale()
 
-    const backendPort = await freePort()
-    const backendUrl = `http://localhost:${backendPort}`
     linkBuildToProject()
     started.push(
-      medusa(["start"], { cwd: BUILD_DIR, env: { ...env, PORT: String(backendPort), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_ADMIN_DISABLED: "true" } }).catch(
+      medusa(["start"], { cwd: BUILD_DIR, env: { ...env, PORT: String(backendPort), MEDUSA_ADMIN_DISABLED: "false" } }).catch(
         (e) => log(`backend: ${e.message}`)
       )
     )

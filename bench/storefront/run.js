@@ -9,7 +9,8 @@
  * ratio column is the page's median TTFB over the Store API's. Target: LCP ≤ 1.5 s.
  *
  * Run it with `npm run bench:storefront` (migrates, seeds, builds both, then calls this).
- * Settings: BENCH_RUNS (default 7), BENCH_PORT (backend, default 9001),
+ * Settings: BENCH_RUNS (default 7), BENCH_PORT (backend, default 9000: the seed stores the
+ * product photos' URLs under the demo's backend address, so stop the demo first),
  * BENCH_STOREFRONT_PORT (default 8001), CHROMIUM_PATH (default /usr/bin/chromium).
  */
 const { spawn } = require("node:child_process")
@@ -20,7 +21,7 @@ const { Client } = require("pg")
 const ROOT = path.resolve(__dirname, "..", "..")
 const STOREFRONT_DIR = path.join(ROOT, "storefront")
 const BUILD_DIR = process.env.CURATOR_BUILD_DIR || path.join(ROOT, ".medusa", "server")
-const BACKEND_PORT = Number(process.env.BENCH_PORT || 9001)
+const BACKEND_PORT = Number(process.env.BENCH_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.BENCH_STOREFRONT_PORT || 8001)
 const BACKEND = `http://localhost:${BACKEND_PORT}`
 const STOREFRONT = `http://localhost:${STOREFRONT_PORT}`
@@ -96,8 +97,26 @@ async function measurePage(browser, url) {
             const entries = list.getEntries()
             lcp = entries[entries.length - 1].startTime
           }).observe({ type: "largest-contentful-paint", buffered: true })
+          // Cumulative layout shift (images without reserved space would move the page as they load).
+          let cls = 0
+          const shifted = []
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              if (e.hadRecentInput) continue
+              cls += e.value
+              // What moved, so a shift can be traced to its element (printed when a page shifts).
+              for (const src of e.sources ?? []) {
+                const el = src.node
+                if (el && el.nodeType === 1) shifted.push(`${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).trim().split(/\s+/).join(".") : ""} (${e.value.toFixed(3)})`)
+              }
+            }
+          }).observe({ type: "layout-shift", buffered: true })
           // LCP is final once the page has settled; half a second after load is plenty here.
-          setTimeout(() => resolve({ ttfb: nav.responseStart, lcp }), 500)
+          // Broken images would leave LCP measuring text: count them so the run can refuse.
+          setTimeout(() => {
+            const broken = [...document.images].filter((img) => img.complete && img.naturalWidth === 0).map((img) => img.currentSrc || img.src)
+            resolve({ ttfb: nav.responseStart, lcp, cls, shifted, broken })
+          }, 500)
         })
     )
     return timings
@@ -146,6 +165,7 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"] })
   const rows = []
+  const shifts = new Map() // page → the elements that moved, for pages that shifted
   try {
     const referenceUrl = `${BACKEND}/store/products?limit=12&fields=id,title,handle,thumbnail`
     const staticFile = await fetch(`${STOREFRONT}/${COUNTRY}`).then((r) => r.text()).then((html) => html.match(/\/_next\/static\/[^"]+\.js/)?.[0])
@@ -153,23 +173,29 @@ async function main() {
     const reference = []
     const staticRef = []
     for (const p of pages) {
-      await measurePage(browser, p.url) // warm-up: compiles caches, fills Next's fetch cache
+      const warm = await measurePage(browser, p.url) // warm-up: compiles caches, fills Next's fetch cache
+      if (warm.broken.length) {
+        throw new Error(`${warm.broken.length} images on ${p.name} did not load (e.g. ${warm.broken[0]}); LCP would measure text only. Is BENCH_PORT the backend address the seed stored?`)
+      }
       const ttfb = []
       const lcp = []
+      const cls = []
       for (let i = 0; i < RUNS; i++) {
         const t = await measurePage(browser, p.url)
         ttfb.push(t.ttfb)
         lcp.push(t.lcp)
+        cls.push(t.cls)
+        if (t.cls > 0.05 && !shifts.has(p.name)) shifts.set(p.name, t.shifted)
         // Interleave the references so they see the same machine load as the pages.
         reference.push(await measureFetch(referenceUrl, storeHeaders))
         if (staticFile) staticRef.push(await measureFetch(`${STOREFRONT}${staticFile}`))
       }
-      rows.push({ name: p.name, ttfb, lcp })
+      rows.push({ name: p.name, ttfb, lcp, cls })
     }
     const refMedian = percentile(reference, 50)
     const fmt = (ms) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : "n/a")
     const table = [
-      ["page", "TTFB median", "TTFB p95", "LCP median", "LCP p95", "TTFB / Store API", `LCP ≤ ${LCP_TARGET_MS} ms`],
+      ["page", "TTFB median", "TTFB p95", "LCP median", "LCP p95", "TTFB / Store API", `LCP ≤ ${LCP_TARGET_MS} ms`, "CLS max"],
       ...rows.map((r) => [
         r.name,
         fmt(percentile(r.ttfb, 50)),
@@ -178,9 +204,10 @@ async function main() {
         fmt(percentile(r.lcp, 95)),
         `${(percentile(r.ttfb, 50) / refMedian).toFixed(1)}×`,
         percentile(r.lcp, 95) <= LCP_TARGET_MS ? "yes (p95)" : percentile(r.lcp, 50) <= LCP_TARGET_MS ? "median only" : "no",
+        Math.max(...r.cls).toFixed(3),
       ]),
-      ["ref: GET /store/products (backend)", fmt(refMedian), fmt(percentile(reference, 95)), "", "", "1.0×", ""],
-      ...(staticRef.length ? [["ref: static JS file (next start)", fmt(percentile(staticRef, 50)), fmt(percentile(staticRef, 95)), "", "", `${(percentile(staticRef, 50) / refMedian).toFixed(1)}×`, ""]] : []),
+      ["ref: GET /store/products (backend)", fmt(refMedian), fmt(percentile(reference, 95)), "", "", "1.0×", "", ""],
+      ...(staticRef.length ? [["ref: static JS file (next start)", fmt(percentile(staticRef, 50)), fmt(percentile(staticRef, 95)), "", "", `${(percentile(staticRef, 50) / refMedian).toFixed(1)}×`, "", ""]] : []),
     ]
     const widths = table[0].map((_, c) => Math.max(...table.map((row) => String(row[c]).length)))
     console.log(`\nStorefront pages, ${RUNS} runs each (Chromium headless, fresh context per run, ${require("node:os").cpus().length} CPUs)`)
@@ -188,6 +215,7 @@ async function main() {
       console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join("  "))
       if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "))
     }
+    for (const [name, elements] of shifts) console.log(`${name}: layout shift from ${[...new Set(elements)].slice(0, 6).join(", ") || "unattributed elements"}`)
     if (!lookbookPageExists) console.log("lookbook: not measured (no published lookbook, or no /[countryCode]/lookbooks/[handle] page yet)")
   } finally {
     await browser.close()

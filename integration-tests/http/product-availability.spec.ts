@@ -5,6 +5,7 @@ import {
   createInventoryLevelsWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
+  createReservationsWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -37,7 +38,7 @@ medusaIntegrationTestRunner({
       }
     }
 
-    const createProduct = async (title: string, status: "published" | "draft", salesChannelId: string) => {
+    const createProduct = async (title: string, status: "published" | "draft", salesChannelId: string, { giftVariant = true } = {}) => {
       const container = getContainer()
       const sizes = ["S", "M", "L"]
       const { result } = await createProductsWorkflow(container).run({
@@ -52,13 +53,30 @@ medusaIntegrationTestRunner({
               variants: [
                 ...sizes.map((size) => ({ title: size, sku: `${title}-${size}`, options: { Size: size }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 50 }] })),
                 // A gift card style variant: never counted, always sellable.
-                { title: "Gift", sku: `${title}-gift`, options: { Size: "Gift" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] },
+                ...(giftVariant ? [{ title: "Gift", sku: `${title}-gift`, options: { Size: "Gift" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] }] : []),
               ],
             },
           ],
         },
       })
       return result[0]
+    }
+
+    const boot = { id: "", itemIds: {} as Record<"S" | "M" | "L", string> }
+    type SearchHit = { id: string; in_stock: boolean }
+    const search = async (params: string) => {
+      const res = await get(`/store/product-search?limit=100&${params}`)
+      expect([res.status, res.data.message]).toEqual([200, undefined])
+      return { ids: (res.data.products as SearchHit[]).map((p) => p.id).sort(), hits: res.data.products as SearchHit[], inStock: res.data.facets.in_stock as number }
+    }
+    /** Search ingests stock events asynchronously: ask until the answer turns up. */
+    const eventually = async (params: string, check: (r: Awaited<ReturnType<typeof search>>) => boolean) => {
+      let last = await search(params)
+      for (let i = 0; i < 60 && !check(last); i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        last = await search(params)
+      }
+      return last
     }
 
     beforeAll(async () => {
@@ -106,6 +124,22 @@ medusaIntegrationTestRunner({
 
       const { result: regions } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "Nowhere", currency_code: "eur", countries: [] }] } })
       noWarehouseRegionId = regions[0].id
+
+      // A second product for search's in-stock filter: no gift variant, so stock alone decides.
+      const bootProduct = await createProduct("availability-boot", "published", store.salesChannelId, { giftVariant: false })
+      boot.id = bootProduct.id
+      const { data: bootLinks } = await query.graph({
+        entity: "product_variant_inventory_items",
+        fields: ["variant_id", "inventory_item_id"],
+        filters: { variant_id: bootProduct.variants.map((v) => v.id) },
+      })
+      for (const v of bootProduct.variants) boot.itemIds[v.title as "S" | "M" | "L"] = bootLinks.find((l) => l.variant_id === v.id)!.inventory_item_id
+      // Only an L, and only in New Jersey.
+      await createInventoryLevelsWorkflow(container).run({
+        input: { inventory_levels: [{ inventory_item_id: boot.itemIds.L, location_id: store.locationIdsByWarehouse.us, stocked_quantity: 2 }] },
+      })
+      // The snapshot every test starts from must hold the index with the boot's New Jersey stock.
+      await eventually(`region_id=${store.regionIdsByCurrency.usd}&in_stock=true`, (r) => r.ids.includes(boot.id) && r.ids.includes(product.id))
     })
 
     it("counts only the warehouse that serves the shopper's region", async () => {
@@ -162,6 +196,65 @@ medusaIntegrationTestRunner({
         [0, false],
         [0, false],
       ])
+    })
+
+    describe("product search's in-stock filter", () => {
+      it("keeps only what the region's warehouse can ship, and counts it beside the results", async () => {
+        const { eur, usd } = store.regionIdsByCurrency
+        const europe = await eventually(`region_id=${eur}&in_stock=true`, (r) => !r.ids.includes(boot.id))
+        // The tee has a gift variant that is always sellable; the boot has nothing in Amsterdam.
+        expect(europe.ids).toEqual([product.id])
+        const all = await search(`region_id=${eur}`)
+        expect(all.ids).toEqual([boot.id, product.id].sort())
+        expect(all.inStock).toBe(1)
+        expect(Object.fromEntries(all.hits.map((h) => [h.id, h.in_stock]))).toEqual({ [boot.id]: false, [product.id]: true })
+
+        const us = await eventually(`region_id=${usd}&in_stock=1`, (r) => r.ids.includes(boot.id))
+        expect(us.ids).toEqual([boot.id, product.id].sort())
+        expect(us.inStock).toBe(2)
+        expect((await search(`region_id=${usd}&in_stock=false`)).ids).toEqual([boot.id, product.id].sort())
+      })
+
+      it("means the chosen size when sizes are filtered", async () => {
+        const { eur, usd } = store.regionIdsByCurrency
+        // The tee's S sits in Amsterdam only; its M in both warehouses.
+        expect((await search(`region_id=${eur}&size=S&in_stock=true`)).ids).toEqual([product.id])
+        const usS = await search(`region_id=${usd}&size=S&in_stock=true`)
+        expect(usS.ids).toEqual([])
+        expect((await search(`region_id=${usd}&size=S`)).inStock).toBe(0)
+        expect((await search(`region_id=${usd}&size=L&in_stock=true`)).ids).toEqual([boot.id])
+        expect((await search(`region_id=${usd}&size=S,L`)).inStock).toBe(1)
+      })
+
+      it("counts every warehouse of the key's channel for a region that names none", async () => {
+        const r = await search(`region_id=${noWarehouseRegionId}&in_stock=true`)
+        expect(r.ids).toEqual([boot.id, product.id].sort())
+        expect(r.inStock).toBe(2)
+      })
+
+      it("follows stock as merchants restock and orders reserve it", async () => {
+        const container = getContainer()
+        const eur = store.regionIdsByCurrency.eur
+        await createInventoryLevelsWorkflow(container).run({
+          input: { inventory_levels: [{ inventory_item_id: boot.itemIds.M, location_id: store.locationIdsByWarehouse.eu, stocked_quantity: 1 }] },
+        })
+        const restocked = await eventually(`region_id=${eur}&in_stock=true`, (r) => r.ids.includes(boot.id))
+        expect(restocked.ids).toEqual([boot.id, product.id].sort())
+        expect(restocked.inStock).toBe(2)
+
+        // The last M in Amsterdam is reserved by an order: sold out there again.
+        await createReservationsWorkflow(container).run({
+          input: { reservations: [{ inventory_item_id: boot.itemIds.M, location_id: store.locationIdsByWarehouse.eu, quantity: 1 }] },
+        })
+        const reserved = await eventually(`region_id=${eur}&in_stock=true`, (r) => !r.ids.includes(boot.id))
+        expect(reserved.ids).toEqual([product.id])
+      })
+
+      it("rejects an in_stock value that is not true or false", async () => {
+        const res = await get(`/store/product-search?in_stock=maybe`)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/in_stock/)
+      })
     })
 
     it("answers 400 without region_id and 404 for unknown regions and products the key cannot sell", async () => {

@@ -140,6 +140,13 @@ medusaIntegrationTestRunner({
         expect(updated.status).toBe(200)
         expect(updated.data.item).toMatchObject({ size: "L", notes: null, colours: ["Ecru"], name: "Linen shirt", price_paid: 89.5 })
 
+        // Linked to the catalog variant it was bought as: the variant's product is filled in; unlinking clears both.
+        const variantId = variantIds[0]
+        const linked = await call("post", `/store/wardrobe/items/${linen.id}`, "a", { variant_id: variantId })
+        expect(linked.data.item).toMatchObject({ variant_id: variantId, product_id: productIdOfVariant[variantId] })
+        const unlinked = await call("post", `/store/wardrobe/items/${linen.id}`, "a", { variant_id: null })
+        expect(unlinked.data.item).toMatchObject({ variant_id: null, product_id: null })
+
         const deleted = await call("delete", `/store/wardrobe/items/${linen.id}`, "a")
         expect(deleted.data).toEqual({ id: linen.id, object: "wardrobe_item", deleted: true })
         expect((await call("get", `/store/wardrobe/items/${linen.id}`, "a")).status).toBe(404)
@@ -211,6 +218,12 @@ medusaIntegrationTestRunner({
         await expect400(await post({ name: "Coat", owner: "someone" }), /owner/)
         await expect400(await call("get", "/store/wardrobe/items?limit=500", "a"), /limit/)
         await expect400(await call("get", "/store/wardrobe/items?season=monsoon", "a"), /season/)
+        // A variant the catalog does not have: 404 naming it, checked before the photo is stored.
+        const ghostPhoto = `ghost-${Date.now()}.jpg`
+        const ghost = await post(form({ name: "Ghost", variant_id: "variant_missing" }, { bytes: whole, name: ghostPhoto, type: "image/jpeg" }))
+        expect(ghost.status).toBe(404)
+        expect(ghost.data.message).toMatch(/variant_missing/)
+        expect(storedFilesEndingWith(ghostPhoto)).toEqual([])
 
         expect((await call("get", "/store/wardrobe/items", "a")).data.count).toBe(0)
       })

@@ -7,10 +7,12 @@
  * measures them. Pairwise: positives are (original, transformed copy) pairs;
  * negatives are all pairs of images from different bases.
  *
- * Methods: the hash alone, the embedding alone, the two OR-ed (the previous
- * shipped rule) and the shipped two-stage rule: candidates from the hash
- * (≤ candidateHashDistance bits) or the embedding (among the K nearest, cosine
- * ≥ minCandidateCosine), verified by the layout match (src/dedup/layout-match.ts).
+ * Methods: the hash alone, the embedding alone, the two OR-ed, the two-stage
+ * rule verified by the layout match alone (the previous shipped rule), and the
+ * shipped two-stage rule: candidates from the hash (≤ candidateHashDistance
+ * bits) or the embedding (among the K nearest, cosine ≥ minCandidateCosine),
+ * verified by the layout match (src/dedup/layout-match.ts) or the keypoint
+ * match (src/dedup/keypoints.ts).
  *
  *   npm run bench:dedup            (BASES=300 CAL_BASES=80 by default; EVAL_BASES=n scores the first n)
  */
@@ -24,6 +26,7 @@ import { hammingHex } from "../src/dedup/hasher.ts";
 import { cosine } from "../src/embedding/embedder.ts";
 import { layoutMatchScore, prepareLayout, LAYOUT_MATCH_VERSION, type PreparedLayout } from "../src/dedup/layout-match.ts";
 import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE } from "../src/dedup/near-duplicates.ts";
+import { matchEitherOrientation, KEYPOINTS_VERSION, KEYPOINT_MATCH_VERSION } from "../src/dedup/keypoints.ts";
 
 const BASES = Number(process.env.BASES ?? 300);
 const CAL_BASES = Number(process.env.CAL_BASES ?? 80);
@@ -40,9 +43,12 @@ interface PairScore {
   nearest: boolean;
   /** Layout match score, or -1 where the pair is no candidate of any rule considered. */
   layout: number;
+  /** Keypoint matches on one scale + shift and the share of the overlap they span, or 0 where no candidate. */
+  inliers: number;
+  extent: number;
 }
 
-type Thresholds = { h: number; c: number; l: number };
+type Thresholds = { h: number; c: number; l: number; k?: number; e?: number };
 type Method = { name: string; passes: (p: PairScore, t: Thresholds) => boolean; grid: Thresholds[] };
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => +(lo + i * step).toFixed(4));
 const grid = (hs: number[], cs: number[], ls: number[]) => hs.flatMap((h) => cs.flatMap((c) => ls.map((l) => ({ h, c, l }))));
@@ -52,9 +58,19 @@ const METHODS: Method[] = [
   { name: "embedding only", passes: (p, t) => p.cos >= t.c, grid: grid([-1], range(0.5, 1, 0.005), [NEVER]) },
   { name: "hash OR embedding (previous rule)", passes: (p, t) => p.hash <= t.h || p.cos >= t.c, grid: grid(range(0, 24, 1), range(0.5, 1, 0.005), [NEVER]) },
   {
-    name: "two-stage: hash OR verified candidate (shipped)",
+    name: "two-stage, layout verifies (previous)",
     passes: (p, t) => p.hash <= t.h || (p.layout >= t.l && (p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c))),
     grid: grid(range(0, 16, 1), range(MIN_SCORED_COSINE, 0.9, 0.05), range(0.7, 0.99, 0.01)),
+  },
+  {
+    name: "two-stage, layout or keypoints verify (shipped)",
+    passes: (p, t) =>
+      p.hash <= t.h || ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
+    grid: range(0, 12, 1).flatMap((h) =>
+      range(MIN_SCORED_COSINE, 0.85, 0.05).flatMap((c) =>
+        range(0.88, 0.98, 0.01).flatMap((l) => [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e })))),
+      ),
+    ),
   },
 ];
 
@@ -92,9 +108,11 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       if (group(i) !== group(j) && 1 - r.distances[t]! >= 0.5) keys.add(key);
     }
   }
-  // Layout scores are the slow part: cached per split and layout-match version.
+  // Layout and keypoint scores are the slow part: cached per split and matcher version.
   const layoutFile = path.join(CACHE_DIR, `layout-${name}-${n}-v${LAYOUT_MATCH_VERSION}.json`);
   const cachedLayout: Record<string, number> = fs.existsSync(layoutFile) ? JSON.parse(fs.readFileSync(layoutFile, "utf8")) : {};
+  const keypointFile = path.join(CACHE_DIR, `keypoints-${name}-${n}-v${KEYPOINTS_VERSION}.${KEYPOINT_MATCH_VERSION}.json`);
+  const cachedKeypoints: Record<string, [number, number]> = fs.existsSync(keypointFile) ? JSON.parse(fs.readFileSync(keypointFile, "utf8")) : {};
   const prepared: Array<PreparedLayout | undefined> = [];
   const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
   let computed = 0;
@@ -106,15 +124,22 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
     const cos = cosine(items[a]!.vector, items[b]!.vector);
     const near = nearest.has(key);
     let layout = -1;
+    let kp: [number, number] = [0, 0];
     if (hash <= CANDIDATE_HASH_DISTANCE || (near && cos >= MIN_SCORED_COSINE)) {
       layout = cachedLayout[key] ??= layoutMatchScore(layoutOf(a), layoutOf(b));
+      kp = cachedKeypoints[key] ??= (() => {
+        // As /v1/duplicates does: the upload (either orientation) against the stored image's upright keypoints.
+        const m = matchEitherOrientation(items[b]!.keypoints, items[a]!.keypoints.upright);
+        return [m.inliers, +m.extent.toFixed(4)];
+      })();
       computed += 1;
-      if (computed % 5000 === 0) console.error(`${name}: ${computed} layout matches in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      if (computed % 5000 === 0) console.error(`${name}: ${computed} candidate pairs scored (layout and keypoints) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    return { a, b, hash, cos, nearest: near, layout };
+    return { a, b, hash, cos, nearest: near, layout, inliers: kp[0], extent: kp[1] };
   });
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(layoutFile, JSON.stringify(cachedLayout));
+  fs.writeFileSync(keypointFile, JSON.stringify(cachedKeypoints));
   return { positives: scores.filter((p) => group(p.a) === group(p.b)), negatives: scores.filter((p) => group(p.a) !== group(p.b)) };
 }
 
@@ -147,11 +172,23 @@ const calPairs = scorePairs("calibration", cal.items);
 const evPairs = scorePairs("evaluation", ev.items);
 console.log(`\nDedup benchmark: ${EVAL_BASES} evaluation bases × ${PER_GROUP} images = ${ev.items.length} images (${evPairs.positives.length} positive pairs, ${((ev.items.length * (ev.items.length - 1)) / 2 - EVAL_BASES * ((PER_GROUP * (PER_GROUP - 1)) / 2)).toLocaleString("en")} negative pairs);`);
 console.log(`calibration split: ${CAL_BASES} other bases × ${PER_GROUP} = ${cal.items.length} images; thresholds = max recall at precision ≥ ${TARGET_PRECISION} on calibration.`);
-console.log(`two-stage candidates: hash ≤ ${CANDIDATE_HASH_DISTANCE} bits, or among the ${DUPLICATE_CANDIDATES} nearest by embedding with cosine ≥ c; verified when layout ≥ l.`);
+console.log(`two-stage candidates: hash ≤ ${CANDIDATE_HASH_DISTANCE} bits, or among the ${DUPLICATE_CANDIDATES} nearest by embedding with cosine ≥ c; verified when layout ≥ l, or by ≥ k keypoints spanning ≥ e of the overlap.`);
 
-const calibrated = METHODS.map((m) => ({ m, t: calibrate(calPairs.positives, calPairs.negatives, m) }));
+// The hash alone decides what it can (its own calibration); the two-stage rules calibrate what they add on top.
+const hashThreshold = calibrate(calPairs.positives, calPairs.negatives, METHODS[0]!).h;
+const calibrated = METHODS.map((m, i) => ({
+  m,
+  t: calibrate(calPairs.positives, calPairs.negatives, i >= 3 ? { ...m, grid: m.grid.filter((t) => t.h === hashThreshold) } : m),
+}));
 const fmtT = (i: number, t: Thresholds) =>
-  [i !== 1 ? `hash ≤ ${t.h}` : "", i === 1 || i === 2 ? `cos ≥ ${t.c.toFixed(3)}` : "", i === 3 ? `cand. cos ≥ ${t.c.toFixed(2)}, layout ≥ ${t.l.toFixed(2)}` : ""].filter(Boolean).join(i === 3 ? "; " : " OR ");
+  [
+    i !== 1 ? `hash ≤ ${t.h}` : "",
+    i === 1 || i === 2 ? `cos ≥ ${t.c.toFixed(3)}` : "",
+    i >= 3 ? `cand. cos ≥ ${t.c.toFixed(2)}, layout ≥ ${t.l.toFixed(2)}` : "",
+    i === 4 ? `or ≥ ${t.k} keypoints spanning ≥ ${t.e} of the overlap` : "",
+  ]
+    .filter(Boolean)
+    .join(i >= 3 ? "; " : " OR ");
 const hashRes = prf(evPairs.positives, evPairs.negatives, calibrated[0]!.m, calibrated[0]!.t);
 console.log("\nOverall (evaluation split), thresholds from calibration; baseline = hash only");
 console.log(
@@ -164,7 +201,7 @@ console.log(
   ),
 );
 
-const [hashOnly, embOnly, , shipped] = calibrated;
+const [hashOnly, embOnly, , , shipped] = calibrated;
 const labels = [...TRANSFORMS, ...new Set(ev.labels.filter((l) => l.includes("+")))];
 const rows = labels.map((label) => {
   const pos = evPairs.positives.filter((p) => ev.labels[p.b] === label);
@@ -180,4 +217,6 @@ console.log(`\nPer transformation (evaluation split): hash only | embedding only
 console.log(table(["transformation", "pairs", "hash P", "hash R", "hash F1", "emb P", "emb R", "emb F1", "2-st P", "2-st R", "2-st F1"], rows));
 console.log("negative pairs are scored exhaustively for the hash (≤ 24 bits) and over each image's nearest neighbours for the embedding; a pair outside both never passes the shipped rule.");
 const s = shipped!.t;
-console.log(`\nshipped thresholds: maxHashDistance=${s.h} minCandidateCosine=${s.c.toFixed(2)} minLayoutScore=${s.l.toFixed(2)} (${shipped!.m.name}); total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `\nshipped thresholds: maxHashDistance=${s.h} minCandidateCosine=${s.c.toFixed(2)} minLayoutScore=${s.l.toFixed(2)} minKeypointInliers=${s.k} minKeypointExtent=${s.e} (${shipped!.m.name}); total ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);

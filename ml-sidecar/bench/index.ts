@@ -16,7 +16,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Index, MetricKind, ScalarKind, exactSearch, type BatchMatches, type Matches } from "usearch";
-import { CACHE_DIR, CACHE_RECORD, fingerprintAll, readCache, table } from "./lib/pipeline.ts";
+import { CACHE_DIR, CACHE_RECORD, fingerprintAll, readCachedVectors, table } from "./lib/pipeline.ts";
 import { renderScene, rng } from "./lib/synthetic.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
 
@@ -30,7 +30,7 @@ function cachedRealEmbeddings(): Float32Array[] {
   for (const f of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR).filter((n) => n.endsWith(".bin")).sort() : []) {
     const file = path.join(CACHE_DIR, f);
     if (fs.statSync(file).size % CACHE_RECORD !== 0) continue;
-    out.push(...readCache(file).map((x) => x.vector));
+    out.push(...readCachedVectors(file));
   }
   return out;
 }

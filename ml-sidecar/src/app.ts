@@ -11,6 +11,7 @@ import { ImageService } from "./image-service.ts";
 import { Metrics } from "./metrics.ts";
 import { Reindexer } from "./reindex.ts";
 import { SourceImageStore } from "./source-image-store.ts";
+import { FileKeypointStore } from "./dedup/file-keypoint-store.ts";
 import { buildServer } from "./http/server.ts";
 
 export interface App {
@@ -37,7 +38,7 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
   const sources = new SourceImageStore(path.join(config.dataDir, "sources"));
   const metrics = new Metrics();
   metrics.backendInfo.set({ backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) }, 1);
-  const service = new ImageService(embedder, new DctPhashHasher(), store, config.thresholds, { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels }, sources, metrics);
+  const service = new ImageService(embedder, new DctPhashHasher(), store, config.thresholds, { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels }, sources, metrics, new FileKeypointStore(path.join(config.dataDir, "keypoints")));
   const reindexer = new Reindexer(factory, service, sources, log);
   const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger });
   // Runs in the background: the service answers (from the new space) while it catches up.

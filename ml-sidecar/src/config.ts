@@ -9,7 +9,7 @@ import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
  * (seeds 1,000,000+; see README): the thresholds with the highest recall at
  * precision ≥ 0.999 there (0.995 let a rare hash collision through: README).
  */
-export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.75, minLayoutScore: 0.91 };
+export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.65, minLayoutScore: 0.96, minKeypointInliers: 20, minKeypointExtent: 0.1 };
 
 export interface Config {
   port: number;
@@ -59,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxHashDistance: num(env, "DEDUP_MAX_HASH_DISTANCE", CALIBRATED_THRESHOLDS.maxHashDistance),
       minCandidateCosine: num(env, "DEDUP_MIN_CANDIDATE_COSINE", CALIBRATED_THRESHOLDS.minCandidateCosine),
       minLayoutScore: num(env, "DEDUP_MIN_LAYOUT_SCORE", CALIBRATED_THRESHOLDS.minLayoutScore),
+      minKeypointInliers: num(env, "DEDUP_MIN_KEYPOINT_INLIERS", CALIBRATED_THRESHOLDS.minKeypointInliers),
+      minKeypointExtent: num(env, "DEDUP_MIN_KEYPOINT_EXTENT", CALIBRATED_THRESHOLDS.minKeypointExtent),
     },
   };
 }

@@ -10,7 +10,9 @@ import {
   type DuplicateThresholds,
 } from "./dedup/near-duplicates.ts";
 import { layoutMatchScore, layoutThumbnail, prepareLayout } from "./dedup/layout-match.ts";
-import { prepareImage, type ImageLimits } from "./image/preprocess.ts";
+import { extractKeypoints, matchEitherOrientation, type KeypointPair, type Keypoints } from "./dedup/keypoints.ts";
+import type { KeypointStore } from "./dedup/keypoint-store.ts";
+import { prepareImage, type ImageLimits, type PreparedImage } from "./image/preprocess.ts";
 import type { Filter, Metadata } from "./index/filter.ts";
 import type { ImageRecord, SearchHit, VectorStore } from "./index/vector-store.ts";
 import type { SourceImageStore } from "./source-image-store.ts";
@@ -19,6 +21,7 @@ import type { Metrics } from "./metrics.ts";
 export interface AnalysedImage {
   hash: ImageHash;
   vector: Float32Array;
+  keypoints: KeypointPair;
 }
 
 export interface DuplicateHit {
@@ -31,7 +34,20 @@ export interface DuplicateHit {
 
 export type RankedHit = SearchHit & { hashDistance?: number; evidence?: DuplicateEvidence; layoutScore?: number };
 
-/** Search verifies this many embedding neighbours (plus hash candidates) as duplicates, bounding its latency. */
+/** Where verification reads indexed images' keypoints. */
+export type KeypointSource = Pick<KeypointStore, "get">;
+
+export interface VerificationOptions {
+  /** Embedding neighbours verified by search (default SEARCH_VERIFIED_CANDIDATES). */
+  verifiedCandidates?: number;
+  /** Indexed images' keypoints; without it only the hash and the layout verify. */
+  keypoints?: KeypointSource | null;
+}
+
+/**
+ * Search verifies this many embedding neighbours (plus hash candidates) as duplicates, bounding its
+ * latency (bench/retrieval.ts: verifying 20 found 1 more of 500 copies at twice the search time).
+ */
 export const SEARCH_VERIFIED_CANDIDATES = 10;
 
 /**
@@ -47,6 +63,7 @@ async function judgeCandidates(
   filter: Filter,
   t: DuplicateThresholds,
   hasher: Hasher,
+  keypoints: KeypointSource | null | undefined,
 ): Promise<{ hits: RankedHit[]; verified: RankedHit[] }> {
   const embeddingHits = await store.search(query.vector, { k: candidates, filter });
   const hashHits = store.hashMatches ? await store.hashMatches(query.hash, CANDIDATE_HASH_DISTANCE, { limit: candidates, filter }) : [];
@@ -62,12 +79,17 @@ async function judgeCandidates(
     const hashDistance = hasher.distance(query.hash, h.hash);
     const layout = h.hash.layout;
     const layoutScore = () => (h.layoutScore ??= queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0);
-    const evidence = duplicateEvidence({ hashDistance, cosine: h.score, nearest: h.nearest, layoutScore }, t);
+    const signals = { hashDistance, cosine: h.score, nearest: h.nearest, layoutScore };
+    // Keypoints are read (or made) only for candidates the hash and the layout leave undecided.
+    let undecided = false;
+    let evidence = duplicateEvidence({ ...signals, keypointMatch: () => ((undecided = true), null) }, t);
+    const stored = undecided && keypoints ? await keypoints.get(h.id) : null;
+    if (stored) evidence = duplicateEvidence({ ...signals, keypointMatch: () => matchEitherOrientation(query.keypoints, stored) }, t);
     h.hashDistance = hashDistance;
     if (evidence) verified.push(Object.assign(h, { evidence }));
   }
-  // Hash evidence first (nearest hash first), then layout-verified copies by layout score.
-  const rank = (x: RankedHit) => (x.evidence === "hash" ? 2 + (64 - x.hashDistance!) : x.layoutScore!);
+  // Hash evidence first (nearest hash first), then layout-verified copies by layout score, then keypoint-verified ones.
+  const rank = (x: RankedHit) => (x.evidence === "hash" ? 2 + (64 - x.hashDistance!) : x.evidence === "layout" ? x.layoutScore! : 0);
   verified.sort((a, b) => rank(b) - rank(a) || b.score - a.score);
   return { hits: embeddingHits, verified };
 }
@@ -84,8 +106,10 @@ export async function searchWithDuplicatesFirst(
   filter: Filter,
   t: DuplicateThresholds,
   hasher: Hasher,
+  opts: VerificationOptions = {},
 ): Promise<RankedHit[]> {
-  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, SEARCH_VERIFIED_CANDIDATES), filter, t, hasher);
+  const verifiedCandidates = opts.verifiedCandidates ?? SEARCH_VERIFIED_CANDIDATES;
+  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, opts.keypoints);
   const seen = new Set(verified.map((h) => h.id));
   return [...verified, ...hits.filter((h) => !seen.has(h.id))].slice(0, k).map(({ nearest: _n, layoutScore: _l, ...h }: RankedHit & { nearest?: boolean }) => h);
 }
@@ -108,10 +132,28 @@ export class ImageService {
     readonly limits: ImageLimits,
     private readonly sources: SourceImageStore | null,
     private readonly metrics: Metrics | null,
+    readonly keypoints: KeypointStore | null = null,
   ) {}
 
-  /** Decode + validate every image, then embed them in one call (one batch for the pool). */
-  async analyse(buffers: Uint8Array[]): Promise<AnalysedImage[]> {
+  /**
+   * An indexed image's keypoints for verification: the stored ones, else (indexed before keypoints
+   * existed, or under another KEYPOINTS_VERSION) made again from the kept source copy and stored.
+   */
+  private async storedKeypoints(id: string): Promise<Keypoints | null> {
+    const kept = await this.keypoints?.get(id);
+    if (kept || !this.keypoints) return kept ?? null;
+    const source = await this.sources?.get(id);
+    if (!source) return null;
+    const { grey } = await prepareImage(source, this.limits);
+    const { upright } = extractKeypoints(grey.data, grey.width, grey.height);
+    await this.keypoints.put(id, upright);
+    return upright;
+  }
+
+  private readonly verificationKeypoints: KeypointSource = { get: (id) => this.storedKeypoints(id) };
+
+  /** Decode + validate every image (a bad one fails the whole call, naming its index). */
+  private async prepareAll(buffers: Uint8Array[]): Promise<PreparedImage[]> {
     if (buffers.length === 0) throw new ClientError(400, "missing_image", "Send at least one multipart part named `image`.");
     const t0 = performance.now();
     const prepared = await Promise.all(
@@ -122,13 +164,35 @@ export class ImageService {
         }),
       ),
     );
-    const t1 = performance.now();
+    this.metrics?.observeStage("decode", (performance.now() - t0) / 1000);
+    return prepared;
+  }
+
+  /** One call to the embedder for all images (one batch for the pool). */
+  private async embedPrepared(prepared: PreparedImage[]): Promise<Float32Array[]> {
+    const t0 = performance.now();
     const vectors = await this.embedder.embed(prepared.map((p) => p.rgb));
-    const t2 = performance.now();
-    this.metrics?.observeStage("decode", (t1 - t0) / 1000);
-    this.metrics?.observeStage("embed", (t2 - t1) / 1000);
+    this.metrics?.observeStage("embed", (performance.now() - t0) / 1000);
     this.metrics?.imagesEmbedded.inc(prepared.length);
-    return prepared.map((p, i) => ({ hash: { ...this.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) }, vector: vectors[i]! }));
+    return vectors;
+  }
+
+  /** Embeddings alone (/v1/embed): no hash, layout or keypoints. */
+  async embed(buffers: Uint8Array[]): Promise<Float32Array[]> {
+    return this.embedPrepared(await this.prepareAll(buffers));
+  }
+
+  /** Embedding, hash, layout thumbnail and keypoints of every image. */
+  async analyse(buffers: Uint8Array[]): Promise<AnalysedImage[]> {
+    const prepared = await this.prepareAll(buffers);
+    const embedding = this.embedPrepared(prepared);
+    // Hash, layout and keypoints are made on this thread while the worker pool embeds.
+    const fingerprints = prepared.map((p) => ({
+      hash: { ...this.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) },
+      keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height),
+    }));
+    const vectors = await embedding;
+    return fingerprints.map((f, i) => ({ ...f, vector: vectors[i]! }));
   }
 
   async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
@@ -143,6 +207,7 @@ export class ImageService {
       indexedAt: new Date().toISOString(),
     };
     await this.sources?.put(id, image);
+    await this.keypoints?.put(id, a!.keypoints.upright);
     await this.store.upsert([record]);
     return record;
   }
@@ -152,7 +217,7 @@ export class ImageService {
     if (query.image) {
       const [a] = await this.analyse([query.image]);
       const t0 = performance.now();
-      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher);
+      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints });
       this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
       return hits;
     } else if (query.embedding) {
@@ -186,13 +251,13 @@ export class ImageService {
    */
   async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
     const [a] = await this.analyse([image]);
-    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher);
+    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher, this.verificationKeypoints);
     return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 
   async deleteImage(id: string): Promise<boolean> {
     const deleted = await this.store.delete(id);
-    if (deleted) await this.sources?.delete(id);
+    if (deleted) await Promise.all([this.sources?.delete(id), this.keypoints?.delete(id)]);
     return deleted;
   }
 

@@ -176,6 +176,42 @@ test("POST /v1/duplicates finds the indexed originals of an upload", async () =>
   assert.deepEqual(none.json.duplicates, []);
 });
 
+test("keypoints stored beside the vectors verify a small crop the layout is not allowed to, and go with the image", async () => {
+  // A second service where the layout can never verify: only the keypoint stage can find the crop.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-kp-"));
+  const kpApp = await createApp(loadConfig({ DATA_DIR: dir, DEDUP_MIN_LAYOUT_SCORE: "1.01" }), { embedder: pool, log: () => {} });
+  try {
+    const inject = async (method: string, url: string, payload?: FormData) => {
+      const req = payload ? new Request("http://x", { method, body: payload }) : null;
+      const res = await kpApp.server.inject({ method: method as "PUT", url, payload: req ? Buffer.from(await req.arrayBuffer()) : undefined, headers: req ? { "content-type": req.headers.get("content-type")! } : {} });
+      return { status: res.statusCode, json: res.json() };
+    };
+    const original = await picture(41);
+    const put = await inject("PUT", "/v1/images/img_kp", multipart([{ name: "image", value: original, filename: "o.png" }, { name: "metadata", value: JSON.stringify({ product_id: "prod_kp" }) }]));
+    assert.equal(put.status, 200, JSON.stringify(put.json));
+    const files = () => fs.readdirSync(path.join(dir, "keypoints"), { recursive: true }).filter((f) => String(f).endsWith(".kp"));
+    assert.equal(files().length, 1, "one keypoint file for the indexed image");
+    const { width = 0, height = 0 } = await sharp(original).metadata();
+    // 70 % of each side: close enough by embedding to be a candidate (cosine ≈ 0.8), and no hash match.
+    const crop = await sharp(original).extract({ left: Math.round(width * 0.2), top: Math.round(height * 0.2), width: Math.round(width * 0.7), height: Math.round(height * 0.7) }).jpeg({ quality: 60 }).toBuffer();
+    const found = await inject("POST", "/v1/duplicates", form(crop));
+    assert.equal(found.status, 200, JSON.stringify(found.json));
+    assert.deepEqual(found.json.duplicates.map((d: any) => [d.id, d.evidence]), [["img_kp", "keypoints"]]);
+    // Images indexed before keypoints existed have none stored: they are made again from the kept source copy.
+    fs.rmSync(path.join(dir, "keypoints"), { recursive: true });
+    const again = await inject("POST", "/v1/duplicates", form(crop));
+    assert.deepEqual(again.json.duplicates.map((d: any) => [d.id, d.evidence]), [["img_kp", "keypoints"]]);
+    assert.equal(files().length, 1, "and stored again");
+    const other = await inject("POST", "/v1/duplicates", form(await picture(42)));
+    assert.deepEqual(other.json.duplicates, []);
+    assert.equal((await inject("DELETE", "/v1/images/img_kp")).status, 200);
+    assert.equal(files().length, 0, "deleting the image deletes its keypoints");
+  } finally {
+    await kpApp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("bad input → 4xx { type, message }, and the process stays healthy", async () => {
   const jpeg = await sharp(img.a!).jpeg().toBuffer();
   await assertClientError(await call("POST", "/v1/embed", form(Buffer.from("%PDF-1.4 definitely not an image at all"))), 415, "unsupported_image_format");

@@ -30,6 +30,15 @@ export function databaseUrlFromSettings(env: Env): string | undefined {
   return url.toString()
 }
 
+/** A whole number ≥ 1 from the environment, the fallback when unset; anything else fails at start, naming it. */
+function positiveIntegerSetting(name: string, env: Env, fallback: number): number {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of 1 or more, got "${raw}".`)
+  return value
+}
+
 /** Settings that only make sense together: all present, or none. */
 function settingGroup(names: string[], env: Env, label: string): boolean {
   const present = names.filter((n) => env[n]?.trim())
@@ -136,7 +145,9 @@ export function authModule(env: Env): ModuleEntry {
       options: {
         clientId: env.GOOGLE_CLIENT_ID,
         clientSecret: env.GOOGLE_CLIENT_SECRET,
-        callbackUrl: env.GOOGLE_CALLBACK_URL || "http://localhost:8000/auth/google/callback",
+        // The storefront's callback route; without a country code its middleware sends the
+        // shopper (query string kept) to /<default country>/account/google/callback.
+        callbackUrl: env.GOOGLE_CALLBACK_URL || "http://localhost:8000/account/google/callback",
       },
     })
   }
@@ -179,7 +190,7 @@ export function buildModules(env: Env): ModuleEntry[] {
       // Social feed moderation: reports that hide a post on their own, and whether new posts wait for approval.
       resolve: "./src/modules/social",
       options: {
-        auto_hide_report_threshold: Number(env.SOCIAL_AUTO_HIDE_REPORT_THRESHOLD) || 3,
+        auto_hide_report_threshold: positiveIntegerSetting("SOCIAL_AUTO_HIDE_REPORT_THRESHOLD", env, 3),
         require_approval: env.SOCIAL_REQUIRE_APPROVAL === "true",
       },
     },

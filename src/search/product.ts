@@ -1,11 +1,13 @@
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
+import { inStockLocationKeys, sizeStockKey, variantInStockKeys, VARIANT_STOCK_FIELDS } from "../utils/stock-availability"
 
 /**
  * The storefront's product search index (Medusa Search Module; PostgreSQL full-text
  * search by default, Meilisearch when MEILISEARCH_HOST is set). Title weighs most,
  * then brand, tags and categories, then the description. Facets: category, colour,
  * size, brand, material, pattern, season, occasion, collection, and price ranges per
- * currency. Kept current by product and variant events.
+ * currency, and stock: the locations that can sell the product now. Kept current by product,
+ * variant, inventory level and reservation events.
  */
 
 /** Currencies with a price field (`price_<code>`) in the index: the shop's regions. */
@@ -37,6 +39,10 @@ const fields = search.define({
   price_usd: priceField(),
   price_gbp: priceField(),
   created_at: search.date().sortable().retrievable(),
+  // Stock locations able to sell some variant now, or "any" (see inStockLocationKeys).
+  in_stock_location_ids: search.keyword().array().filterable().facetable().retrievable(),
+  // The same per size ("location|size"), so "size M in stock" means an M can ship, not any size.
+  in_stock_sizes: search.keyword().array().filterable().retrievable(false),
 })
 
 const GRAPH_FIELDS = [
@@ -60,16 +66,27 @@ const GRAPH_FIELDS = [
   "variants.options.option.title",
   "variants.prices.amount",
   "variants.prices.currency_code",
+  ...VARIANT_STOCK_FIELDS,
 ]
 
 type ProductRow = Record<string, any>
 
 const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== undefined && v !== ""))]
 
+/** One variant's values of an option, by the option's title (lower case). */
+function variantOptionValues(variant: ProductRow, title: string): string[] {
+  return (variant.options ?? []).filter((o: ProductRow) => o.option?.title?.toLowerCase() === title).map((o: ProductRow) => o.value)
+}
+
 function optionValues(row: ProductRow, title: string): string[] {
-  return unique(
+  return unique((row.variants ?? []).flatMap((v: ProductRow) => variantOptionValues(v, title)))
+}
+
+/** `location|size` for every size some variant can sell now, at each location that can sell it. */
+function inStockSizes(row: ProductRow): string[] {
+  return unique<string>(
     (row.variants ?? []).flatMap((v: ProductRow) =>
-      (v.options ?? []).filter((o: ProductRow) => o.option?.title?.toLowerCase() === title).map((o: ProductRow) => o.value)
+      variantInStockKeys(v).flatMap((key) => variantOptionValues(v, "size").map((size) => sizeStockKey(key, size)))
     )
   )
 }
@@ -111,7 +128,14 @@ export function toProductSearchDocument(row: ProductRow) {
     price_usd: lowestPrice(row, "usd"),
     price_gbp: lowestPrice(row, "gbp"),
     created_at: row.created_at,
+    in_stock_location_ids: inStockLocationKeys(row.variants ?? []),
+    in_stock_sizes: inStockSizes(row),
   }
+}
+
+async function productIdsOfVariants(query: { graph: (...args: any[]) => Promise<{ data: any[] }> }, variantIds: string[]) {
+  const { data: variants } = await query.graph({ entity: "product_variant", fields: ["product_id"], filters: { id: variantIds }, withDeleted: true })
+  return unique<string>(variants.map((v: ProductRow) => v.product_id))
 }
 
 const source = {
@@ -133,25 +157,40 @@ export default defineSearchIndex({
     "product-variant.created",
     "product-variant.updated",
     "product-variant.deleted",
+    // Stock moves: merchants' stock edits, fulfilments and returns (levels), orders placed (reservations).
+    "inventory-level.created",
+    "inventory-level.updated",
+    "inventory-level.deleted",
+    "reservation-item.created",
+    "reservation-item.updated",
+    "reservation-item.deleted",
   ],
   consume: graphConsume({
     ...source,
-    // Variant events carry the variant's id; the document to refresh is its product's.
+    // Events name a product, a variant, a stock level or a reservation; the document to refresh is the product.
     resolve_ids: async (event, { container }) => {
       const data = (event.data ?? {}) as { id?: string | string[]; product_id?: string }
-      if (!event.name.startsWith("product-variant.")) return data.id
-      if (data.product_id) return data.product_id
       const ids = Array.isArray(data.id) ? data.id : data.id ? [data.id] : []
+      if (event.name.startsWith("product.")) return data.id
+      if (event.name.startsWith("product-variant.")) {
+        if (data.product_id) return data.product_id
+        return ids.length ? productIdsOfVariants(container.query, ids) : undefined
+      }
       if (!ids.length) return undefined
-      const { data: variants } = await container.query.graph({
-        entity: "product_variant",
-        fields: ["product_id"],
-        filters: { id: ids },
-        withDeleted: true,
+      // Stock events name a level or a reservation; both belong to an inventory item.
+      const entity = event.name.startsWith("inventory-level.") ? "inventory_level" : "reservation"
+      const { data: rows } = await container.query.graph({ entity, fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
+      const itemIds = unique<string>(rows.map((r: ProductRow) => r.inventory_item_id))
+      if (!itemIds.length) return []
+      const { data: links } = await container.query.graph({
+        entity: "product_variant_inventory_items",
+        fields: ["variant_id"],
+        filters: { inventory_item_id: itemIds },
       } as any)
-      return unique<string>(variants.map((v: ProductRow) => v.product_id))
+      const variantIds = unique<string>(links.map((l: ProductRow) => l.variant_id))
+      return variantIds.length ? productIdsOfVariants(container.query, variantIds) : []
     },
-    // A deleted variant changes its product's document; it does not delete the product.
+    // Only a deleted product leaves the index; other deletes (variants, levels) change a document.
     is_delete: (event) => event.name === "product.deleted",
   }),
   seed: graphSeed(source),

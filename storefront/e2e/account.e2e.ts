@@ -1,10 +1,10 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import { screenshot, useBrowser } from "./support/browser"
+import { screenshot, useBrowser, interactive } from "./support/browser"
 import { signIn, signUpFreshCustomer } from "./support/customer"
-import { url } from "./support/env"
+import { STOREFRONT_URL, url } from "./support/env"
 import { BERLIN, checkOutFromCart } from "./support/checkout"
-import { addFirstAvailableSize } from "./support/shop"
+import { addFirstProductToCart } from "./support/shop"
 
 describe("account", () => {
   const browser = useBrowser()
@@ -17,18 +17,28 @@ describe("account", () => {
     assert.equal(await page.getByTestId("nav-account").textContent(), "Account")
 
     await page.getByTestId("sign-out").click()
-    await page.getByTestId("login-form").waitFor()
+    await interactive(page, "login-form")
     assert.equal(await page.getByTestId("nav-account").textContent(), "Sign in")
 
     await signIn(page, customer)
     assert.equal(await page.getByTestId("account-email").textContent(), customer.email)
   })
 
+  test("Google's return address (the backend's default callback) reaches the sign-in page, which says what went wrong", async () => {
+    const page = await browser.newPage()
+    // What Google redirects to with the default GOOGLE_CALLBACK_URL; a bad code must not end in a 404.
+    const response = await page.goto(`${STOREFRONT_URL}/account/google/callback?code=not-a-real-code&state=not-a-real-state`)
+    assert.equal(response?.status(), 200)
+    await page.waitForURL(/\/de\/account\?error=/)
+    await interactive(page, "login-form")
+    assert.ok(((await page.getByRole("alert").first().textContent()) ?? "").trim().length > 0, "the page says why sign-in failed")
+  })
+
   test("sign-in with a wrong password says what went wrong and keeps the email", async () => {
     const page = await browser.newPage()
     await page.goto(url("/account"))
     await screenshot(page, "account-sign-in")
-    const form = page.getByTestId("login-form")
+    const form = await interactive(page, "login-form")
     await form.getByLabel("Email").fill("ines@curator.local")
     await form.getByLabel("Password").fill("not-the-password")
     await form.getByRole("button", { name: "Sign in" }).click()
@@ -39,7 +49,7 @@ describe("account", () => {
   test("sign-up with missing fields shows a message next to each field", async () => {
     const page = await browser.newPage()
     await page.goto(url("/account"))
-    const form = page.getByTestId("register-form")
+    const form = await interactive(page, "register-form")
     await form.getByLabel("Email").fill("not-an-email")
     await form.getByRole("button", { name: "Create account" }).click()
     await form.getByText("Enter your first name.").waitFor()
@@ -57,7 +67,7 @@ describe("account with orders", () => {
     const customer = await signUpFreshCustomer(page)
 
     await page.goto(url("/account/addresses"))
-    const form = page.getByTestId("address-book-form")
+    const form = await interactive(page, "address-book-form")
     await form.getByRole("button", { name: "Save address" }).click()
     await form.getByText("Enter the street and house number.").waitFor()
     await form.getByLabel("First name").fill(BERLIN.firstName)
@@ -70,13 +80,11 @@ describe("account with orders", () => {
     await page.getByTestId("address-list").getByRole("button", { name: `Delete the address ${BERLIN.street}` }).waitFor()
     await screenshot(page, "account-addresses")
 
-    await page.goto(url("/store"))
-    await page.getByTestId("product-card").first().click()
-    await addFirstAvailableSize(page)
+    await addFirstProductToCart(page)
     await page.goto(url("/cart"))
     await page.getByTestId("checkout-button").click()
     // Checkout starts with the customer's email and saved address already filled in.
-    const address = page.getByTestId("address-form")
+    const address = await interactive(page, "address-form")
     assert.equal(await address.getByLabel("Email").inputValue(), customer.email)
     assert.equal(await address.getByLabel("Street and house number").inputValue(), BERLIN.street)
     await page.goto(url("/cart"))

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import { screenshot, useBrowser } from "./support/browser"
+import { screenshot, useBrowser, interactive } from "./support/browser"
 import { url } from "./support/env"
 import { cartCount } from "./support/shop"
 
@@ -17,7 +17,7 @@ describe("lookbooks", () => {
     await page.getByTestId("lookbook-title").waitFor()
 
     // The first look: its hotspots are buttons on the photo; one opens the piece's card.
-    const look = page.getByTestId("look").first()
+    const look = (await interactive(page, "look")).first()
     const hotspots = look.getByTestId("hotspot")
     assert.ok((await hotspots.count()) > 0, "the look has hotspots")
     const first = hotspots.first()

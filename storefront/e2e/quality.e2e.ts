@@ -53,7 +53,8 @@ describe("quality on a phone", () => {
     await page.keyboard.press("Tab")
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content")
     await page.keyboard.press("Enter")
-    await page.waitForURL(/#main$/)
+    // A same-page jump: wait for the URL, not for the page's load event (images may still be loading).
+    await page.waitForURL(/#main$/, { waitUntil: "commit" })
     await page.getByLabel("Search products").first().focus()
     await page.keyboard.type("knit")
     await page.keyboard.press("Enter")

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import { screenshot, useBrowser } from "./support/browser"
+import { screenshot, useBrowser, interactive } from "./support/browser"
 import { url } from "./support/env"
-import { addFirstAvailableSize, cartCount } from "./support/shop"
+import { addFirstAvailableSize, addFirstProductToCart, cartCount } from "./support/shop"
 
 describe("shop", () => {
   const browser = useBrowser()
@@ -25,6 +25,16 @@ describe("shop", () => {
     await page.getByTestId("facets").getByLabel(/^M\b/).first().check()
     await page.waitForURL(/size=M/)
     await page.getByTestId("product-card").first().waitFor()
+
+    // In stock only: the facet says how many an M can ship in the region, and the list becomes that many.
+    const inStock = Number(((await page.getByTestId("in-stock-count").textContent()) ?? "").match(/\d+/)?.[0])
+    assert.ok(inStock > 0, "some knitwear in M is in stock in Europe")
+    await page.getByTestId("facets").getByLabel(/In stock only/).check()
+    await page.waitForURL(/in_stock=1/)
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-testid="result-count"]')?.textContent?.startsWith(`${expected} `),
+      inStock
+    )
 
     // Search with a typo still finds products (the backend corrects "knitwera").
     await page.goto(url("/search?q=knitwera"))
@@ -51,8 +61,7 @@ describe("shop", () => {
 
     // Checkout: address → delivery → payment → review → place order.
     await page.getByTestId("checkout-button").click()
-    const form = page.getByTestId("address-form")
-    await form.waitFor()
+    const form = await interactive(page, "address-form")
     await form.getByRole("button", { name: "Continue to delivery" }).click()
     await form.getByText("Enter the street and house number.").waitFor() // empty form: says what is missing
     await form.getByLabel("Email").fill("guest-e2e@curator.test")
@@ -64,9 +73,9 @@ describe("shop", () => {
     await form.getByLabel("Country").selectOption("de")
     await screenshot(page, "checkout-address")
     await form.getByRole("button", { name: "Continue to delivery" }).click()
-    await page.getByTestId("delivery-form").waitFor()
+    await interactive(page, "delivery-form")
     await page.getByTestId("delivery-submit").click()
-    await page.getByTestId("payment-form").waitFor()
+    await interactive(page, "payment-form")
     await page.getByTestId("payment-submit").click()
     await page.getByTestId("place-order").waitFor()
     await screenshot(page, "checkout-review")
@@ -80,11 +89,18 @@ describe("shop", () => {
     assert.equal(await cartCount(page), 0)
   })
 
+  test("a payment that left the page and failed (Stripe's return_url) brings the shopper back to checkout, saying so", async () => {
+    const page = await browser.newPage()
+    await addFirstProductToCart(page)
+    await page.goto(url("/checkout/payment-return?redirect_status=failed"))
+    await page.waitForURL(/\/checkout\?step=payment&payment_error=/)
+    assert.match((await page.getByTestId("payment-error").textContent()) ?? "", /payment was not completed/)
+    assert.equal(await page.getByRole("heading", { name: "There is nothing to check out" }).count(), 0, "the cart is kept")
+  })
+
   test("removing the last item leaves an empty cart that says what to do next", async () => {
     const page = await browser.newPage()
-    await page.goto(url("/store"))
-    await page.getByTestId("product-card").first().click()
-    await addFirstAvailableSize(page)
+    await addFirstProductToCart(page)
     await page.goto(url("/cart"))
     await page.getByTestId("line-remove").click()
     await page.getByTestId("empty-cart").waitFor()

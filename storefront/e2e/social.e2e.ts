@@ -2,7 +2,7 @@ import assert from "node:assert/strict"
 import crypto from "node:crypto"
 import { describe, test } from "node:test"
 import { Page } from "playwright-core"
-import { screenshot, useBrowser } from "./support/browser"
+import { screenshot, useBrowser, interactive, submitAndWait } from "./support/browser"
 import { signUpFreshCustomer } from "./support/customer"
 import { url } from "./support/env"
 import { outfitPhoto } from "./support/photo"
@@ -31,8 +31,7 @@ describe("social feed", () => {
 
     await page.goto(url("/feed"))
     await page.getByTestId("new-post-link").click()
-    const form = page.getByTestId("create-post-form")
-    await form.waitFor()
+    const form = await interactive(page, "create-post-form")
 
     // Sharing without a photo says what is missing.
     await form.getByRole("button", { name: "Share post" }).click()
@@ -80,8 +79,9 @@ describe("social feed", () => {
     // Like and comment on it.
     await page.getByTestId("like-button").click()
     await page.getByTestId("like-button").filter({ hasText: "Liked" }).waitFor()
-    await page.getByTestId("comment-form").getByLabel("Add a comment").fill("Love the coat.")
-    await page.getByTestId("comment-form").getByRole("button", { name: "Post comment" }).click()
+    const commentForm = await interactive(page, "comment-form")
+    await commentForm.getByLabel("Add a comment").fill("Love the coat.")
+    await commentForm.getByRole("button", { name: "Post comment" }).click()
     await page.getByTestId("comment").filter({ hasText: "Love the coat." }).waitFor()
 
     // The feed: the new post is there (for you, and popular).
@@ -134,18 +134,19 @@ describe("social feed", () => {
     // Comment, then reply to the comment.
     await page.goto(postUrl)
     const comment = `Where is the jacket from? ${crypto.randomBytes(2).toString("hex")}`
-    await page.getByTestId("comment-form").getByLabel("Add a comment").fill(comment)
-    await page.getByTestId("comment-form").getByRole("button", { name: "Post comment" }).click()
+    const commentForm = await interactive(page, "comment-form")
+    await commentForm.getByLabel("Add a comment").fill(comment)
     const mine = page.getByTestId("comment").filter({ hasText: comment }).first()
-    await mine.waitFor()
+    await submitAndWait(commentForm, commentForm.getByRole("button", { name: "Post comment" }), mine)
     await mine.getByRole("button", { name: "Reply" }).click()
-    await mine.getByTestId("reply-form").getByLabel(/^Reply to /).fill("Found it in the shop.")
-    await mine.getByTestId("reply-form").getByRole("button", { name: "Post reply" }).click()
+    const replyForm = await interactive(mine, "reply-form")
+    await replyForm.getByLabel(/^Reply to /).fill("Found it in the shop.")
+    await replyForm.getByRole("button", { name: "Post reply" }).click()
     await mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop.").waitFor()
 
     // Report the post with a reason.
     await page.getByText("Report this post").click()
-    const report = page.getByTestId("report-form")
+    const report = await interactive(page, "report-form")
     await report.getByLabel("Reason").selectOption("counterfeit")
     await report.getByRole("button", { name: "Send report" }).click()
     await page.getByText("Thank you. Our moderators will look at this post.").waitFor()

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict"
 import crypto from "node:crypto"
 import { describe, test } from "node:test"
-import { screenshot, useBrowser } from "./support/browser"
+import { screenshot, useBrowser, interactive } from "./support/browser"
 import { signUpFreshCustomer } from "./support/customer"
 import { url } from "./support/env"
 import { outfitPhoto } from "./support/photo"
@@ -15,7 +15,7 @@ describe("wardrobe", () => {
     const page = await browser.newPage()
     await page.goto(url("/wardrobe/stats"))
     await page.waitForURL(/\/account$/)
-    await page.getByTestId("login-form").waitFor()
+    await interactive(page, "login-form")
   })
 
   test("add a wardrobe item → mark it worn → the stats change", async () => {
@@ -30,7 +30,7 @@ describe("wardrobe", () => {
 
     // Add an item with a photo.
     await page.getByRole("link", { name: "Add your first item" }).click()
-    const form = page.getByTestId("item-form")
+    const form = await interactive(page, "item-form")
     await form.getByLabel("Name").fill(name)
     await form.getByLabel("Category").fill("Outerwear")
     await form.getByLabel("Colours").fill("camel, black")
@@ -40,12 +40,13 @@ describe("wardrobe", () => {
     await form.getByRole("button", { name: "Add to wardrobe" }).click()
     await page.getByTestId("item-name").filter({ hasText: name }).waitFor()
     assert.equal(await text(page.getByTestId("item-times-worn")), "Not yet")
-    const photo = page.getByRole("img", { name })
-    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), "the uploaded photo is shown")
+    // The uploaded photo is served (by the file provider) and shown: wait for it to load.
+    const photo = await page.getByRole("img", { name }).elementHandle()
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, photo)
 
     // Edit it: a size is added, the name kept.
     await page.getByText("Edit this item").click()
-    const edit = page.getByTestId("item-form")
+    const edit = await interactive(page, "item-form")
     await edit.getByLabel("Size").fill("M")
     await edit.getByRole("button", { name: "Save changes" }).click()
     await page.getByText("Your changes are saved.").waitFor()
@@ -59,7 +60,7 @@ describe("wardrobe", () => {
 
     // Mark it worn today.
     await page.getByTestId("chart-times-worn").getByRole("link", { name }).click()
-    await page.getByTestId("wear-form").waitFor()
+    await interactive(page, "wear-form")
     await page.getByTestId("mark-worn").click()
     await page.getByTestId("wear-saved").waitFor()
     assert.match(await text(page.getByTestId("item-times-worn")), /^1 time, last on /)
@@ -75,7 +76,7 @@ describe("wardrobe", () => {
 
     // An outfit with the item, worn yesterday: the item's second day, the first outfit.
     await page.goto(url("/wardrobe/outfits/new"))
-    const builder = page.getByTestId("outfit-builder")
+    const builder = await interactive(page, "outfit-builder")
     await builder.getByRole("button", { name: "Save outfit" }).click()
     await builder.getByText("Pick at least one item from your wardrobe or a product from the shop.").waitFor()
     await builder.getByLabel("Name").fill("Cold Monday")

@@ -8,6 +8,7 @@ import type { ImageHash } from "../../src/dedup/hasher.ts";
 import { WasmWorkerPoolEmbedder } from "../../src/embedding/wasm-worker-pool-embedder.ts";
 import { mobilenetMidSpace } from "../../src/embedding/mobilenet-feature-model.ts";
 import { layoutThumbnail, LAYOUT_SIDE } from "../../src/dedup/layout-match.ts";
+import { decodeKeypoints, encodeKeypoints, extractKeypoints, KEYPOINTS_VERSION, type KeypointPair } from "../../src/dedup/keypoints.ts";
 
 export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".cache");
 
@@ -17,6 +18,8 @@ export interface Fingerprinted {
   vector: Float32Array;
   /** 56×56 grey thumbnail for the layout (crop) verification stage. */
   layout: Uint8Array;
+  /** Local keypoints for the keypoint verification stage (src/dedup/keypoints.ts). */
+  keypoints: KeypointPair;
 }
 
 export const DIM = 1792;
@@ -43,7 +46,7 @@ export async function fingerprintAll(
   const version = mobilenetMidSpace({ flipAverage: false }).version;
   const key = createHash("sha1").update(`${opts.cacheKey}|${count}|${version}|v4`).digest("hex").slice(0, 10);
   const file = path.join(CACHE_DIR, `${name}-${key}.bin`);
-  if (fs.existsSync(file)) return readCache(file, count);
+  if (fs.existsSync(file) && fs.existsSync(keypointCacheFile(file))) return readCache(file, count);
   const hasher = new DctPhashHasher();
   const pool = await startPool();
   const out: Fingerprinted[] = [];
@@ -58,7 +61,9 @@ export async function fingerprintAll(
     const prepared = await next;
     if (start + chunk < count) next = prepareChunk(start + chunk);
     const vectors = await pool.embed(prepared.map((p) => p.rgb));
-    prepared.forEach((p, j) => out.push({ hash: hasher.hash(p), vector: vectors[j]!, layout: layoutThumbnail(p.rgb) }));
+    prepared.forEach((p, j) =>
+      out.push({ hash: hasher.hash(p), vector: vectors[j]!, layout: layoutThumbnail(p.rgb), keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height) }),
+    );
     if (opts.log && (start / chunk) % 10 === 0) {
       const s = (performance.now() - t0) / 1000;
       opts.log(`${name}: ${out.length}/${count} images in ${s.toFixed(0)} s`);
@@ -78,13 +83,43 @@ function writeCache(file: string, items: Fingerprinted[]): void {
     buf.write(f.hash.hex + f.hash.mirrorHex, at + DIM * 4, "ascii");
     buf.set(f.layout, at + DIM * 4 + 32);
   });
+  // Keypoints vary in size: a second file of length-prefixed records (upright, then mirrored).
+  const kp = Buffer.concat(
+    items.flatMap((f) =>
+      [f.keypoints.upright, f.keypoints.mirrored].flatMap((k) => {
+        const b = encodeKeypoints(k);
+        const len = Buffer.alloc(4);
+        len.writeUInt32LE(b.length);
+        return [len, b];
+      }),
+    ),
+  );
+  fs.writeFileSync(`${keypointCacheFile(file)}.tmp`, kp);
+  fs.renameSync(`${keypointCacheFile(file)}.tmp`, keypointCacheFile(file));
   fs.writeFileSync(`${file}.tmp`, buf);
   fs.renameSync(`${file}.tmp`, file);
 }
 
+/** The embeddings alone of a cache file (bench/index.ts pools every cached image's vector). */
+export function readCachedVectors(file: string): Float32Array[] {
+  const buf = fs.readFileSync(file);
+  return Array.from({ length: Math.floor(buf.length / CACHE_RECORD) }, (_, i) => new Float32Array(buf.buffer.slice(buf.byteOffset + i * CACHE_RECORD, buf.byteOffset + i * CACHE_RECORD + DIM * 4)));
+}
+
+/** Keypoints beside an embeddings cache file, named by keypoint version (another version is a cache miss). */
+const keypointCacheFile = (file: string) => `${file}.kp${KEYPOINTS_VERSION}`;
+
 export function readCache(file: string, count?: number): Fingerprinted[] {
   const buf = fs.readFileSync(file);
   const n = count ?? Math.floor(buf.length / CACHE_RECORD);
+  const kp = fs.readFileSync(keypointCacheFile(file));
+  let kpAt = 0;
+  const nextKeypoints = () => {
+    const len = kp.readUInt32LE(kpAt);
+    const k = decodeKeypoints(kp.subarray(kpAt + 4, kpAt + 4 + len))!;
+    kpAt += 4 + len;
+    return k;
+  };
   return Array.from({ length: n }, (_, i) => {
     const at = i * CACHE_RECORD;
     const hashes = buf.toString("ascii", at + DIM * 4, at + DIM * 4 + 32);
@@ -92,6 +127,7 @@ export function readCache(file: string, count?: number): Fingerprinted[] {
       vector: new Float32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + at + DIM * 4)),
       hash: { hex: hashes.slice(0, 16), mirrorHex: hashes.slice(16) },
       layout: new Uint8Array(buf.buffer, buf.byteOffset + at + DIM * 4 + 32, LAYOUT_BYTES),
+      keypoints: { upright: nextKeypoints(), mirrored: nextKeypoints() },
     };
   });
 }

@@ -14,7 +14,7 @@ import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
  */
 
 /** Bump when the matching changes (benchmark caches of layout scores are keyed by it). */
-export const LAYOUT_MATCH_VERSION = 4;
+export const LAYOUT_MATCH_VERSION = 5;
 
 /** Side of the stored thumbnail (224 / 4: exact 4×4 box averages). */
 export const LAYOUT_SIDE = 56;
@@ -171,7 +171,17 @@ function fineMatch(p: Placement): number {
     // Scores at different strides are not comparable: re-score when the stride changes.
     if (step === 1) best = score(edges, 2);
   }
-  return score(edges, 1);
+  // A window smaller than the thumbnail holds fewer pixels of detail than the whole image: compare
+  // them at the window's own resolution too, or a crop's sharp thumbnail meets a blurred window.
+  const window = [edges[0]!, edges[1]!, edges[2]! - edges[0]!, edges[3]! - edges[1]!];
+  return Math.max(score(edges, 1), bandwidthMatchedNcc(img, p.small.full, window));
+}
+
+/** NCC at the window's own resolution: the whole image shrunk to the window's pixel size, against the window's pixels. */
+function bandwidthMatchedNcc(img: Float32Array, small: Float32Array, window: number[]): number {
+  const W = Math.min(LAYOUT_SIDE, Math.max(8, Math.round(window[2]!)));
+  const H = Math.min(LAYOUT_SIDE, Math.max(8, Math.round(window[3]!)));
+  return windowNcc(img, resizeArea(small, LAYOUT_SIDE, LAYOUT_SIDE, W, H), W, H, window, 1);
 }
 
 function mirror(img: Float32Array, side: number): Float32Array {
@@ -187,7 +197,8 @@ function resizeArea(src: Float32Array, sw: number, sh: number, dw: number, dh: n
   for (let x = 0; x < dw; x += 1) {
     const a = x * fx;
     const b = a + fx;
-    for (let sx = Math.floor(a); sx < Math.ceil(b); sx += 1) {
+    // Rounding can put b a hair past the last pixel: reading past it would give NaN.
+    for (let sx = Math.floor(a); sx < Math.min(sw, Math.ceil(b)); sx += 1) {
       const wgt = Math.min(b, sx + 1) - Math.max(a, sx);
       for (let y = 0; y < sh; y += 1) tmp[y * dw + x]! += src[y * sw + sx]! * wgt;
     }
@@ -197,7 +208,7 @@ function resizeArea(src: Float32Array, sw: number, sh: number, dw: number, dh: n
   for (let y = 0; y < dh; y += 1) {
     const a = y * fy;
     const b = a + fy;
-    for (let sy = Math.floor(a); sy < Math.ceil(b); sy += 1) {
+    for (let sy = Math.floor(a); sy < Math.min(sh, Math.ceil(b)); sy += 1) {
       const wgt = Math.min(b, sy + 1) - Math.max(a, sy);
       for (let x = 0; x < dw; x += 1) out[y * dw + x]! += tmp[sy * dw + x]! * wgt;
     }
@@ -263,7 +274,12 @@ function ncc(img: Float32Array, side: number, ii: Integrals, t: Float32Array, tw
 }
 
 /** NCC of template t (zero-mean unit, full thumbnail) with `img` bilinearly sampled over window [x0, y0, w, h], on a sub-grid. */
-function sampledNcc(img: Float32Array, t: Float32Array, [x0, y0, w, h]: number[], stride: number): number {
+function sampledNcc(img: Float32Array, t: Float32Array, window: number[], stride: number): number {
+  return windowNcc(img, t, LAYOUT_SIDE, LAYOUT_SIDE, window, stride);
+}
+
+/** NCC of a tw×th template with `img` (a thumbnail) bilinearly sampled at tw×th points over window [x0, y0, w, h], every stride-th point. */
+function windowNcc(img: Float32Array, t: Float32Array, tw: number, th: number, [x0, y0, w, h]: number[], stride: number): number {
   const S = LAYOUT_SIDE;
   let sw = 0;
   let sww = 0;
@@ -271,17 +287,17 @@ function sampledNcc(img: Float32Array, t: Float32Array, [x0, y0, w, h]: number[]
   let st = 0;
   let stt = 0;
   let n = 0;
-  for (let v = 0; v < S; v += stride) {
-    const sy = Math.min(S - 1, Math.max(0, y0! + ((v + 0.5) * h!) / S - 0.5));
+  for (let v = 0; v < th; v += stride) {
+    const sy = Math.min(S - 1, Math.max(0, y0! + ((v + 0.5) * h!) / th - 0.5));
     const y = Math.min(S - 2, Math.floor(sy));
     const ty = sy - y;
-    for (let u = 0; u < S; u += stride) {
-      const sx = Math.min(S - 1, Math.max(0, x0! + ((u + 0.5) * w!) / S - 0.5));
+    for (let u = 0; u < tw; u += stride) {
+      const sx = Math.min(S - 1, Math.max(0, x0! + ((u + 0.5) * w!) / tw - 0.5));
       const x = Math.min(S - 2, Math.floor(sx));
       const tx = sx - x;
       const i = y * S + x;
       const value = (img[i]! * (1 - tx) + img[i + 1]! * tx) * (1 - ty) + (img[i + S]! * (1 - tx) + img[i + S + 1]! * tx) * ty;
-      const tv = t[v * S + u]!;
+      const tv = t[v * tw + u]!;
       sw += value;
       sww += value * value;
       swt += value * tv;

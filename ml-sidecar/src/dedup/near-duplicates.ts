@@ -1,6 +1,7 @@
 import { cosine } from "../embedding/embedder.ts";
 import type { Hasher, ImageHash } from "./hasher.ts";
 import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-match.ts";
+import { matchEitherOrientation, type KeypointMatch, type KeypointPair } from "./keypoints.ts";
 
 /**
  * Two stages. A pair is a near-duplicate when the perceptual hashes are close
@@ -8,7 +9,9 @@ import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-m
  * when it is a candidate — hashes within a looser distance, or one image among
  * the other's nearest neighbours by embedding with a minimum cosine — AND the
  * layout match (src/dedup/layout-match.ts: one image is a window of the other,
- * any brightness/colour, either orientation) verifies it. Crops and recoloured
+ * any brightness/colour, either orientation) or the keypoint match
+ * (src/dedup/keypoints.ts: many local features agree on one scale + shift,
+ * spread over the picture; survives overlays and small crops) verifies it. Crops and recoloured
  * copies that neither the hash nor the colour-sensitive embedding would accept
  * alone pass the verification; different pictures that merely embed close fail it.
  * Thresholds are calibrated by bench/dedup.ts on a calibration split; see README.
@@ -20,6 +23,10 @@ export interface DuplicateThresholds {
   minCandidateCosine: number;
   /** Smallest layout match score (normalised correlation, 0–1) that verifies a candidate. */
   minLayoutScore: number;
+  /** Fewest keypoint matches agreeing on one scale + shift that verify a candidate… */
+  minKeypointInliers: number;
+  /** …whose bounding box covers at least this share of the overlap (a shared logo or word is not enough). */
+  minKeypointExtent: number;
 }
 
 /** Hash candidates: pairs within this many bits are verified (a fixed candidate bound, not a decision threshold). */
@@ -27,7 +34,7 @@ export const CANDIDATE_HASH_DISTANCE = 18;
 /** Embedding candidates: this many nearest indexed neighbours are verified (/v1/duplicates and bench/dedup.ts). */
 export const DUPLICATE_CANDIDATES = 20;
 
-export type DuplicateEvidence = "hash" | "layout";
+export type DuplicateEvidence = "hash" | "layout" | "keypoints";
 
 export interface PairSignals {
   hashDistance: number;
@@ -36,12 +43,20 @@ export interface PairSignals {
   nearest: boolean;
   /** Computed only when needed. */
   layoutScore: () => number;
+  /** Computed only when needed; null when either image has no keypoints stored. */
+  keypointMatch: () => KeypointMatch | null;
+}
+
+export function keypointsVerify(m: KeypointMatch | null, t: DuplicateThresholds): boolean {
+  return m !== null && m.inliers >= t.minKeypointInliers && m.extent >= t.minKeypointExtent;
 }
 
 export function duplicateEvidence(s: PairSignals, t: DuplicateThresholds): DuplicateEvidence | null {
   if (s.hashDistance <= t.maxHashDistance) return "hash";
   const candidate = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine);
-  if (candidate && s.layoutScore() >= t.minLayoutScore) return "layout";
+  if (!candidate) return null;
+  if (s.layoutScore() >= t.minLayoutScore) return "layout";
+  if (keypointsVerify(s.keypointMatch(), t)) return "keypoints";
   return null;
 }
 
@@ -50,6 +65,7 @@ export interface Fingerprint {
   vector: Float32Array;
   /** 56×56 grey thumbnail (layout-match.ts). */
   layout: Uint8Array;
+  keypoints: KeypointPair;
 }
 
 /**
@@ -78,6 +94,7 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
         cosine: cosine(a.vector, b.vector),
         nearest: true,
         layoutScore: () => layoutMatchScore(layoutOf(i), layoutOf(j)),
+        keypointMatch: () => matchEitherOrientation(b.keypoints, a.keypoints.upright),
       };
       if (duplicateEvidence(signals, t)) {
         const ri = find(i);

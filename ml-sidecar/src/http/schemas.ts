@@ -36,7 +36,7 @@ export const hitSchema = {
     id: { type: "string" },
     score: { type: "number", description: "cosine similarity of the embeddings" },
     hash_distance: { type: "integer", description: "present on verified near-duplicates of the query (ranked first)" },
-    duplicate: { type: "string", description: "present on verified near-duplicates: the evidence, `hash` or `layout`" },
+    duplicate: { type: "string", description: "present on verified near-duplicates: the evidence, `hash`, `layout` or `keypoints`" },
     metadata: metadataSchema,
   },
 } as const;

@@ -167,9 +167,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     async (request) => {
       const { images } = await readMultipart(request);
-      const analysed = await service.analyse(images);
+      const vectors = await service.embed(images);
       const space = service.store.space;
-      return { model: space.model, model_version: space.version, dim: space.dim, embeddings: analysed.map((a) => Array.from(a.vector)) };
+      return { model: space.model, model_version: space.version, dim: space.dim, embeddings: vectors.map((v) => Array.from(v)) };
     },
   );
 
@@ -273,7 +273,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
                     id: { type: "string" },
                     score: { type: "number" },
                     hash_distance: { type: "integer" },
-                    evidence: { type: "string" },
+                    evidence: { type: "string", enum: ["hash", "layout", "keypoints"] },
                     metadata: { type: "object", additionalProperties: true },
                   },
                 },

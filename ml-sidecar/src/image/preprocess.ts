@@ -4,6 +4,8 @@ import { detectRotatedContent } from "./straighten.ts";
 
 /** Side of the square the embedding models take. */
 export const MODEL_INPUT_SIZE = 224;
+/** Long side of the aspect-preserving grey image keypoints are found on (src/dedup/keypoints.ts). */
+export const KEYPOINT_SIDE = 224;
 
 export interface ImageLimits {
   /** Largest accepted encoded file, in bytes. */
@@ -21,6 +23,8 @@ export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
 export interface PreparedImage {
   /** 224×224 sRGB, 3 channels, row-major, 0..255. */
   rgb: Uint8Array;
+  /** The same content in grey at its true proportions, long side KEYPOINT_SIDE (for keypoints). */
+  grey: { data: Uint8Array; width: number; height: number };
   /** Size of the source after EXIF orientation, before trimming. */
   width: number;
   height: number;
@@ -77,14 +81,13 @@ export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAUL
     );
   }
   try {
-    const rgb = await normalisedPixels(buf, limits.maxPixels);
-    return { rgb, width, height, format };
+    return { ...(await normalisedPixels(buf, limits.maxPixels)), width, height, format };
   } catch (err) {
     throw new ClientError(422, "invalid_image", `The ${format} file is damaged or truncated: ${(err as Error).message}`);
   }
 }
 
-async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uint8Array> {
+async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pick<PreparedImage, "rgb" | "grey">> {
   // Trim needs its own pipeline: sharp applies resize before trim within one pipeline.
   const oriented = await sharp(buf, { limitInputPixels: maxPixels, failOn: "error", animated: false })
     .autoOrient()
@@ -98,12 +101,15 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Uin
   let pipeline = sharp(upright.data, { raw: upright.info });
   const trimmed = await trimBorders(upright.data, upright.info.width, upright.info.height, upright.info.channels);
   if (trimmed) pipeline = pipeline.extract(trimmed);
-  const out = await pipeline
-    .resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" })
-    .removeAlpha()
-    .raw()
-    .toBuffer();
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  const [rgb, grey] = await Promise.all([
+    pipeline.clone().resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" }).removeAlpha().raw().toBuffer(),
+    // Keypoints need true proportions: a crop squashed to a square would no longer be a scaled window of its original.
+    pipeline.clone().resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" }).removeAlpha().greyscale().raw().toBuffer({ resolveWithObject: true }),
+  ]);
+  return {
+    rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength),
+    grey: { data: new Uint8Array(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.info.width, height: grey.info.height },
+  };
 }
 
 type Box = { left: number; top: number; width: number; height: number };

@@ -30,6 +30,9 @@ export interface EmbeddedStoreOptions {
   saveDelayMs: number;
 }
 
+/** Rows a graph build inserts on one thread before going parallel (see buildHnsw). */
+const HNSW_SERIAL_SEED_ROWS = 1024;
+
 export const DEFAULT_EMBEDDED_OPTIONS: EmbeddedStoreOptions = {
   exactSearchBelow: 20_000,
   hnsw: { connectivity: 16, expansionAdd: 128, expansionSearch: 256 },
@@ -248,14 +251,21 @@ export class EmbeddedVectorStore implements VectorStore {
     });
   }
 
-  /** Builds the graph from every live row, using every core. */
+  /**
+   * Builds the graph from every live row. The first rows go in on one thread: usearch's parallel
+   * insert into a near-empty graph leaves some nodes poorly linked (about 3% of queries on a
+   * 300-row collection lost a true top-10 neighbour). The rest go in on every core.
+   */
   buildHnsw(): void {
     const index = this.newHnsw();
+    const dim = this.space.dim;
     const slots = [...this.slotOf.values()].sort((a, b) => a - b);
     const keys = new BigUint64Array(slots.map((s) => BigInt(s)));
-    const rows = new Float32Array(slots.length * this.space.dim);
-    slots.forEach((s, i) => rows.set(this.vectorAt(s), i * this.space.dim));
-    if (slots.length) index.add(keys, rows, 0);
+    const rows = new Float32Array(slots.length * dim);
+    slots.forEach((s, i) => rows.set(this.vectorAt(s), i * dim));
+    const serial = Math.min(slots.length, HNSW_SERIAL_SEED_ROWS);
+    if (serial) index.add(keys.subarray(0, serial), rows.subarray(0, serial * dim), 1);
+    if (slots.length > serial) index.add(keys.subarray(serial), rows.subarray(serial * dim), 0);
     this.hnsw = index;
   }
 

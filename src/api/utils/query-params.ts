@@ -13,3 +13,10 @@ export const multiValueQueryParam = () =>
         ? undefined
         : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
     )
+
+/** A yes/no filter as links write it (`?in_stock=true`, `=1`, `=false`, `=0`); undefined when absent. */
+export const booleanQueryParam = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"))

@@ -14,6 +14,12 @@ describe("module configuration from the environment", () => {
     expect(paymentModule({})).toBeUndefined()
   })
 
+  it("refuses a report threshold that is not a whole number of 1 or more, naming the setting", () => {
+    for (const bad of ["0", "-2", "2.5", "three"]) {
+      expect(() => buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: bad })).toThrow(`SOCIAL_AUTO_HIDE_REPORT_THRESHOLD must be a whole number of 1 or more, got "${bad}"`)
+    }
+  })
+
   it("switches event bus, workflow engine, locking and caching to Redis with REDIS_URL", () => {
     const modules = buildModules({ REDIS_URL: "redis://127.0.0.1:6379" })
     expect(modules.map((m) => m.resolve)).toEqual(

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { retrieveOwnedOutfitsStep, retrieveOwnedWardrobeItemsStep } from "./steps/retrieve-owned"
 import { createOutfitStep, softDeleteOutfitsStep, updateOutfitStep } from "./steps/outfits"
-import { validateOutfitProductsStep } from "./steps/validate-outfit-products"
+import { validateCatalogProductsStep } from "./steps/validate-catalog-products"
 import { OutfitFields } from "./types"
 
 export type CreateOutfitWorkflowInput = { customer_id: string; outfit: OutfitFields & { name: string } }
@@ -12,7 +12,7 @@ const uniqueInOrder = (ids: string[] | undefined) => (ids ? [...new Set(ids)] : 
 export const createOutfitWorkflow = createWorkflow("create-wardrobe-outfit", (input: CreateOutfitWorkflowInput) => {
   const itemIds = transform({ input }, ({ input }) => uniqueInOrder(input.outfit.item_ids) ?? [])
   retrieveOwnedWardrobeItemsStep(transform({ input, itemIds }, ({ input, itemIds }) => ({ customer_id: input.customer_id, item_ids: itemIds })))
-  const products = validateOutfitProductsStep(transform({ input }, ({ input }) => input.outfit.products ?? []))
+  const products = validateCatalogProductsStep(transform({ input }, ({ input }) => input.outfit.products ?? []))
   const data = transform({ input, itemIds, products }, ({ input, itemIds, products }) => {
     const { item_ids: _ids, products: _products, ...fields } = input.outfit
     return { ...fields, customer_id: input.customer_id, item_ids: itemIds, products: products ?? [] }
@@ -29,7 +29,7 @@ export const updateOutfitWorkflow = createWorkflow("update-wardrobe-outfit", (in
   retrieveOwnedWardrobeItemsStep(
     transform({ input, itemIds }, ({ input, itemIds }) => ({ customer_id: input.customer_id, item_ids: itemIds ?? [] }))
   )
-  const products = validateOutfitProductsStep(transform({ input }, ({ input }) => input.update.products))
+  const products = validateCatalogProductsStep(transform({ input }, ({ input }) => input.update.products))
   const data = transform({ input, itemIds, products }, ({ input, itemIds, products }) => {
     const { item_ids: _ids, products: _products, ...fields } = input.update
     return { id: input.id, data: fields, item_ids: itemIds, products }

@@ -2,8 +2,17 @@ import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { normalizeWardrobeItemFields } from "./normalize"
 import { retrieveOwnedWardrobeItemsStep } from "./steps/retrieve-owned"
+import { validateCatalogProductsStep } from "./steps/validate-catalog-products"
 import { createWardrobeItemsStep, softDeleteWardrobeItemsStep, updateWardrobeItemStep } from "./steps/wardrobe-items"
-import { WardrobeItemFields, WardrobePhotoFile } from "./types"
+import { OutfitProductInput, WardrobeItemFields, WardrobePhotoFile } from "./types"
+
+/** The catalog variant an item says it was bought as, to check; undefined when it names none. */
+const variantToCheck = (fields: WardrobeItemFields): OutfitProductInput[] | undefined =>
+  fields.variant_id ? [{ variant_id: fields.variant_id }] : undefined
+
+/** The variant's product, filled in beside the checked variant (nothing when none was named). */
+const variantLink = (checked: { product_id: string; variant_id: string | null }[] | undefined) =>
+  checked?.[0] ? { product_id: checked[0].product_id, variant_id: checked[0].variant_id } : {}
 
 export type CreateWardrobeItemWorkflowInput = {
   customer_id: string
@@ -17,12 +26,15 @@ export type CreateWardrobeItemWorkflowInput = {
  * deletes the file again.
  */
 export const createWardrobeItemWorkflow = createWorkflow("create-wardrobe-item", (input: CreateWardrobeItemWorkflowInput) => {
+  // Before the upload: an unknown variant is a 404 with no file written.
+  const variant = validateCatalogProductsStep(transform({ input }, ({ input }) => variantToCheck(input.item)))
   const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
     uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
   )
-  const data = transform({ input, uploaded }, ({ input, uploaded }) => [
+  const data = transform({ input, uploaded, variant }, ({ input, uploaded, variant }) => [
     {
       ...normalizeWardrobeItemFields(input.item),
+      ...variantLink(variant),
       customer_id: input.customer_id,
       source: "manual" as const,
       photo_url: uploaded?.[0]?.url ?? null,
@@ -50,11 +62,14 @@ export const updateWardrobeItemWorkflow = createWorkflow("update-wardrobe-item",
   const owned = retrieveOwnedWardrobeItemsStep(
     transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] }))
   )
+  const variant = validateCatalogProductsStep(transform({ input }, ({ input }) => variantToCheck(input.update)))
   const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
     uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
   )
-  const update = transform({ input, uploaded }, ({ input, uploaded }) => {
-    const data: Record<string, unknown> = { ...normalizeWardrobeItemFields(input.update) }
+  const update = transform({ input, uploaded, variant }, ({ input, uploaded, variant }) => {
+    const data: Record<string, unknown> = { ...normalizeWardrobeItemFields(input.update), ...variantLink(variant) }
+    // Unlinked from its variant: no longer linked to that variant's product either.
+    if (input.update.variant_id === null) data.product_id = null
     if (uploaded?.[0]) Object.assign(data, { photo_url: uploaded[0].url, photo_file_id: uploaded[0].id })
     else if (input.remove_photo) Object.assign(data, { photo_url: null, photo_file_id: null })
     return { id: input.id, data }

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { after, before } from "node:test"
-import { chromium, Browser, BrowserContext, Page } from "playwright-core"
+import { chromium, Browser, BrowserContext, Locator, Page } from "playwright-core"
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from "./env"
 
 /** Debian's Chromium, headless; no network beyond localhost is needed or wanted. */
@@ -45,4 +45,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^a-z0-9-]+/gi, "-")}.png`)
   await page.screenshot({ path: file, fullPage: true })
   return file
+}
+
+/**
+ * The element with this test id once React has hydrated it (`data-hydrated`, see
+ * src/lib/hooks/use-hydrated.ts): typing or clicking earlier can be lost on a busy machine.
+ */
+export async function interactive(root: Page | Locator, testId: string): Promise<Locator> {
+  const ready = root.locator(`[data-testid="${testId}"][data-hydrated="true"]`)
+  await ready.first().waitFor()
+  return ready
+}
+
+/**
+ * Clicks a form's submit button and waits for `done`. An error the form shows (role="alert")
+ * fails the test at once with its text, instead of a bare timeout.
+ */
+export async function submitAndWait(form: Locator, button: Locator, done: Locator): Promise<void> {
+  await button.click()
+  const alert = form.getByRole("alert")
+  try {
+    await done.or(alert).first().waitFor()
+  } catch (error) {
+    // Neither result nor error: say where the page is and what the form still holds, to tell a lost
+    // submit (emptied field) from a lost response.
+    const fields = await form.locator("textarea, input:not([type=hidden])").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))
+    throw new Error(`${(error as Error).message}\n  page: ${form.page().url()}\n  button: ${await button.textContent()}\n  fields: ${JSON.stringify(fields)}`)
+  }
+  if (await alert.isVisible()) throw new Error(`the form said: ${(await alert.textContent())?.trim()}`)
 }

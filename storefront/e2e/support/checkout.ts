@@ -1,3 +1,4 @@
+import { interactive } from "./browser"
 import { Page } from "playwright-core"
 
 export type TestAddress = { firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }
@@ -7,8 +8,7 @@ export const BERLIN: TestAddress = { firstName: "Test", lastName: "Shopper", str
 /** From the cart page through address (filled only where empty), delivery, payment and review to the confirmation. */
 export async function checkOutFromCart(page: Page, options: { email?: string; address?: TestAddress } = {}) {
   await page.getByTestId("checkout-button").click()
-  const form = page.getByTestId("address-form")
-  await form.waitFor()
+  const form = await interactive(page, "address-form")
   const fill = async (label: string, value: string | undefined) => {
     if (value !== undefined && !(await form.getByLabel(label).inputValue())) await form.getByLabel(label).fill(value)
   }
@@ -21,9 +21,9 @@ export async function checkOutFromCart(page: Page, options: { email?: string; ad
   await fill("Town or city", a.city)
   await form.getByLabel("Country").selectOption(a.country)
   await form.getByRole("button", { name: "Continue to delivery" }).click()
-  await page.getByTestId("delivery-form").waitFor()
+  await interactive(page, "delivery-form")
   await page.getByTestId("delivery-submit").click()
-  await page.getByTestId("payment-form").waitFor()
+  await interactive(page, "payment-form")
   await page.getByTestId("payment-submit").click()
   await page.getByTestId("place-order").click()
   await page.getByTestId("order-confirmed").waitFor()

@@ -1,3 +1,4 @@
+import { interactive } from "./browser"
 import crypto from "node:crypto"
 import assert from "node:assert/strict"
 import { Page } from "playwright-core"
@@ -13,7 +14,7 @@ export function freshCustomer(): TestCustomer {
 /** Signs up a new customer through the account page's form; the page ends on the signed-in account. */
 export async function signUpFreshCustomer(page: Page, customer = freshCustomer()): Promise<TestCustomer> {
   await page.goto(url("/account"))
-  const form = page.getByTestId("register-form")
+  const form = await interactive(page, "register-form")
   await form.getByLabel("First name").fill(customer.firstName)
   await form.getByLabel("Last name").fill(customer.lastName)
   await form.getByLabel("Email").fill(customer.email)
@@ -26,7 +27,7 @@ export async function signUpFreshCustomer(page: Page, customer = freshCustomer()
 
 export async function signIn(page: Page, customer: Pick<TestCustomer, "email" | "password">) {
   await page.goto(url("/account"))
-  const form = page.getByTestId("login-form")
+  const form = await interactive(page, "login-form")
   await form.getByLabel("Email").fill(customer.email)
   await form.getByLabel("Password").fill(customer.password)
   await form.getByRole("button", { name: "Sign in" }).click()

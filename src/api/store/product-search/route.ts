@@ -4,6 +4,7 @@ import { SearchTypes } from "@medusajs/framework/types"
 import { PRODUCT_SEARCH_CURRENCIES } from "../../../search/product"
 import { StoreProductSearchParamsType } from "./validators"
 import { buildVocabulary, correctQuery, Vocabulary } from "./query-correction"
+import { SELLABLE_EVERYWHERE, shopperStockLocations, sizeStockKey } from "../../../utils/stock-availability"
 
 /** Query parameter → index field, for the value filters and facets the storefront shows. */
 const FACET_FIELDS = {
@@ -38,6 +39,7 @@ const RETURNED_FIELDS = [
   "sizes",
   "material",
   "collection",
+  "in_stock_location_ids",
   "variants.id",
   "variants.title",
   "variants.calculated_price.calculated_amount",
@@ -76,15 +78,18 @@ function catalogVocabulary(req: MedusaStoreRequest): Promise<Vocabulary> {
   return vocabulary
 }
 
-async function resolveCurrency(req: MedusaStoreRequest, regionId?: string): Promise<string> {
+type ShopperRegion = { currency_code: string; metadata: Record<string, unknown> | null }
+
+/** The shopper's region, or the store's default currency with no region when none is given. */
+async function resolveRegion(req: MedusaStoreRequest, regionId?: string): Promise<ShopperRegion> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   if (regionId) {
-    const { data } = await query.graph({ entity: "region", fields: ["currency_code"], filters: { id: regionId } })
+    const { data } = await query.graph({ entity: "region", fields: ["currency_code", "metadata"], filters: { id: regionId } })
     if (!data.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Region with id: ${regionId} was not found`)
-    return data[0].currency_code
+    return { currency_code: data[0].currency_code, metadata: data[0].metadata ?? null }
   }
   const { data } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code", "supported_currencies.is_default"] })
-  return data[0]?.supported_currencies?.find((c: any) => c.is_default)?.currency_code ?? "eur"
+  return { currency_code: data[0]?.supported_currencies?.find((c: any) => c.is_default)?.currency_code ?? "eur", metadata: null }
 }
 
 /**
@@ -95,7 +100,8 @@ async function resolveCurrency(req: MedusaStoreRequest, regionId?: string): Prom
 export const GET = async (req: MedusaStoreRequest<unknown, StoreProductSearchParamsType>, res: MedusaResponse) => {
   const params = req.validatedQuery as StoreProductSearchParamsType
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const currency = await resolveCurrency(req, params.region_id)
+  const region = await resolveRegion(req, params.region_id)
+  const currency = region.currency_code
   if (!(PRODUCT_SEARCH_CURRENCIES as readonly string[]).includes(currency)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Product search has no prices in currency ${currency}`)
   }
@@ -104,10 +110,22 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreProductSearchPar
   const conditions: SearchTypes.SearchFilters[] = [{ status: ProductStatus.PUBLISHED }]
   const salesChannelIds = req.publishable_key_context?.sales_channel_ids ?? []
   if (salesChannelIds.length) conditions.push({ sales_channel_ids: { $overlaps: salesChannelIds } })
+
+  // Stock counts where the shopper's orders ship from: the region's warehouse, or all the
+  // channels' locations. A product is in stock there when one of them can sell it, or anywhere.
+  const { location_ids } = await shopperStockLocations(query, region, salesChannelIds)
+  const inStockKeys = [...location_ids, SELLABLE_EVERYWHERE]
+  const stockFacetField = "in_stock_location_ids"
+  // With sizes chosen, "in stock" means one of those sizes can ship, not just any size.
+  const inStockCondition: SearchTypes.SearchFilters = params.size?.length
+    ? { in_stock_sizes: { $overlaps: inStockKeys.flatMap((key) => params.size!.map((size) => sizeStockKey(key, size))) } }
+    : { [stockFacetField]: { $overlaps: inStockKeys } }
+
   for (const [param, field] of Object.entries(FACET_FIELDS)) {
     const values = params[param as keyof typeof FACET_FIELDS]
     if (values?.length) conditions.push({ [field]: { $in: values } })
   }
+  if (params.in_stock === true) conditions.push(inStockCondition)
   if (params.min_price !== undefined || params.max_price !== undefined) {
     conditions.push({
       [priceField]: {
@@ -138,6 +156,7 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreProductSearchPar
         facets: [
           ...Object.values(FACET_FIELDS).map((field) => ({ field, limit: 50 })),
           { field: priceField, type: "range" as const, ranges: PRICE_BANDS },
+          { field: stockFacetField, limit: 100 },
         ],
       },
       context: {
@@ -152,16 +171,44 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreProductSearchPar
   // Exact words first; when nothing matches, correct misspellings against the catalog's
   // own words, and only then fall back to the engine's fuzzy matching.
   let correctedQuery: string | undefined
+  let searchedQuery = params.q
+  let usedTypoTolerance = false
   let { data, search_result } = await runSearch(params.q, false)
   if (params.q && search_result.metadata.count === 0) {
     const correction = correctQuery(params.q, await catalogVocabulary(req))
     if (correction.changed) {
       correctedQuery = correction.query
+      searchedQuery = correctedQuery
       ;({ data, search_result } = await runSearch(correctedQuery, false))
     }
     if (search_result.metadata.count === 0) {
-      ;({ data, search_result } = await runSearch(correctedQuery ?? params.q, true))
+      usedTypoTolerance = true
+      ;({ data, search_result } = await runSearch(searchedQuery, true))
     }
+  }
+
+  /**
+   * Products matching every other filter that the shopper can buy now. A product sits under one
+   * key per location it is stocked in, or under "any" alone, so with one warehouse the facet's
+   * counts add up exactly; several warehouses can share a product, and sizes narrow the meaning
+   * of "in stock", so those cases are counted by a search of their own.
+   */
+  const countInStock = async (): Promise<number> => {
+    // Already filtered to in-stock products: the search's own count is the answer.
+    if (params.in_stock === true) return search_result.metadata.count ?? 0
+    const stockFacet = search_result.facets?.[stockFacetField]
+    if (location_ids.length <= 1 && !params.size?.length) {
+      const values = stockFacet?.type === "value" ? stockFacet.values : []
+      return values.filter((v) => inStockKeys.includes(String(v.value))).reduce((sum, v) => sum + v.count, 0)
+    }
+    const { search_result: counted } = await query.search({
+      entity: "product",
+      fields: ["id"],
+      filters: { ...(searchedQuery ? { q: searchedQuery } : {}), $and: [...conditions, inStockCondition] },
+      pagination: { skip: 0, take: 1 },
+      search_options: { typo_tolerance: usedTypoTolerance, count: "exact" },
+    })
+    return counted.metadata.count ?? 0
   }
 
   const facets: Record<string, unknown> = {}
@@ -171,9 +218,14 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreProductSearchPar
   }
   const priceFacet = search_result.facets?.[priceField]
   facets.price = priceFacet?.type === "range" ? priceFacet.ranges : []
+  facets.in_stock = await countInStock()
 
   res.json({
-    products: data,
+    // Each product says whether the shopper's region can ship it now; the raw location ids stay internal.
+    products: data.map(({ in_stock_location_ids, ...product }: Record<string, any>) => ({
+      ...product,
+      in_stock: (in_stock_location_ids ?? []).some((key: string) => inStockKeys.includes(key)),
+    })),
     count: search_result.metadata.count,
     offset: params.offset,
     limit: params.limit,

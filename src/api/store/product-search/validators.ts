@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { multiValueQueryParam } from "../../utils/query-params"
+import { booleanQueryParam, multiValueQueryParam } from "../../utils/query-params"
 
 const multiValue = multiValueQueryParam()
 
@@ -20,6 +20,8 @@ export const StoreProductSearchParams = z
     collection: multiValue,
     min_price: z.coerce.number().nonnegative("min_price must be 0 or more").optional(),
     max_price: z.coerce.number().positive("max_price must be more than 0").optional(),
+    // Only products the shopper can buy now: from the region's warehouses, or every warehouse of the key's sales channels without region_id.
+    in_stock: booleanQueryParam("in_stock"),
     sort: z.enum(PRODUCT_SEARCH_SORTS).optional().default("relevance"),
     limit: z.coerce.number().int().min(1).max(100).optional().default(24),
     offset: z.coerce.number().int().min(0).optional().default(0),

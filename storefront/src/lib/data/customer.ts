@@ -120,7 +120,7 @@ export async function signout(countryCode: string) {
   redirect(`/${countryCode}/account`)
 }
 
-/** Google's consent URL when the backend has Google sign-in configured, else null. */
+/** Whether the backend has Google sign-in configured (it answers with a consent URL); cached for 5 minutes. */
 export async function googleSignInConfigured(): Promise<boolean> {
   try {
     const result = await sdk.client.fetch<{ location?: string }>("/auth/customer/google", {

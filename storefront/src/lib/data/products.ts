@@ -16,6 +16,8 @@ export type SearchProduct = {
   brand?: string
   colours?: string[]
   sizes?: string[]
+  /** Whether the shopper's region can ship some variant now (product search answers it). */
+  in_stock?: boolean
   variants: { id: string; title: string; calculated_price?: { calculated_amount: number; original_amount: number; currency_code: string } }[]
 }
 export type ProductSearchResult = {
@@ -27,6 +29,8 @@ export type ProductSearchResult = {
   corrected_query?: string
   facets: Record<"category" | "colour" | "size" | "brand" | "material" | "pattern" | "season" | "occasion" | "collection", FacetValue[]> & {
     price: PriceBand[]
+    /** Products matching the other filters that the shopper's region can ship now. */
+    in_stock: number
   }
 }
 
@@ -57,6 +61,7 @@ export async function searchProducts(countryCode: string, query: ListingQuery, w
   for (const name of FILTER_PARAMS) if (query[name]?.length) params[name] = query[name]
   if (query.min_price !== undefined) params.min_price = query.min_price
   if (query.max_price !== undefined) params.max_price = query.max_price
+  if (query.in_stock) params.in_stock = true
   return sdk.client.fetch<ProductSearchResult>("/store/product-search", {
     query: params,
     next: { revalidate: 60, tags: ["products"] },
@@ -64,27 +69,8 @@ export async function searchProducts(countryCode: string, query: ListingQuery, w
   })
 }
 
+/** Units sellable per variant; null: not stock-managed or backorderable, so always available. */
 export type StockByVariant = Record<string, number | null>
-
-/**
- * Units the shop can sell per variant (null: not stock-managed, always available).
- * Medusa counts the stock of the locations linked to the storefront's sales channel.
- */
-export async function variantStock(productIds: string[]): Promise<StockByVariant> {
-  if (!productIds.length) return {}
-  const { products } = await sdk.client.fetch<{ products: HttpTypes.StoreProduct[] }>("/store/products", {
-    query: { id: productIds, limit: productIds.length, fields: "id,variants.id,variants.manage_inventory,variants.allow_backorder,+variants.inventory_quantity" },
-    next: { revalidate: 30, tags: ["products", "inventory"] },
-    cache: "force-cache",
-  })
-  const stock: StockByVariant = {}
-  for (const product of products) {
-    for (const v of product.variants ?? []) {
-      stock[v.id] = !v.manage_inventory || v.allow_backorder ? null : v.inventory_quantity ?? 0
-    }
-  }
-  return stock
-}
 
 export type VariantAvailability = {
   variant_id: string

@@ -4,15 +4,17 @@ import { useActionState } from "react"
 import { addCustomerAddress } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export default function AddressForm({ countries, defaultCountry }: { countries: { iso_2: string; name: string }[]; defaultCountry: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(addCustomerAddress, null)
   const saved = state && !state.error && !state.fieldErrors
   const v = saved ? {} : state?.values ?? {}
   const e = state?.fieldErrors ?? {}
   return (
     // A new key after saving empties the form for the next address.
-    <form action={action} noValidate key={saved ? Date.now() : "form"} data-testid="address-book-form">
+    <form action={action} noValidate key={saved ? Date.now() : "form"} data-testid="address-book-form" data-hydrated={hydrated}>
       <h2>Add an address</h2>
       {state?.error ? (
         <p role="alert" className="form-error">

@@ -4,11 +4,13 @@ import { useActionState } from "react"
 import { login } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export default function LoginForm({ countryCode }: { countryCode: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(login, null)
   return (
-    <form action={action} noValidate aria-labelledby="login-heading" data-testid="login-form">
+    <form action={action} noValidate aria-labelledby="login-heading" data-testid="login-form" data-hydrated={hydrated}>
       <h2 id="login-heading">Sign in</h2>
       <input type="hidden" name="country_code" value={countryCode} />
       {state?.error ? (

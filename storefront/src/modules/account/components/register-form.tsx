@@ -4,13 +4,15 @@ import { useActionState } from "react"
 import { signup } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export default function RegisterForm({ countryCode }: { countryCode: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(signup, null)
   const v = state?.values
   const e = state?.fieldErrors
   return (
-    <form action={action} noValidate aria-labelledby="register-heading" data-testid="register-form">
+    <form action={action} noValidate aria-labelledby="register-heading" data-testid="register-form" data-hydrated={hydrated}>
       <h2 id="register-heading">Create an account</h2>
       <p className="muted">Save addresses, follow your orders, and build your wardrobe.</p>
       <input type="hidden" name="country_code" value={countryCode} />

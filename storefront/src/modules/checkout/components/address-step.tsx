@@ -4,6 +4,7 @@ import { useActionState } from "react"
 import { setAddresses } from "@lib/data/cart"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export default function AddressStep({
   countryCode,
@@ -14,12 +15,13 @@ export default function AddressStep({
   initial: Record<string, string>
   countries: { iso_2: string; name: string }[]
 }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(setAddresses, null)
   const v = { ...initial, ...(state?.values ?? {}) }
   const e = state?.fieldErrors ?? {}
   const countryValue = (v.country_code || countryCode).toLowerCase()
   return (
-    <form action={action} noValidate data-testid="address-form">
+    <form action={action} noValidate data-testid="address-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
       {state?.error ? (
         <p role="alert" className="form-error">

@@ -4,10 +4,12 @@ import { useActionState } from "react"
 import { setShippingMethod } from "@lib/data/cart"
 import { formatMoney } from "@lib/util/money"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export type DeliveryOption = { id: string; name: string; amount: number | null }
 
 export default function DeliveryStep({ countryCode, options, selectedId, currency }: { countryCode: string; options: DeliveryOption[]; selectedId?: string; currency: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(setShippingMethod, null)
   if (!options.length) {
     return (
@@ -17,7 +19,7 @@ export default function DeliveryStep({ countryCode, options, selectedId, currenc
     )
   }
   return (
-    <form action={action} data-testid="delivery-form">
+    <form action={action} data-testid="delivery-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
       <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
         <legend className="visually-hidden">Delivery option</legend>

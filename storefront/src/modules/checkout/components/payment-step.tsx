@@ -3,6 +3,7 @@
 import { useActionState } from "react"
 import { initiatePayment } from "@lib/data/cart"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 const LABELS: Record<string, { title: string; note: string }> = {
   pp_stripe_stripe: { title: "Card", note: "Pay securely with Stripe. You enter your card on the next step." },
@@ -10,6 +11,7 @@ const LABELS: Record<string, { title: string; note: string }> = {
 }
 
 export default function PaymentStep({ countryCode, providers, selectedId }: { countryCode: string; providers: string[]; selectedId?: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(initiatePayment, null)
   if (!providers.length) {
     return (
@@ -19,7 +21,7 @@ export default function PaymentStep({ countryCode, providers, selectedId }: { co
     )
   }
   return (
-    <form action={action} data-testid="payment-form">
+    <form action={action} data-testid="payment-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
       <fieldset style={{ border: "none", padding: 0, margin: 0 }}>
         <legend className="visually-hidden">Payment method</legend>

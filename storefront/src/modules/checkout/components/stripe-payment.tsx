@@ -21,7 +21,12 @@ function StripeForm({ countryCode }: { countryCode: string }) {
         if (!stripe || !elements) return
         setPending(true)
         setError(undefined)
-        const { error: stripeError } = await stripe.confirmPayment({ elements, redirect: "if_required" })
+        // Cards confirm in place; methods that leave the page come back to checkout/payment-return.
+        const { error: stripeError } = await stripe.confirmPayment({
+          elements,
+          redirect: "if_required",
+          confirmParams: { return_url: `${window.location.origin}/${countryCode}/checkout/payment-return` },
+        })
         if (stripeError) {
           setError(stripeError.message ?? "Your card was not accepted. Check the details or use another card.")
           setPending(false)

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react"
 import { addLookToCart, recordLookView, type Look } from "@lib/data/lookbooks"
 import SubmitButton from "@modules/common/components/submit-button"
 import HotspotProductCard from "./hotspot-product-card"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 const REASONS: Record<string, string> = {
   variant_deleted: "no longer in the shop",
@@ -35,6 +36,7 @@ export default function LookViewer({
   countryCode: string
   currency: string
 }) {
+  const hydrated = useHydrated()
   const [openId, setOpenId] = useState<string | null>(null)
   const [state, action] = useActionState(addLookToCart, null)
   const stageRef = useRef<HTMLDivElement>(null)
@@ -66,7 +68,7 @@ export default function LookViewer({
   }, [lookbookId, look.id])
 
   return (
-    <article className="look" aria-labelledby={`look-${look.id}-heading`} data-testid="look">
+    <article className="look" aria-labelledby={`look-${look.id}-heading`} data-testid="look" data-hydrated={hydrated}>
       <div>
         <div className="look__stage" style={{ aspectRatio: ratio }} ref={stageRef}>
           {/* eslint-disable-next-line @next/next/no-img-element -- the stage's aspect ratio is the photo's, so nothing shifts */}

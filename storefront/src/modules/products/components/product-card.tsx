@@ -26,6 +26,11 @@ export default function ProductCard({ product, countryCode, currency, priority =
       <p className="product-card__price">
         {price ? <Price amount={price.calculated_amount} original={price.original_amount} currency={price.currency_code || currency} prefix={price.varies ? "from" : undefined} /> : <span className="muted">Not sold in your region</span>}
       </p>
+      {product.in_stock === false ? (
+        <p className="product-card__stock muted" data-testid="sold-out">
+          Sold out in your region
+        </p>
+      ) : null}
     </Link>
   )
 }

@@ -1,10 +1,11 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useEffect, useMemo, useState } from "react"
+import { useActionState, useMemo, useState } from "react"
 import { addToCart } from "@lib/data/cart"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export type PickerVariant = {
   id: string
@@ -53,9 +54,8 @@ export default function VariantPicker({
   const [variantId, setVariantId] = useState<string | undefined>(sizes.length === 1 && (sizes[0].stock ?? 1) > 0 ? sizes[0].id : undefined)
   const selected = variants.find((v) => v.id === variantId && forColour.includes(v))
   const [state, action] = useActionState(addToCart, null)
-  // Marks the picker interactive: a size ticked before hydration would be reset by React.
-  const [hydrated, setHydrated] = useState(false)
-  useEffect(() => setHydrated(true), [])
+  // A size ticked before hydration would be reset by React (see useHydrated).
+  const hydrated = useHydrated()
 
   const shown = selected ?? forColour.reduce<PickerVariant | undefined>((min, v) => (v.amount !== null && (!min || (min.amount ?? Infinity) > v.amount) ? v : min), undefined)
 

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, startTransition } from "react"
 import { createPost, searchTaggableProducts, type TaggableProduct } from "@lib/data/social"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 const MAX_PHOTOS = 6
 const MAX_TAGS = 20
@@ -17,6 +18,7 @@ const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1000) / 1000
  * by clicking it (or with the arrow keys while the photo has focus).
  */
 export default function CreatePostForm({ countryCode }: { countryCode: string }) {
+  const hydrated = useHydrated()
   const [state, action, pending] = useActionState(createPost, null)
   const [previews, setPreviews] = useState<Preview[]>([])
   const [photoError, setPhotoError] = useState<string | null>(null)
@@ -122,7 +124,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
   const placingTag = tags.find((t) => t.key === placing)
 
   return (
-    <form onSubmit={submit} className="composer" data-testid="create-post-form" noValidate>
+    <form onSubmit={submit} className="composer" data-testid="create-post-form" data-hydrated={hydrated} noValidate>
       <input type="hidden" name="country_code" value={countryCode} />
       <div>
         <div className="field">
@@ -316,7 +318,8 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
             {state.error}
           </p>
         ) : null}
-        <button type="submit" className="button button--full" disabled={pending} aria-disabled={pending} data-testid="share-post">
+        {/* Before hydration the form has no action: a native submit would reload the page and lose the photos. */}
+        <button type="submit" className="button button--full" disabled={pending || !hydrated} aria-disabled={pending || !hydrated} data-testid="share-post">
           {pending ? "Sharing…" : "Share post"}
         </button>
       </div>

@@ -5,9 +5,11 @@ import { useActionState } from "react"
 import { reportPost } from "@lib/data/social"
 import SubmitButton from "@modules/common/components/submit-button"
 import { REPORT_REASONS } from "../report-reasons"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 /** "Report this post": a reason and an optional note, tucked away in a disclosure. */
 export default function ReportForm({ postId, countryCode, signedIn }: { postId: string; countryCode: string; signedIn: boolean }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(reportPost, null)
   return (
     <details style={{ marginTop: "1.5rem" }}>
@@ -21,7 +23,7 @@ export default function ReportForm({ postId, countryCode, signedIn }: { postId: 
           Thank you. Our moderators will look at this post.
         </p>
       ) : (
-        <form action={action} style={{ marginTop: ".75rem" }} data-testid="report-form">
+        <form action={action} style={{ marginTop: ".75rem" }} data-testid="report-form" data-hydrated={hydrated}>
           <input type="hidden" name="post_id" value={postId} />
           <input type="hidden" name="country_code" value={countryCode} />
           <div className="field">

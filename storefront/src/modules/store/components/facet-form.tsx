@@ -29,6 +29,7 @@ export default function FacetForm({
   priceBands,
   selectedPrice,
   inStock,
+  inStockCount,
   currency,
   hidden,
 }: {
@@ -36,6 +37,8 @@ export default function FacetForm({
   priceBands: PriceBand[]
   selectedPrice?: string
   inStock: boolean
+  /** Matching products the shopper's region can ship now. */
+  inStockCount?: number
   currency: string
   hidden: Record<string, string | undefined>
 }) {
@@ -64,7 +67,8 @@ export default function FacetForm({
       <fieldset>
         <legend>Availability</legend>
         <label className="facet-option">
-          <input type="checkbox" name="in_stock" value="1" defaultChecked={inStock} /> In stock only
+          <input type="checkbox" name="in_stock" value="1" defaultChecked={inStock} /> <span>In stock only</span>
+          {inStockCount !== undefined ? <span className="facet-option__count" data-testid="in-stock-count">({inStockCount})</span> : null}
         </label>
       </fieldset>
       {groups

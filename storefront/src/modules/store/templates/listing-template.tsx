@@ -1,24 +1,9 @@
 import Link from "next/link"
-import { PAGE_SIZE, ProductSearchResult, searchProducts, variantStock } from "@lib/data/products"
+import { PAGE_SIZE, searchProducts } from "@lib/data/products"
 import { listingHref, parseListingParams, RawSearchParams } from "@lib/util/listing-params"
 import ProductGrid from "@modules/products/components/product-grid"
 import FacetForm from "@modules/store/components/facet-form"
 import SortSelect from "@modules/store/components/sort-select"
-
-/** The search route returns at most this many per request; "in stock only" filters within them. */
-const IN_STOCK_WINDOW = 100
-
-/**
- * In-stock filtering: product search knows no stock, so the listing asks Medusa for the
- * stock of the first IN_STOCK_WINDOW matches and keeps products with a size to sell.
- */
-async function onlyInStock(countryCode: string, query: ReturnType<typeof parseListingParams>): Promise<ProductSearchResult> {
-  const result = await searchProducts(countryCode, query, { limit: IN_STOCK_WINDOW, offset: 0 })
-  const stock = await variantStock(result.products.map((p) => p.id))
-  const available = result.products.filter((p) => p.variants.some((v) => stock[v.id] === null || (stock[v.id] ?? 0) > 0))
-  const page = Math.max(1, query.page ?? 1)
-  return { ...result, products: available.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), count: available.length, offset: (page - 1) * PAGE_SIZE }
-}
 
 export default async function ListingTemplate({
   countryCode,
@@ -41,7 +26,7 @@ export default async function ListingTemplate({
   emptyHint?: React.ReactNode
 }) {
   const query = { ...parseListingParams(searchParams), ...fixed }
-  const result = query.in_stock ? await onlyInStock(countryCode, query) : await searchProducts(countryCode, query)
+  const result = await searchProducts(countryCode, query)
   const page = Math.max(1, query.page ?? 1)
   const pages = Math.max(1, Math.ceil(result.count / PAGE_SIZE))
   const currency = result.currency_code
@@ -67,6 +52,7 @@ export default async function ListingTemplate({
       priceBands={result.facets.price}
       selectedPrice={selected("price")[0]}
       inStock={Boolean(query.in_stock)}
+      inStockCount={result.facets.in_stock}
       currency={currency}
       hidden={{ q: query.q, sort: searchParams.sort ? sort : undefined }}
     />

@@ -5,9 +5,11 @@ import { createItem, updateItem, type WardrobeItem } from "@lib/data/wardrobe"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { SEASONS } from "../seasons"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 /** Add or edit a wardrobe item, with an optional photo (multipart `photo`). */
 export default function ItemForm({ countryCode, item, currency }: { countryCode: string; item?: WardrobeItem; currency: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(item ? updateItem : createItem, null)
   const [preview, setPreview] = useState<string | null>(null)
   const v = (name: keyof WardrobeItem | "colours") => {
@@ -19,7 +21,7 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   const formId = item ? "edit-item" : "new-item"
   const errors = state?.fieldErrors ?? {}
   return (
-    <form action={action} noValidate data-testid="item-form">
+    <form action={action} noValidate data-testid="item-form" data-hydrated={hydrated}>
       <input type="hidden" name="country_code" value={countryCode} />
       {item ? <input type="hidden" name="item_id" value={item.id} /> : null}
       {state?.error ? (

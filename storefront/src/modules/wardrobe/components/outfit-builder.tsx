@@ -6,11 +6,13 @@ import { createOutfit, type WardrobeItem } from "@lib/data/wardrobe"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { SEASONS } from "../seasons"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 type PickedProduct = { product_id: string; variant_id: string; title: string; variants: TaggableProduct["variants"] }
 
 /** Builds an outfit from wardrobe items and, optionally, products from the shop to complete it. */
 export default function OutfitBuilder({ items, countryCode }: { items: WardrobeItem[]; countryCode: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(createOutfit, null)
   const [products, setProducts] = useState<PickedProduct[]>([])
   const [query, setQuery] = useState("")
@@ -28,7 +30,7 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
   }
 
   return (
-    <form action={action} noValidate data-testid="outfit-builder">
+    <form action={action} noValidate data-testid="outfit-builder" data-hydrated={hydrated}>
       <input type="hidden" name="country_code" value={countryCode} />
       <input type="hidden" name="products" value={JSON.stringify(products.map((p) => ({ product_id: p.product_id, ...(p.variant_id ? { variant_id: p.variant_id } : {}) })))} />
       {state?.error ? (

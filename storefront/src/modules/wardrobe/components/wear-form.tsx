@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react"
 import { logWear } from "@lib/data/wardrobe"
 import SubmitButton from "@modules/common/components/submit-button"
+import { useHydrated } from "@lib/hooks/use-hydrated"
 
 const utcToday = () => new Date().toISOString().slice(0, 10)
 /** Today in the shopper's own time zone (a wear is a calendar day where they are). */
@@ -13,6 +14,7 @@ const localToday = () => {
 
 /** "Mark as worn" on a day (today by default) for an item or an outfit. */
 export default function WearForm({ kind, id, countryCode }: { kind: "item" | "outfit"; id: string; countryCode: string }) {
+  const hydrated = useHydrated()
   const [state, action] = useActionState(logWear, null)
   const fieldId = `worn-on-${id}`
   const dateRef = useRef<HTMLInputElement>(null)
@@ -24,7 +26,7 @@ export default function WearForm({ kind, id, countryCode }: { kind: "item" | "ou
     input.max = localToday()
   }, [])
   return (
-    <form action={action} data-testid="wear-form">
+    <form action={action} data-testid="wear-form" data-hydrated={hydrated}>
       <input type="hidden" name="kind" value={kind} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="country_code" value={countryCode} />

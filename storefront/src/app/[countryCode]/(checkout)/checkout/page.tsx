@@ -22,9 +22,16 @@ const STEPS = [
 ] as const
 type Step = (typeof STEPS)[number]["id"]
 
-export default async function CheckoutPage({ params, searchParams }: { params: Promise<{ countryCode: string }>; searchParams: Promise<{ step?: string }> }) {
+export default async function CheckoutPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ countryCode: string }>
+  searchParams: Promise<{ step?: string; payment_error?: string }>
+}) {
   const { countryCode } = await params
-  const requested = (await searchParams).step
+  // payment_error: what went wrong after a payment that left the page (checkout/payment-return).
+  const { step: requested, payment_error: paymentError } = await searchParams
   const cart = await retrieveCart()
 
   if (!cart?.items?.length) {
@@ -93,6 +100,11 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   return (
     <div className="container page">
       <h1>Checkout</h1>
+      {paymentError ? (
+        <p role="alert" className="form-error" data-testid="payment-error">
+          {paymentError}
+        </p>
+      ) : null}
       <ol className="steps" aria-label="Checkout steps">
         {STEPS.map((s, i) => (
           <li key={s.id} aria-current={s.id === step ? "step" : undefined}>

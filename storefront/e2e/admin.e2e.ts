@@ -1,0 +1,149 @@
+import assert from "node:assert/strict"
+import { describe, test } from "node:test"
+import type { Page } from "playwright-core"
+import { screenshot, useBrowser } from "./support/browser"
+import { BACKEND_URL, COUNTRY, STOREFRONT_URL } from "./support/env"
+
+/**
+ * Curator's pages in the Medusa admin (served by the backend under /app): the moderation queue,
+ * the lookbook list and editor, and the product page's lookbook widget, as a merchant uses them.
+ */
+const ADMIN_EMAIL = process.env.CURATOR_ADMIN_EMAIL || "admin@curator.local"
+const ADMIN_PASSWORD = process.env.CURATOR_ADMIN_PASSWORD || "curator-demo"
+const admin = (pathname: string) => `${BACKEND_URL}/app${pathname}`
+
+async function signIn(page: Page) {
+  await page.goto(admin("/login"))
+  await page.locator("input[name=email]").fill(ADMIN_EMAIL)
+  await page.locator("input[name=password]").fill(ADMIN_PASSWORD)
+  await page.getByRole("button", { name: "Continue with Email" }).click()
+  await page.waitForURL((u) => !u.pathname.endsWith("/login"))
+}
+
+/** The admin API as the signed-in page calls it (session cookie). */
+async function adminGet<T>(page: Page, pathname: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { credentials: "include" })
+    if (!res.ok) throw new Error(`${p}: ${res.status}`)
+    return res.json()
+  }, pathname)
+}
+
+/** Reads until `ok` holds (the admin saves in the background), or fails after ~20 s. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await read()
+    if (ok(value)) return value
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+describe("admin", () => {
+  const browser = useBrowser({ viewport: { width: 1440, height: 900 } })
+
+  test("moderation: the reported post waits in the queue, and hiding it resolves its report", async () => {
+    const page = await browser.newPage()
+    await signIn(page)
+    await page.goto(admin("/moderation"))
+    await page.getByRole("heading", { name: "Moderation" }).waitFor()
+    const reported = page.getByRole("row").filter({ hasText: "counterfeit" })
+    await reported.first().waitFor()
+    await screenshot(page, "admin-moderation")
+
+    await reported.first().click()
+    const drawer = page.getByRole("dialog")
+    await drawer.getByText(/^Post by /).waitFor()
+    await drawer.getByText(/counterfeit — “The bag looks like a knock-off/).waitFor()
+    await drawer.getByRole("button", { name: "Hide" }).click()
+    await page.getByText("Post hidden").first().waitFor()
+    await drawer.getByText("(resolved)").first().waitFor()
+    assert.equal(await drawer.getByText("hidden", { exact: true }).count(), 1)
+    await page.keyboard.press("Escape")
+
+    // Decided: it leaves the queue.
+    await page.getByText("Nothing waiting for a decision.").waitFor()
+  })
+
+  test("lookbook editor: a click on a look places a hotspot for the chosen product and variant; looks reorder", async () => {
+    const page = await browser.newPage()
+    await signIn(page)
+    await page.goto(admin("/lookbooks"))
+    await page.getByRole("row").filter({ hasText: "Evening Edit" }).click()
+    await page.getByRole("heading", { name: "Evening Edit", level: 1 }).waitFor()
+    const lookbookId = new URL(page.url()).pathname.split("/").pop()!
+    type Editor = { lookbook: { looks: { id: string; hotspots: { x: number; y: number; product_id: string; variant_id: string }[] }[] } }
+    const looks = async () => (await adminGet<Editor>(page, `/admin/lookbooks/${lookbookId}`)).lookbook.looks
+    const before = await looks()
+    assert.ok(before.length >= 2, "the seeded draft has several looks")
+    const { products } = await adminGet<{ products: { id: string; title: string; variants: { id: string }[] }[] }>(
+      page,
+      "/admin/products?limit=1&order=title&fields=id,title,variants.id"
+    )
+    const [product] = products
+
+    // Click a quarter across and 40 % down the first look's photo, then pick the product (its first variant is preselected).
+    const photo = page.locator("img.rounded-md.w-full").first()
+    const box = (await photo.boundingBox())!
+    await photo.click({ position: { x: box.width * 0.25, y: box.height * 0.4 } })
+    await page.getByText("New hotspot at 25% × 40%").waitFor()
+    await page.getByPlaceholder("Search products").fill(product.title)
+    await page.getByRole("button", { name: product.title, exact: true }).first().click()
+    await page.getByRole("button", { name: "Add hotspot" }).click()
+    const placed = (await until(looks, (l) => l[0].hotspots.length === before[0].hotspots.length + 1, "the new hotspot"))[0].hotspots
+    const added = placed.find((h) => h.product_id === product.id && Math.abs(h.x - 0.25) < 0.02 && Math.abs(h.y - 0.4) < 0.02)
+    assert.ok(added, `a hotspot at 25% × 40% for ${product.title}: ${JSON.stringify(placed)}`)
+    assert.equal(added.variant_id, product.variants[0].id)
+    await screenshot(page, "admin-lookbook-hotspot")
+
+    // Move the first look down: the order is saved; then back.
+    await page.getByRole("button", { name: "Move down" }).first().click()
+    await until(looks, (l) => l[0].id === before[1].id && l[1].id === before[0].id, "the looks to swap")
+    await page.getByRole("button", { name: "Move up" }).nth(1).click()
+    await until(looks, (l) => l[0].id === before[0].id, "the looks to swap back")
+
+    // Remove the new hotspot again: the seed's draft stays as it was for the other tests.
+    await page.getByRole("button", { name: "Remove hotspot" }).nth(before[0].hotspots.length).click()
+    await until(looks, (l) => l[0].hotspots.length === before[0].hotspots.length, "the hotspot's removal")
+  })
+
+  test("lookbooks: publish the draft from its editor with its analytics, and find it from a product it features", async () => {
+    const page = await browser.newPage()
+    await signIn(page)
+    await page.goto(admin("/lookbooks"))
+    await page.getByRole("heading", { name: "Lookbooks", level: 1 }).waitFor()
+    const draftRow = page.getByRole("row").filter({ hasText: "Evening Edit" })
+    await draftRow.waitFor()
+    assert.match((await draftRow.textContent()) ?? "", /draft/)
+    await screenshot(page, "admin-lookbooks")
+
+    await draftRow.click()
+    await page.getByRole("heading", { name: "Evening Edit", level: 1 }).waitFor()
+    await page.getByText(/\d+ views · \d+ added to cart · .+ add-to-cart rate/).waitFor()
+    const lookbookId = new URL(page.url()).pathname.split("/").pop()!
+    await page.getByRole("button", { name: "Publish" }).click()
+    await page.getByRole("button", { name: "Unpublish" }).waitFor()
+    await screenshot(page, "admin-lookbook-editor")
+
+    // Published: shoppers can open it in the storefront.
+    const shop = await browser.newPage()
+    const response = await shop.goto(`${STOREFRONT_URL}/${COUNTRY}/lookbooks/evening-edit`)
+    assert.equal(response?.status(), 200)
+    await shop.getByTestId("lookbook-title").getByText("Evening Edit").waitFor()
+
+    // The product page's widget lists the lookbooks that feature the product.
+    const { lookbook } = await adminGet<{ lookbook: { looks: { hotspots: { product_id: string }[] }[] } }>(page, `/admin/lookbooks/${lookbookId}`)
+    const productId = lookbook.looks.flatMap((l) => l.hotspots)[0]?.product_id
+    assert.ok(productId, "the seeded draft has hotspots")
+    await page.goto(admin(`/products/${productId}`))
+    const widget = page.getByRole("link").filter({ hasText: "Evening Edit" })
+    await widget.waitFor()
+    assert.match((await widget.textContent()) ?? "", /published/)
+    await screenshot(page, "admin-product-lookbooks")
+
+    // Back to draft, as the seed left it, for the other browser tests.
+    await widget.click()
+    await page.getByRole("button", { name: "Unpublish" }).click()
+    await page.getByRole("button", { name: "Publish" }).waitFor()
+  })
+})
