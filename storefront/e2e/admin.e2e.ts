@@ -31,12 +31,13 @@ async function adminGet<T>(page: Page, pathname: string): Promise<T> {
 
 /** Reads until `ok` holds (the admin saves in the background), or fails after ~20 s. */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+  let value: T | undefined
   for (let i = 0; i < 100; i += 1) {
-    const value = await read()
+    value = await read()
     if (ok(value)) return value
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
-  throw new Error(`timed out waiting for ${what}`)
+  throw new Error(`timed out waiting for ${what}; last read: ${JSON.stringify(value)}`)
 }
 
 describe("admin", () => {
@@ -96,14 +97,18 @@ describe("admin", () => {
     assert.equal(added.variant_id, product.variants[0].id)
     await screenshot(page, "admin-lookbook-hotspot")
 
-    // Move the first look down: the order is saved; then back.
-    await page.getByRole("button", { name: "Move down" }).first().click()
+    // Move the first look down: the order is saved and shown; then back up from its new place.
+    const card = (lookId: string) => page.locator(`[data-look-id="${lookId}"]`)
+    const shown = () => page.locator("[data-look-id]").evaluateAll((els) => els.map((el) => el.getAttribute("data-look-id")))
+    await card(before[0].id).getByRole("button", { name: "Move down" }).click()
     await until(looks, (l) => l[0].id === before[1].id && l[1].id === before[0].id, "the looks to swap")
-    await page.getByRole("button", { name: "Move up" }).nth(1).click()
+    await until(shown, (ids) => ids[0] === before[1].id && ids[1] === before[0].id, "the editor to show the new order")
+    await card(before[0].id).getByRole("button", { name: "Move up" }).click()
     await until(looks, (l) => l[0].id === before[0].id, "the looks to swap back")
+    await until(shown, (ids) => ids[0] === before[0].id, "the editor to show the order restored")
 
     // Remove the new hotspot again: the seed's draft stays as it was for the other tests.
-    await page.getByRole("button", { name: "Remove hotspot" }).nth(before[0].hotspots.length).click()
+    await card(before[0].id).getByRole("button", { name: "Remove hotspot" }).nth(before[0].hotspots.length).click()
     await until(looks, (l) => l[0].hotspots.length === before[0].hotspots.length, "the hotspot's removal")
   })
 

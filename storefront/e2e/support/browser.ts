@@ -69,8 +69,12 @@ export async function submitAndWait(form: Locator, button: Locator, done: Locato
   } catch (error) {
     // Neither result nor error: say where the page is and what the form still holds, to tell a lost
     // submit (emptied field) from a lost response.
+    // Nothing here may wait: the form itself can be gone (the page re-rendered without it).
+    const page = form.page()
     const fields = await form.locator("textarea, input:not([type=hidden])").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))
-    throw new Error(`${(error as Error).message}\n  page: ${form.page().url()}\n  button: ${await button.textContent()}\n  fields: ${JSON.stringify(fields)}`)
+    const buttonText = (await button.count()) ? await button.first().textContent() : "(gone)"
+    const main = await page.evaluate(() => document.querySelector("main")?.innerText.slice(0, 600) ?? "(no main)")
+    throw new Error(`${(error as Error).message}\n  page: ${page.url()}\n  button: ${buttonText}\n  fields: ${JSON.stringify(fields)}\n  main: ${JSON.stringify(main)}`)
   }
   if (await alert.isVisible()) throw new Error(`the form said: ${(await alert.textContent())?.trim()}`)
 }

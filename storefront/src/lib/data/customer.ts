@@ -24,6 +24,8 @@ export async function retrieveCustomer(): Promise<HttpTypes.StoreCustomer | null
     return customer
   } catch (error) {
     if (errorStatus(error) === 401) return null
+    // Pages show a failed lookup as a guest view: say why in the server log.
+    console.error(`[storefront] the signed-in customer could not be read: ${(error as Error).message}`, (error as { cause?: unknown }).cause ?? "")
     throw error
   }
 }

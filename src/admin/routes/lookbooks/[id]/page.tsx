@@ -110,6 +110,7 @@ const LookCard = ({
   lookbookId,
   isFirst,
   isLast,
+  moving,
   onMove,
   onChanged,
 }: {
@@ -117,6 +118,8 @@ const LookCard = ({
   lookbookId: string
   isFirst: boolean
   isLast: boolean
+  /** A reorder is being saved: the order on screen is about to change. */
+  moving: boolean
   onMove: (direction: -1 | 1) => void
   onChanged: () => void
 }) => {
@@ -167,7 +170,7 @@ const LookCard = ({
   }
 
   return (
-    <Container className="flex flex-col gap-y-3 p-4">
+    <Container className="flex flex-col gap-y-3 p-4" data-look-id={look.id}>
       <div className="flex items-center justify-between">
         <div className="flex items-center gap-x-2">
           <Badge size="2xsmall">#{look.position + 1}</Badge>
@@ -176,10 +179,10 @@ const LookCard = ({
           </Text>
         </div>
         <div className="flex gap-x-1">
-          <IconButton size="small" variant="transparent" disabled={isFirst} onClick={() => onMove(-1)} aria-label="Move up">
+          <IconButton size="small" variant="transparent" disabled={isFirst || moving} onClick={() => onMove(-1)} aria-label="Move up">
             <ArrowUpMini />
           </IconButton>
-          <IconButton size="small" variant="transparent" disabled={isLast} onClick={() => onMove(1)} aria-label="Move down">
+          <IconButton size="small" variant="transparent" disabled={isLast || moving} onClick={() => onMove(1)} aria-label="Move down">
             <ArrowDownMini />
           </IconButton>
           <IconButton size="small" variant="transparent" onClick={remove} aria-label="Delete look">
@@ -245,9 +248,14 @@ const LookbookEditorPage = () => {
   const lookFile = useRef<HTMLInputElement>(null)
   const coverFile = useRef<HTMLInputElement>(null)
 
+  // Loads can overlap (a hotspot saved, then a reorder): only the newest may set the state, or
+  // a slow older response would show a stale order.
+  const latestLoad = useRef(0)
   const load = useCallback(async () => {
+    const ticket = ++latestLoad.current
     try {
       const data = await adminFetch<{ lookbook: Lookbook }>(`/admin/lookbooks/${id}`)
+      if (ticket !== latestLoad.current) return
       setLookbook(data.lookbook)
       const l = data.lookbook
       setForm({ title: l.title, handle: l.handle, description: l.description ?? "", season: l.season ?? "", position: String(l.position) })
@@ -386,6 +394,7 @@ const LookbookEditorPage = () => {
           lookbookId={lookbook.id}
           isFirst={index === 0}
           isLast={index === lookbook.looks.length - 1}
+          moving={busy}
           onMove={(direction) => move(index, direction)}
           onChanged={load}
         />
