@@ -14,6 +14,9 @@
  * verified by the layout match (src/dedup/layout-match.ts) or the keypoint
  * match (src/dedup/keypoints.ts).
  *
+ * The shipped rule also takes candidates from the keypoints themselves: each
+ * image's WORD_CANDIDATES nearest by shared visual words (src/dedup/visual-words.ts).
+ *
  *   npm run bench:dedup            (BASES=300 CAL_BASES=80 by default; EVAL_BASES=n scores the first n)
  */
 import fs from "node:fs";
@@ -25,8 +28,9 @@ import { makeSplit, PER_GROUP } from "./lib/dedup-data.ts";
 import { hammingHex } from "../src/dedup/hasher.ts";
 import { cosine } from "../src/embedding/embedder.ts";
 import { layoutMatchScore, prepareLayout, LAYOUT_MATCH_VERSION, type PreparedLayout } from "../src/dedup/layout-match.ts";
-import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE } from "../src/dedup/near-duplicates.ts";
+import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
 import { matchEitherOrientation, KEYPOINTS_VERSION, KEYPOINT_MATCH_VERSION } from "../src/dedup/keypoints.ts";
+import { VisualWordIndex, VISUAL_WORDS_VERSION } from "../src/dedup/visual-words.ts";
 
 const BASES = Number(process.env.BASES ?? 300);
 const CAL_BASES = Number(process.env.CAL_BASES ?? 80);
@@ -41,6 +45,8 @@ interface PairScore {
   cos: number;
   /** One image is among the other's K nearest neighbours by embedding. */
   nearest: boolean;
+  /** One image is among the other's WORD_CANDIDATES nearest by visual words. */
+  words: boolean;
   /** Layout match score, or -1 where the pair is no candidate of any rule considered. */
   layout: number;
   /** Keypoint matches on one scale + shift and the share of the overlap they span, or 0 where no candidate. */
@@ -53,6 +59,11 @@ type Method = { name: string; passes: (p: PairScore, t: Thresholds) => boolean; 
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => +(lo + i * step).toFixed(4));
 const grid = (hs: number[], cs: number[], ls: number[]) => hs.flatMap((h) => cs.flatMap((c) => ls.map((l) => ({ h, c, l }))));
 const NEVER = 1.01;
+const fullGrid = range(0, 12, 1).flatMap((h) =>
+  range(MIN_SCORED_COSINE, 0.85, 0.05).flatMap((c) =>
+    range(0.88, 0.98, 0.01).flatMap((l) => [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e })))),
+  ),
+);
 const METHODS: Method[] = [
   { name: "hash only (pHash, mirror-aware)", passes: (p, t) => p.hash <= t.h, grid: grid(range(0, 24, 1), [NEVER], [NEVER]) },
   { name: "embedding only", passes: (p, t) => p.cos >= t.c, grid: grid([-1], range(0.5, 1, 0.005), [NEVER]) },
@@ -63,16 +74,20 @@ const METHODS: Method[] = [
     grid: grid(range(0, 16, 1), range(MIN_SCORED_COSINE, 0.9, 0.05), range(0.7, 0.99, 0.01)),
   },
   {
-    name: "two-stage, layout or keypoints verify (shipped)",
+    name: "two-stage, layout or keypoints verify (previous)",
     passes: (p, t) =>
       p.hash <= t.h || ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
-    grid: range(0, 12, 1).flatMap((h) =>
-      range(MIN_SCORED_COSINE, 0.85, 0.05).flatMap((c) =>
-        range(0.88, 0.98, 0.01).flatMap((l) => [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e })))),
-      ),
-    ),
+    grid: fullGrid,
+  },
+  {
+    name: "the same + visual-word candidates (shipped)",
+    passes: (p, t) =>
+      p.hash <= t.h ||
+      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c) || p.words) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
+    grid: fullGrid,
   },
 ];
+const SHIPPED = METHODS.length - 1;
 
 /** Scores every positive pair and every negative pair that could pass any rule we consider. */
 function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScore[]; negatives: PairScore[] } {
@@ -108,6 +123,20 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       if (group(i) !== group(j) && 1 - r.distances[t]! >= 0.5) keys.add(key);
     }
   }
+  // Visual words: each image's WORD_CANDIDATES nearest by shared words (either orientation), as /v1/duplicates asks the index.
+  const words = new Set<number>();
+  const wordIndex = new VisualWordIndex();
+  const tw = performance.now();
+  items.forEach((f, i) => wordIndex.add(String(i), f.keypoints.upright));
+  for (let i = 0; i < n; i += 1) {
+    for (const c of wordIndex.candidates(items[i]!.keypoints, WORD_CANDIDATES, (id) => id !== String(i))) {
+      const j = Number(c.id);
+      const key = Math.min(i, j) * n + Math.max(i, j);
+      words.add(key);
+      if (group(i) !== group(j)) keys.add(key);
+    }
+  }
+  console.error(`${name}: visual-word candidates for ${n} images in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
   // Layout and keypoint scores are the slow part: cached per split and matcher version.
   const layoutFile = path.join(CACHE_DIR, `layout-${name}-${n}-v${LAYOUT_MATCH_VERSION}.json`);
   const cachedLayout: Record<string, number> = fs.existsSync(layoutFile) ? JSON.parse(fs.readFileSync(layoutFile, "utf8")) : {};
@@ -123,9 +152,10 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
     const hash = Math.min(hammingHex(items[a]!.hash.hex, items[b]!.hash.hex), hammingHex(items[a]!.hash.hex, items[b]!.hash.mirrorHex));
     const cos = cosine(items[a]!.vector, items[b]!.vector);
     const near = nearest.has(key);
+    const shared = words.has(key);
     let layout = -1;
     let kp: [number, number] = [0, 0];
-    if (hash <= CANDIDATE_HASH_DISTANCE || (near && cos >= MIN_SCORED_COSINE)) {
+    if (hash <= CANDIDATE_HASH_DISTANCE || (near && cos >= MIN_SCORED_COSINE) || shared) {
       layout = cachedLayout[key] ??= layoutMatchScore(layoutOf(a), layoutOf(b));
       kp = cachedKeypoints[key] ??= (() => {
         // As /v1/duplicates does: the upload (either orientation) against the stored image's upright keypoints.
@@ -135,7 +165,7 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       computed += 1;
       if (computed % 5000 === 0) console.error(`${name}: ${computed} candidate pairs scored (layout and keypoints) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    return { a, b, hash, cos, nearest: near, layout, inliers: kp[0], extent: kp[1] };
+    return { a, b, hash, cos, nearest: near, words: shared, layout, inliers: kp[0], extent: kp[1] };
   });
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(layoutFile, JSON.stringify(cachedLayout));
@@ -172,7 +202,9 @@ const calPairs = scorePairs("calibration", cal.items);
 const evPairs = scorePairs("evaluation", ev.items);
 console.log(`\nDedup benchmark: ${EVAL_BASES} evaluation bases × ${PER_GROUP} images = ${ev.items.length} images (${evPairs.positives.length} positive pairs, ${((ev.items.length * (ev.items.length - 1)) / 2 - EVAL_BASES * ((PER_GROUP * (PER_GROUP - 1)) / 2)).toLocaleString("en")} negative pairs);`);
 console.log(`calibration split: ${CAL_BASES} other bases × ${PER_GROUP} = ${cal.items.length} images; thresholds = max recall at precision ≥ ${TARGET_PRECISION} on calibration.`);
-console.log(`two-stage candidates: hash ≤ ${CANDIDATE_HASH_DISTANCE} bits, or among the ${DUPLICATE_CANDIDATES} nearest by embedding with cosine ≥ c; verified when layout ≥ l, or by ≥ k keypoints spanning ≥ e of the overlap.`);
+console.log(
+  `two-stage candidates: hash ≤ ${CANDIDATE_HASH_DISTANCE} bits, or among the ${DUPLICATE_CANDIDATES} nearest by embedding with cosine ≥ c (shipped: or among the ${WORD_CANDIDATES} nearest by visual words, v${VISUAL_WORDS_VERSION}); verified when layout ≥ l, or by ≥ k keypoints spanning ≥ e of the overlap.`,
+);
 
 // The hash alone decides what it can (its own calibration); the two-stage rules calibrate what they add on top.
 const hashThreshold = calibrate(calPairs.positives, calPairs.negatives, METHODS[0]!).h;
@@ -185,7 +217,7 @@ const fmtT = (i: number, t: Thresholds) =>
     i !== 1 ? `hash ≤ ${t.h}` : "",
     i === 1 || i === 2 ? `cos ≥ ${t.c.toFixed(3)}` : "",
     i >= 3 ? `cand. cos ≥ ${t.c.toFixed(2)}, layout ≥ ${t.l.toFixed(2)}` : "",
-    i === 4 ? `or ≥ ${t.k} keypoints spanning ≥ ${t.e} of the overlap` : "",
+    i >= 4 ? `or ≥ ${t.k} keypoints spanning ≥ ${t.e} of the overlap` : "",
   ]
     .filter(Boolean)
     .join(i >= 3 ? "; " : " OR ");
@@ -201,7 +233,8 @@ console.log(
   ),
 );
 
-const [hashOnly, embOnly, , , shipped] = calibrated;
+const [hashOnly, embOnly] = calibrated;
+const shipped = calibrated[SHIPPED];
 const labels = [...TRANSFORMS, ...new Set(ev.labels.filter((l) => l.includes("+")))];
 const rows = labels.map((label) => {
   const pos = evPairs.positives.filter((p) => ev.labels[p.b] === label);
@@ -215,7 +248,7 @@ const rows = labels.map((label) => {
 });
 console.log(`\nPer transformation (evaluation split): hash only | embedding only | ${shipped!.m.name}`);
 console.log(table(["transformation", "pairs", "hash P", "hash R", "hash F1", "emb P", "emb R", "emb F1", "2-st P", "2-st R", "2-st F1"], rows));
-console.log("negative pairs are scored exhaustively for the hash (≤ 24 bits) and over each image's nearest neighbours for the embedding; a pair outside both never passes the shipped rule.");
+console.log("negative pairs are scored exhaustively for the hash (≤ 24 bits) and over each image's nearest neighbours for the embedding and the visual words; a pair outside all three never passes the shipped rule.");
 const s = shipped!.t;
 console.log(
   `\nshipped thresholds: maxHashDistance=${s.h} minCandidateCosine=${s.c.toFixed(2)} minLayoutScore=${s.l.toFixed(2)} minKeypointInliers=${s.k} minKeypointExtent=${s.e} (${shipped!.m.name}); total ${((performance.now() - t0) / 1000).toFixed(0)} s`,

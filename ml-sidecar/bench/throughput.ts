@@ -77,7 +77,7 @@ const seedPrepared = await Promise.all(Array.from({ length: 200 }, async (_, i) 
 const seedImages = seedPrepared.map((p) => p.rgb);
 const seeds = await app.service.embedder.embed(seedImages);
 const seedLayouts = seedImages.map((rgb) => encodeLayout(layoutThumbnail(rgb)));
-// …and real keypoints beside them, as /v1/images stores them, so candidates the layout rejects get keypoint-matched.
+// …and real keypoints beside them (and their visual words), as /v1/images stores them, so candidates the layout rejects get keypoint-matched.
 const seedKeypoints = seedPrepared.map((p) => extractKeypoints(p.grey.data, p.grey.width, p.grey.height).upright);
 const records = Array.from({ length: INDEX_SIZE }, (_, i) => {
   const v = Float32Array.from(seeds[i % seeds.length]!, (x) => x + (r() - 0.5) * 0.02);
@@ -92,7 +92,7 @@ const records = Array.from({ length: INDEX_SIZE }, (_, i) => {
   };
 });
 await app.service.store.upsert(records);
-for (let i = 0; i < INDEX_SIZE; i += 1) await app.service.keypoints!.put(`img_${i}`, seedKeypoints[i % seeds.length]!);
+for (let i = 0; i < INDEX_SIZE; i += 1) await app.service.indexKeypoints(`img_${i}`, seedKeypoints[i % seeds.length]!);
 await app.server.listen({ port: 0, host: "127.0.0.1" });
 const url = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
 
@@ -136,7 +136,7 @@ const stages = await app.service.embedder.embed([prepared[0]!]).then(async () =>
     const [v] = await service.embedder.embed([p.rgb]);
     const t2 = performance.now();
     const query = { vector: v!, hash: { ...service.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) }, keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height) };
-    await searchWithDuplicatesFirst(service.store, query, 10, [], service.thresholds, service.hasher, { keypoints: service.keypoints });
+    await searchWithDuplicatesFirst(service.store, query, 10, [], service.thresholds, service.hasher, { keypoints: service.keypoints, words: service.visualWords });
     const t3 = performance.now();
     t.decode.push(t1 - t0);
     t.embed.push(t2 - t1);
@@ -155,7 +155,7 @@ console.log(
       ["POST /v1/search with a metadata filter", quantile(e2eFiltered, 0.5), quantile(e2eFiltered, 0.95), `${(quantile(e2eFiltered, 0.5) / upP50).toFixed(1)}×`],
       ["  stage: decode + EXIF + trim + resize (sharp)", quantile(stages.decode, 0.5), quantile(stages.decode, 0.95), ""],
       ["  stage: embed (one forward pass, one worker)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
-      ["  stage: keypoints + search 10k + hash scan + layout/keypoint verification", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
+      ["  stage: keypoints + search 10k + hash scan + visual words + layout/keypoint verification", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
     ],
   ),
 );

@@ -12,12 +12,15 @@ import { Metrics } from "./metrics.ts";
 import { Reindexer } from "./reindex.ts";
 import { SourceImageStore } from "./source-image-store.ts";
 import { FileKeypointStore } from "./dedup/file-keypoint-store.ts";
+import { VisualWordIndex } from "./dedup/visual-words.ts";
 import { buildServer } from "./http/server.ts";
 
 export interface App {
   server: FastifyInstance;
   service: ImageService;
   reindexer: Reindexer;
+  /** Settles when the visual words of the images indexed before start are loaded. */
+  visualWordsLoaded: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -38,18 +41,35 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
   const sources = new SourceImageStore(path.join(config.dataDir, "sources"));
   const metrics = new Metrics();
   metrics.backendInfo.set({ backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) }, 1);
-  const service = new ImageService(embedder, new DctPhashHasher(), store, config.thresholds, { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels }, sources, metrics, new FileKeypointStore(path.join(config.dataDir, "keypoints")));
+  const service = new ImageService(
+    embedder,
+    new DctPhashHasher(),
+    store,
+    config.thresholds,
+    { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels },
+    sources,
+    metrics,
+    new FileKeypointStore(path.join(config.dataDir, "keypoints")),
+    new VisualWordIndex(),
+  );
   const reindexer = new Reindexer(factory, service, sources, log);
   const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger });
-  // Runs in the background: the service answers (from the new space) while it catches up.
+  // Both run in the background: the service answers (from the new space, with the visual words
+  // loaded so far) while they catch up.
   const reindexing = reindexer.run();
+  const t0 = performance.now();
+  const loadingWords = service
+    .loadVisualWords()
+    .then((n) => n && log(`visual words of ${n} indexed images loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`))
+    .catch((err) => log(`visual words not loaded: ${(err as Error).message}`));
   return {
     server,
     service,
     reindexer,
+    visualWordsLoaded: loadingWords,
     async close() {
       await server.close();
-      await reindexing;
+      await Promise.all([reindexing, loadingWords]);
       await store.close();
       if (!opts.embedder) await embedder.close();
     },

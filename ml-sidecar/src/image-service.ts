@@ -4,6 +4,7 @@ import type { Hasher, ImageHash } from "./dedup/hasher.ts";
 import {
   CANDIDATE_HASH_DISTANCE,
   DUPLICATE_CANDIDATES,
+  WORD_CANDIDATES,
   duplicateEvidence,
   groupDuplicates,
   type DuplicateEvidence,
@@ -12,8 +13,9 @@ import {
 import { layoutMatchScore, layoutThumbnail, prepareLayout } from "./dedup/layout-match.ts";
 import { extractKeypoints, matchEitherOrientation, type KeypointPair, type Keypoints } from "./dedup/keypoints.ts";
 import type { KeypointStore } from "./dedup/keypoint-store.ts";
+import type { VisualWordIndex } from "./dedup/visual-words.ts";
 import { prepareImage, type ImageLimits, type PreparedImage } from "./image/preprocess.ts";
-import type { Filter, Metadata } from "./index/filter.ts";
+import { matchesFilter, type Filter, type Metadata } from "./index/filter.ts";
 import type { ImageRecord, SearchHit, VectorStore } from "./index/vector-store.ts";
 import type { SourceImageStore } from "./source-image-store.ts";
 import type { Metrics } from "./metrics.ts";
@@ -42,6 +44,8 @@ export interface VerificationOptions {
   verifiedCandidates?: number;
   /** Indexed images' keypoints; without it only the hash and the layout verify. */
   keypoints?: KeypointSource | null;
+  /** Indexed images' visual words: candidates the embedding and the hash miss (crops, greyscale copies). */
+  words?: VisualWordIndex | null;
 }
 
 /**
@@ -52,9 +56,11 @@ export const SEARCH_VERIFIED_CANDIDATES = 10;
 
 /**
  * Candidates for "is this a copy of an indexed image": the embedding's
- * `candidates` nearest neighbours plus, where the store can scan hashes, every
- * image within CANDIDATE_HASH_DISTANCE bits. Each is judged by the two-stage
- * rule (near-duplicates.ts); the verdict and its evidence are attached.
+ * `candidates` nearest neighbours, where the store can scan hashes every image
+ * within CANDIDATE_HASH_DISTANCE bits, and the WORD_CANDIDATES images sharing
+ * the most visual words (those outside the filter are dropped, not replaced).
+ * Each is judged by the two-stage rule (near-duplicates.ts); the verdict and
+ * its evidence are attached.
  */
 async function judgeCandidates(
   store: VectorStore,
@@ -63,15 +69,27 @@ async function judgeCandidates(
   filter: Filter,
   t: DuplicateThresholds,
   hasher: Hasher,
-  keypoints: KeypointSource | null | undefined,
+  opts: Omit<VerificationOptions, "verifiedCandidates">,
 ): Promise<{ hits: RankedHit[]; verified: RankedHit[] }> {
   const embeddingHits = await store.search(query.vector, { k: candidates, filter });
   const hashHits = store.hashMatches ? await store.hashMatches(query.hash, CANDIDATE_HASH_DISTANCE, { limit: candidates, filter }) : [];
-  const byId = new Map<string, RankedHit & { nearest: boolean }>(embeddingHits.map((h) => [h.id, { ...h, nearest: true }]));
+  type Candidate = RankedHit & { nearest: boolean; words: boolean };
+  const byId = new Map<string, Candidate>(embeddingHits.map((h) => [h.id, { ...h, nearest: true, words: false }]));
   for (const h of hashHits) {
     if (byId.has(h.id)) continue;
     const record = await store.get(h.id);
-    byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false });
+    byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false, words: false });
+  }
+  for (const w of opts.words?.candidates(query.keypoints, WORD_CANDIDATES) ?? []) {
+    const known = byId.get(w.id);
+    if (known) {
+      known.words = true;
+      continue;
+    }
+    const record = await store.get(w.id);
+    if (!record || !matchesFilter(record.metadata, filter)) continue;
+    const { vector, ...rest } = record;
+    byId.set(w.id, { ...rest, score: cosine(vector, query.vector), nearest: false, words: true });
   }
   const queryLayout = query.hash.layout ? prepareLayout(decodeLayout(query.hash.layout)) : null;
   const verified: RankedHit[] = [];
@@ -79,11 +97,11 @@ async function judgeCandidates(
     const hashDistance = hasher.distance(query.hash, h.hash);
     const layout = h.hash.layout;
     const layoutScore = () => (h.layoutScore ??= queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0);
-    const signals = { hashDistance, cosine: h.score, nearest: h.nearest, layoutScore };
+    const signals = { hashDistance, cosine: h.score, nearest: h.nearest, words: h.words, layoutScore };
     // Keypoints are read (or made) only for candidates the hash and the layout leave undecided.
     let undecided = false;
     let evidence = duplicateEvidence({ ...signals, keypointMatch: () => ((undecided = true), null) }, t);
-    const stored = undecided && keypoints ? await keypoints.get(h.id) : null;
+    const stored = undecided && opts.keypoints ? await opts.keypoints.get(h.id) : null;
     if (stored) evidence = duplicateEvidence({ ...signals, keypointMatch: () => matchEitherOrientation(query.keypoints, stored) }, t);
     h.hashDistance = hashDistance;
     if (evidence) verified.push(Object.assign(h, { evidence }));
@@ -109,9 +127,11 @@ export async function searchWithDuplicatesFirst(
   opts: VerificationOptions = {},
 ): Promise<RankedHit[]> {
   const verifiedCandidates = opts.verifiedCandidates ?? SEARCH_VERIFIED_CANDIDATES;
-  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, opts.keypoints);
+  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, opts);
   const seen = new Set(verified.map((h) => h.id));
-  return [...verified, ...hits.filter((h) => !seen.has(h.id))].slice(0, k).map(({ nearest: _n, layoutScore: _l, ...h }: RankedHit & { nearest?: boolean }) => h);
+  return [...verified, ...hits.filter((h) => !seen.has(h.id))]
+    .slice(0, k)
+    .map(({ nearest: _n, words: _w, layoutScore: _l, ...h }: RankedHit & { nearest?: boolean; words?: boolean }) => h);
 }
 
 export function encodeLayout(layout: Uint8Array): string {
@@ -133,7 +153,39 @@ export class ImageService {
     private readonly sources: SourceImageStore | null,
     private readonly metrics: Metrics | null,
     readonly keypoints: KeypointStore | null = null,
+    /** In memory: filled from the keypoint store by loadVisualWords, then kept up to date by put and delete. */
+    readonly visualWords: VisualWordIndex | null = null,
   ) {}
+
+  /** Stores an indexed image's keypoints and its visual words. */
+  async indexKeypoints(id: string, upright: Keypoints): Promise<void> {
+    await this.keypoints?.put(id, upright);
+    this.visualWords?.add(id, upright);
+  }
+
+  /**
+   * Fills the visual-word index from every indexed image's keypoints (made again from the kept
+   * source where missing). Runs at start, in the background: until it is done, duplicate checks
+   * see the images indexed so far. Returns how many images it added.
+   */
+  async loadVisualWords(): Promise<number> {
+    if (!this.visualWords) return 0;
+    let added = 0;
+    const pageSize = 256;
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.store.listRecords(offset, pageSize);
+      if (!page.length) break;
+      for (const { id } of page) {
+        if (this.visualWords.has(id)) continue;
+        const kp = await this.storedKeypoints(id).catch(() => null);
+        if (kp) {
+          this.visualWords.add(id, kp);
+          added += 1;
+        }
+      }
+    }
+    return added;
+  }
 
   /**
    * An indexed image's keypoints for verification: the stored ones, else (indexed before keypoints
@@ -207,7 +259,7 @@ export class ImageService {
       indexedAt: new Date().toISOString(),
     };
     await this.sources?.put(id, image);
-    await this.keypoints?.put(id, a!.keypoints.upright);
+    await this.indexKeypoints(id, a!.keypoints.upright);
     await this.store.upsert([record]);
     return record;
   }
@@ -217,7 +269,7 @@ export class ImageService {
     if (query.image) {
       const [a] = await this.analyse([query.image]);
       const t0 = performance.now();
-      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints });
+      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, words: this.visualWords });
       this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
       return hits;
     } else if (query.embedding) {
@@ -242,22 +294,27 @@ export class ImageService {
       analysed.map((a) => ({ ...a, layout: decodeLayout(a.hash.layout!) })),
       this.hasher,
       this.thresholds,
+      this.visualWords?.vocabulary ?? null,
     );
   }
 
   /**
    * Indexed images that one upload duplicates: its DUPLICATE_CANDIDATES
-   * nearest neighbours and its hash candidates, judged by the two-stage rule.
+   * nearest neighbours, its hash candidates and its visual-word candidates,
+   * judged by the two-stage rule.
    */
   async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
     const [a] = await this.analyse([image]);
-    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher, this.verificationKeypoints);
+    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, words: this.visualWords });
     return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 
   async deleteImage(id: string): Promise<boolean> {
     const deleted = await this.store.delete(id);
-    if (deleted) await Promise.all([this.sources?.delete(id), this.keypoints?.delete(id)]);
+    if (deleted) {
+      this.visualWords?.remove(id);
+      await Promise.all([this.sources?.delete(id), this.keypoints?.delete(id)]);
+    }
     return deleted;
   }
 

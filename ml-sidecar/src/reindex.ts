@@ -53,7 +53,7 @@ export class Reindexer {
           }
           if (todo.length) {
             const analysed = await this.service.analyse(todo.map((t) => t.image));
-            await Promise.all(todo.map((t, i) => this.service.keypoints?.put(t.meta.id, analysed[i]!.keypoints.upright)));
+            await Promise.all(todo.map((t, i) => this.service.indexKeypoints(t.meta.id, analysed[i]!.keypoints.upright)));
             await this.service.store.upsert(
               todo.map((t, i) => ({
                 ...t.meta,

@@ -212,6 +212,52 @@ test("keypoints stored beside the vectors verify a small crop the layout is not 
   }
 });
 
+test("visual words make candidates of copies the embedding does not rank near, and are loaded again at start", async () => {
+  // No embedding candidates at all (cosine bound above 1) and no layout verification: a crop or a
+  // greyscale copy can only be found through its visual words, then verified by its keypoints.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-vw-"));
+  const env = { DATA_DIR: dir, DEDUP_MIN_CANDIDATE_COSINE: "1.01", DEDUP_MIN_LAYOUT_SCORE: "1.01" };
+  let vwApp = await createApp(loadConfig(env), { embedder: pool, log: () => {} });
+  const inject = async (method: string, url: string, payload?: FormData) => {
+    const req = payload ? new Request("http://x", { method, body: payload }) : null;
+    const res = await vwApp.server.inject({ method: method as "PUT", url, payload: req ? Buffer.from(await req.arrayBuffer()) : undefined, headers: req ? { "content-type": req.headers.get("content-type")! } : {} });
+    return { status: res.statusCode, json: res.json() };
+  };
+  const putImage = async (id: string, image: Buffer) =>
+    assert.equal((await inject("PUT", `/v1/images/${id}`, multipart([{ name: "image", value: image, filename: "i.png" }, { name: "metadata", value: JSON.stringify({ product_id: id }) }]))).status, 200);
+  try {
+    const original = await picture(41);
+    await putImage("img_original", original);
+    for (const seed of [52, 53, 54, 55, 56]) await putImage(`img_other_${seed}`, await picture(seed));
+    const { width = 0, height = 0 } = await sharp(original).metadata();
+    const crop = await sharp(original).extract({ left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.65), height: Math.round(height * 0.7) }).jpeg({ quality: 70 }).toBuffer();
+    const grey = await sharp(original).greyscale().jpeg({ quality: 50 }).toBuffer();
+    const duplicatesOf = async (image: Buffer) => (await inject("POST", "/v1/duplicates", form(image))).json.duplicates.map((d: any) => [d.id, d.evidence]);
+    assert.deepEqual(await duplicatesOf(crop), [["img_original", "keypoints"]]);
+    assert.deepEqual(await duplicatesOf(await picture(57)), [], "another picture has no duplicates");
+    const health = await inject("GET", "/health");
+    assert.deepEqual(health.json.visual_words, { images: 6, words: 4096 });
+    // Search ranks the verified copy first even though the embedding alone does not.
+    const hits = (await inject("POST", "/v1/search", form(crop))).json.hits;
+    assert.equal(hits[0].id, "img_original");
+    assert.equal(hits[0].duplicate, "keypoints");
+
+    // A restart loads the words from the stored keypoints; a deleted image leaves the index.
+    await vwApp.close();
+    vwApp = await createApp(loadConfig(env), { embedder: pool, log: () => {} });
+    await vwApp.visualWordsLoaded;
+    assert.deepEqual((await inject("GET", "/health")).json.visual_words, { images: 6, words: 4096 });
+    assert.deepEqual((await duplicatesOf(grey)).map(([id]: string[]) => id), ["img_original"], "a greyscale copy");
+    assert.deepEqual(await duplicatesOf(crop), [["img_original", "keypoints"]]);
+    assert.equal((await inject("DELETE", "/v1/images/img_original")).status, 200);
+    assert.deepEqual(await duplicatesOf(crop), []);
+    assert.equal((await inject("GET", "/health")).json.visual_words.images, 5);
+  } finally {
+    await vwApp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("bad input → 4xx { type, message }, and the process stays healthy", async () => {
   const jpeg = await sharp(img.a!).jpeg().toBuffer();
   await assertClientError(await call("POST", "/v1/embed", form(Buffer.from("%PDF-1.4 definitely not an image at all"))), 415, "unsupported_image_format");

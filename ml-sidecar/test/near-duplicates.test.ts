@@ -12,11 +12,12 @@ import { picture } from "./helpers.ts";
 
 const t = { maxHashDistance: 6, minCandidateCosine: 0.7, minLayoutScore: 0.9, minKeypointInliers: 10, minKeypointExtent: 0.1 };
 const noKeypoints = { inliers: 0, extent: 0, scale: 1, tx: 0, ty: 0 };
-const signals = (hashDistance: number, cosine: number, nearest: boolean, layout: number, keypoints = noKeypoints): PairSignals & { layoutCalls: number; keypointCalls: number } => {
+const signals = (hashDistance: number, cosine: number, nearest: boolean, layout: number, keypoints = noKeypoints, words = false): PairSignals & { layoutCalls: number; keypointCalls: number } => {
   const s = {
     hashDistance,
     cosine,
     nearest,
+    words,
     layoutCalls: 0,
     keypointCalls: 0,
     layoutScore: () => (s.layoutCalls += 1, layout),
@@ -36,6 +37,8 @@ test("a pair is a duplicate by hash alone, or as a candidate verified by the lay
   assert.equal(duplicateEvidence(notCandidate, t), null);
   assert.equal(notCandidate.layoutCalls, 0, "no layout work for non-candidates");
   assert.equal(duplicateEvidence(signals(30, 0.99, false, 1), t), null, "a far neighbour is no embedding candidate");
+  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.95, noKeypoints, true), t), "layout", "a visual-word candidate, verified");
+  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.5, noKeypoints, true), t), null, "a visual-word candidate the verification rejects");
 });
 
 test("a candidate the layout rejects is verified by keypoints only when enough agree, spread over the picture", () => {
@@ -86,7 +89,7 @@ test("tight crops of every size are verified, by the layout or by keypoints, at 
     const layoutScore = layoutMatchScore(o.layout, crop.layout);
     assert.ok(Number.isFinite(layoutScore), `crop ${fw}×${fh}: layout ${layoutScore}`);
     const keypoints = matchEitherOrientation(crop.keypoints, o.keypoints.upright);
-    const evidence = duplicateEvidence({ hashDistance: 64, cosine: 1, nearest: true, layoutScore: () => layoutScore, keypointMatch: () => keypoints }, CALIBRATED_THRESHOLDS);
+    const evidence = duplicateEvidence({ hashDistance: 64, cosine: 1, nearest: true, words: false, layoutScore: () => layoutScore, keypointMatch: () => keypoints }, CALIBRATED_THRESHOLDS);
     assert.ok(evidence, `crop ${fw}×${fh}: layout ${layoutScore.toFixed(3)}, ${keypoints.inliers} keypoints over ${keypoints.extent.toFixed(2)}`);
   }
 });

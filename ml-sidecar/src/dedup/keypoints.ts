@@ -23,7 +23,9 @@ const MAX_KEYPOINTS = 256;
 /** BRIEF patch radius (31×31 patch) plus the 2-pixel smoothing box. */
 const PATCH_RADIUS = 15;
 const BORDER = PATCH_RADIUS + 3;
-const WORDS = 8; // 256 bits
+/** Uint32 words per descriptor (256 bits). */
+export const DESCRIPTOR_WORDS = 8;
+const WORDS = DESCRIPTOR_WORDS;
 
 /** An image's keypoints, and the same keypoints as they appear in its mirror image (for mirrored copies). */
 export interface KeypointPair {
@@ -255,6 +257,16 @@ const POP16 = (() => {
   for (let i = 1; i < 65536; i += 1) t[i] = (i & 1) + t[i >>> 1]!;
   return t;
 })();
+
+/** Hamming distance of the 256-bit descriptors at a[ai…ai+8) and b[bi…bi+8). */
+export function descriptorDistance(a: Uint32Array, ai: number, b: Uint32Array, bi: number): number {
+  let d = 0;
+  for (let w = 0; w < WORDS; w += 1) {
+    const x = a[ai + w]! ^ b[bi + w]!;
+    d += POP16[x & 0xffff]! + POP16[x >>> 16]!;
+  }
+  return d;
+}
 
 export interface KeypointMatch {
   /** Matches that fit the best scale + translation. */

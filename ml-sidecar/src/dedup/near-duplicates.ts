@@ -2,12 +2,14 @@ import { cosine } from "../embedding/embedder.ts";
 import type { Hasher, ImageHash } from "./hasher.ts";
 import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-match.ts";
 import { matchEitherOrientation, type KeypointMatch, type KeypointPair } from "./keypoints.ts";
+import { VisualWordIndex, type Vocabulary } from "./visual-words.ts";
 
 /**
  * Two stages. A pair is a near-duplicate when the perceptual hashes are close
  * (re-encodes, resizes, light edits, greyscale, flips via the mirror hash), or
- * when it is a candidate — hashes within a looser distance, or one image among
- * the other's nearest neighbours by embedding with a minimum cosine — AND the
+ * when it is a candidate — hashes within a looser distance, one image among
+ * the other's nearest neighbours by embedding with a minimum cosine, or among
+ * the images sharing the most keypoint words (visual-words.ts) — AND the
  * layout match (src/dedup/layout-match.ts: one image is a window of the other,
  * any brightness/colour, either orientation) or the keypoint match
  * (src/dedup/keypoints.ts: many local features agree on one scale + shift,
@@ -33,6 +35,8 @@ export interface DuplicateThresholds {
 export const CANDIDATE_HASH_DISTANCE = 18;
 /** Embedding candidates: this many nearest indexed neighbours are verified (/v1/duplicates and bench/dedup.ts). */
 export const DUPLICATE_CANDIDATES = 20;
+/** Visual-word candidates: this many images sharing the most keypoint words are verified (visual-words.ts). */
+export const WORD_CANDIDATES = 10;
 
 export type DuplicateEvidence = "hash" | "layout" | "keypoints";
 
@@ -41,6 +45,8 @@ export interface PairSignals {
   cosine: number;
   /** Whether one image is among the other's DUPLICATE_CANDIDATES nearest neighbours (always true within one upload batch). */
   nearest: boolean;
+  /** Whether one image is among the other's WORD_CANDIDATES nearest by shared visual words. */
+  words: boolean;
   /** Computed only when needed. */
   layoutScore: () => number;
   /** Computed only when needed; null when either image has no keypoints stored. */
@@ -53,7 +59,7 @@ export function keypointsVerify(m: KeypointMatch | null, t: DuplicateThresholds)
 
 export function duplicateEvidence(s: PairSignals, t: DuplicateThresholds): DuplicateEvidence | null {
   if (s.hashDistance <= t.maxHashDistance) return "hash";
-  const candidate = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine);
+  const candidate = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine) || s.words;
   if (!candidate) return null;
   if (s.layoutScore() >= t.minLayoutScore) return "layout";
   if (keypointsVerify(s.keypointMatch(), t)) return "keypoints";
@@ -70,10 +76,10 @@ export interface Fingerprint {
 
 /**
  * Groups images that are duplicates of each other (transitively, via
- * union-find over all pairs). Returns groups of indexes in upload order;
+ * union-find over all pairs); `words`, the vocabulary for visual-word candidates. Returns groups of indexes in upload order;
  * singletons are left out.
  */
-export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: DuplicateThresholds): number[][] {
+export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: DuplicateThresholds, words: Vocabulary | null = null): number[][] {
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -84,6 +90,18 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
   };
   const prepared: Array<PreparedLayout | undefined> = [];
   const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
+  // Within a batch every pair is an embedding candidate; the visual words add the pairs the cosine bound drops.
+  const wordPairs = new Set<number>();
+  if (words && items.length > 1) {
+    const index = new VisualWordIndex(words);
+    items.forEach((f, i) => index.add(String(i), f.keypoints.upright));
+    items.forEach((f, i) => {
+      for (const c of index.candidates(f.keypoints, WORD_CANDIDATES, (id) => id !== String(i))) {
+        const j = Number(c.id);
+        wordPairs.add(Math.min(i, j) * items.length + Math.max(i, j));
+      }
+    });
+  }
   for (let i = 0; i < items.length; i += 1) {
     for (let j = i + 1; j < items.length; j += 1) {
       const a = items[i]!;
@@ -93,6 +111,7 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
         hashDistance: hasher.distance(a.hash, b.hash),
         cosine: cosine(a.vector, b.vector),
         nearest: true,
+        words: wordPairs.has(i * items.length + j),
         layoutScore: () => layoutMatchScore(layoutOf(i), layoutOf(j)),
         keypointMatch: () => matchEitherOrientation(b.keypoints, a.keypoints.upright),
       };

@@ -311,7 +311,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         max_hash_distance: service.thresholds.maxHashDistance,
         min_candidate_cosine: service.thresholds.minCandidateCosine,
         min_layout_score: service.thresholds.minLayoutScore,
+        min_keypoint_inliers: service.thresholds.minKeypointInliers,
+        min_keypoint_extent: service.thresholds.minKeypointExtent,
       },
+      // Images whose visual words are loaded (at start this catches up with `vectors`).
+      visual_words: service.visualWords ? { images: service.visualWords.size, words: service.visualWords.vocabulary.size } : null,
       reindex: deps.reindexer?.state ?? null,
     };
   });
