@@ -25,3 +25,25 @@ export const sdk = new Medusa({
   debug: false,
   auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
 })
+
+/**
+ * A read that fails at the connection (the backend closed an idle keep-alive socket just as it
+ * was reused, which a busy server makes likelier) is sent once more: such a request never reached
+ * Medusa. Writes are not repeated, since they may have.
+ */
+const CONNECTION_ERRORS = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE", "UND_ERR_CLOSED"])
+const isConnectionError = (error: unknown) => {
+  const cause = (error as { cause?: { code?: string } })?.cause
+  return error instanceof TypeError && CONNECTION_ERRORS.has(cause?.code ?? "")
+}
+const sdkFetch = sdk.client.fetch.bind(sdk.client)
+sdk.client.fetch = (async (input: Parameters<typeof sdkFetch>[0], init?: Parameters<typeof sdkFetch>[1]) => {
+  try {
+    return await sdkFetch(input, init)
+  } catch (error) {
+    const method = (init?.method ?? "GET").toUpperCase()
+    if ((method !== "GET" && method !== "HEAD") || !isConnectionError(error)) throw error
+    console.warn(`[storefront] ${method} ${String(input)}: ${(error as Error).message} (${(error as { cause?: { code?: string } }).cause?.code}); sending it once more`)
+    return sdkFetch(input, init)
+  }
+}) as typeof sdk.client.fetch
