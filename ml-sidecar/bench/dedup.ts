@@ -28,7 +28,7 @@ import { makeSplit, PER_GROUP } from "./lib/dedup-data.ts";
 import { hammingHex } from "../src/dedup/hasher.ts";
 import { cosine } from "../src/embedding/embedder.ts";
 import { layoutMatchScore, prepareLayout, LAYOUT_MATCH_VERSION, type PreparedLayout } from "../src/dedup/layout-match.ts";
-import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
+import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE, MIN_WORD_SCORE, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
 import { matchEitherOrientation, KEYPOINTS_VERSION, KEYPOINT_MATCH_VERSION } from "../src/dedup/keypoints.ts";
 import { VisualWordIndex, VISUAL_WORDS_VERSION } from "../src/dedup/visual-words.ts";
 
@@ -45,8 +45,10 @@ interface PairScore {
   cos: number;
   /** One image is among the other's K nearest neighbours by embedding. */
   nearest: boolean;
-  /** One image is among the other's WORD_CANDIDATES nearest by visual words. */
+  /** One image is among the other's WORD_CANDIDATES nearest by visual words… */
   words: boolean;
+  /** …with this word score (the larger of the two directions; 0 when not). */
+  wordScore: number;
   /** Layout match score, or -1 where the pair is no candidate of any rule considered. */
   layout: number;
   /** Keypoint matches on one scale + shift and the share of the overlap they span, or 0 where no candidate. */
@@ -54,11 +56,13 @@ interface PairScore {
   extent: number;
 }
 
-type Thresholds = { h: number; c: number; l: number; k?: number; e?: number };
+type Thresholds = { h: number; c: number; l: number; k?: number; e?: number; w?: number };
 type Method = { name: string; passes: (p: PairScore, t: Thresholds) => boolean; grid: Thresholds[] };
 const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => +(lo + i * step).toFixed(4));
 const grid = (hs: number[], cs: number[], ls: number[]) => hs.flatMap((h) => cs.flatMap((c) => ls.map((l) => ({ h, c, l }))));
 const NEVER = 1.01;
+/** Smallest word score of a visual-word candidate worth verifying: a grid for the benchmark's diagnosis (WORD_SCORES=0,0.1,…). */
+const WORD_SCORES = (process.env.WORD_SCORES ?? String(MIN_WORD_SCORE)).split(",").map(Number);
 const fullGrid = range(0, 12, 1).flatMap((h) =>
   range(MIN_SCORED_COSINE, 0.85, 0.05).flatMap((c) =>
     range(0.88, 0.98, 0.01).flatMap((l) => [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e })))),
@@ -83,8 +87,8 @@ const METHODS: Method[] = [
     name: "the same + visual-word candidates (shipped)",
     passes: (p, t) =>
       p.hash <= t.h ||
-      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c) || p.words) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
-    grid: fullGrid,
+      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c) || (p.words && p.wordScore >= t.w!)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
+    grid: fullGrid.flatMap((t) => WORD_SCORES.map((w) => ({ ...t, w }))),
   },
 ];
 const SHIPPED = METHODS.length - 1;
@@ -123,8 +127,9 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       if (group(i) !== group(j) && 1 - r.distances[t]! >= 0.5) keys.add(key);
     }
   }
-  // Visual words: each image's WORD_CANDIDATES nearest by shared words (either orientation), as /v1/duplicates asks the index.
-  const words = new Set<number>();
+  // Visual words: each image's WORD_CANDIDATES nearest by shared words (either orientation), as /v1/duplicates asks the index
+// (with no smallest score: the rule applies MIN_WORD_SCORE, and the table below shows what other bounds would do).
+  const words = new Map<number, number>();
   const wordIndex = new VisualWordIndex();
   const tw = performance.now();
   items.forEach((f, i) => wordIndex.add(String(i), f.keypoints.upright));
@@ -132,7 +137,7 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
     for (const c of wordIndex.candidates(items[i]!.keypoints, WORD_CANDIDATES, (id) => id !== String(i))) {
       const j = Number(c.id);
       const key = Math.min(i, j) * n + Math.max(i, j);
-      words.add(key);
+      words.set(key, Math.max(words.get(key) ?? 0, c.score));
       if (group(i) !== group(j)) keys.add(key);
     }
   }
@@ -165,7 +170,7 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       computed += 1;
       if (computed % 5000 === 0) console.error(`${name}: ${computed} candidate pairs scored (layout and keypoints) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    return { a, b, hash, cos, nearest: near, words: shared, layout, inliers: kp[0], extent: kp[1] };
+    return { a, b, hash, cos, nearest: near, words: shared, wordScore: words.get(key) ?? 0, layout, inliers: kp[0], extent: kp[1] };
   });
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(layoutFile, JSON.stringify(cachedLayout));
@@ -218,6 +223,7 @@ const fmtT = (i: number, t: Thresholds) =>
     i === 1 || i === 2 ? `cos ≥ ${t.c.toFixed(3)}` : "",
     i >= 3 ? `cand. cos ≥ ${t.c.toFixed(2)}, layout ≥ ${t.l.toFixed(2)}` : "",
     i >= 4 ? `or ≥ ${t.k} keypoints spanning ≥ ${t.e} of the overlap` : "",
+    i >= 5 ? `word score ≥ ${t.w}` : "",
   ]
     .filter(Boolean)
     .join(i >= 3 ? "; " : " OR ");
@@ -232,6 +238,20 @@ console.log(
     }),
   ),
 );
+
+// What the word-score bound trades: the shipped thresholds with other bounds, and how many candidates
+// per image only the visual words bring (each costs a layout and a keypoint match, ~5 ms idle).
+{
+  const { m, t } = calibrated[SHIPPED]!;
+  const all = [...evPairs.positives, ...evPairs.negatives];
+  const rows = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4].map((w) => {
+    const r = prf(evPairs.positives, evPairs.negatives, m, { ...t, w });
+    const extra = all.filter((p) => p.words && p.wordScore >= w && !(p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c))).length;
+    return [w === MIN_WORD_SCORE ? `${w} (shipped)` : w, r.precision, r.recall, r.fp, +(extra / ev.items.length).toFixed(2)];
+  });
+  console.log("\nVisual-word candidates by smallest word score (evaluation split, the shipped thresholds otherwise)");
+  console.log(table(["word score ≥", "precision", "recall", "FP", "word-only candidates per image (pairs across bases)"], rows));
+}
 
 const [hashOnly, embOnly] = calibrated;
 const shipped = calibrated[SHIPPED];

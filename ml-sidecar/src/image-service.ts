@@ -4,6 +4,7 @@ import type { Hasher, ImageHash } from "./dedup/hasher.ts";
 import {
   CANDIDATE_HASH_DISTANCE,
   DUPLICATE_CANDIDATES,
+  MIN_WORD_SCORE,
   WORD_CANDIDATES,
   duplicateEvidence,
   groupDuplicates,
@@ -58,7 +59,8 @@ export const SEARCH_VERIFIED_CANDIDATES = 10;
  * Candidates for "is this a copy of an indexed image": the embedding's
  * `candidates` nearest neighbours, where the store can scan hashes every image
  * within CANDIDATE_HASH_DISTANCE bits, and the WORD_CANDIDATES images sharing
- * the most visual words (those outside the filter are dropped, not replaced).
+ * the most visual words, at least MIN_WORD_SCORE of them (those outside the filter are
+ * dropped, not replaced).
  * Each is judged by the two-stage rule (near-duplicates.ts); the verdict and
  * its evidence are attached.
  */
@@ -80,7 +82,7 @@ async function judgeCandidates(
     const record = await store.get(h.id);
     byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false, words: false });
   }
-  for (const w of opts.words?.candidates(query.keypoints, WORD_CANDIDATES) ?? []) {
+  for (const w of opts.words?.candidates(query.keypoints, WORD_CANDIDATES, undefined, MIN_WORD_SCORE) ?? []) {
     const known = byId.get(w.id);
     if (known) {
       known.words = true;

@@ -276,14 +276,14 @@ export class VisualWordIndex {
 
   /**
    * The `limit` images sharing the most weighted words with the upload, in either
-   * orientation (a mirrored copy shares the mirrored keypoints' words); `accept`
-   * filters ids (metadata filters, the upload itself).
+   * orientation (a mirrored copy shares the mirrored keypoints' words), with a score of at
+   * least `minScore`; `accept` filters ids (metadata filters, the upload itself).
    */
-  candidates(query: KeypointPair, limit: number, accept: (id: string) => boolean = () => true): WordCandidate[] {
-    return this.candidatesOfBags([this.vocabulary.bag(query.upright), this.vocabulary.bag(query.mirrored)], limit, accept);
+  candidates(query: KeypointPair, limit: number, accept: (id: string) => boolean = () => true, minScore = 0): WordCandidate[] {
+    return this.candidatesOfBags([this.vocabulary.bag(query.upright), this.vocabulary.bag(query.mirrored)], limit, accept, minScore);
   }
 
-  candidatesOfBags(bags: WordBag[], limit: number, accept: (id: string) => boolean = () => true): WordCandidate[] {
+  candidatesOfBags(bags: WordBag[], limit: number, accept: (id: string) => boolean = () => true, minScore = 0): WordCandidate[] {
     const n = this.slotOf.size;
     if (n === 0 || limit <= 0) return [];
     const best = new Float32Array(this.ids.length);
@@ -320,7 +320,7 @@ export class VisualWordIndex {
     const top: WordCandidate[] = [];
     for (const slot of touched) {
       const score = best[slot]!;
-      if (top.length === limit && score <= top[top.length - 1]!.score) continue;
+      if (score < minScore || (top.length === limit && score <= top[top.length - 1]!.score)) continue;
       const id = this.ids[slot]!;
       if (!accept(id)) continue;
       let at = top.length;
