@@ -87,7 +87,8 @@ const METHODS: Method[] = [
     name: "the same + visual-word candidates (shipped)",
     passes: (p, t) =>
       p.hash <= t.h ||
-      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c) || (p.words && p.wordScore >= t.w!)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
+      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c)) && p.layout >= t.l) ||
+      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c) || (p.words && p.wordScore >= t.w!)) && p.inliers >= t.k! && p.extent >= t.e!),
     grid: fullGrid.flatMap((t) => WORD_SCORES.map((w) => ({ ...t, w }))),
   },
 ];

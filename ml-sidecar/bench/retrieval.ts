@@ -13,7 +13,7 @@ import { EmbeddedVectorStore } from "../src/index/embedded-vector-store.ts";
 import { hammingHex } from "../src/dedup/hasher.ts";
 import { mobilenetMidSpace } from "../src/embedding/mobilenet-feature-model.ts";
 import type { ImageRecord } from "../src/index/vector-store.ts";
-import { encodeLayout, searchWithDuplicatesFirst, SEARCH_VERIFIED_CANDIDATES } from "../src/image-service.ts";
+import { encodeLayout, searchWithDuplicatesFirst, SEARCH_VERIFIED_CANDIDATES, SEARCH_WORD_CANDIDATES } from "../src/image-service.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { CALIBRATED_THRESHOLDS } from "../src/config.ts";
 import { DUPLICATE_CANDIDATES, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
@@ -73,20 +73,31 @@ const tw = performance.now();
 const words = new VisualWordIndex();
 catalogue.forEach((f, i) => words.add(String(i), f.keypoints.upright));
 const wordsMs = performance.now() - tw;
-const shipped = (q: number, verifiedCandidates = SEARCH_VERIFIED_CANDIDATES, keypoints: KeypointStore | null = keypointStore, wordIndex: VisualWordIndex | null = words) =>
+const shipped = (
+  q: number,
+  verifiedCandidates = SEARCH_VERIFIED_CANDIDATES,
+  keypoints: KeypointStore | null = keypointStore,
+  wordIndex: VisualWordIndex | null = words,
+  wordCandidates = SEARCH_WORD_CANDIDATES,
+) =>
   searchWithDuplicatesFirst(exact.store, { vector: queries[q]!.vector, hash: withLayout(queries[q]!), keypoints: queries[q]!.keypoints }, 10, [], t, hasher, {
     verifiedCandidates,
     keypoints,
     words: wordIndex,
+    wordCandidates,
   });
 const rows: Row[] = [];
 rows.push(
   await evaluate(
-    `shipped: verified duplicates first (hash ≤ ${t.maxHashDistance}, or layout ≥ ${t.minLayoutScore} or ≥ ${t.minKeypointInliers} keypoints on ${SEARCH_VERIFIED_CANDIDATES} nearest + hash + ${WORD_CANDIDATES} visual-word candidates), then embedding, exact`,
+    `shipped: verified duplicates first (hash ≤ ${t.maxHashDistance}, or layout ≥ ${t.minLayoutScore} or ≥ ${t.minKeypointInliers} keypoints on ${SEARCH_VERIFIED_CANDIDATES} nearest + hash + ${SEARCH_WORD_CANDIDATES} visual-word candidates), then embedding, exact`,
     async (q) => (await shipped(q)).map((h) => h.id),
   ),
 );
-rows.push(await evaluate(`the same, verifying the ${DUPLICATE_CANDIDATES} nearest`, async (q) => (await shipped(q, DUPLICATE_CANDIDATES)).map((h) => h.id)));
+rows.push(
+  await evaluate(`the same, verifying the ${DUPLICATE_CANDIDATES} nearest and ${WORD_CANDIDATES} visual-word candidates (as /v1/duplicates)`, async (q) =>
+    (await shipped(q, DUPLICATE_CANDIDATES, keypointStore, words, WORD_CANDIDATES)).map((h) => h.id),
+  ),
+);
 rows.push(await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, keypointStore, null)).map((h) => h.id)));
 rows.push(await evaluate(`the same without keypoints`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, null, null)).map((h) => h.id)));
 rows.push(await evaluate("embedding only, exact search (baseline)", async (q) => (await exact.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));

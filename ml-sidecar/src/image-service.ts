@@ -47,6 +47,8 @@ export interface VerificationOptions {
   keypoints?: KeypointSource | null;
   /** Indexed images' visual words: candidates the embedding and the hash miss (crops, greyscale copies). */
   words?: VisualWordIndex | null;
+  /** How many visual-word candidates are verified (default WORD_CANDIDATES; search: SEARCH_WORD_CANDIDATES). */
+  wordCandidates?: number;
 }
 
 /**
@@ -54,6 +56,11 @@ export interface VerificationOptions {
  * latency (bench/retrieval.ts: verifying 20 found 1 more of 500 copies at twice the search time).
  */
 export const SEARCH_VERIFIED_CANDIDATES = 10;
+/**
+ * …and this many visual-word candidates (duplicate checks take WORD_CANDIDATES): each costs a keypoint
+ * match, and bench/retrieval.ts finds the product among an upload's first 5 for all but 6 of 500 queries.
+ */
+export const SEARCH_WORD_CANDIDATES = 5;
 
 /**
  * Candidates for "is this a copy of an indexed image": the embedding's
@@ -82,7 +89,7 @@ async function judgeCandidates(
     const record = await store.get(h.id);
     byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false, words: false });
   }
-  for (const w of opts.words?.candidates(query.keypoints, WORD_CANDIDATES, undefined, MIN_WORD_SCORE) ?? []) {
+  for (const w of opts.words?.candidates(query.keypoints, opts.wordCandidates ?? WORD_CANDIDATES, undefined, MIN_WORD_SCORE) ?? []) {
     const known = byId.get(w.id);
     if (known) {
       known.words = true;
@@ -129,7 +136,10 @@ export async function searchWithDuplicatesFirst(
   opts: VerificationOptions = {},
 ): Promise<RankedHit[]> {
   const verifiedCandidates = opts.verifiedCandidates ?? SEARCH_VERIFIED_CANDIDATES;
-  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, opts);
+  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, {
+    ...opts,
+    wordCandidates: opts.wordCandidates ?? SEARCH_WORD_CANDIDATES,
+  });
   const seen = new Set(verified.map((h) => h.id));
   return [...verified, ...hits.filter((h) => !seen.has(h.id))]
     .slice(0, k)

@@ -66,9 +66,11 @@ export function keypointsVerify(m: KeypointMatch | null, t: DuplicateThresholds)
 
 export function duplicateEvidence(s: PairSignals, t: DuplicateThresholds): DuplicateEvidence | null {
   if (s.hashDistance <= t.maxHashDistance) return "hash";
-  const candidate = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine) || s.words;
-  if (!candidate) return null;
-  if (s.layoutScore() >= t.minLayoutScore) return "layout";
+  const neighbour = s.hashDistance <= CANDIDATE_HASH_DISTANCE || (s.nearest && s.cosine >= t.minCandidateCosine);
+  if (!neighbour && !s.words) return null;
+  // A candidate only the visual words bring is checked by keypoints alone: it shares keypoints
+  // by construction, and most such candidates are unrelated pictures, each worth one match only.
+  if (neighbour && s.layoutScore() >= t.minLayoutScore) return "layout";
   if (keypointsVerify(s.keypointMatch(), t)) return "keypoints";
   return null;
 }
