@@ -37,8 +37,6 @@ test("a pair is a duplicate by hash alone, or as a candidate verified by the lay
   assert.equal(duplicateEvidence(notCandidate, t), null);
   assert.equal(notCandidate.layoutCalls, 0, "no layout work for non-candidates");
   assert.equal(duplicateEvidence(signals(30, 0.99, false, 1), t), null, "a far neighbour is no embedding candidate");
-  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.95, noKeypoints, true), t), "layout", "a visual-word candidate, verified");
-  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.5, noKeypoints, true), t), null, "a visual-word candidate the verification rejects");
 });
 
 test("a candidate the layout rejects is verified by keypoints only when enough agree, spread over the picture", () => {
@@ -53,6 +51,12 @@ test("a candidate the layout rejects is verified by keypoints only when enough a
   assert.equal(duplicateEvidence(notCandidate, t), null);
   assert.equal(notCandidate.keypointCalls, 0, "no keypoint work for non-candidates");
   assert.equal(duplicateEvidence({ ...signals(30, 0.75, true, 0.5), keypointMatch: () => null }, t), null, "no stored keypoints");
+  // A candidate only the visual words bring is verified by keypoints alone: no layout search.
+  const wordsOnly = signals(40, 0.2, false, 0.99, kp(40, 0.9), true);
+  assert.equal(duplicateEvidence(wordsOnly, t), "keypoints", "a visual-word candidate, verified");
+  assert.equal(wordsOnly.layoutCalls, 0, "no layout work for a word-only candidate");
+  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.99, kp(5, 0.9), true), t), null, "a visual-word candidate the keypoints reject");
+  assert.equal(duplicateEvidence(signals(40, 0.2, false, 0.99, kp(40, 0.9), false), t), null, "no candidate at all");
 });
 
 test("layout match: crops, greyscale and mirrored copies match their original; other pictures do not", async () => {
