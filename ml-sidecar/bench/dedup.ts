@@ -30,7 +30,7 @@ import { cosine } from "../src/embedding/embedder.ts";
 import { layoutMatchScore, prepareLayout, LAYOUT_MATCH_VERSION, type PreparedLayout } from "../src/dedup/layout-match.ts";
 import { DUPLICATE_CANDIDATES, CANDIDATE_HASH_DISTANCE, MIN_WORD_SCORE, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
 import { matchEitherOrientation, KEYPOINTS_VERSION, KEYPOINT_MATCH_VERSION } from "../src/dedup/keypoints.ts";
-import { VisualWordIndex, VISUAL_WORDS_VERSION } from "../src/dedup/visual-words.ts";
+import { shippedVocabulary, wordCandidatePairs, VISUAL_WORDS_VERSION } from "../src/dedup/visual-words.ts";
 
 const BASES = Number(process.env.BASES ?? 300);
 const CAL_BASES = Number(process.env.CAL_BASES ?? 80);
@@ -128,20 +128,11 @@ function scorePairs(name: string, items: Fingerprinted[]): { positives: PairScor
       if (group(i) !== group(j) && 1 - r.distances[t]! >= 0.5) keys.add(key);
     }
   }
-  // Visual words: each image's WORD_CANDIDATES nearest by shared words (either orientation), as /v1/duplicates asks the index
-// (with no smallest score: the rule applies MIN_WORD_SCORE, and the table below shows what other bounds would do).
-  const words = new Map<number, number>();
-  const wordIndex = new VisualWordIndex();
+  // Visual words: each image's WORD_CANDIDATES best by shared words (either orientation), as /v1/duplicates asks the index,
+  // with no smallest score: the rule applies MIN_WORD_SCORE, and the table below shows what other bounds would do.
   const tw = performance.now();
-  items.forEach((f, i) => wordIndex.add(String(i), f.keypoints.upright));
-  for (let i = 0; i < n; i += 1) {
-    for (const c of wordIndex.candidates(items[i]!.keypoints, WORD_CANDIDATES, (id) => id !== String(i))) {
-      const j = Number(c.id);
-      const key = Math.min(i, j) * n + Math.max(i, j);
-      words.set(key, Math.max(words.get(key) ?? 0, c.score));
-      if (group(i) !== group(j)) keys.add(key);
-    }
-  }
+  const words = wordCandidatePairs(items.map((f) => f.keypoints), shippedVocabulary(), WORD_CANDIDATES);
+  for (const key of words.keys()) if (group(Math.floor(key / n)) !== group(key % n)) keys.add(key);
   console.error(`${name}: visual-word candidates for ${n} images in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
   // Layout and keypoint scores are the slow part: cached per split and matcher version.
   const layoutFile = path.join(CACHE_DIR, `layout-${name}-${n}-v${LAYOUT_MATCH_VERSION}.json`);

@@ -2,7 +2,7 @@ import { cosine } from "../embedding/embedder.ts";
 import type { Hasher, ImageHash } from "./hasher.ts";
 import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-match.ts";
 import { matchEitherOrientation, type KeypointMatch, type KeypointPair } from "./keypoints.ts";
-import { VisualWordIndex, type Vocabulary } from "./visual-words.ts";
+import { wordCandidatePairs, type Vocabulary } from "./visual-words.ts";
 
 /**
  * Two stages. A pair is a near-duplicate when the perceptual hashes are close
@@ -85,8 +85,8 @@ export interface Fingerprint {
 
 /**
  * Groups images that are duplicates of each other (transitively, via
- * union-find over all pairs); `words`, the vocabulary for visual-word candidates. Returns groups of indexes in upload order;
- * singletons are left out.
+ * union-find over all pairs; `words` is the vocabulary for visual-word
+ * candidates). Returns groups of indexes in upload order; singletons are left out.
  */
 export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: DuplicateThresholds, words: Vocabulary | null = null): number[][] {
   const parent = items.map((_, i) => i);
@@ -100,17 +100,7 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
   const prepared: Array<PreparedLayout | undefined> = [];
   const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
   // Within a batch every pair is an embedding candidate; the visual words add the pairs the cosine bound drops.
-  const wordPairs = new Set<number>();
-  if (words && items.length > 1) {
-    const index = new VisualWordIndex(words);
-    items.forEach((f, i) => index.add(String(i), f.keypoints.upright));
-    items.forEach((f, i) => {
-      for (const c of index.candidates(f.keypoints, WORD_CANDIDATES, (id) => id !== String(i), MIN_WORD_SCORE)) {
-        const j = Number(c.id);
-        wordPairs.add(Math.min(i, j) * items.length + Math.max(i, j));
-      }
-    });
-  }
+  const wordPairs = words ? wordCandidatePairs(items.map((f) => f.keypoints), words, WORD_CANDIDATES, MIN_WORD_SCORE) : new Map<number, number>();
   for (let i = 0; i < items.length; i += 1) {
     for (let j = i + 1; j < items.length; j += 1) {
       const a = items[i]!;

@@ -283,7 +283,7 @@ export class VisualWordIndex {
     return this.candidatesOfBags([this.vocabulary.bag(query.upright), this.vocabulary.bag(query.mirrored)], limit, accept, minScore);
   }
 
-  candidatesOfBags(bags: WordBag[], limit: number, accept: (id: string) => boolean = () => true, minScore = 0): WordCandidate[] {
+  private candidatesOfBags(bags: WordBag[], limit: number, accept: (id: string) => boolean, minScore: number): WordCandidate[] {
     const n = this.slotOf.size;
     if (n === 0 || limit <= 0) return [];
     const best = new Float32Array(this.ids.length);
@@ -330,4 +330,25 @@ export class VisualWordIndex {
     }
     return top;
   }
+}
+
+/**
+ * Within one set of images (an upload batch, a benchmark split): each image's `limit` best
+ * visual-word candidates among the others, as pairs keyed `min(i, j) · n + max(i, j)` with the
+ * larger of the two directions' scores.
+ */
+export function wordCandidatePairs(images: KeypointPair[], vocabulary: Vocabulary, limit: number, minScore = 0): Map<number, number> {
+  const n = images.length;
+  const pairs = new Map<number, number>();
+  if (n < 2) return pairs;
+  const index = new VisualWordIndex(vocabulary);
+  images.forEach((k, i) => index.add(String(i), k.upright));
+  images.forEach((k, i) => {
+    for (const c of index.candidates(k, limit, (id) => id !== String(i), minScore)) {
+      const j = Number(c.id);
+      const key = Math.min(i, j) * n + Math.max(i, j);
+      pairs.set(key, Math.max(pairs.get(key) ?? 0, c.score));
+    }
+  });
+  return pairs;
 }
