@@ -12,7 +12,7 @@ import {
   type DuplicateThresholds,
 } from "./dedup/near-duplicates.ts";
 import { layoutMatchScore, layoutThumbnail, prepareLayout } from "./dedup/layout-match.ts";
-import { extractKeypoints, matchEitherOrientation, type KeypointPair, type Keypoints } from "./dedup/keypoints.ts";
+import { extractKeypoints, matchEitherOrientation, type KeypointMatch, type KeypointPair, type Keypoints } from "./dedup/keypoints.ts";
 import type { KeypointStore } from "./dedup/keypoint-store.ts";
 import type { VisualWordIndex } from "./dedup/visual-words.ts";
 import { prepareImage, type ImageLimits, type PreparedImage } from "./image/preprocess.ts";
@@ -49,6 +49,37 @@ export interface VerificationOptions {
   words?: VisualWordIndex | null;
   /** How many visual-word candidates are verified (default WORD_CANDIDATES; search: SEARCH_WORD_CANDIDATES). */
   wordCandidates?: number;
+  /** The upload's visual-word candidates, already gathered (gatherWordEvidence); else gathered here. */
+  wordEvidence?: WordEvidence;
+}
+
+/**
+ * An upload's visual-word candidates (within the filter) and their keypoint matches. They need only
+ * the upload's keypoints, not its embedding, so the service gathers them on its own thread while
+ * the worker pool embeds: they cost the search no time on a machine with a core to spare.
+ */
+export interface WordEvidence {
+  candidates: ImageRecord[];
+  /** Each candidate's keypoint match with the upload (null: its keypoints are not known). */
+  matches: Map<string, KeypointMatch | null>;
+}
+
+export async function gatherWordEvidence(
+  store: VectorStore,
+  query: KeypointPair,
+  limit: number,
+  filter: Filter,
+  opts: Pick<VerificationOptions, "keypoints" | "words">,
+): Promise<WordEvidence> {
+  const evidence: WordEvidence = { candidates: [], matches: new Map() };
+  for (const w of opts.words?.candidates(query, limit, undefined, MIN_WORD_SCORE) ?? []) {
+    const record = await store.get(w.id);
+    if (!record || !matchesFilter(record.metadata, filter)) continue;
+    evidence.candidates.push(record);
+    const stored = opts.keypoints ? await opts.keypoints.get(w.id) : null;
+    evidence.matches.set(w.id, stored ? matchEitherOrientation(query, stored) : null);
+  }
+  return evidence;
 }
 
 /**
@@ -89,17 +120,17 @@ async function judgeCandidates(
     const record = await store.get(h.id);
     byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false, words: false });
   }
-  for (const w of opts.words?.candidates(query.keypoints, opts.wordCandidates ?? WORD_CANDIDATES, undefined, MIN_WORD_SCORE) ?? []) {
-    const known = byId.get(w.id);
-    if (known) {
-      known.words = true;
-      continue;
-    }
-    const record = await store.get(w.id);
-    if (!record || !matchesFilter(record.metadata, filter)) continue;
-    const { vector, ...rest } = record;
-    byId.set(w.id, { ...rest, score: cosine(vector, query.vector), nearest: false, words: true });
+  const words = opts.wordEvidence ?? (await gatherWordEvidence(store, query.keypoints, opts.wordCandidates ?? WORD_CANDIDATES, filter, opts));
+  for (const { vector, ...rest } of words.candidates) {
+    const known = byId.get(rest.id);
+    if (known) known.words = true;
+    else byId.set(rest.id, { ...rest, score: cosine(vector, query.vector), nearest: false, words: true });
   }
+  const keypointMatch = async (id: string) => {
+    if (words.matches.has(id)) return words.matches.get(id)!;
+    const stored = opts.keypoints ? await opts.keypoints.get(id) : null;
+    return stored ? matchEitherOrientation(query.keypoints, stored) : null;
+  };
   const queryLayout = query.hash.layout ? prepareLayout(decodeLayout(query.hash.layout)) : null;
   const verified: RankedHit[] = [];
   for (const h of byId.values()) {
@@ -110,8 +141,8 @@ async function judgeCandidates(
     // Keypoints are read (or made) only for candidates the hash and the layout leave undecided.
     let undecided = false;
     let evidence = duplicateEvidence({ ...signals, keypointMatch: () => ((undecided = true), null) }, t);
-    const stored = undecided && opts.keypoints ? await opts.keypoints.get(h.id) : null;
-    if (stored) evidence = duplicateEvidence({ ...signals, keypointMatch: () => matchEitherOrientation(query.keypoints, stored) }, t);
+    const match = undecided ? await keypointMatch(h.id) : null;
+    if (match) evidence = duplicateEvidence({ ...signals, keypointMatch: () => match }, t);
     h.hashDistance = hashDistance;
     if (evidence) verified.push(Object.assign(h, { evidence }));
   }
@@ -248,6 +279,14 @@ export class ImageService {
 
   /** Embedding, hash, layout thumbnail and keypoints of every image. */
   async analyse(buffers: Uint8Array[]): Promise<AnalysedImage[]> {
+    return (await this.analyseWith(buffers, async () => null)).analysed;
+  }
+
+  /**
+   * analyse, and `meanwhile` on this thread with the images' hashes and keypoints while the worker
+   * pool embeds them (work that needs no embedding: visual-word candidates and their matches).
+   */
+  private async analyseWith<T>(buffers: Uint8Array[], meanwhile: (fingerprints: Omit<AnalysedImage, "vector">[]) => Promise<T>): Promise<{ analysed: AnalysedImage[]; meanwhile: T }> {
     const prepared = await this.prepareAll(buffers);
     const embedding = this.embedPrepared(prepared);
     // Hash, layout and keypoints are made on this thread while the worker pool embeds.
@@ -255,8 +294,16 @@ export class ImageService {
       hash: { ...this.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) },
       keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height),
     }));
-    const vectors = await embedding;
-    return fingerprints.map((f, i) => ({ ...f, vector: vectors[i]! }));
+    const [vectors, done] = await Promise.all([embedding, meanwhile(fingerprints)]);
+    return { analysed: fingerprints.map((f, i) => ({ ...f, vector: vectors[i]! })), meanwhile: done };
+  }
+
+  /** One upload analysed, with its visual-word evidence gathered while it is embedded. */
+  private async analyseForVerification(image: Uint8Array, wordCandidates: number, filter: Filter): Promise<{ analysed: AnalysedImage; wordEvidence: WordEvidence }> {
+    const { analysed, meanwhile } = await this.analyseWith([image], ([f]) =>
+      gatherWordEvidence(this.store, f!.keypoints, wordCandidates, filter, { keypoints: this.verificationKeypoints, words: this.visualWords }),
+    );
+    return { analysed: analysed[0]!, wordEvidence: meanwhile };
   }
 
   async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
@@ -279,9 +326,9 @@ export class ImageService {
   async search(query: { image?: Uint8Array; embedding?: number[] }, k: number, filter: Filter): Promise<RankedHit[]> {
     let vector: Float32Array;
     if (query.image) {
-      const [a] = await this.analyse([query.image]);
+      const { analysed, wordEvidence } = await this.analyseForVerification(query.image, SEARCH_WORD_CANDIDATES, filter);
       const t0 = performance.now();
-      const hits = await searchWithDuplicatesFirst(this.store, a!, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, words: this.visualWords });
+      const hits = await searchWithDuplicatesFirst(this.store, analysed, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, wordEvidence });
       this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
       return hits;
     } else if (query.embedding) {
@@ -316,8 +363,8 @@ export class ImageService {
    * judged by the two-stage rule.
    */
   async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
-    const [a] = await this.analyse([image]);
-    const { verified } = await judgeCandidates(this.store, a!, candidates, [], this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, words: this.visualWords });
+    const { analysed, wordEvidence } = await this.analyseForVerification(image, WORD_CANDIDATES, []);
+    const { verified } = await judgeCandidates(this.store, analysed, candidates, [], this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, wordEvidence });
     return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 
