@@ -1,6 +1,6 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import { screenshot, useBrowser, interactive } from "./support/browser"
+import { screenshot, submitAndWait, useBrowser, interactive } from "./support/browser"
 import { url } from "./support/env"
 import { cartCount } from "./support/shop"
 
@@ -34,9 +34,9 @@ describe("lookbooks", () => {
 
     // Add the whole look (a guest without a cart: the cart is created first).
     assert.equal(await cartCount(page), 0)
-    await look.getByTestId("add-look").click()
+    // The look's error (role="alert") sits beside its form, so the whole look is the container.
     const result = look.getByTestId("look-result")
-    await result.waitFor()
+    await submitAndWait(look, look.getByTestId("add-look"), result)
     const added = result.getByTestId("look-added").locator("li")
     const addedCount = await added.count()
     assert.ok(addedCount > 0, "at least one piece of the look was added")

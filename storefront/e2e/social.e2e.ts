@@ -141,8 +141,7 @@ describe("social feed", () => {
     await mine.getByRole("button", { name: "Reply" }).click()
     const replyForm = await interactive(mine, "reply-form")
     await replyForm.getByLabel(/^Reply to /).fill("Found it in the shop.")
-    await replyForm.getByRole("button", { name: "Post reply" }).click()
-    await mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop.").waitFor()
+    await submitAndWait(replyForm, replyForm.getByRole("button", { name: "Post reply" }), mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop."))
 
     // Report the post with a reason.
     await page.getByText("Report this post").click()

@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
-import { after, before } from "node:test"
+import { after, afterEach, before } from "node:test"
 import { chromium, Browser, BrowserContext, Locator, Page } from "playwright-core"
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from "./env"
 
@@ -20,8 +20,20 @@ export async function launchBrowser(): Promise<Browser> {
 export function useBrowser(options: { viewport?: { width: number; height: number } } = {}) {
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
+  const events = new WeakMap<Page, string[]>()
   before(async () => {
     browser = await launchBrowser()
+  })
+  // A failed test leaves a screenshot of every page it had open: what the shopper saw when it stopped.
+  afterEach(async (t) => {
+    // `passed` is in Node's test runner since 20.x but not yet in @types/node 20.
+    if ((t as { passed?: boolean }).passed !== false) return
+    const pages = contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed())
+    for (const [i, page] of pages.entries()) {
+      const file = await screenshot(page, `failed-${t.name.slice(0, 60)}-${i + 1}`).catch(() => null)
+      console.log(`# failed test, page ${i + 1} (${page.url()}): ${file ?? "no screenshot"}`)
+      for (const line of events.get(page) ?? []) console.log(`#   ${line}`)
+    }
   })
   after(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)))
@@ -34,9 +46,34 @@ export function useBrowser(options: { viewport?: { width: number; height: number
       // Generous: on a busy 2-core machine one cart write through Medusa can take several seconds.
       context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 60_000))
       contexts.push(context)
-      return context.newPage()
+      const page = await context.newPage()
+      watchPage(page, events)
+      return page
     },
   }
+}
+
+/**
+ * Keeps what a failed test needs to tell where the page stopped: browser errors, failed requests,
+ * and every form submission (server actions are POSTs to the page) with its status and timing.
+ */
+function watchPage(page: Page, events: WeakMap<Page, string[]>) {
+  const log: string[] = []
+  events.set(page, log)
+  const started = Date.now()
+  const note = (line: string) => {
+    log.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${line}`)
+    if (log.length > 40) log.shift()
+  }
+  page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && note(`console.${m.type()}: ${m.text().slice(0, 300)}`))
+  page.on("pageerror", (e) => note(`page error: ${e.message.slice(0, 300)}`))
+  page.on("requestfailed", (r) => note(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText})`))
+  page.on("request", (r) => r.method() === "POST" && note(`POST ${r.url()} sent${r.headers()["next-action"] ? " (server action)" : ""}`))
+  page.on("requestfinished", async (r) => {
+    if (r.method() !== "POST") return
+    const response = await r.response().catch(() => null)
+    note(`POST ${r.url()} finished: ${response?.status() ?? "no response"}`)
+  })
 }
 
 /** Saves a full-page screenshot as a test artefact; returns its path. */

@@ -38,6 +38,8 @@ const isConnectionError = (error: unknown) => {
 }
 const sdkFetch = sdk.client.fetch.bind(sdk.client)
 sdk.client.fetch = (async (input: Parameters<typeof sdkFetch>[0], init?: Parameters<typeof sdkFetch>[1]) => {
+  const started = Date.now()
+  const watchdog = setInterval(() => console.warn(`[storefront] ${init?.method ?? "GET"} ${String(input)} has waited ${Math.round((Date.now() - started) / 1000)} s for the backend`), 5000)
   try {
     return await sdkFetch(input, init)
   } catch (error) {
@@ -45,5 +47,7 @@ sdk.client.fetch = (async (input: Parameters<typeof sdkFetch>[0], init?: Paramet
     if ((method !== "GET" && method !== "HEAD") || !isConnectionError(error)) throw error
     console.warn(`[storefront] ${method} ${String(input)}: ${(error as Error).message} (${(error as { cause?: { code?: string } }).cause?.code}); sending it once more`)
     return sdkFetch(input, init)
+  } finally {
+    clearInterval(watchdog)
   }
 }) as typeof sdk.client.fetch

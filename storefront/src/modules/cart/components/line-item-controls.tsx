@@ -1,11 +1,12 @@
 "use client"
 
-import { useState, useTransition } from "react"
+import { useState } from "react"
 import { deleteLineItem, updateLineItem } from "@lib/data/cart"
+import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Quantity select and remove button for one cart line; errors (e.g. stock) show beside it. */
 export default function LineItemControls({ lineId, quantity, title }: { lineId: string; quantity: number; title: string }) {
-  const [pending, startTransition] = useTransition()
+  const [pending, startTransition] = useSettlingTransition()
   const [error, setError] = useState<string>()
   const max = Math.max(10, quantity)
   return (

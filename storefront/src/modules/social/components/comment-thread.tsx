@@ -1,14 +1,15 @@
 "use client"
 
 import Link from "next/link"
-import { useState, useTransition } from "react"
+import { useState } from "react"
 import { deleteComment, type Comment } from "@lib/data/social"
 import CommentForm from "./comment-form"
+import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { comment: Comment; postId: string; countryCode: string; viewerId: string | null; canReply: boolean }) {
   const [replying, setReplying] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [pending, startTransition] = useTransition()
+  const [pending, startTransition] = useSettlingTransition()
   const remove = () =>
     startTransition(async () => {
       const result = await deleteComment(countryCode, postId, comment.id)

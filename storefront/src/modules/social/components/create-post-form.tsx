@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState, startTransition } from "react"
 import { createPost, searchTaggableProducts, type TaggableProduct } from "@lib/data/social"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { useTransitionNudge } from "@lib/hooks/use-settling-transition"
 
 const MAX_PHOTOS = 6
 const MAX_TAGS = 20
@@ -20,6 +21,7 @@ const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1000) / 1000
 export default function CreatePostForm({ countryCode }: { countryCode: string }) {
   const hydrated = useHydrated()
   const [state, action, pending] = useActionState(createPost, null)
+  useTransitionNudge(pending)
   const [previews, setPreviews] = useState<Preview[]>([])
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [tags, setTags] = useState<DraftTag[]>([])

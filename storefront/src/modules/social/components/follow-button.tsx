@@ -1,8 +1,9 @@
 "use client"
 
 import Link from "next/link"
-import { useState, useTransition } from "react"
+import { useState } from "react"
 import { setFollowing } from "@lib/data/social"
+import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Follow / unfollow a customer; guests get a link to sign in. Reports the new follower count. */
 export default function FollowButton({
@@ -22,7 +23,7 @@ export default function FollowButton({
 }) {
   const [isFollowing, setIsFollowing] = useState(following)
   const [error, setError] = useState<string | null>(null)
-  const [pending, startTransition] = useTransition()
+  const [pending, startTransition] = useSettlingTransition()
   if (!signedIn) {
     return (
       <Link href={`/${countryCode}/account`} className="button button--secondary">
