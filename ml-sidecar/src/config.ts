@@ -9,7 +9,7 @@ import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
  * (seeds 1,000,000+; see README): the thresholds with the highest recall at
  * precision ≥ 0.999 there (0.995 let a rare hash collision through: README).
  */
-export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.75, minLayoutScore: 0.92, minKeypointInliers: 20, minKeypointExtent: 0.2 };
+export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.65, minLayoutScore: 0.96, minKeypointInliers: 20, minKeypointExtent: 0.2 };
 
 export interface Config {
   port: number;

@@ -13,7 +13,7 @@ import { rng } from "../util/rng.ts";
  */
 
 /** Bump when extraction or the stored format changes: stored keypoints of another version are made again. */
-export const KEYPOINTS_VERSION = 1;
+export const KEYPOINTS_VERSION = 2;
 /** Bump when matching changes (the dedup benchmark's cache of match scores is keyed by it). */
 export const KEYPOINT_MATCH_VERSION = 2;
 

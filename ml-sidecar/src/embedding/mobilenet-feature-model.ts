@@ -11,7 +11,7 @@ export interface FeatureModelOptions {
 }
 
 /** Bump when preprocessing or pooling changes, so stored vectors are re-indexed. */
-const RECIPE_VERSION = "3";
+const RECIPE_VERSION = "4";
 
 /**
  * Side of the square fed to the network. 160 instead of the trained 224 costs

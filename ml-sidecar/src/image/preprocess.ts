@@ -6,6 +6,13 @@ import { detectRotatedContent } from "./straighten.ts";
 export const MODEL_INPUT_SIZE = 224;
 /** Long side of the aspect-preserving grey image keypoints are found on (src/dedup/keypoints.ts). */
 export const KEYPOINT_SIDE = 224;
+/**
+ * Long side of the working copy that straightening and trimming look at, and that the model input
+ * and keypoint image are made from: twice their size keeps their detail, and lets a JPEG of at
+ * least twice this size be decoded straight at 1/2, 1/4 or 1/8 scale (libjpeg's shrink-on-load),
+ * which bench/throughput.ts measured as the largest part of an upload's decode at 1024.
+ */
+export const WORK_SIDE = 2 * MODEL_INPUT_SIZE;
 
 export interface ImageLimits {
   /** Largest accepted encoded file, in bytes. */
@@ -91,8 +98,7 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pic
   // Trim needs its own pipeline: sharp applies resize before trim within one pipeline.
   const oriented = await sharp(buf, { limitInputPixels: maxPixels, failOn: "error", animated: false })
     .autoOrient()
-    // Trimming and the 224 px target never need more than this; it bounds memory for big photos.
-    .resize({ width: 1024, height: 1024, fit: "inside", withoutEnlargement: true })
+    .resize({ width: WORK_SIDE, height: WORK_SIDE, fit: "inside", withoutEnlargement: true })
     .toColourspace("srgb")
     .flatten({ background: "#ffffff" })
     .raw()
