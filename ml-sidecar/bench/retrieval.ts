@@ -98,7 +98,7 @@ rows.push(
     (await shipped(q, DUPLICATE_CANDIDATES, keypointStore, words, WORD_CANDIDATES)).map((h) => h.id),
   ),
 );
-rows.push(await evaluate(`the same, verifying only the 5 nearest (+ hash + ${SEARCH_WORD_CANDIDATES} visual-word candidates)`, async (q) => (await shipped(q, 5)).map((h) => h.id)));
+rows.push(await evaluate(`the same, verifying the 10 nearest (previous)`, async (q) => (await shipped(q, 10)).map((h) => h.id)));
 rows.push(await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, keypointStore, null)).map((h) => h.id)));
 rows.push(await evaluate(`the same without keypoints`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, null, null)).map((h) => h.id)));
 rows.push(await evaluate("embedding only, exact search (baseline)", async (q) => (await exact.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));

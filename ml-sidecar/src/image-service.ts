@@ -83,10 +83,12 @@ export async function gatherWordEvidence(
 }
 
 /**
- * Search verifies this many embedding neighbours (plus hash candidates) as duplicates, bounding its
- * latency (bench/retrieval.ts: verifying 20 found 1 more of 500 copies at twice the search time).
+ * Search verifies this many embedding neighbours (plus hash and visual-word candidates) as
+ * duplicates, bounding its latency. bench/retrieval.ts: 5 find as many of 500 copies as 10 (the
+ * visual words bring the crops and greyscale copies the embedding ranks low), 20 find 1 more at
+ * almost twice the search time.
  */
-export const SEARCH_VERIFIED_CANDIDATES = 10;
+export const SEARCH_VERIFIED_CANDIDATES = 5;
 /**
  * …and this many visual-word candidates (duplicate checks take WORD_CANDIDATES): each costs a keypoint
  * match, and bench/retrieval.ts finds the product among an upload's first 5 for all but 6 of 500 queries.
@@ -109,12 +111,13 @@ async function judgeCandidates(
   filter: Filter,
   t: DuplicateThresholds,
   hasher: Hasher,
-  opts: Omit<VerificationOptions, "verifiedCandidates">,
+  opts: Omit<VerificationOptions, "verifiedCandidates"> & { neighbours?: number },
 ): Promise<{ hits: RankedHit[]; verified: RankedHit[] }> {
-  const embeddingHits = await store.search(query.vector, { k: candidates, filter });
+  // `neighbours` (search's k) may ask for more neighbours than are verified: those only rank.
+  const embeddingHits = await store.search(query.vector, { k: Math.max(candidates, opts.neighbours ?? 0), filter });
   const hashHits = store.hashMatches ? await store.hashMatches(query.hash, CANDIDATE_HASH_DISTANCE, { limit: candidates, filter }) : [];
   type Candidate = RankedHit & { nearest: boolean; words: boolean };
-  const byId = new Map<string, Candidate>(embeddingHits.map((h) => [h.id, { ...h, nearest: true, words: false }]));
+  const byId = new Map<string, Candidate>(embeddingHits.slice(0, candidates).map((h) => [h.id, { ...h, nearest: true, words: false }]));
   for (const h of hashHits) {
     if (byId.has(h.id)) continue;
     const record = await store.get(h.id);
@@ -167,8 +170,9 @@ export async function searchWithDuplicatesFirst(
   opts: VerificationOptions = {},
 ): Promise<RankedHit[]> {
   const verifiedCandidates = opts.verifiedCandidates ?? SEARCH_VERIFIED_CANDIDATES;
-  const { hits, verified } = await judgeCandidates(store, query, Math.max(k, verifiedCandidates), filter, t, hasher, {
+  const { hits, verified } = await judgeCandidates(store, query, verifiedCandidates, filter, t, hasher, {
     ...opts,
+    neighbours: k,
     wordCandidates: opts.wordCandidates ?? SEARCH_WORD_CANDIDATES,
   });
   const seen = new Set(verified.map((h) => h.id));
