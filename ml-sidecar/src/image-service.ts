@@ -64,6 +64,12 @@ export interface WordEvidence {
   matches: Map<string, KeypointMatch | null>;
 }
 
+/** The upload's keypoint match with an indexed image's stored keypoints (null: none are stored). */
+async function matchStoredKeypoints(source: KeypointSource | null | undefined, query: KeypointPair, id: string): Promise<KeypointMatch | null> {
+  const stored = source ? await source.get(id) : null;
+  return stored ? matchEitherOrientation(query, stored) : null;
+}
+
 export async function gatherWordEvidence(
   store: VectorStore,
   query: KeypointPair,
@@ -76,17 +82,16 @@ export async function gatherWordEvidence(
     const record = await store.get(w.id);
     if (!record || !matchesFilter(record.metadata, filter)) continue;
     evidence.candidates.push(record);
-    const stored = opts.keypoints ? await opts.keypoints.get(w.id) : null;
-    evidence.matches.set(w.id, stored ? matchEitherOrientation(query, stored) : null);
+    evidence.matches.set(w.id, await matchStoredKeypoints(opts.keypoints, query, w.id));
   }
   return evidence;
 }
 
 /**
  * Search verifies this many embedding neighbours (plus hash and visual-word candidates) as
- * duplicates, bounding its latency. bench/retrieval.ts: 5 find as many of 500 copies as 10 (the
- * visual words bring the crops and greyscale copies the embedding ranks low), 20 find 1 more at
- * almost twice the search time.
+ * duplicates, bounding its latency (hash candidates are capped at the same number). bench/retrieval.ts:
+ * 5 miss one of 500 copies that 10 find, at two thirds of the search time (the visual words bring
+ * the crops and greyscale copies the embedding ranks low); 20 find 2 more at three times the time.
  */
 export const SEARCH_VERIFIED_CANDIDATES = 5;
 /**
@@ -129,11 +134,7 @@ async function judgeCandidates(
     if (known) known.words = true;
     else byId.set(rest.id, { ...rest, score: cosine(vector, query.vector), nearest: false, words: true });
   }
-  const keypointMatch = async (id: string) => {
-    if (words.matches.has(id)) return words.matches.get(id)!;
-    const stored = opts.keypoints ? await opts.keypoints.get(id) : null;
-    return stored ? matchEitherOrientation(query.keypoints, stored) : null;
-  };
+  const keypointMatch = async (id: string) => (words.matches.has(id) ? words.matches.get(id)! : matchStoredKeypoints(opts.keypoints, query.keypoints, id));
   const queryLayout = query.hash.layout ? prepareLayout(decodeLayout(query.hash.layout)) : null;
   const verified: RankedHit[] = [];
   for (const h of byId.values()) {

@@ -95,7 +95,8 @@ export async function interactive(root: Page | Locator, testId: string): Promise
 }
 
 /**
- * Clicks a form's submit button and waits for `done`. An error the form shows (role="alert")
+ * Clicks a form's submit button and waits for `done`. An error the form shows (role="alert", inside
+ * `form`, or inside whatever element is passed as `form` when the alert sits beside the form)
  * fails the test at once with its text, instead of a bare timeout.
  */
 export async function submitAndWait(form: Locator, button: Locator, done: Locator): Promise<void> {
