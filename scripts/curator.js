@@ -251,11 +251,12 @@ async function buildIfStale() {
 /**
  * `medusa start` runs in .medusa/server, which `medusa build` wipes: it needs the
  * project's node_modules, and it serves /static from its own folder while the seed
- * and the local file provider write to the project's static/. Link both back.
+ * and the local file provider write to the project's static/ and private/. Link them back.
  */
 function linkBuildToProject() {
-  fs.mkdirSync(path.join(ROOT, "static"), { recursive: true })
-  for (const name of ["node_modules", "static"]) {
+  // private/: the local file provider's private files (FILE_PRIVATE_UPLOAD_DIR), kept across builds too.
+  for (const dir of ["static", "private"]) fs.mkdirSync(path.join(ROOT, dir), { recursive: true })
+  for (const name of ["node_modules", "static", "private"]) {
     const link = path.join(BUILD_DIR, name)
     if (!fs.existsSync(link)) fs.symlinkSync(path.join(ROOT, name), link, "dir")
   }
@@ -271,7 +272,10 @@ function startSidecar() {
   }
   const port = process.env.ML_SIDECAR_PORT || "9100"
   process.env.ML_SIDECAR_URL = process.env.ML_SIDECAR_URL || `http://localhost:${port}`
-  run("npm", ["start"], { cwd: SIDECAR_DIR, env: { ...process.env, PORT: port } }).catch((e) =>
+  // Loopback unless ML_SIDECAR_HOST says otherwise (then the sidecar requires ML_SIDECAR_TOKEN, passed
+  // through with the environment, as Medusa reads it); a HOST meant for something else never applies.
+  const sidecarEnv = { ...process.env, PORT: port, HOST: process.env.ML_SIDECAR_HOST || "127.0.0.1" }
+  run("npm", ["start"], { cwd: SIDECAR_DIR, env: sidecarEnv }).catch((e) =>
     log(`ml-sidecar stopped: ${e.message}`)
   )
   log(`ml-sidecar starting on ${process.env.ML_SIDECAR_URL} (OpenAPI at /docs)`)

@@ -1,6 +1,21 @@
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
+// For responses that are never documents (the upload routes' JSON): nothing may load or frame them.
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  // The camera stays available to the shop's own pages (photo search and try-on will use it);
+  // Stripe's frame may use the Payment Request API; everything else is off.
+  {
+    key: "Permissions-Policy",
+    value: 'camera=(self), microphone=(), geolocation=(), payment=(self "https://js.stripe.com"), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()',
+  },
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -12,9 +27,18 @@ const nextConfig = {
   // Own build folders (NEXT_DIST_DIR=.next-dev, .next-8001, ...) keep `next dev` servers and a
   // production build from clobbering each other.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // Outfit and wardrobe photos go through server actions (up to 6 photos of 10 MB for a post),
-  // past the middleware, which otherwise buffers at most 10 MB of a request.
-  experimental: { serverActions: { bodySizeLimit: "60mb" }, middlewareClientMaxBodySize: "60mb" },
+  // Photos never pass through a server action: the upload routes (src/app/api) stream them to
+  // Medusa. Actions carry form fields only, and the middleware answers 413 above 1 MB before it
+  // would buffer a body.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, middlewareClientMaxBodySize: "1mb" },
+  async headers() {
+    return [
+      // Every response, pages, route handlers and static files alike. The page policy (CSP, with a
+      // fresh script nonce) is set per request by src/middleware.ts.
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ]
+  },
 }
 
 export default nextConfig

@@ -17,8 +17,7 @@ jest.setTimeout(300_000)
 
 const UPLOAD_DIR = path.join(process.cwd(), "static")
 const storedFile = (fileKey: string) => path.join(UPLOAD_DIR, fileKey)
-const storedFilesEndingWith = (suffix: string) =>
-  fs.existsSync(UPLOAD_DIR) ? fs.readdirSync(UPLOAD_DIR).filter((name) => name.endsWith(suffix)) : []
+const storedFiles = () => (fs.existsSync(UPLOAD_DIR) ? fs.readdirSync(UPLOAD_DIR).sort() : [])
 const fileKeyOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\/static\//, ""))
 
 const jpeg = (width: number, height: number, background = "#8a6d4f") =>
@@ -164,7 +163,7 @@ medusaIntegrationTestRunner({
         const first = await admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: await jpeg(64, 48), name: "cover one.jpg" }))
         expect(first.status).toBe(200)
         const firstKey = fileKeyOf(first.data.lookbook.cover_image_url)
-        expect(firstKey).toMatch(/lookbook-cover-cover-one\.jpg$/)
+        expect(firstKey).toMatch(/^\d+-lookbook-[0-9a-f]{32}\.jpg$/) // a random name, public: lookbooks are public
         expect(fs.existsSync(storedFile(firstKey))).toBe(true)
         const png = await sharp({ create: { width: 20, height: 20, channels: 4, background: "#00ff0080" } }).png().toBuffer()
         const second = await admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: png, name: "cover.png", type: "image/png" }))
@@ -178,6 +177,39 @@ medusaIntegrationTestRunner({
         expect(none.status).toBe(400)
         expect(none.data.message).toMatch(/image is required/)
         expect((await admin("post", "/admin/lookbooks/lkbk_missing/cover", form({}, { bytes: await jpeg(8, 8), name: "c.jpg" }))).status).toBe(404)
+      })
+
+      it("leaves exactly one file per image after concurrent cover and look image replacements", async () => {
+        const lookbook = await createLookbook({ title: "Concurrent Covers", status: "published" })
+        const firstCover = await admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: await jpeg(40, 30), name: "image.jpg" }))
+        expect(firstCover.status).toBe(200)
+        const look = await addLook(lookbook.id, [], "", "image.jpg")
+        const oldKeys = [fileKeyOf(firstCover.data.lookbook.cover_image_url), fileKeyOf(look.image_url)]
+        const before = storedFiles()
+        expect(before).toEqual(expect.arrayContaining(oldKeys))
+
+        // Six covers and six look images at once, all named image.jpg, each a different colour.
+        const colours = ["#111111", "#223344", "#556677", "#889900", "#aabbcc", "#ddeeff"]
+        const results = await Promise.all([
+          ...colours.map(async (c) => admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: await jpeg(40, 30, c), name: "image.jpg" }))),
+          ...colours.map(async (c) =>
+            admin("post", `/admin/lookbooks/${lookbook.id}/looks/${look.id}`, form({}, { bytes: await jpeg(30, 40, c), name: "image.jpg" }))
+          ),
+        ])
+        expect(results.map((r) => [r.status, r.data.message])).toEqual(results.map(() => [200, undefined]))
+
+        // The lookbook serves one cover and one look image, the only files left of all fourteen.
+        const served = (await call("get", `/store/lookbooks/${lookbook.handle}`)).data.lookbook
+        const coverKey = fileKeyOf(served.cover_image_url)
+        const lookKey = fileKeyOf(served.looks.find((l: any) => l.id === look.id).image_url)
+        expect(served.looks.find((l: any) => l.id === look.id)).toMatchObject({ width: 30, height: 40 })
+        const after = storedFiles()
+        expect(after.filter((name) => !before.includes(name)).sort()).toEqual([coverKey, lookKey].sort())
+        expect(before.filter((name) => !after.includes(name)).sort()).toEqual([...oldKeys].sort())
+        for (const key of [coverKey, lookKey]) {
+          const file = await api.get(`/static/${encodeURIComponent(key)}`, { responseType: "arraybuffer" })
+          expect(Buffer.from(file.data).equals(fs.readFileSync(storedFile(key)))).toBe(true)
+        }
       })
     })
 
@@ -201,7 +233,7 @@ medusaIntegrationTestRunner({
         })
         expect(linked.map((h: any) => [h.product_variant.sku, h.product.id]).sort()).toEqual([[a.sku, a.product_id], [b.sku, b.product_id]].sort())
         const firstKey = fileKeyOf(first.image_url)
-        expect(firstKey).toMatch(/look-first-look\.jpg$/)
+        expect(firstKey).toMatch(/^\d+-look-[0-9a-f]{32}\.jpg$/)
         expect(fs.existsSync(storedFile(firstKey))).toBe(true)
 
         const second = await addLook(lookbook.id, [{ x: 0, y: 1, variant_id: c.id }])
@@ -253,6 +285,7 @@ medusaIntegrationTestRunner({
       it("rejects bad looks and hotspots with a 400 that names the problem, creating and uploading nothing", async () => {
         const lookbook = await createLookbook({ title: "Refusals" })
         const marker = `refused-${Date.now()}`
+        const filesBefore = storedFiles()
         const image = async () => ({ bytes: await jpeg(50, 50), name: `${marker}.jpg` })
         const post = (body: unknown, extra?: Record<string, string>) => admin("post", `/admin/lookbooks/${lookbook.id}/looks`, body, extra)
         const expect400 = async (res: any, message: RegExp) => {
@@ -290,7 +323,7 @@ medusaIntegrationTestRunner({
 
         const after = (await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook
         expect(after.looks).toEqual([])
-        expect(storedFilesEndingWith(`${marker}.jpg`)).toEqual([])
+        expect(storedFiles()).toEqual(filesBefore)
         expect((await admin("get", "/admin/lookbooks?q=refusals")).data.count).toBe(1)
 
         // A hotspot set with one unknown variant replaces nothing.
@@ -308,13 +341,14 @@ medusaIntegrationTestRunner({
         const lookbooks = container.resolve<LookbookModuleService>(LOOKBOOK_MODULE)
         const lookbook = await createLookbook({ title: "Compensation" })
         const image = { filename: `doomed-${Date.now()}.jpg`, mimeType: "image/jpeg", content: (await jpeg(10, 10)).toString("base64"), width: 10, height: 10 }
+        const filesBefore = storedFiles()
         // x = 5 gets past no validator here (the route's would refuse it); the database's check refuses the hotspot.
         const { errors } = await createLookWorkflow(container).run({
           input: { lookbook_id: lookbook.id, image, hotspots: [{ x: 5, y: 0.5, variant_id: inStock[0].id }] },
           throwOnError: false,
         })
         expect(errors.length).toBeGreaterThan(0)
-        expect(storedFilesEndingWith(image.filename)).toEqual([])
+        expect(storedFiles()).toEqual(filesBefore)
         expect(await lookbooks.listLookbookLooks({ lookbook_id: lookbook.id } as any, { withDeleted: true })).toEqual([])
         expect(await lookbooks.listLookbookHotspots({ variant_id: inStock[0].id, x: 5 } as any, { withDeleted: true })).toEqual([])
       })
@@ -406,19 +440,36 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/lookbooks/no-such-lookbook")).status).toBe(404)
       })
 
-      it("counts views atomically, for published looks only", async () => {
+      it("counts a view once per viewer and period, for published looks only", async () => {
         const lookbook = await createLookbook({ title: "Views", status: "published" })
         const look = await addLook(lookbook.id, [])
         const other = await addLook(lookbook.id, [])
-        const first = await call("post", `/store/lookbooks/${lookbook.handle}/looks/${look.id}/views`, undefined, {})
-        expect([first.status, first.data]).toEqual([201, { look_id: look.id, views: 1 }])
-        // Concurrent shoppers: no view is lost.
-        const results = await Promise.all(Array.from({ length: 25 }, () => call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`)))
+        const url = `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`
+        /** An anonymous shopper: an address (as the nearest proxy reports it) and a browser. */
+        const from = (address: string, agent = "Mozilla/5.0 (test)") => ({ "x-forwarded-for": address, "user-agent": agent })
+        const first = await call("post", `/store/lookbooks/${lookbook.handle}/looks/${look.id}/views`, undefined, {}, from("198.51.100.1"))
+        expect([first.status, first.data]).toEqual([201, { look_id: look.id, views: 1, counted: true }])
+        // The same viewer again: answered, not counted.
+        const again = await call("post", url, undefined, {}, from("198.51.100.1"))
+        expect([again.status, again.data]).toEqual([200, { look_id: look.id, views: 1, counted: false }])
+        // 25 shoppers at once: no view is lost.
+        const results = await Promise.all(Array.from({ length: 25 }, (_, i) => call("post", url, undefined, {}, from(`203.0.113.${i + 1}`))))
         expect(results.map((r) => r.status)).toEqual(Array(25).fill(201))
         expect(results.map((r) => r.data.views).sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2))
+        // One shopper reporting ten times at once counts once.
+        const burst = await Promise.all(Array.from({ length: 10 }, () => call("post", url, undefined, {}, from("192.0.2.50"))))
+        expect(burst.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
+        // Another browser at the same address is another viewer.
+        expect((await call("post", url, undefined, {}, from("192.0.2.50", "OtherBrowser/1.0"))).data).toMatchObject({ views: 28, counted: true })
+        // A signed-in shopper is one viewer wherever they are; their views do not count as the address's.
+        expect((await call("post", url, "customer", {}, from("198.51.100.1"))).data).toMatchObject({ views: 29, counted: true })
+        expect((await call("post", url, "customer", {}, from("198.51.100.99", "Phone/2.0"))).data).toMatchObject({ views: 29, counted: false })
+        expect((await call("post", url, "customerB", {}, from("198.51.100.1"))).status).toBe(201)
         const analytics = (await admin("get", `/admin/lookbooks/${lookbook.id}/analytics`)).data.analytics
-        expect(analytics.looks.find((l: any) => l.look_id === look.id)).toMatchObject({ views: 26, add_to_cart_count: 0, rate: 0 })
+        expect(analytics.looks.find((l: any) => l.look_id === look.id)).toMatchObject({ views: 30, add_to_cart_count: 0, rate: 0 })
         expect(analytics.looks.find((l: any) => l.look_id === other.id)).toMatchObject({ views: 0 })
+        // Viewing one look is not viewing another.
+        expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/${other.id}/views`, undefined, {}, from("198.51.100.1"))).status).toBe(201)
 
         const draft = await createLookbook({ title: "Hidden views" })
         const draftLook = await addLook(draft.id, [])
@@ -480,10 +531,10 @@ medusaIntegrationTestRunner({
         // Twice: one more of each; the counter counts each successful add.
         const again = await call("post", `/store/lookbooks/${lookbook.handle}/looks/${look.id}/add-to-cart`, "customer", { cart_id: cartId })
         expect(again.data.cart.items.find((i: any) => i.variant_id === a.id).quantity).toBe(2)
-        await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`)
-        await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`)
-        await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`)
-        await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`)
+        // Four shoppers see the look (a view counts once per viewer).
+        for (const address of ["198.51.100.11", "198.51.100.12", "198.51.100.13", "198.51.100.14"]) {
+          await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`, undefined, {}, { "x-forwarded-for": address })
+        }
         const analytics = (await admin("get", `/admin/lookbooks/${lookbook.id}/analytics`)).data.analytics
         expect(analytics).toMatchObject({ lookbook_id: lookbook.id, views: 4, add_to_cart_count: 2, rate: 0.5 })
         expect(analytics.looks[0]).toMatchObject({ look_id: look.id, views: 4, add_to_cart_count: 2, rate: 0.5 })
@@ -542,7 +593,8 @@ medusaIntegrationTestRunner({
           ["city-weekend", 3],
           ["resort", 5],
         ])
-        for (const l of published.lookbooks) expect(l.cover_image_url).toMatch(new RegExp(`^http.*${l.handle}-cover\\.jpg$`))
+        // Stored under random names like every upload, publicly: lookbooks are public.
+        for (const l of published.lookbooks) expect(l.cover_image_url).toMatch(/^http.*\/static\/\d+-lookbook-[0-9a-f]{32}\.jpg$/)
         expect((await call("get", "/store/lookbooks/evening-edit")).status).toBe(404)
         expect((await admin("get", "/admin/lookbooks?status=draft")).data.lookbooks.map((l: any) => l.handle)).toEqual(["evening-edit"])
 
@@ -615,21 +667,23 @@ medusaIntegrationTestRunner({
         const open = await createLookbook({ title: "Open", status: "published" })
         const openLook = await addLook(open.id, [{ x: 0.5, y: 0.5, variant_id: inStock[0].id }])
         const { data: created } = await call("post", "/store/carts", undefined, { region_id: europeId })
-        const storeRoutes: [string, string, unknown, number][] = [
+        const storeRoutes: [string, string, unknown, number | ((who: Who) => number)][] = [
           ["get", "/store/lookbooks", undefined, 200],
           ["get", `/store/lookbooks/${open.handle}?region_id=${europeId}`, undefined, 200],
-          ["post", `/store/lookbooks/${open.id}/looks/${openLook.id}/views`, {}, 201],
+          // An admin's token is not a shopper's: the admin is the anonymous viewer again (200, not counted).
+          ["post", `/store/lookbooks/${open.id}/looks/${openLook.id}/views`, {}, (who) => (who === "admin" ? 200 : 201)],
           ["post", `/store/lookbooks/${open.id}/looks/${openLook.id}/add-to-cart`, { cart_id: created.cart.id }, 200],
         ]
         for (const [method, url, body, expected] of storeRoutes) {
           // Lookbooks are public; a cart is changed by whoever holds its id, as Medusa's own cart routes do.
           for (const who of [undefined, "customer", "customerB", "admin"] as Who[]) {
-            expect([method, url, who, (await call(method, url, who, body)).status]).toEqual([method, url, who, expected])
+            const status = typeof expected === "function" ? expected(who) : expected
+            expect([method, url, who, (await call(method, url, who, body)).status]).toEqual([method, url, who, status])
           }
           const noKey = await api.request({ method, url, data: body, validateStatus: () => true })
           expect([method, url, noKey.status]).toEqual([method, url, 400])
         }
-        expect((await admin("get", `/admin/lookbooks/${open.id}/analytics`)).data.analytics.looks[0]).toMatchObject({ views: 4, add_to_cart_count: 4 })
+        expect((await admin("get", `/admin/lookbooks/${open.id}/analytics`)).data.analytics.looks[0]).toMatchObject({ views: 3, add_to_cart_count: 4 })
       })
     })
   },

@@ -1,10 +1,11 @@
 import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 
 // The social module's options come from the environment when medusa-config is loaded (in the
-// runner's beforeAll, after this file is imported): posts wait for approval, and one report hides.
+// runner's beforeAll, after this file is imported): posts wait for approval, and one report from an established account hides.
 process.env.SOCIAL_REQUIRE_APPROVAL = "true"
 process.env.SOCIAL_AUTO_HIDE_REPORT_THRESHOLD = "1"
 
@@ -59,7 +60,9 @@ medusaIntegrationTestRunner({
       expect(approved.data.post.status).toBe("published")
       expect((await call("get", "/store/social/feed", "b")).data.posts.map((p: any) => p.id)).toEqual([post.id])
 
-      // auto_hide_report_threshold 1: the first report hides the post.
+      // auto_hide_report_threshold 1: one report from an established account (full weight) hides the post.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw("UPDATE customer SET created_at = now() - interval '60 days' WHERE email = ?", [DEMO_CUSTOMERS[1].email])
       expect((await call("post", `/store/social/posts/${post.id}/reports`, "b", { reason: "spam" })).status).toBe(201)
       expect((await call("get", `/store/social/posts/${post.id}`, "b")).status).toBe(404)
       expect((await call("get", `/store/social/posts/${post.id}`, "a")).data.post.status).toBe("hidden")

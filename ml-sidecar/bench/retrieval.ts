@@ -8,22 +8,20 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { table, type Fingerprinted } from "./lib/pipeline.ts";
+import { table } from "./lib/pipeline.ts";
 import { EmbeddedVectorStore } from "../src/index/embedded-vector-store.ts";
 import { hammingHex } from "../src/dedup/hasher.ts";
 import { mobilenetMidSpace } from "../src/embedding/mobilenet-feature-model.ts";
 import type { ImageRecord } from "../src/index/vector-store.ts";
-import { encodeLayout, searchWithDuplicatesFirst, SEARCH_VERIFIED_CANDIDATES, SEARCH_WORD_CANDIDATES } from "../src/image-service.ts";
+import { CandidateVerifier, SEARCH_VERIFIED_CANDIDATES, SEARCH_WORD_CANDIDATES, type SearchVerification } from "../src/dedup/candidate-verification.ts";
+import { storedHash, type Fingerprint } from "../src/dedup/fingerprint.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { CALIBRATED_THRESHOLDS } from "../src/config.ts";
 import { DUPLICATE_CANDIDATES, WORD_CANDIDATES } from "../src/dedup/near-duplicates.ts";
 import { VisualWordIndex } from "../src/dedup/visual-words.ts";
-
 import { MemoryKeypointStore, type KeypointStore } from "../src/dedup/keypoint-store.ts";
 import { catalogue, queries, querySpec, PRODUCTS, DISTRACTORS, QUERIES, SIZE } from "./lib/retrieval-data.ts";
 const t0 = performance.now();
-
-const withLayout = (f: Fingerprinted) => ({ ...f.hash, layout: encodeLayout(f.layout) });
 
 async function buildStore(vectors: Float32Array[], exactSearchBelow: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-retrieval-"));
@@ -32,7 +30,7 @@ async function buildStore(vectors: Float32Array[], exactSearchBelow: number) {
   const records: ImageRecord[] = vectors.map((v, i) => ({
     id: String(i),
     vector: v,
-    hash: withLayout(catalogue[i]!),
+    hash: storedHash(catalogue[i]!),
     metadata: { kind: i < PRODUCTS ? "product" : "distractor" },
     model: space.model,
     modelVersion: space.version,
@@ -73,19 +71,11 @@ const tw = performance.now();
 const words = new VisualWordIndex();
 catalogue.forEach((f, i) => words.add(String(i), f.keypoints.upright));
 const wordsMs = performance.now() - tw;
-const shipped = (
-  q: number,
-  verifiedCandidates = SEARCH_VERIFIED_CANDIDATES,
-  keypoints: KeypointStore | null = keypointStore,
-  wordIndex: VisualWordIndex | null = words,
-  wordCandidates = SEARCH_WORD_CANDIDATES,
-) =>
-  searchWithDuplicatesFirst(exact.store, { vector: queries[q]!.vector, hash: withLayout(queries[q]!), keypoints: queries[q]!.keypoints }, 10, [], t, hasher, {
-    verifiedCandidates,
-    keypoints,
-    words: wordIndex,
-    wordCandidates,
-  });
+// The service's own verification (src/dedup/candidate-verification.ts), with and without keypoints and visual words.
+const verifier = (keypoints: KeypointStore | null, wordIndex: VisualWordIndex | null) =>
+  new CandidateVerifier({ store: exact.store, hasher, thresholds: t, keypoints, words: wordIndex });
+const verifiers = { shipped: verifier(keypointStore, words), withoutWords: verifier(keypointStore, null), withoutKeypoints: verifier(null, null) };
+const shipped = (q: number, opts: SearchVerification = {}, v = verifiers.shipped) => v.search(queries[q]!, 10, [], opts);
 const rows: Row[] = [];
 rows.push(
   await evaluate(
@@ -95,18 +85,18 @@ rows.push(
 );
 rows.push(
   await evaluate(`the same, verifying the ${DUPLICATE_CANDIDATES} nearest and ${WORD_CANDIDATES} visual-word candidates (as /v1/duplicates)`, async (q) =>
-    (await shipped(q, DUPLICATE_CANDIDATES, keypointStore, words, WORD_CANDIDATES)).map((h) => h.id),
+    (await shipped(q, { verifiedCandidates: DUPLICATE_CANDIDATES, wordCandidates: WORD_CANDIDATES })).map((h) => h.id),
   ),
 );
-rows.push(await evaluate(`the same, verifying the 10 nearest (previous)`, async (q) => (await shipped(q, 10)).map((h) => h.id)));
-rows.push(await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, keypointStore, null)).map((h) => h.id)));
-rows.push(await evaluate(`the same without keypoints`, async (q) => (await shipped(q, SEARCH_VERIFIED_CANDIDATES, null, null)).map((h) => h.id)));
+rows.push(await evaluate(`the same, verifying the 10 nearest (previous)`, async (q) => (await shipped(q, { verifiedCandidates: 10 })).map((h) => h.id)));
+rows.push(await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, {}, verifiers.withoutWords)).map((h) => h.id)));
+rows.push(await evaluate(`the same without keypoints`, async (q) => (await shipped(q, {}, verifiers.withoutKeypoints)).map((h) => h.id)));
 rows.push(await evaluate("embedding only, exact search (baseline)", async (q) => (await exact.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));
 rows.push(await evaluate(`embedding only, HNSW (M=16, ef=256)`, async (q) => (await hnsw.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));
 rows.push(
   await evaluate("perceptual hash only, nearest by Hamming (baseline)", async (q) => {
     const h = queries[q]!.hash;
-    const d = catalogue.map((c: Fingerprinted, i) => ({ i, d: Math.min(hammingHex(h.hex, c.hash.hex), hammingHex(h.hex, c.hash.mirrorHex)) }));
+    const d = catalogue.map((c: Fingerprint, i) => ({ i, d: Math.min(hammingHex(h.hex, c.hash.hex), hammingHex(h.hex, c.hash.mirrorHex)) }));
     d.sort((a, b) => a.d - b.d || a.i - b.i);
     return d.slice(0, 10).map((x) => String(x.i));
   }),

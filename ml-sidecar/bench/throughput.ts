@@ -20,9 +20,8 @@ import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
 import { EMBEDDING_INPUT_SIZE } from "../src/embedding/mobilenet-feature-model.ts";
-import { layoutThumbnail } from "../src/dedup/layout-match.ts";
-import { extractKeypoints } from "../src/dedup/keypoints.ts";
-import { encodeLayout, gatherWordEvidence, searchWithDuplicatesFirst, SEARCH_WORD_CANDIDATES } from "../src/image-service.ts";
+import { encodeLayout, localFingerprint } from "../src/dedup/fingerprint.ts";
+import { CandidateVerifier, SEARCH_WORD_CANDIDATES } from "../src/dedup/candidate-verification.ts";
 import { renderScene, rng, sceneSvg } from "./lib/synthetic.ts";
 import { table } from "./lib/pipeline.ts";
 
@@ -76,9 +75,10 @@ const r = rng(9);
 const seedPrepared = await Promise.all(Array.from({ length: 200 }, async (_, i) => prepareImage(await renderScene(60_000 + i))));
 const seedImages = seedPrepared.map((p) => p.rgb);
 const seeds = await app.service.embedder.embed(seedImages);
-const seedLayouts = seedImages.map((rgb) => encodeLayout(layoutThumbnail(rgb)));
+const seedLocal = seedPrepared.map((p) => localFingerprint(p, app.service.hasher));
+const seedLayouts = seedLocal.map((f) => encodeLayout(f.layout));
 // …and real keypoints beside them (and their visual words), as /v1/images stores them, so candidates the layout rejects get keypoint-matched.
-const seedKeypoints = seedPrepared.map((p) => extractKeypoints(p.grey.data, p.grey.width, p.grey.height).upright);
+const seedKeypoints = seedLocal.map((f) => f.keypoints.upright);
 const records = Array.from({ length: INDEX_SIZE }, (_, i) => {
   const v = Float32Array.from(seeds[i % seeds.length]!, (x) => x + (r() - 0.5) * 0.02);
   return {
@@ -86,12 +86,12 @@ const records = Array.from({ length: INDEX_SIZE }, (_, i) => {
     vector: l2Normalise(v),
     hash: { hex: "0000000000000000", mirrorHex: "0000000000000000", layout: seedLayouts[i % seeds.length]! },
     metadata: { product_id: `prod_${i >> 2}`, category: ["dress", "shirt", "shoe", "bag"][i % 4] },
-    model: app.service.store.space.model,
-    modelVersion: app.service.store.space.version,
+    model: app.service.space.model,
+    modelVersion: app.service.space.version,
     indexedAt: new Date().toISOString(),
   };
 });
-await app.service.store.upsert(records);
+await app.store.upsert(records);
 for (let i = 0; i < INDEX_SIZE; i += 1) await app.service.indexKeypoints(`img_${i}`, seedKeypoints[i % seeds.length]!);
 await app.server.listen({ port: 0, host: "127.0.0.1" });
 const url = `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
@@ -129,21 +129,22 @@ const upload = await timeRequests(`${baseUrl}/upload`, []);
 const stages = await app.service.embedder.embed([prepared[0]!]).then(async () => {
   const t = { decode: [] as number[], embed: [] as number[], words: [] as number[], search: [] as number[], searchWithoutWords: [] as number[], keypoints: [] as number[] };
   const { service } = app;
+  // The service's verification, and the same without the visual-word candidates: what they cost.
+  const withoutWords = new CandidateVerifier({ ...service.verifier.options, words: null });
   for (let i = 0; i < 20; i += 1) {
     const t0 = performance.now();
     const p = await prepareImage(uploads[i % 8]!);
     const t1 = performance.now();
     const [v] = await service.embedder.embed([p.rgb]);
     const t2 = performance.now();
-    const query = { vector: v!, hash: { ...service.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) }, keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height) };
+    const query = { ...localFingerprint(p, service.hasher), vector: v! };
     const t2b = performance.now();
     // The service gathers these on its own thread while the worker pool embeds (ImageService.search).
-    const wordEvidence = await gatherWordEvidence(service.store, query.keypoints, SEARCH_WORD_CANDIDATES, [], { keypoints: service.keypoints, words: service.visualWords });
+    const wordEvidence = await service.verifier.gatherWordEvidence(query.keypoints, SEARCH_WORD_CANDIDATES, []);
     const t2c = performance.now();
-    await searchWithDuplicatesFirst(service.store, query, 10, [], service.thresholds, service.hasher, { keypoints: service.keypoints, wordEvidence });
+    await service.verifier.search(query, 10, [], { wordEvidence });
     const t3 = performance.now();
-    // The same search without the visual-word candidates: what they cost.
-    await searchWithDuplicatesFirst(service.store, query, 10, [], service.thresholds, service.hasher, { keypoints: service.keypoints, words: null });
+    await withoutWords.search(query, 10, []);
     t.searchWithoutWords.push(performance.now() - t3);
     t.decode.push(t1 - t0);
     t.embed.push(t2 - t1);

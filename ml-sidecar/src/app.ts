@@ -6,7 +6,7 @@ import type { Embedder } from "./embedding/embedder.ts";
 import { DctPhashHasher } from "./dedup/dct-phash-hasher.ts";
 import { EmbeddedVectorStoreFactory } from "./index/embedded-vector-store.ts";
 import { MilvusVectorStoreFactory } from "./index/milvus-vector-store.ts";
-import type { VectorStoreFactory } from "./index/vector-store.ts";
+import type { VectorStore, VectorStoreFactory } from "./index/vector-store.ts";
 import { ImageService } from "./image-service.ts";
 import { Metrics } from "./metrics.ts";
 import { Reindexer } from "./reindex.ts";
@@ -18,6 +18,8 @@ import { buildServer } from "./http/server.ts";
 export interface App {
   server: FastifyInstance;
   service: ImageService;
+  /** The service's index, for benchmarks that fill it directly (the HTTP layer goes through the service). */
+  store: VectorStore;
   reindexer: Reindexer;
   /** Settles when the visual words of the images indexed before start are loaded. */
   visualWordsLoaded: Promise<unknown>;
@@ -38,22 +40,22 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
     ? new MilvusVectorStoreFactory({ ...config.milvus, hnsw: { M: config.hnsw.connectivity, efConstruction: config.hnsw.expansionAdd, ef: config.hnsw.expansionSearch } })
     : new EmbeddedVectorStoreFactory(config.dataDir, { exactSearchBelow: config.exactSearchBelow, hnsw: config.hnsw });
   const store = await factory.open(embedder.info);
-  const sources = new SourceImageStore(path.join(config.dataDir, "sources"));
+  const sources = new SourceImageStore(path.join(config.dataDir, "sources"), config.maxImagePixels);
   const metrics = new Metrics();
   metrics.backendInfo.set({ backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) }, 1);
-  const service = new ImageService(
+  const service = new ImageService({
     embedder,
-    new DctPhashHasher(),
+    hasher: new DctPhashHasher(),
     store,
-    config.thresholds,
-    { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels },
+    thresholds: config.thresholds,
+    limits: { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels },
     sources,
     metrics,
-    new FileKeypointStore(path.join(config.dataDir, "keypoints")),
-    new VisualWordIndex(),
-  );
+    keypoints: new FileKeypointStore(path.join(config.dataDir, "keypoints")),
+    visualWords: new VisualWordIndex(),
+  });
   const reindexer = new Reindexer(factory, service, sources, log);
-  const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger });
+  const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger, limits: config.requestLimits, token: config.token });
   // Both run in the background: the service answers (from the new space, with the visual words
   // loaded so far) while they catch up.
   const reindexing = reindexer.run();
@@ -65,6 +67,7 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
   return {
     server,
     service,
+    store,
     reindexer,
     visualWordsLoaded: loadingWords,
     async close() {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { BackendName } from "./embedding/select-backend.ts";
 import { BACKEND_ORDER } from "./embedding/select-backend.ts";
 import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
+import { DEFAULT_IMAGE_LIMITS } from "./image/preprocess.ts";
 
 /**
  * Calibrated by `npm run bench:dedup` on its calibration split
@@ -11,9 +12,33 @@ import type { DuplicateThresholds } from "./dedup/near-duplicates.ts";
  */
 export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.65, minLayoutScore: 0.96, minKeypointInliers: 20, minKeypointExtent: 0.2 };
 
+/** What one HTTP request may carry (src/http/server.ts enforces them). */
+export interface RequestLimits {
+  /** Most `image` parts in one multipart request. */
+  maxImages: number;
+  /** Most text fields (metadata, k, filter) in one multipart request. */
+  maxFields: number;
+  /** Longest text field value, in bytes. */
+  maxFieldBytes: number;
+  /** Largest JSON body (search by embedding), in bytes. */
+  maxJsonBytes: number;
+}
+
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  // The shop sends one image per call, or a product's gallery to /v1/dedup.
+  maxImages: 16,
+  maxFields: 8,
+  maxFieldBytes: 64 * 1024,
+  // A 1792-number embedding is about 40 KB of JSON.
+  maxJsonBytes: 256 * 1024,
+};
+
 export interface Config {
   port: number;
   host: string;
+  /** Shared secret every route but /health and /docs requires (Authorization: Bearer …); unset: no authentication. */
+  token?: string;
+  requestLimits: RequestLimits;
   dataDir: string;
   embedWorkers: number;
   embedBackend?: BackendName;
@@ -26,6 +51,17 @@ export interface Config {
   thresholds: DuplicateThresholds;
 }
 
+/** Shortest accepted ML_SIDECAR_TOKEN: a guessable secret protects nothing. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** 127.0.0.0/8, ::1 and localhost: reachable only from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "localhost" || h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
+  const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
+  return /^127(\.\d{1,3}){3}$/.test(v4);
+}
+
 function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
@@ -34,18 +70,42 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return v;
 }
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const v = num(env, name, fallback);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(env[name])}`);
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const backend = env.EMBED_BACKEND as BackendName | undefined;
   if (backend && !BACKEND_ORDER.includes(backend)) throw new Error(`EMBED_BACKEND must be one of ${BACKEND_ORDER.join(", ")}`);
+  const host = env.HOST || "127.0.0.1";
+  const token = env.ML_SIDECAR_TOKEN || undefined;
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new Error(`ML_SIDECAR_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters long (got ${token.length}).`);
+  }
+  // Anyone who reaches the sidecar could replace or delete indexed images: off this machine, only with the secret.
+  if (!token && !isLoopbackHost(host)) {
+    throw new Error(
+      `Refusing to listen on ${host} without ML_SIDECAR_TOKEN: set ML_SIDECAR_TOKEN (the same value for Medusa) or HOST=127.0.0.1.`,
+    );
+  }
   return {
     port: num(env, "PORT", 9100),
-    host: env.HOST ?? "0.0.0.0",
+    host,
+    token,
+    requestLimits: {
+      maxImages: positiveInt(env, "MAX_IMAGES_PER_REQUEST", DEFAULT_REQUEST_LIMITS.maxImages),
+      maxFields: positiveInt(env, "MAX_FIELDS_PER_REQUEST", DEFAULT_REQUEST_LIMITS.maxFields),
+      maxFieldBytes: positiveInt(env, "MAX_FIELD_BYTES", DEFAULT_REQUEST_LIMITS.maxFieldBytes),
+      maxJsonBytes: positiveInt(env, "MAX_JSON_BYTES", DEFAULT_REQUEST_LIMITS.maxJsonBytes),
+    },
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     embedWorkers: num(env, "EMBED_WORKERS", os.availableParallelism()),
     embedBackend: backend || undefined,
     flipAverage: (env.EMBED_FLIP_AVERAGE ?? "0") === "1",
-    maxImageBytes: num(env, "MAX_IMAGE_BYTES", 20 * 1024 * 1024),
-    maxImagePixels: num(env, "MAX_IMAGE_PIXELS", 40_000_000),
+    maxImageBytes: positiveInt(env, "MAX_IMAGE_BYTES", DEFAULT_IMAGE_LIMITS.maxBytes),
+    maxImagePixels: num(env, "MAX_IMAGE_PIXELS", DEFAULT_IMAGE_LIMITS.maxPixels),
     exactSearchBelow: num(env, "EXACT_SEARCH_BELOW", 20_000),
     hnsw: {
       connectivity: num(env, "HNSW_CONNECTIVITY", 16),

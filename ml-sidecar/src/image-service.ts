@@ -1,31 +1,17 @@
 import { ClientError } from "./errors.ts";
-import { cosine, spaceKey, type Embedder } from "./embedding/embedder.ts";
-import type { Hasher, ImageHash } from "./dedup/hasher.ts";
-import {
-  CANDIDATE_HASH_DISTANCE,
-  DUPLICATE_CANDIDATES,
-  MIN_WORD_SCORE,
-  WORD_CANDIDATES,
-  duplicateEvidence,
-  groupDuplicates,
-  type DuplicateEvidence,
-  type DuplicateThresholds,
-} from "./dedup/near-duplicates.ts";
-import { layoutMatchScore, layoutThumbnail, prepareLayout } from "./dedup/layout-match.ts";
-import { extractKeypoints, matchEitherOrientation, type KeypointMatch, type KeypointPair, type Keypoints } from "./dedup/keypoints.ts";
+import { spaceKey, type Embedder, type ModelSpace } from "./embedding/embedder.ts";
+import type { Hasher } from "./dedup/hasher.ts";
+import { DUPLICATE_CANDIDATES, WORD_CANDIDATES, groupDuplicates, type DuplicateEvidence, type DuplicateThresholds } from "./dedup/near-duplicates.ts";
+import { CandidateVerifier, SEARCH_WORD_CANDIDATES, type RankedHit, type WordEvidence } from "./dedup/candidate-verification.ts";
+import { fingerprint, storedHash, type Fingerprint, type LocalFingerprint } from "./dedup/fingerprint.ts";
+import { extractKeypoints, type Keypoints } from "./dedup/keypoints.ts";
 import type { KeypointStore } from "./dedup/keypoint-store.ts";
 import type { VisualWordIndex } from "./dedup/visual-words.ts";
 import { prepareImage, type ImageLimits, type PreparedImage } from "./image/preprocess.ts";
-import { matchesFilter, type Filter, type Metadata } from "./index/filter.ts";
-import type { ImageRecord, SearchHit, VectorStore } from "./index/vector-store.ts";
+import type { Filter, Metadata } from "./index/filter.ts";
+import type { ImageRecord, SearchMethod, VectorStore } from "./index/vector-store.ts";
 import type { SourceImageStore } from "./source-image-store.ts";
 import type { Metrics } from "./metrics.ts";
-
-export interface AnalysedImage {
-  hash: ImageHash;
-  vector: Float32Array;
-  keypoints: KeypointPair;
-}
 
 export interface DuplicateHit {
   id: string;
@@ -35,175 +21,87 @@ export interface DuplicateHit {
   metadata: Metadata;
 }
 
-export type RankedHit = SearchHit & { hashDistance?: number; evidence?: DuplicateEvidence; layoutScore?: number };
-
-/** Where verification reads indexed images' keypoints. */
-export type KeypointSource = Pick<KeypointStore, "get">;
-
-export interface VerificationOptions {
-  /** Embedding neighbours verified by search (default SEARCH_VERIFIED_CANDIDATES). */
-  verifiedCandidates?: number;
-  /** Indexed images' keypoints; without it only the hash and the layout verify. */
-  keypoints?: KeypointSource | null;
-  /** Indexed images' visual words: candidates the embedding and the hash miss (crops, greyscale copies). */
-  words?: VisualWordIndex | null;
-  /** How many visual-word candidates are verified (default WORD_CANDIDATES; search: SEARCH_WORD_CANDIDATES). */
-  wordCandidates?: number;
-  /** The upload's visual-word candidates, already gathered (gatherWordEvidence); else gathered here. */
-  wordEvidence?: WordEvidence;
+export interface ImageServiceOptions {
+  embedder: Embedder;
+  hasher: Hasher;
+  store: VectorStore;
+  thresholds: DuplicateThresholds;
+  limits: ImageLimits;
+  /** Downscaled copies of indexed images, for re-indexing and for keypoints made late; none: neither. */
+  sources?: SourceImageStore | null;
+  metrics?: Metrics | null;
+  /** Indexed images' keypoints; none: only the hash and the layout verify. */
+  keypoints?: KeypointStore | null;
+  /** In memory: filled from the keypoint store by loadVisualWords, then kept up to date by put and delete. */
+  visualWords?: VisualWordIndex | null;
 }
 
-/**
- * An upload's visual-word candidates (within the filter) and their keypoint matches. They need only
- * the upload's keypoints, not its embedding, so the service gathers them on its own thread while
- * the worker pool embeds: they cost the search no time on a machine with a core to spare.
- */
-export interface WordEvidence {
-  candidates: ImageRecord[];
-  /** Each candidate's keypoint match with the upload (null: its keypoints are not known). */
-  matches: Map<string, KeypointMatch | null>;
-}
-
-/** The upload's keypoint match with an indexed image's stored keypoints (null: none are stored). */
-async function matchStoredKeypoints(source: KeypointSource | null | undefined, query: KeypointPair, id: string): Promise<KeypointMatch | null> {
-  const stored = source ? await source.get(id) : null;
-  return stored ? matchEitherOrientation(query, stored) : null;
-}
-
-export async function gatherWordEvidence(
-  store: VectorStore,
-  query: KeypointPair,
-  limit: number,
-  filter: Filter,
-  opts: Pick<VerificationOptions, "keypoints" | "words">,
-): Promise<WordEvidence> {
-  const evidence: WordEvidence = { candidates: [], matches: new Map() };
-  for (const w of opts.words?.candidates(query, limit, undefined, MIN_WORD_SCORE) ?? []) {
-    const record = await store.get(w.id);
-    if (!record || !matchesFilter(record.metadata, filter)) continue;
-    evidence.candidates.push(record);
-    evidence.matches.set(w.id, await matchStoredKeypoints(opts.keypoints, query, w.id));
-  }
-  return evidence;
-}
-
-/**
- * Search verifies this many embedding neighbours (plus hash and visual-word candidates) as
- * duplicates, bounding its latency (hash candidates are capped at the same number). bench/retrieval.ts:
- * 5 miss one of 500 copies that 10 find, at two thirds of the search time (the visual words bring
- * the crops and greyscale copies the embedding ranks low); 20 find 2 more at three times the time.
- */
-export const SEARCH_VERIFIED_CANDIDATES = 5;
-/**
- * …and this many visual-word candidates (duplicate checks take WORD_CANDIDATES): each costs a keypoint
- * match, and bench/retrieval.ts finds the product among an upload's first 5 for all but 6 of 500 queries.
- */
-export const SEARCH_WORD_CANDIDATES = 5;
-
-/**
- * Candidates for "is this a copy of an indexed image": the embedding's
- * `candidates` nearest neighbours, where the store can scan hashes every image
- * within CANDIDATE_HASH_DISTANCE bits, and the WORD_CANDIDATES images sharing
- * the most visual words, at least MIN_WORD_SCORE of them (those outside the filter are
- * dropped, not replaced).
- * Each is judged by the two-stage rule (near-duplicates.ts); the verdict and
- * its evidence are attached.
- */
-async function judgeCandidates(
-  store: VectorStore,
-  query: AnalysedImage,
-  candidates: number,
-  filter: Filter,
-  t: DuplicateThresholds,
-  hasher: Hasher,
-  opts: Omit<VerificationOptions, "verifiedCandidates"> & { neighbours?: number },
-): Promise<{ hits: RankedHit[]; verified: RankedHit[] }> {
-  // `neighbours` (search's k) may ask for more neighbours than are verified: those only rank.
-  const embeddingHits = await store.search(query.vector, { k: Math.max(candidates, opts.neighbours ?? 0), filter });
-  const hashHits = store.hashMatches ? await store.hashMatches(query.hash, CANDIDATE_HASH_DISTANCE, { limit: candidates, filter }) : [];
-  type Candidate = RankedHit & { nearest: boolean; words: boolean };
-  const byId = new Map<string, Candidate>(embeddingHits.slice(0, candidates).map((h) => [h.id, { ...h, nearest: true, words: false }]));
-  for (const h of hashHits) {
-    if (byId.has(h.id)) continue;
-    const record = await store.get(h.id);
-    byId.set(h.id, { ...h, score: record ? cosine(record.vector, query.vector) : 0, nearest: false, words: false });
-  }
-  const words = opts.wordEvidence ?? (await gatherWordEvidence(store, query.keypoints, opts.wordCandidates ?? WORD_CANDIDATES, filter, opts));
-  for (const { vector, ...rest } of words.candidates) {
-    const known = byId.get(rest.id);
-    if (known) known.words = true;
-    else byId.set(rest.id, { ...rest, score: cosine(vector, query.vector), nearest: false, words: true });
-  }
-  const keypointMatch = async (id: string) => (words.matches.has(id) ? words.matches.get(id)! : matchStoredKeypoints(opts.keypoints, query.keypoints, id));
-  const queryLayout = query.hash.layout ? prepareLayout(decodeLayout(query.hash.layout)) : null;
-  const verified: RankedHit[] = [];
-  for (const h of byId.values()) {
-    const hashDistance = hasher.distance(query.hash, h.hash);
-    const layout = h.hash.layout;
-    const layoutScore = () => (h.layoutScore ??= queryLayout && layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0);
-    const signals = { hashDistance, cosine: h.score, nearest: h.nearest, words: h.words, layoutScore };
-    // Keypoints are read (or made) only for candidates the hash and the layout leave undecided.
-    let undecided = false;
-    let evidence = duplicateEvidence({ ...signals, keypointMatch: () => ((undecided = true), null) }, t);
-    const match = undecided ? await keypointMatch(h.id) : null;
-    if (match) evidence = duplicateEvidence({ ...signals, keypointMatch: () => match }, t);
-    h.hashDistance = hashDistance;
-    if (evidence) verified.push(Object.assign(h, { evidence }));
-  }
-  // Hash evidence first (nearest hash first), then layout-verified copies by layout score, then keypoint-verified ones.
-  const rank = (x: RankedHit) => (x.evidence === "hash" ? 2 + (64 - x.hashDistance!) : x.evidence === "layout" ? x.layoutScore! : 0);
-  verified.sort((a, b) => rank(b) - rank(a) || b.score - a.score);
-  return { hits: embeddingHits, verified };
-}
-
-/**
- * k-NN by embedding, with verified near-duplicates (two-stage rule,
- * near-duplicates.ts) ranked first: copies the colour-sensitive embedding
- * ranks low (greyscale, crops, heavy re-encoding) still come out on top.
- */
-export async function searchWithDuplicatesFirst(
-  store: VectorStore,
-  query: AnalysedImage,
-  k: number,
-  filter: Filter,
-  t: DuplicateThresholds,
-  hasher: Hasher,
-  opts: VerificationOptions = {},
-): Promise<RankedHit[]> {
-  const verifiedCandidates = opts.verifiedCandidates ?? SEARCH_VERIFIED_CANDIDATES;
-  const { hits, verified } = await judgeCandidates(store, query, verifiedCandidates, filter, t, hasher, {
-    ...opts,
-    neighbours: k,
-    wordCandidates: opts.wordCandidates ?? SEARCH_WORD_CANDIDATES,
-  });
-  const seen = new Set(verified.map((h) => h.id));
-  return [...verified, ...hits.filter((h) => !seen.has(h.id))]
-    .slice(0, k)
-    .map(({ nearest: _n, words: _w, layoutScore: _l, ...h }: RankedHit & { nearest?: boolean; words?: boolean }) => h);
-}
-
-export function encodeLayout(layout: Uint8Array): string {
-  return Buffer.from(layout.buffer, layout.byteOffset, layout.byteLength).toString("base64");
-}
-
-export function decodeLayout(b64: string): Uint8Array {
-  return new Uint8Array(Buffer.from(b64, "base64"));
+/** An image of an older model space to index again from its kept source copy (Reindexer). */
+export interface ReindexItem {
+  meta: Omit<ImageRecord, "vector">;
+  image: Uint8Array;
 }
 
 /** The sidecar's use cases, independent of HTTP. */
 export class ImageService {
-  constructor(
-    readonly embedder: Embedder,
-    readonly hasher: Hasher,
-    readonly store: VectorStore,
-    readonly thresholds: DuplicateThresholds,
-    readonly limits: ImageLimits,
-    private readonly sources: SourceImageStore | null,
-    private readonly metrics: Metrics | null,
-    readonly keypoints: KeypointStore | null = null,
-    /** In memory: filled from the keypoint store by loadVisualWords, then kept up to date by put and delete. */
-    readonly visualWords: VisualWordIndex | null = null,
-  ) {}
+  readonly embedder: Embedder;
+  readonly hasher: Hasher;
+  readonly thresholds: DuplicateThresholds;
+  readonly limits: ImageLimits;
+  /** Candidate verification against this service's store, keypoints and visual words. */
+  readonly verifier: CandidateVerifier;
+  private readonly store: VectorStore;
+  private readonly sources: SourceImageStore | null;
+  private readonly metrics: Metrics | null;
+  private readonly keypoints: KeypointStore | null;
+  private readonly visualWords: VisualWordIndex | null;
+
+  constructor(options: ImageServiceOptions) {
+    this.embedder = options.embedder;
+    this.hasher = options.hasher;
+    this.store = options.store;
+    this.thresholds = options.thresholds;
+    this.limits = options.limits;
+    this.sources = options.sources ?? null;
+    this.metrics = options.metrics ?? null;
+    this.keypoints = options.keypoints ?? null;
+    this.visualWords = options.visualWords ?? null;
+    this.verifier = new CandidateVerifier({
+      store: this.store,
+      hasher: this.hasher,
+      thresholds: this.thresholds,
+      keypoints: { get: (id) => this.storedKeypoints(id) },
+      words: this.visualWords,
+    });
+  }
+
+  /** The model space of every vector this service stores and answers with. */
+  get space(): ModelSpace {
+    return this.store.space;
+  }
+
+  /** The index: its adapter, and whether search is exact or by HNSW right now. */
+  get indexInfo(): { kind: string; searchMethod: SearchMethod } {
+    return { kind: this.store.kind, searchMethod: this.store.searchMethod };
+  }
+
+  /** Images whose visual words are loaded (at start this catches up with the index), and the vocabulary size. */
+  get visualWordsStatus(): { images: number; words: number } | null {
+    return this.visualWords ? { images: this.visualWords.size, words: this.visualWords.vocabulary.size } : null;
+  }
+
+  imageCount(): Promise<number> {
+    return this.store.count();
+  }
+
+  getImage(id: string): Promise<ImageRecord | null> {
+    return this.store.get(id);
+  }
+
+  /** Makes every acknowledged write durable. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
 
   /** Stores an indexed image's keypoints and its visual words. */
   async indexKeypoints(id: string, upright: Keypoints): Promise<void> {
@@ -250,8 +148,6 @@ export class ImageService {
     return upright;
   }
 
-  private readonly verificationKeypoints: KeypointSource = { get: (id) => this.storedKeypoints(id) };
-
   /** Decode + validate every image (a bad one fails the whole call, naming its index). */
   private async prepareAll(buffers: Uint8Array[]): Promise<PreparedImage[]> {
     if (buffers.length === 0) throw new ClientError(400, "missing_image", "Send at least one multipart part named `image`.");
@@ -268,72 +164,69 @@ export class ImageService {
     return prepared;
   }
 
-  /** One call to the embedder for all images (one batch for the pool). */
-  private async embedPrepared(prepared: PreparedImage[]): Promise<Float32Array[]> {
+  /** One call to the embedder for all images (one batch for the pool), measured. */
+  private async embedRgb(rgb: Uint8Array[]): Promise<Float32Array[]> {
     const t0 = performance.now();
-    const vectors = await this.embedder.embed(prepared.map((p) => p.rgb));
+    const vectors = await this.embedder.embed(rgb);
     this.metrics?.observeStage("embed", (performance.now() - t0) / 1000);
-    this.metrics?.imagesEmbedded.inc(prepared.length);
+    this.metrics?.imagesEmbedded.inc(rgb.length);
     return vectors;
   }
 
   /** Embeddings alone (/v1/embed): no hash, layout or keypoints. */
   async embed(buffers: Uint8Array[]): Promise<Float32Array[]> {
-    return this.embedPrepared(await this.prepareAll(buffers));
+    return this.embedRgb((await this.prepareAll(buffers)).map((p) => p.rgb));
   }
 
-  /** Embedding, hash, layout thumbnail and keypoints of every image. */
-  async analyse(buffers: Uint8Array[]): Promise<AnalysedImage[]> {
-    return (await this.analyseWith(buffers, async () => null)).analysed;
-  }
-
-  /**
-   * analyse, and `meanwhile` on this thread with the images' hashes and keypoints while the worker
-   * pool embeds them (work that needs no embedding: visual-word candidates and their matches).
-   */
-  private async analyseWith<T>(buffers: Uint8Array[], meanwhile: (fingerprints: Omit<AnalysedImage, "vector">[]) => Promise<T>): Promise<{ analysed: AnalysedImage[]; meanwhile: T }> {
+  /** Fingerprints of every image; `meanwhile` as in fingerprint() (dedup/fingerprint.ts). */
+  private async fingerprintAll(buffers: Uint8Array[], meanwhile?: (local: LocalFingerprint[]) => Promise<void>): Promise<Fingerprint[]> {
     const prepared = await this.prepareAll(buffers);
-    const embedding = this.embedPrepared(prepared);
-    // Hash, layout and keypoints are made on this thread while the worker pool embeds.
-    const fingerprints = prepared.map((p) => ({
-      hash: { ...this.hasher.hash(p), layout: encodeLayout(layoutThumbnail(p.rgb)) },
-      keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height),
-    }));
-    const [vectors, done] = await Promise.all([embedding, meanwhile(fingerprints)]);
-    return { analysed: fingerprints.map((f, i) => ({ ...f, vector: vectors[i]! })), meanwhile: done };
+    return fingerprint(prepared, { embedder: { embed: (rgb) => this.embedRgb(rgb) }, hasher: this.hasher }, meanwhile);
   }
 
-  /** One upload analysed, with its visual-word evidence gathered while it is embedded. */
-  private async analyseForVerification(image: Uint8Array, wordCandidates: number, filter: Filter): Promise<{ analysed: AnalysedImage; wordEvidence: WordEvidence }> {
-    const { analysed, meanwhile } = await this.analyseWith([image], ([f]) =>
-      gatherWordEvidence(this.store, f!.keypoints, wordCandidates, filter, { keypoints: this.verificationKeypoints, words: this.visualWords }),
-    );
-    return { analysed: analysed[0]!, wordEvidence: meanwhile };
+  /** One upload fingerprinted, with its visual-word evidence gathered while it is embedded. */
+  private async fingerprintForVerification(image: Uint8Array, wordCandidates: number, filter: Filter): Promise<{ query: Fingerprint; wordEvidence: WordEvidence }> {
+    let wordEvidence: WordEvidence = { candidates: [], matches: new Map() };
+    const [query] = await this.fingerprintAll([image], async ([local]) => {
+      wordEvidence = await this.verifier.gatherWordEvidence(local!.keypoints, wordCandidates, filter);
+    });
+    return { query: query!, wordEvidence };
   }
 
-  async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
-    const [a] = await this.analyse([image]);
-    const record: ImageRecord = {
-      id,
-      vector: a!.vector,
-      hash: a!.hash,
-      metadata,
+  /** Indexes fingerprinted images under the current space (keypoints and visual words first). */
+  private async indexFingerprints(items: Array<{ meta: Omit<ImageRecord, "vector" | "hash" | "model" | "modelVersion" | "indexedAt">; print: Fingerprint }>): Promise<ImageRecord[]> {
+    const records = items.map(({ meta, print }): ImageRecord => ({
+      ...meta,
+      vector: print.vector,
+      hash: storedHash(print),
       model: this.store.space.model,
       modelVersion: this.store.space.version,
       indexedAt: new Date().toISOString(),
-    };
+    }));
+    await Promise.all(items.map(({ meta, print }) => this.indexKeypoints(meta.id, print.keypoints.upright)));
+    await this.store.upsert(records);
+    return records;
+  }
+
+  async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
+    const [print] = await this.fingerprintAll([image]);
     await this.sources?.put(id, image);
-    await this.indexKeypoints(id, a!.keypoints.upright);
-    await this.store.upsert([record]);
-    return record;
+    const [record] = await this.indexFingerprints([{ meta: { id, metadata }, print: print! }]);
+    return record!;
+  }
+
+  /** Re-indexes images of an older model space from their kept source copies (their ids and metadata kept). */
+  async reindexFromSources(items: ReindexItem[]): Promise<void> {
+    const prints = await this.fingerprintAll(items.map((t) => t.image));
+    await this.indexFingerprints(items.map(({ meta }, i) => ({ meta: { id: meta.id, metadata: meta.metadata }, print: prints[i]! })));
   }
 
   async search(query: { image?: Uint8Array; embedding?: number[] }, k: number, filter: Filter): Promise<RankedHit[]> {
     let vector: Float32Array;
     if (query.image) {
-      const { analysed, wordEvidence } = await this.analyseForVerification(query.image, SEARCH_WORD_CANDIDATES, filter);
+      const { query: upload, wordEvidence } = await this.fingerprintForVerification(query.image, SEARCH_WORD_CANDIDATES, filter);
       const t0 = performance.now();
-      const hits = await searchWithDuplicatesFirst(this.store, analysed, k, filter, this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, wordEvidence });
+      const hits = await this.verifier.search(upload, k, filter, { wordEvidence });
       this.metrics?.observeStage("search", (performance.now() - t0) / 1000);
       return hits;
     } else if (query.embedding) {
@@ -353,13 +246,7 @@ export class ImageService {
   }
 
   async dedup(images: Uint8Array[]): Promise<number[][]> {
-    const analysed = await this.analyse(images);
-    return groupDuplicates(
-      analysed.map((a) => ({ ...a, layout: decodeLayout(a.hash.layout!) })),
-      this.hasher,
-      this.thresholds,
-      this.visualWords?.vocabulary ?? null,
-    );
+    return groupDuplicates(await this.fingerprintAll(images), this.hasher, this.thresholds, this.visualWords?.vocabulary ?? null);
   }
 
   /**
@@ -368,8 +255,8 @@ export class ImageService {
    * judged by the two-stage rule.
    */
   async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
-    const { analysed, wordEvidence } = await this.analyseForVerification(image, WORD_CANDIDATES, []);
-    const { verified } = await judgeCandidates(this.store, analysed, candidates, [], this.thresholds, this.hasher, { keypoints: this.verificationKeypoints, wordEvidence });
+    const { query, wordEvidence } = await this.fingerprintForVerification(image, WORD_CANDIDATES, []);
+    const verified = await this.verifier.duplicatesOf(query, candidates, { wordEvidence });
     return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 
@@ -380,9 +267,5 @@ export class ImageService {
       await Promise.all([this.sources?.delete(id), this.keypoints?.delete(id)]);
     }
     return deleted;
-  }
-
-  cosine(a: Float32Array, b: Float32Array): number {
-    return cosine(a, b);
   }
 }

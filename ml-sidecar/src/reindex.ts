@@ -1,7 +1,7 @@
 import { spaceKey } from "./embedding/embedder.ts";
-import type { ImageService } from "./image-service.ts";
+import type { ImageService, ReindexItem } from "./image-service.ts";
 import type { SourceImageStore } from "./source-image-store.ts";
-import type { ImageRecord, VectorStoreFactory } from "./index/vector-store.ts";
+import type { VectorStoreFactory } from "./index/vector-store.ts";
 
 export interface ReindexState {
   status: "idle" | "running" | "done" | "failed";
@@ -28,7 +28,7 @@ export class Reindexer {
   ) {}
 
   async run(): Promise<ReindexState> {
-    const current = this.service.store.space;
+    const current = this.service.space;
     const old = await this.factory.otherSpaces(current);
     if (!old.length) return this.state;
     Object.assign(this.state, { status: "running", from: old.map(spaceKey), done: 0, missing_source: 0, total: 0 });
@@ -41,9 +41,9 @@ export class Reindexer {
         for (let offset = 0; ; offset += pageSize) {
           const page = await store.listRecords(offset, pageSize);
           if (!page.length) break;
-          const todo: Array<{ meta: Omit<ImageRecord, "vector">; image: Buffer }> = [];
+          const todo: ReindexItem[] = [];
           for (const meta of page) {
-            if (await this.service.store.get(meta.id)) {
+            if (await this.service.getImage(meta.id)) {
               this.state.done += 1;
               continue;
             }
@@ -52,23 +52,12 @@ export class Reindexer {
             else this.state.missing_source += 1;
           }
           if (todo.length) {
-            const analysed = await this.service.analyse(todo.map((t) => t.image));
-            await Promise.all(todo.map((t, i) => this.service.indexKeypoints(t.meta.id, analysed[i]!.keypoints.upright)));
-            await this.service.store.upsert(
-              todo.map((t, i) => ({
-                ...t.meta,
-                vector: analysed[i]!.vector,
-                hash: analysed[i]!.hash,
-                model: current.model,
-                modelVersion: current.version,
-                indexedAt: new Date().toISOString(),
-              })),
-            );
+            await this.service.reindexFromSources(todo);
             this.state.done += todo.length;
           }
         }
         await store.close();
-        await this.service.store.flush();
+        await this.service.flush();
         // An old space is dropped only when every image made it across.
         if (this.state.missing_source === 0) await this.factory.drop(space);
       }

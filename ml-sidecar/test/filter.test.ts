@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { matchesFilter, parseFilter, toMilvusExpression } from "../src/index/filter.ts";
+import { matchesFilter, parseFilter } from "../src/index/filter.ts";
+import { toMilvusExpression } from "../src/index/milvus-vector-store.ts";
 import { ClientError } from "../src/errors.ts";
 
 const dress = { product_id: "p1", category: "dress", price: 49, variant_ids: ["v1", "v2"], in_stock: true };

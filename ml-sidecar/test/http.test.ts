@@ -80,6 +80,7 @@ test("GET /health reports backend, model and version", async () => {
   assert.match(json.model_version, /\.recipe-\d+\.in\d+$/);
   assert.equal(json.dim, 1792);
   assert.equal(json.store.kind, "embedded");
+  assert.equal(json.store.search, "exact", "a small index is searched exactly");
 });
 
 test("GET /docs serves the OpenAPI document with every route", async () => {

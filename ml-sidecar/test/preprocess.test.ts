@@ -27,7 +27,7 @@ test("sniffs formats from magic bytes, not names", async () => {
 });
 
 test("produces 224×224 RGB pixels from any accepted format", async () => {
-  for (const buf of [await picture(2, "png"), await picture(2, "jpeg"), await sharp(await picture(2)).webp().toBuffer(), await sharp(await picture(2)).gif().toBuffer()]) {
+  for (const buf of [await picture(2, "png"), await picture(2, "jpeg"), await sharp(await picture(2)).webp().toBuffer()]) {
     const p = await prepareImage(buf, limits);
     assert.equal(p.rgb.length, MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3);
     assert.equal(p.width, 448);
@@ -65,10 +65,21 @@ test("rejects bad input with a typed client error", async () => {
   const jpeg = await picture(4, "jpeg");
   await rejects(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 422, "invalid_image");
   await rejects(Buffer.alloc(6 * 1024 * 1024, 1), 413, "image_too_large");
+  // Only the formats Medusa accepts (JPEG, PNG, WebP), recognised by their bytes; the message says which was sent.
+  for (const [other, name] of [
+    [await sharp(await picture(2)).gif().toBuffer(), "GIF"],
+    [await sharp(await picture(2)).tiff().toBuffer(), "TIFF"],
+    [await sharp(await picture(2)).resize(64).avif({ effort: 0 }).toBuffer(), "AVIF"],
+  ] as const) {
+    await rejects(other, 415, "unsupported_image_format");
+    await assert.rejects(prepareImage(other, limits), new RegExp(`is a ${name} image .*send a JPEG, PNG or WebP image`));
+  }
   // 20,000 × 20,000 PNG: tiny file, 400 MP decoded; refused from the header alone.
   const huge = hugePng(20000, 20000);
   assert.deepEqual([(await sharp(huge, { limitInputPixels: false }).metadata()).width, huge.length < 1_000_000], [20000, true]);
   await rejects(huge, 413, "image_too_many_pixels");
+  // Messages describe the file, never the decoder underneath.
+  await assert.rejects(prepareImage(jpeg.subarray(0, Math.floor(jpeg.length / 2)), limits), (err: Error) => !/vips|sharp|premature|huffman/i.test(err.message));
 });
 
 test("straightens a copy rotated on an expanded canvas, and leaves upright pictures alone", async () => {

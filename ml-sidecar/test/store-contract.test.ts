@@ -187,6 +187,16 @@ test("embedded store: hash matches are mirror-aware, filtered and nearest first"
   assert.deepEqual((await s.hashMatches(q, 6, { limit: 1 })).map((h) => h.id), ["near"]);
 });
 
+test("embedded store: searches exactly below exactSearchBelow records, by HNSW from there on", async () => {
+  const s = await EmbeddedVectorStore.open(tmp(), space, { exactSearchBelow: 20, saveDelayMs: 5 });
+  const vs = vectors(20, 11);
+  await s.upsert(vs.slice(0, 19).map((v, i) => record(`img_${i}`, v)));
+  assert.equal(s.searchMethod, "exact");
+  await s.upsert([record("img_19", vs[19]!)]);
+  assert.equal(s.searchMethod, "hnsw");
+  await s.close();
+});
+
 test("embedded store: crash-safe generations (an interrupted save leaves the last one readable)", async () => {
   const dir = tmp();
   const s = await EmbeddedVectorStore.open(dir, space, { saveDelayMs: 5 });

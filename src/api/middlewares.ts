@@ -6,11 +6,24 @@ import { adminSocialMiddlewares } from "./admin/social/middlewares"
 import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
 import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
 import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
+import { adminRoleMiddlewares } from "./admin-roles"
+import { rateLimitMiddlewares } from "./rate-limit-middlewares"
+import { edgeErrorHandler, rejectInvalidRequestText } from "./edge-validation"
 
 // Each Curator domain declares its routes' middlewares beside the routes
 // (src/api/<scope>/<domain>/middlewares.ts); this file only joins them.
 export default defineMiddlewares({
+  // Medusa's error handler, with client mistakes that surface as exceptions answered 400 (edge-validation.ts).
+  errorHandler: edgeErrorHandler(),
   routes: [
+    // Rate limits first: a spent limit is answered before a body or upload is processed.
+    ...rateLimitMiddlewares,
+    {
+      // Every route, Medusa's own included: NUL bytes, control characters and invalid UTF-8 in
+      // the path, query or body get a 400 here (see edge-validation.ts), before any route reads them.
+      matcher: "/",
+      middlewares: [rejectInvalidRequestText],
+    },
     {
       // Medusa's own POST /store/search answers only for the indexes opted in here;
       // it scopes product results to published products of the key's sales channels.
@@ -28,5 +41,7 @@ export default defineMiddlewares({
     ...storeLookbookMiddlewares,
     ...adminLookbookMiddlewares,
     ...storeProductAvailabilityMiddlewares,
+    // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
+    ...adminRoleMiddlewares,
   ],
 })

@@ -1,4 +1,6 @@
 
+import { fileUrlTtlSeconds, privateUploadDir } from "../files/settings"
+
 type Env = Record<string, string | undefined>
 type ModuleEntry = { resolve: string; key?: string; options?: Record<string, unknown> }
 
@@ -91,6 +93,8 @@ export function fileModule(env: Env): ModuleEntry {
               secret_access_key: env.S3_SECRET_ACCESS_KEY,
               endpoint: env.S3_ENDPOINT || undefined,
               additional_client_config: env.S3_ENDPOINT ? { forcePathStyle: true } : undefined,
+              // Presigned URLs of private files last as long as the local provider's signed ones.
+              download_file_duration: fileUrlTtlSeconds(env),
             },
           },
         ],
@@ -106,6 +110,9 @@ export function fileModule(env: Env): ModuleEntry {
           id: "local",
           options: {
             upload_dir: env.FILE_UPLOAD_DIR || "static",
+            // Private files (wardrobe photos, non-public posts) lie outside the publicly served
+            // `static` folder and are served only through signed URLs (src/api/files/private).
+            private_upload_dir: privateUploadDir(env),
             backend_url: `${env.MEDUSA_BACKEND_URL || `http://localhost:${env.PORT || 9000}`}/static`,
           },
         },
@@ -195,6 +202,8 @@ export function buildModules(env: Env): ModuleEntry[] {
       },
     },
     { resolve: "./src/modules/lookbook" },
+    // Admin users' Curator roles (administrator or moderator); enforced for every /admin route in src/api/admin-roles.ts.
+    { resolve: "./src/modules/admin-role" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

@@ -1,4 +1,5 @@
 import { NextRequest, NextResponse } from "next/server"
+import { contentSecurityPolicy, newNonce, originsOf } from "@lib/security-headers"
 
 // Read at run time (see src/lib/config.ts); the edge runtime has no access to that module's SDK.
 const env = process.env
@@ -6,6 +7,13 @@ const BACKEND_URL = env["MEDUSA_BACKEND_URL"] || "http://localhost:9000"
 const PUBLISHABLE_KEY = env["MEDUSA_PUBLISHABLE_KEY"] || env["NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY"] || ""
 const DEFAULT_REGION = env["NEXT_PUBLIC_DEFAULT_REGION"] || "de"
 const CACHE_ID_COOKIE = "_curator_cache_id"
+const IMAGE_ORIGINS = originsOf(BACKEND_URL, env["STOREFRONT_IMAGE_ORIGINS"])
+const DEV = env.NODE_ENV !== "production"
+/**
+ * Pages take no uploads (photos go through the streaming routes in src/app/api): a server action's
+ * body is form fields, far below this. Also `experimental.serverActions.bodySizeLimit` in next.config.mjs.
+ */
+const ACTION_BODY_LIMIT = 1024 * 1024
 
 // The set of countries the shop sells to changes rarely: ask Medusa at most once an hour.
 let countries: { codes: Set<string>; fetchedAt: number } | undefined
@@ -32,13 +40,30 @@ async function knownCountries(): Promise<Set<string> | undefined> {
  * currency and prices. Paths without a known country are redirected to the default one.
  */
 export async function middleware(request: NextRequest) {
+  // Refused before anything is read: Next.js would otherwise buffer the body for this middleware.
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
+    return new NextResponse("This form sent more than 1 MB, which is more than any form in the shop needs. Photos are uploaded on the wardrobe and feed pages.", {
+      status: 413,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    })
+  }
+  // Without a declared length the body could only be measured by reading it, and Next.js answers an
+  // action body over its limit with 500; browsers always declare the length of what a form sends.
+  if (request.headers.has("transfer-encoding") && !request.headers.has("content-length")) {
+    return new NextResponse("Send the form with its length (Content-Length).", { status: 411, headers: { "content-type": "text/plain; charset=utf-8" } })
+  }
+  const nonce = newNonce()
+  const csp = contentSecurityPolicy({ nonce, imageOrigins: IMAGE_ORIGINS, dev: DEV })
   const [first] = request.nextUrl.pathname.split("/").filter(Boolean)
   const codes = await knownCountries()
   const valid = first && (codes ? codes.has(first.toLowerCase()) : /^[a-z]{2}$/i.test(first))
 
   let response: NextResponse
   if (valid) {
-    response = NextResponse.next()
+    // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+    const headers = new Headers(request.headers)
+    headers.set("content-security-policy", csp)
+    response = NextResponse.next({ request: { headers } })
   } else {
     const url = request.nextUrl.clone()
     const rest = request.nextUrl.pathname === "/" ? "" : request.nextUrl.pathname
@@ -47,6 +72,7 @@ export async function middleware(request: NextRequest) {
     url.pathname = `/${DEFAULT_REGION}${path}`
     response = NextResponse.redirect(url, 307)
   }
+  response.headers.set("content-security-policy", csp)
   if (!request.cookies.get(CACHE_ID_COOKIE)) {
     response.cookies.set(CACHE_ID_COOKIE, crypto.randomUUID(), { httpOnly: true, sameSite: "strict", path: "/", maxAge: 60 * 60 * 24 * 30 })
   }

@@ -1,6 +1,7 @@
 /** The dedup benchmark's data: rendered bases, each with 10 single transformations and 2 pairs. */
 import { renderScene, transform, transformPair, TRANSFORMS, type TransformName } from "./synthetic.ts";
-import { fingerprintAll, type Fingerprinted } from "./pipeline.ts";
+import { fingerprintAll } from "./pipeline.ts";
+import type { Fingerprint } from "../../src/dedup/fingerprint.ts";
 
 export const PAIRS: Array<[TransformName, TransformName]> = [
   ["crop", "jpeg"], ["flip", "jitter"], ["scale", "overlay"], ["rotate", "grayscale"], ["pad", "blur"],
@@ -15,7 +16,7 @@ export function variantName(group: number, slot: number): string {
   return `${a}+${b}`;
 }
 
-export async function makeSplit(name: string, seedBase: number, bases: number): Promise<{ items: Fingerprinted[]; labels: string[] }> {
+export async function makeSplit(name: string, seedBase: number, bases: number): Promise<{ items: Fingerprint[]; labels: string[] }> {
   const baseCache = new Map<number, Promise<Buffer>>();
   const base = (g: number) => {
     if (!baseCache.has(g)) {

@@ -4,23 +4,13 @@ import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { prepareImage, DEFAULT_IMAGE_LIMITS } from "../../src/image/preprocess.ts";
 import { DctPhashHasher } from "../../src/dedup/dct-phash-hasher.ts";
-import type { ImageHash } from "../../src/dedup/hasher.ts";
+import { fingerprint, type Fingerprint } from "../../src/dedup/fingerprint.ts";
 import { WasmWorkerPoolEmbedder } from "../../src/embedding/wasm-worker-pool-embedder.ts";
 import { mobilenetMidSpace } from "../../src/embedding/mobilenet-feature-model.ts";
-import { layoutThumbnail, LAYOUT_SIDE } from "../../src/dedup/layout-match.ts";
-import { decodeKeypoints, encodeKeypoints, extractKeypoints, KEYPOINTS_VERSION, type KeypointPair } from "../../src/dedup/keypoints.ts";
+import { LAYOUT_SIDE } from "../../src/dedup/layout-match.ts";
+import { decodeKeypoints, encodeKeypoints, KEYPOINTS_VERSION } from "../../src/dedup/keypoints.ts";
 
 export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".cache");
-
-export interface Fingerprinted {
-  hash: ImageHash;
-  /** The shipped embedding (single pass, see src/embedding/mobilenet-feature-model.ts). */
-  vector: Float32Array;
-  /** 56×56 grey thumbnail for the layout (crop) verification stage. */
-  layout: Uint8Array;
-  /** Local keypoints for the keypoint verification stage (src/dedup/keypoints.ts). */
-  keypoints: KeypointPair;
-}
 
 export const DIM = 1792;
 const LAYOUT_BYTES = LAYOUT_SIDE * LAYOUT_SIDE;
@@ -32,7 +22,7 @@ export async function startPool(): Promise<WasmWorkerPoolEmbedder> {
 }
 
 /**
- * Renders (via `make`), prepares, hashes and embeds `count` images, caching
+ * Renders (via `make`), prepares and fingerprints `count` images, caching
  * the result under bench/.cache/<name>-<key>.bin so reruns skip the work.
  * Rendering of the next chunk overlaps with embedding of the current one.
  * The cache key includes the model version, so a recipe change re-embeds.
@@ -42,14 +32,14 @@ export async function fingerprintAll(
   count: number,
   make: (i: number) => Promise<Buffer>,
   opts: { cacheKey: string; log?: (m: string) => void },
-): Promise<Fingerprinted[]> {
+): Promise<Fingerprint[]> {
   const version = mobilenetMidSpace({ flipAverage: false }).version;
   const key = createHash("sha1").update(`${opts.cacheKey}|${count}|${version}|v4`).digest("hex").slice(0, 10);
   const file = path.join(CACHE_DIR, `${name}-${key}.bin`);
   if (fs.existsSync(file) && fs.existsSync(keypointCacheFile(file))) return readCache(file, count);
   const hasher = new DctPhashHasher();
   const pool = await startPool();
-  const out: Fingerprinted[] = [];
+  const out: Fingerprint[] = [];
   const chunk = 64;
   const t0 = performance.now();
   const prepareChunk = async (start: number) =>
@@ -60,10 +50,8 @@ export async function fingerprintAll(
   for (let start = 0; start < count; start += chunk) {
     const prepared = await next;
     if (start + chunk < count) next = prepareChunk(start + chunk);
-    const vectors = await pool.embed(prepared.map((p) => p.rgb));
-    prepared.forEach((p, j) =>
-      out.push({ hash: hasher.hash(p), vector: vectors[j]!, layout: layoutThumbnail(p.rgb), keypoints: extractKeypoints(p.grey.data, p.grey.width, p.grey.height) }),
-    );
+    // The service's own fingerprint(): what is calibrated here is what ships.
+    out.push(...(await fingerprint(prepared, { embedder: pool, hasher })));
     if (opts.log && (start / chunk) % 10 === 0) {
       const s = (performance.now() - t0) / 1000;
       opts.log(`${name}: ${out.length}/${count} images in ${s.toFixed(0)} s`);
@@ -74,7 +62,7 @@ export async function fingerprintAll(
   return out;
 }
 
-function writeCache(file: string, items: Fingerprinted[]): void {
+function writeCache(file: string, items: Fingerprint[]): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const buf = Buffer.alloc(items.length * CACHE_RECORD);
   items.forEach((f, i) => {
@@ -109,7 +97,7 @@ export function readCachedVectors(file: string): Float32Array[] {
 /** Keypoints beside an embeddings cache file, named by keypoint version (another version is a cache miss). */
 const keypointCacheFile = (file: string) => `${file}.kp${KEYPOINTS_VERSION}`;
 
-export function readCache(file: string, count?: number): Fingerprinted[] {
+export function readCache(file: string, count?: number): Fingerprint[] {
   const buf = fs.readFileSync(file);
   const n = count ?? Math.floor(buf.length / CACHE_RECORD);
   const kp = fs.readFileSync(keypointCacheFile(file));

@@ -1,7 +1,8 @@
 import { cosine } from "../embedding/embedder.ts";
-import type { Hasher, ImageHash } from "./hasher.ts";
+import type { Fingerprint } from "./fingerprint.ts";
+import type { Hasher } from "./hasher.ts";
 import { layoutMatchScore, prepareLayout, type PreparedLayout } from "./layout-match.ts";
-import { matchEitherOrientation, type KeypointMatch, type KeypointPair } from "./keypoints.ts";
+import { matchEitherOrientation, type KeypointMatch } from "./keypoints.ts";
 import { wordCandidatePairs, type Vocabulary } from "./visual-words.ts";
 
 /**
@@ -73,14 +74,6 @@ export function duplicateEvidence(s: PairSignals, t: DuplicateThresholds): Dupli
   if (neighbour && s.layoutScore() >= t.minLayoutScore) return "layout";
   if (keypointsVerify(s.keypointMatch(), t)) return "keypoints";
   return null;
-}
-
-export interface Fingerprint {
-  hash: ImageHash;
-  vector: Float32Array;
-  /** 56×56 grey thumbnail (layout-match.ts). */
-  layout: Uint8Array;
-  keypoints: KeypointPair;
 }
 
 /**

@@ -47,42 +47,48 @@ export const idParams = {
   properties: { id: { type: "string", pattern: "^[A-Za-z0-9._:-]{1,200}$" } },
 } as const;
 
-const imagePart = { type: "string", format: "binary", description: "JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF" };
+const imagePart = { type: "string", format: "binary", description: "JPEG, PNG or WebP" };
 
-/** Multipart bodies exist only in the OpenAPI document: they are parsed by hand, not validated by Fastify. */
-export const multipartDocs: Record<string, { body: object; description: string }> = {
-  "POST /v1/embed": {
-    description: "Embed one or more images (repeat the `image` part).",
-    body: { type: "object", required: ["image"], properties: { image: { type: "array", items: imagePart } } },
-  },
-  "PUT /v1/images/{id}": {
-    description: "Index an image: its perceptual hash and embedding are stored with the metadata.",
-    body: {
-      type: "object",
-      required: ["image"],
-      properties: {
-        image: imagePart,
-        metadata: { type: "string", description: 'JSON object, e.g. {"product_id":"prod_1","variant_ids":["v1"],"category":"dress","price":49}' },
+/**
+ * Multipart bodies exist only in the OpenAPI document: they are parsed by hand, not validated by Fastify.
+ * `maxImages` is the per-request image limit (MAX_IMAGES_PER_REQUEST).
+ */
+export function multipartDocs(maxImages: number): Record<string, { body: object; description: string }> {
+  const images = { type: "array", items: imagePart, maxItems: maxImages };
+  return {
+    "POST /v1/embed": {
+      description: `Embed one or more images (repeat the \`image\` part; at most ${maxImages}).`,
+      body: { type: "object", required: ["image"], properties: { image: images } },
+    },
+    "PUT /v1/images/{id}": {
+      description: "Index an image: its perceptual hash and embedding are stored with the metadata.",
+      body: {
+        type: "object",
+        required: ["image"],
+        properties: {
+          image: imagePart,
+          metadata: { type: "string", description: 'JSON object, e.g. {"product_id":"prod_1","variant_ids":["v1"],"category":"dress","price":49}' },
+        },
       },
     },
-  },
-  "POST /v1/search": {
-    description: "k nearest indexed images to an uploaded `image` (multipart) or to `{ embedding }` (JSON).",
-    body: {
-      type: "object",
-      properties: {
-        image: imagePart,
-        k: { type: "integer", minimum: 1, maximum: 1000, default: 10 },
-        filter: { type: "string", description: 'JSON: {"category":"dress","brand":{"in":["a","b"]},"price":{"gte":10,"lt":50}}' },
+    "POST /v1/search": {
+      description: "k nearest indexed images to an uploaded `image` (multipart) or to `{ embedding }` (JSON).",
+      body: {
+        type: "object",
+        properties: {
+          image: imagePart,
+          k: { type: "integer", minimum: 1, maximum: 1000, default: 10 },
+          filter: { type: "string", description: 'JSON: {"category":"dress","brand":{"in":["a","b"]},"price":{"gte":10,"lt":50}}' },
+        },
       },
     },
-  },
-  "POST /v1/dedup": {
-    description: "Groups of uploaded images (indexes in upload order) that duplicate each other; groups of one are left out.",
-    body: { type: "object", required: ["image"], properties: { image: { type: "array", items: imagePart } } },
-  },
-  "POST /v1/duplicates": {
-    description: "Already indexed images that one upload duplicates, with scores.",
-    body: { type: "object", required: ["image"], properties: { image: imagePart } },
-  },
-};
+    "POST /v1/dedup": {
+      description: `Groups of uploaded images (indexes in upload order) that duplicate each other; groups of one are left out. At most ${maxImages} images (MAX_IMAGES_PER_REQUEST); more: 413 \`too_many_images\`.`,
+      body: { type: "object", required: ["image"], properties: { image: images } },
+    },
+    "POST /v1/duplicates": {
+      description: "Already indexed images that one upload duplicates, with scores.",
+      body: { type: "object", required: ["image"], properties: { image: imagePart } },
+    },
+  };
+}

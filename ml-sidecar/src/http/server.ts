@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import multipart from "@fastify/multipart";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -9,55 +9,59 @@ import type { Reindexer } from "../reindex.ts";
 import { parseFilter, type Metadata } from "../index/filter.ts";
 import type { ImageRecord } from "../index/vector-store.ts";
 import { errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "../config.ts";
+import { requireBearerToken } from "./auth.ts";
+import { readMultipart } from "./multipart.ts";
+import { describeRequestError } from "./request-errors.ts";
 
 export interface ServerDeps {
   service: ImageService;
   metrics: Metrics;
   reindexer?: Reindexer;
   skippedBackends?: Array<{ backend: string; reason: string }>;
-  /** Most image parts in one request. */
-  maxImagesPerRequest?: number;
+  /** What one request may carry (default DEFAULT_REQUEST_LIMITS); the image size limit is the service's. */
+  limits?: RequestLimits;
+  /** Shared secret required on every route but /health and /docs; unset: none. */
+  token?: string;
   logger?: boolean;
 }
 
-const errors = { 400: errorSchema, 404: errorSchema, 413: errorSchema, 415: errorSchema, 422: errorSchema, 500: errorSchema };
-
-/** Maps Fastify/multipart error codes to stable `type`s for clients. */
-const FRAMEWORK_ERROR_TYPES: Record<string, string> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
-  FST_ERR_CTP_BODY_TOO_LARGE: "body_too_large",
-  FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_json",
-  FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
-  FST_ERR_VALIDATION: "invalid_request",
-  FST_REQ_FILE_TOO_LARGE: "image_too_large",
-  FST_FILES_LIMIT: "too_many_images",
-  FST_PARTS_LIMIT: "too_many_parts",
-  FST_FIELDS_LIMIT: "too_many_fields",
-  FST_PROTO_VIOLATION: "invalid_multipart",
-  FST_INVALID_MULTIPART_CONTENT_TYPE: "unsupported_media_type",
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid_request",
-};
-
-interface MultipartInput {
-  images: Buffer[];
-  fields: Record<string, string>;
-}
+const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 413: errorSchema, 415: errorSchema, 422: errorSchema, 500: errorSchema };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { service, metrics } = deps;
-  const maxImages = deps.maxImagesPerRequest ?? 64;
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 4 * 1024 * 1024, ajv: { customOptions: { coerceTypes: true } } });
-
-  await app.register(multipart, {
-    limits: { fileSize: service.limits.maxBytes, files: maxImages, fields: 16, fieldSize: 256 * 1024, parts: maxImages + 16 },
+  const limits = deps.limits ?? DEFAULT_REQUEST_LIMITS;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: limits.maxJsonBytes,
+    ajv: { customOptions: { coerceTypes: true } },
+    // Raised while routing (a URL that does not decode), before the error handler: same { type, message }.
+    frameworkErrors: (err, request, raw) => {
+      const reply: FastifyReply = raw;
+      const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+      void reply.status(status).send(describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, { ...limits, maxImageBytes: service.limits.maxBytes }));
+    },
   });
+
+  if (deps.token) requireBearerToken(app, deps.token);
+  await app.register(multipart, {
+    limits: {
+      fileSize: service.limits.maxBytes,
+      files: limits.maxImages,
+      fields: limits.maxFields,
+      fieldSize: limits.maxFieldBytes,
+      parts: limits.maxImages + limits.maxFields,
+      headerPairs: 32,
+    },
+  });
+  const docsByRoute = multipartDocs(limits.maxImages);
   await app.register(swagger, {
     openapi: {
       info: { title: "Curator ML sidecar", version: "0.1.0", description: "Image embeddings, vector search and near-duplicate detection." },
     },
     transform: ({ schema, url, route }) => {
       const method = Array.isArray(route.method) ? route.method[0] : route.method;
-      const docs = multipartDocs[`${method} ${url.replace(/:(\w+)/g, "{$1}")}`];
+      const docs = docsByRoute[`${method} ${url.replace(/:(\w+)/g, "{$1}")}`];
       if (!docs) return { schema, url };
       return { schema: { ...schema, consumes: ["multipart/form-data"], body: docs.body, description: docs.description }, url };
     },
@@ -68,11 +72,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (err instanceof ClientError) return reply.status(err.statusCode).send({ type: err.type, message: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const type = (err.code && FRAMEWORK_ERROR_TYPES[err.code]) ?? "invalid_request";
-      let message = err.message;
-      if (err.code === "FST_REQ_FILE_TOO_LARGE") message = `An image part is larger than the ${service.limits.maxBytes}-byte limit.`;
-      if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") message = `Unsupported content type ${JSON.stringify(request.headers["content-type"] ?? "")}: send multipart/form-data (or JSON for search by embedding).`;
-      return reply.status(status).send({ type, message });
+      return reply.status(status).send(describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, { ...limits, maxImageBytes: service.limits.maxBytes }));
     }
     request.log.error(err);
     return reply.status(500).send({ type: "internal_error", message: "The sidecar failed to process the request." });
@@ -85,23 +85,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       reply.elapsedTime / 1000,
     );
   });
-
-  async function readMultipart(request: FastifyRequest): Promise<MultipartInput> {
-    if (!request.isMultipart()) {
-      throw new ClientError(415, "unsupported_media_type", `Expected multipart/form-data with \`image\` parts, got ${JSON.stringify(request.headers["content-type"] ?? "none")}.`);
-    }
-    const out: MultipartInput = { images: [], fields: {} };
-    for await (const part of request.parts()) {
-      if (part.type === "file") {
-        const data = await part.toBuffer();
-        if (part.fieldname !== "image") throw new ClientError(400, "unexpected_file", `File part "${part.fieldname}" is not expected; name image parts \`image\`.`);
-        out.images.push(data);
-      } else {
-        out.fields[part.fieldname] = String(part.value);
-      }
-    }
-    return out;
-  }
 
   function parseMetadata(raw: string | undefined): Metadata {
     if (raw === undefined || raw === "") return {};
@@ -166,9 +149,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     async (request) => {
-      const { images } = await readMultipart(request);
+      const { images } = await readMultipart(request, limits);
       const vectors = await service.embed(images);
-      const space = service.store.space;
+      const space = service.space;
       return { model: space.model, model_version: space.version, dim: space.dim, embeddings: vectors.map((v) => Array.from(v)) };
     },
   );
@@ -178,11 +161,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     { schema: { tags: ["images"], params: idParams, response: { 200: { type: "object", properties: { image: imageSchema } }, ...errors } } },
     async (request) => {
       const { id } = request.params as { id: string };
-      const { images, fields } = await readMultipart(request);
+      const { images, fields } = await readMultipart(request, limits);
       if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
       const metadata = parseMetadata(fields.metadata);
       const record = await service.putImage(id, images[0]!, metadata);
-      metrics.indexSize.set(await service.store.count());
+      metrics.indexSize.set(await service.imageCount());
       return { image: imageView(record, false) };
     },
   );
@@ -199,7 +182,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const record = await service.store.get(id);
+      const record = await service.getImage(id);
       if (!record) throw new ClientError(404, "not_found", `Image ${id} is not indexed.`);
       return { image: imageView(record, (request.query as { include_embedding?: boolean }).include_embedding === true) };
     },
@@ -217,7 +200,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     async (request) => {
       const { id } = request.params as { id: string };
       if (!(await service.deleteImage(id))) throw new ClientError(404, "not_found", `Image ${id} is not indexed.`);
-      metrics.indexSize.set(await service.store.count());
+      metrics.indexSize.set(await service.imageCount());
       return { id, object: "image", deleted: true };
     },
   );
@@ -227,7 +210,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     { schema: { tags: ["search"], response: { 200: { type: "object", properties: { hits: { type: "array", items: hitSchema } } }, ...errors } } },
     async (request) => {
       if (request.isMultipart()) {
-        const { images, fields } = await readMultipart(request);
+        const { images, fields } = await readMultipart(request, limits);
         if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
         const hits = await service.search({ image: images[0] }, parseK(fields.k), parseFilter(fields.filter));
         return { hits: hits.map(({ id, score, metadata, hashDistance, evidence }) => ({ id, score, metadata, hash_distance: hashDistance, duplicate: evidence })) };
@@ -251,7 +234,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     async (request) => {
-      const { images } = await readMultipart(request);
+      const { images } = await readMultipart(request, limits);
       return { groups: await service.dedup(images) };
     },
   );
@@ -285,7 +268,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     async (request) => {
-      const { images } = await readMultipart(request);
+      const { images } = await readMultipart(request, limits);
       if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
       return { duplicates: await service.duplicatesOf(images[0]!) };
     },
@@ -293,7 +276,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.get("/health", { schema: { tags: ["operations"] } }, async () => {
     const info = service.embedder.info;
-    const vectors = await service.store.count().catch(() => -1);
+    const vectors = await service.imageCount().catch(() => -1);
     return {
       status: vectors >= 0 ? "ok" : "degraded",
       backend: info.backend,
@@ -303,9 +286,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       dim: info.dim,
       skipped_backends: deps.skippedBackends ?? [],
       store: {
-        kind: service.store.kind,
+        kind: service.indexInfo.kind,
         vectors,
-        search: "usesHnsw" in service.store ? ((service.store as { usesHnsw: boolean }).usesHnsw ? "hnsw" : "exact") : "hnsw",
+        search: service.indexInfo.searchMethod,
       },
       thresholds: {
         max_hash_distance: service.thresholds.maxHashDistance,
@@ -315,13 +298,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         min_keypoint_extent: service.thresholds.minKeypointExtent,
       },
       // Images whose visual words are loaded (at start this catches up with `vectors`).
-      visual_words: service.visualWords ? { images: service.visualWords.size, words: service.visualWords.vocabulary.size } : null,
+      visual_words: service.visualWordsStatus,
       reindex: deps.reindexer?.state ?? null,
     };
   });
 
   app.get("/metrics", { schema: { tags: ["operations"], hide: false } }, async (_request, reply) => {
-    metrics.indexSize.set(await service.store.count().catch(() => 0));
+    metrics.indexSize.set(await service.imageCount().catch(() => 0));
     reply.header("content-type", metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -1,5 +1,6 @@
 import sharp, { type Metadata as SharpMetadata } from "sharp";
 import { ClientError } from "../errors.ts";
+import { ACCEPTED_FORMATS, openImage, readImageHeader, type AcceptedFormat } from "./decoder.ts";
 import { detectRotatedContent } from "./straighten.ts";
 
 /** Side of the square the embedding models take. */
@@ -22,7 +23,8 @@ export interface ImageLimits {
 }
 
 export const DEFAULT_IMAGE_LIMITS: ImageLimits = {
-  maxBytes: 20 * 1024 * 1024,
+  // Medusa accepts uploads up to 10 MB: the sidecar is sent those images, nothing larger.
+  maxBytes: 10 * 1024 * 1024,
   maxPixels: 40_000_000,
 };
 
@@ -35,7 +37,7 @@ export interface PreparedImage {
   /** Size of the source after EXIF orientation, before trimming. */
   width: number;
   height: number;
-  format: string;
+  format: AcceptedFormat;
 }
 
 type Format = "jpeg" | "png" | "webp" | "gif" | "avif" | "heif" | "tiff";
@@ -45,7 +47,8 @@ export function sniffImageFormat(buf: Uint8Array): Format | null {
   const b = buf;
   if (b.length < 12) return null;
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return "png";
+  // The whole signature, as Medusa checks it: a PNG mangled by a text-mode transfer is not one.
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return "png";
   if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return "webp";
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return "gif";
   if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a)) return "tiff";
@@ -67,19 +70,24 @@ export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAUL
   if (buf.length > limits.maxBytes) {
     throw new ClientError(413, "image_too_large", `The image is ${buf.length} bytes; the limit is ${limits.maxBytes} bytes.`);
   }
-  const format = sniffImageFormat(buf);
+  const sniffed = sniffImageFormat(buf);
+  const format = ACCEPTED_FORMATS.find((f) => f === sniffed);
   if (!format) {
-    throw new ClientError(415, "unsupported_image_format", "The file is not a JPEG, PNG, WebP, GIF, AVIF, HEIF or TIFF image (checked by its leading bytes).");
+    const what = sniffed ? `a ${FORMAT_NAMES[sniffed]} image` : "not a JPEG, PNG or WebP image";
+    throw new ClientError(415, "unsupported_image_format", `The file is ${what} (checked by its leading bytes); send a JPEG, PNG or WebP image.`);
   }
+  const name = FORMAT_NAMES[format];
   let meta: SharpMetadata;
   try {
-    meta = await sharp(buf, { limitInputPixels: false }).metadata();
-  } catch (err) {
-    throw new ClientError(422, "invalid_image", `The ${format} file cannot be read: ${(err as Error).message}`);
+    meta = await readImageHeader(buf);
+  } catch {
+    throw new ClientError(422, "invalid_image", `The ${name} file cannot be read: its header is damaged or incomplete.`);
   }
+  // The decoder reports the container it found; a PNG whose bytes start like a JPEG is not one.
+  if (meta.format !== format) throw new ClientError(422, "invalid_image", `The file starts like a ${name} image but is not a readable one.`);
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  if (!width || !height) throw new ClientError(422, "invalid_image", `The ${format} file has no readable dimensions.`);
+  if (!width || !height) throw new ClientError(422, "invalid_image", `The ${name} file has no readable dimensions.`);
   if (width * height > limits.maxPixels) {
     throw new ClientError(
       413,
@@ -89,14 +97,16 @@ export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAUL
   }
   try {
     return { ...(await normalisedPixels(buf, limits.maxPixels)), width, height, format };
-  } catch (err) {
-    throw new ClientError(422, "invalid_image", `The ${format} file is damaged or truncated: ${(err as Error).message}`);
+  } catch {
+    throw new ClientError(422, "invalid_image", `The ${name} file is damaged or truncated.`);
   }
 }
 
+const FORMAT_NAMES: Record<Format, string> = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", heif: "HEIF/HEIC", tiff: "TIFF" };
+
 async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pick<PreparedImage, "rgb" | "grey">> {
   // Trim needs its own pipeline: sharp applies resize before trim within one pipeline.
-  const oriented = await sharp(buf, { limitInputPixels: maxPixels, failOn: "error", animated: false })
+  const oriented = await openImage(buf, maxPixels)
     .autoOrient()
     .resize({ width: WORK_SIDE, height: WORK_SIDE, fit: "inside", withoutEnlargement: true })
     .toColourspace("srgb")

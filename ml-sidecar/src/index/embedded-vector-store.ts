@@ -11,6 +11,7 @@ import {
   assertSameSpace,
   type ImageRecord,
   type SearchHit,
+  type SearchMethod,
   type SearchOptions,
   type VectorStore,
   type VectorStoreFactory,
@@ -81,8 +82,9 @@ export class EmbeddedVectorStore implements VectorStore {
     return this.slotOf.size;
   }
 
-  get usesHnsw(): boolean {
-    return this.hnsw !== null;
+  /** Exact below `exactSearchBelow` records, the HNSW graph from there on. */
+  get searchMethod(): SearchMethod {
+    return this.hnsw !== null ? "hnsw" : "exact";
   }
 
   async upsert(records: ImageRecord[]): Promise<void> {

@@ -94,30 +94,3 @@ export function matchesFilter(metadata: Metadata, filter: Filter): boolean {
   }
   return true;
 }
-
-function milvusLiteral(v: Scalar): string {
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-
-/**
- * Milvus boolean expression over the JSON `metadata` field. Array-valued
- * fields are matched with json_contains / json_contains_any so that
- * variant_ids behaves like in the embedded store.
- */
-export function toMilvusExpression(filter: Filter, jsonField = "metadata"): string {
-  const parts = filter.map((c) => {
-    const f = `${jsonField}["${c.field}"]`;
-    if (c.op === "eq") return `(${f} == ${milvusLiteral(c.value)} || json_contains(${f}, ${milvusLiteral(c.value)}))`;
-    if (c.op === "in") {
-      const list = `[${c.values.map(milvusLiteral).join(", ")}]`;
-      return `(${f} in ${list} || json_contains_any(${f}, ${list}))`;
-    }
-    const r: string[] = [];
-    if (c.gt !== undefined) r.push(`${f} > ${c.gt}`);
-    if (c.gte !== undefined) r.push(`${f} >= ${c.gte}`);
-    if (c.lt !== undefined) r.push(`${f} < ${c.lt}`);
-    if (c.lte !== undefined) r.push(`${f} <= ${c.lte}`);
-    return `(${r.join(" && ")})`;
-  });
-  return parts.join(" && ");
-}

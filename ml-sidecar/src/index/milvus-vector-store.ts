@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { DataType, MilvusClient } from "@zilliz/milvus2-sdk-node";
 import type { ModelSpace } from "../embedding/embedder.ts";
 import { spaceKey } from "../embedding/embedder.ts";
-import { toMilvusExpression } from "./filter.ts";
+import type { Filter, Scalar } from "./filter.ts";
 import type { ImageHash } from "../dedup/hasher.ts";
 import {
   assertSameSpace,
   type ImageRecord,
   type SearchHit,
+  type SearchMethod,
   type SearchOptions,
   type VectorStore,
   type VectorStoreFactory,
@@ -49,6 +50,8 @@ function check(res: { error_code?: string | number; reason?: string; status?: { 
  */
 export class MilvusVectorStore implements VectorStore {
   readonly kind = "milvus";
+  /** Every collection has an HNSW index. */
+  readonly searchMethod: SearchMethod = "hnsw";
 
   constructor(
     private readonly client: MilvusClient,
@@ -216,4 +219,31 @@ export class MilvusVectorStoreFactory implements VectorStoreFactory {
 
 function toHash(r: Row): ImageHash {
   return r.layout ? { hex: r.hash, mirrorHex: r.hash_mirror, layout: r.layout } : { hex: r.hash, mirrorHex: r.hash_mirror };
+}
+
+function milvusLiteral(v: Scalar): string {
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
+/**
+ * Milvus boolean expression over the JSON `metadata` field. Array-valued
+ * fields are matched with json_contains / json_contains_any so that
+ * variant_ids behaves like in the embedded store.
+ */
+export function toMilvusExpression(filter: Filter, jsonField = "metadata"): string {
+  const parts = filter.map((c) => {
+    const f = `${jsonField}["${c.field}"]`;
+    if (c.op === "eq") return `(${f} == ${milvusLiteral(c.value)} || json_contains(${f}, ${milvusLiteral(c.value)}))`;
+    if (c.op === "in") {
+      const list = `[${c.values.map(milvusLiteral).join(", ")}]`;
+      return `(${f} in ${list} || json_contains_any(${f}, ${list}))`;
+    }
+    const r: string[] = [];
+    if (c.gt !== undefined) r.push(`${f} > ${c.gt}`);
+    if (c.gte !== undefined) r.push(`${f} >= ${c.gte}`);
+    if (c.lt !== undefined) r.push(`${f} < ${c.lt}`);
+    if (c.lte !== undefined) r.push(`${f} <= ${c.lte}`);
+    return `(${r.join(" && ")})`;
+  });
+  return parts.join(" && ");
 }

@@ -22,6 +22,8 @@ export interface SearchHit {
   hash: ImageHash;
 }
 
+export type SearchMethod = "hnsw" | "exact";
+
 export interface SearchOptions {
   k: number;
   filter?: Filter;
@@ -35,6 +37,8 @@ export interface SearchOptions {
 export interface VectorStore {
   readonly kind: string;
   readonly space: ModelSpace;
+  /** How search finds neighbours now: an HNSW graph, or exact scoring of every row (small stores). */
+  readonly searchMethod: SearchMethod;
   upsert(records: ImageRecord[]): Promise<void>;
   get(id: string): Promise<ImageRecord | null>;
   delete(id: string): Promise<boolean>;

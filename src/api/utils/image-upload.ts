@@ -1,7 +1,9 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { randomBytes } from "node:crypto"
 import multer from "multer"
 import sharp from "sharp"
+import { invalidFormFieldError } from "../edge-validation"
 
 /**
  * Image uploads shared by every Curator route that takes photos (wardrobe items, social posts,
@@ -40,6 +42,7 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
  * applied to the pixels, and every metadata block (EXIF with GPS, XMP, ICC comments) dropped.
  */
 export async function preparePhoto(
+  // originalname is accepted and ignored: no stored name comes from the upload.
   file: { buffer: Buffer; originalname?: string },
   { filenamePrefix = "photo" }: { filenamePrefix?: string } = {}
 ): Promise<PreparedImage> {
@@ -75,13 +78,9 @@ export async function preparePhoto(
     throw invalid(`photo could not be decoded as a ${type.toUpperCase()} image; the file is damaged or truncated`)
   }
 
-  const base = (file.originalname ?? "photo")
-    .replace(/\.[^.]*$/, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-  return { filename: `${filenamePrefix}-${base || "photo"}.${type === "jpeg" ? "jpg" : type}`, mimeType: MIME[type], content: output.toString("base64") }
+  // A random name, never the upload's: two uploads called alike must not share a stored file, and
+  // the workflows store each file under a fresh name again (src/files/stored-names.ts).
+  return { filename: `${filenamePrefix}-${randomBytes(16).toString("hex")}.${type === "jpeg" ? "jpg" : type}`, mimeType: MIME[type], content: output.toString("base64") }
 }
 
 const multerMessages = (field: string, maxFiles: number): Record<string, string> => ({
@@ -112,7 +111,8 @@ export function photoUpload({ field = "photo", maxFiles = 1 }: { field?: string;
         // multer's fields object has no prototype, and Medusa's validation messages then cannot
         // find a field's value (a wrong enum value reads "is required"): hand on a plain object.
         req.body = { ...(req.body as object) }
-        return next()
+        // Form fields arrive after the global edge check (src/api/edge-validation.ts): same rules here.
+        return next(invalidFormFieldError(req.body) ?? undefined)
       }
       next(invalid(messages[error.code] ?? `the multipart body could not be read: ${error.message}`))
     })

@@ -4,7 +4,7 @@ const resolves = (env: Record<string, string>) => buildModules(env).map((m) => m
 
 describe("module configuration from the environment", () => {
   it("uses Medusa's in-memory infrastructure and local files when nothing is set", () => {
-    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/social", "./src/modules/lookbook"])
+    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/social", "./src/modules/lookbook", "./src/modules/admin-role"])
     expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({ auto_hide_report_threshold: 3, require_approval: false })
     expect(buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: "5", SOCIAL_REQUIRE_APPROVAL: "true" }).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
       auto_hide_report_threshold: 5,
@@ -38,6 +38,14 @@ describe("module configuration from the environment", () => {
     const s3 = { S3_BUCKET: "b", S3_REGION: "eu-west-1", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s" }
     expect((fileModule(s3).options as any).providers[0].resolve).toBe("@medusajs/medusa/file-s3")
     expect(() => fileModule({ S3_BUCKET: "b" })).toThrow(/S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY missing/)
+  })
+
+  it("keeps private files outside the public folder and gives presigned URLs the signed URLs' lifetime", () => {
+    expect((fileModule({}).options as any).providers[0].options).toMatchObject({ upload_dir: "static", private_upload_dir: "private" })
+    expect((fileModule({ FILE_PRIVATE_UPLOAD_DIR: "/srv/private" }).options as any).providers[0].options.private_upload_dir).toBe("/srv/private")
+    const s3 = { S3_BUCKET: "b", S3_REGION: "eu-west-1", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s" }
+    expect((fileModule(s3).options as any).providers[0].options.download_file_duration).toBe(900)
+    expect((fileModule({ ...s3, FILE_URL_TTL_SECONDS: "300" }).options as any).providers[0].options.download_file_duration).toBe(300)
   })
 
   it("adds Stripe beside the system provider when STRIPE_API_KEY is set", () => {

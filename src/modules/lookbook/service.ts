@@ -1,8 +1,18 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { Lookbook, LookbookHotspot, LookbookLook } from "./models"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { Lookbook, LookbookHotspot, LookbookLook, LookbookLookView } from "./models"
+import { FileSwapResult, swapFileReference } from "../../files/file-swap"
+
+/** A lookbook's cover image reference. */
+export type LookbookCover = { id: string; cover_image_url: string | null; cover_image_file_id: string | null }
+
+/** A look's image reference and pixel size. */
+export type LookImage = { id: string; lookbook_id: string; image_url: string; image_file_id: string | null; width: number; height: number }
 
 export type LookCounters = { id: string; view_count: number; add_to_cart_count: number }
+
+/** A reported view: the look's counts after it, and whether it counted (first of its viewer and period). */
+export type RecordedLookView = LookCounters & { counted: boolean; period_start: Date }
 
 /**
  * Lookbooks, their looks and hotspots. Generated CRUD (listLookbooks, createLookbookLooks,
@@ -13,6 +23,7 @@ class LookbookModuleService extends MedusaService({
   Lookbook,
   LookbookLook,
   LookbookHotspot,
+  LookbookLookView,
 }) {
   /**
    * Adds to a look's view and add-to-cart counters in one UPDATE that reads and writes the row
@@ -39,6 +50,128 @@ class LookbookModuleService extends MedusaService({
     )
     const row = rows[0]
     return row ? { id: row.id, view_count: Number(row.view_count), add_to_cart_count: Number(row.add_to_cart_count) } : null
+  }
+
+  /**
+   * Counts a view of a look once per viewer and period: the view is inserted under the unique
+   * (look, viewer, period) index and the look's counter goes up only if the insert happened, in
+   * one transaction, so repeated or concurrent reports of the same view count once. The period
+   * is the fixed window of `period_ms` holding `at` (default: the database's clock, one clock for
+   * every instance). The look's views of earlier periods are deleted on the way: they no longer
+   * decide anything. Returns null when the look does not exist (or is deleted).
+   */
+  @InjectTransactionManager()
+  async recordLookView(
+    input: { look_id: string; viewer_key: string; period_ms: number; at?: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedLookView | null> {
+    const manager = sharedContext.transactionManager as any
+    const periodSeconds = Math.max(1, Math.round(input.period_ms / 1000))
+    const [{ period_start }] = await manager.execute(
+      `SELECT to_timestamp(floor(extract(epoch from coalesce(?::timestamptz, now())) / ?) * ?) AS period_start`,
+      [input.at ?? null, periodSeconds, periodSeconds]
+    )
+    await manager.execute(`DELETE FROM "lookbook_look_view" WHERE "look_id" = ? AND "period_start" < ?`, [input.look_id, period_start])
+    const inserted: unknown[] = await manager.execute(
+      `INSERT INTO "lookbook_look_view" ("id", "look_id", "viewer_key", "period_start")
+       SELECT ?, "id", ?, ? FROM "lookbook_look" WHERE "id" = ? AND "deleted_at" IS NULL
+       ON CONFLICT DO NOTHING
+       RETURNING "id"`,
+      [generateEntityId(undefined, "lkbkview"), input.viewer_key, period_start, input.look_id]
+    )
+    const counted = inserted.length > 0
+    const rows: LookCounters[] = counted
+      ? await manager.execute(
+          `UPDATE "lookbook_look" SET "view_count" = "view_count" + 1
+            WHERE "id" = ? AND "deleted_at" IS NULL
+            RETURNING "id", "view_count", "add_to_cart_count"`,
+          [input.look_id]
+        )
+      : await manager.execute(
+          `SELECT "id", "view_count", "add_to_cart_count" FROM "lookbook_look" WHERE "id" = ? AND "deleted_at" IS NULL`,
+          [input.look_id]
+        )
+    const row = rows[0]
+    if (!row) return null
+    return {
+      id: row.id,
+      view_count: Number(row.view_count),
+      add_to_cart_count: Number(row.add_to_cart_count),
+      counted,
+      period_start: new Date(period_start),
+    }
+  }
+
+  /** Undoes a counted view (a workflow compensation): its row goes and the counter comes down by one. */
+  @InjectTransactionManager()
+  async forgetLookView(
+    input: { look_id: string; viewer_key: string; period_start: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as any
+    const deleted: unknown[] = await manager.execute(
+      `DELETE FROM "lookbook_look_view" WHERE "look_id" = ? AND "viewer_key" = ? AND "period_start" = ? RETURNING "id"`,
+      [input.look_id, input.viewer_key, input.period_start]
+    )
+    if (deleted.length) {
+      await manager.execute(`UPDATE "lookbook_look" SET "view_count" = GREATEST("view_count" - 1, 0) WHERE "id" = ?`, [input.look_id])
+    }
+  }
+
+  /**
+   * Points a lookbook at a new cover image and answers the cover it had, whose file the caller
+   * deletes once this has committed; the row is locked for the swap (see swapFileReference).
+   * `expected_file_id` makes it conditional, for a compensation putting the old cover back.
+   */
+  @InjectTransactionManager()
+  async replaceLookbookCover(
+    input: { id: string; cover_image_url: string | null; cover_image_file_id: string | null; expected_file_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FileSwapResult<LookbookCover>> {
+    return swapFileReference<LookbookCover>(
+      sharedContext,
+      {
+        table: "lookbook",
+        where: { id: input.id },
+        file_id_column: "cover_image_file_id",
+        columns: ["id", "cover_image_url", "cover_image_file_id"],
+        not_found: `Lookbook with id: ${input.id}`,
+      },
+      input.expected_file_id,
+      () =>
+        this.updateLookbooks(
+          { id: input.id, cover_image_url: input.cover_image_url, cover_image_file_id: input.cover_image_file_id },
+          sharedContext
+        )
+    )
+  }
+
+  /**
+   * Points a look of a lookbook at a new image (with its pixel size) and answers the image it had,
+   * whose file the caller deletes once this has committed; the row is locked for the swap (see
+   * swapFileReference). `expected_file_id` makes it conditional, as for the cover.
+   */
+  @InjectTransactionManager()
+  async replaceLookImage(
+    input: LookImage & { expected_file_id?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FileSwapResult<LookImage>> {
+    return swapFileReference<LookImage>(
+      sharedContext,
+      {
+        table: "lookbook_look",
+        where: { id: input.id, lookbook_id: input.lookbook_id },
+        file_id_column: "image_file_id",
+        columns: ["id", "lookbook_id", "image_url", "image_file_id", "width", "height"],
+        not_found: `Look with id: ${input.id}`,
+      },
+      input.expected_file_id,
+      () =>
+        this.updateLookbookLooks(
+          { id: input.id, image_url: input.image_url, image_file_id: input.image_file_id, width: input.width, height: input.height },
+          sharedContext
+        )
+    )
   }
 }
 

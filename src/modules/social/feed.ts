@@ -29,22 +29,42 @@ export function encodeCursor(cursor: PostListCursor): string {
 }
 
 const badCursor = (why: string) => new MedusaError(MedusaError.Types.INVALID_DATA, `cursor is not valid: ${why}`)
+const UNCHANGED = "pass back the next_cursor of a previous page unchanged"
 
-/** The cursor a client sent back, checked to belong to this list. */
-export function decodeCursor(raw: string, expected: { kind: PostListKind; scope: string | null }): PostListCursor {
-  let parsed: any
+/** Bounds of a cursor's as-of time: no post predates the first, and a cursor is never from the future. */
+export const CURSOR_EARLIEST_AS_OF = "2000-01-01T00:00:00.000Z"
+/** How far ahead of this server's clock a cursor's time may be (another instance's clock may run ahead). */
+export const CURSOR_CLOCK_SKEW_MS = 5 * 60 * 1000
+const CURSOR_KEYS = ["a", "i", "k", "s", "v", "x"]
+/** As toISOString writes it: four-digit years only (PostgreSQL does not read "+010000-…"). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+/** A score as PostgreSQL writes a numeric: never negative, never exponent notation, bounded. */
+const SCORE = /^\d{1,20}(\.\d{1,20})?$/
+const POST_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+/**
+ * The cursor a client sent back, checked to belong to this list. A cursor is opaque but not
+ * trusted: every part is checked for the shape encodeCursor gives it, so that an edited one gets
+ * a 400 here rather than reaching SQL (a year 275760, a NaN score or a NUL in the id did).
+ */
+export function decodeCursor(raw: string, expected: { kind: PostListKind; scope: string | null }, now: Date = new Date()): PostListCursor {
+  if (!/^[A-Za-z0-9_-]{1,1000}$/.test(raw)) throw badCursor(UNCHANGED)
+  let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"))
   } catch {
-    throw badCursor("pass back the next_cursor of a previous page unchanged")
+    throw badCursor(UNCHANGED)
   }
-  if (!parsed || typeof parsed !== "object" || parsed.v !== 1) throw badCursor("pass back the next_cursor of a previous page unchanged")
-  const { k, x, a, s, i } = parsed
-  if (k !== expected.kind || (x ?? null) !== expected.scope) throw badCursor("it belongs to another feed or tab")
-  if (typeof a !== "string" || Number.isNaN(Date.parse(a))) throw badCursor("bad time")
-  if (typeof s !== "string" || !/^-?\d+(\.\d+)?$/.test(s)) throw badCursor("bad position")
-  if (typeof i !== "string" || !i) throw badCursor("bad position")
-  return { kind: k, scope: x ?? null, as_of: new Date(a).toISOString(), score: s, id: i }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw badCursor(UNCHANGED)
+  const fields = parsed as Record<string, unknown>
+  if (fields.v !== 1 || Object.keys(fields).sort().join() !== CURSOR_KEYS.join()) throw badCursor(UNCHANGED)
+  const { k, x, a, s, i } = fields
+  if (k !== expected.kind || x !== expected.scope) throw badCursor("it belongs to another feed or tab")
+  if (typeof a !== "string" || !ISO_TIME.test(a) || Number.isNaN(Date.parse(a)) || new Date(a).toISOString() !== a) throw badCursor("bad time")
+  if (a < CURSOR_EARLIEST_AS_OF || Date.parse(a) > now.getTime() + CURSOR_CLOCK_SKEW_MS) throw badCursor("its time is out of range")
+  if (typeof s !== "string" || !SCORE.test(s)) throw badCursor("bad position")
+  if (typeof i !== "string" || !POST_ID.test(i)) throw badCursor("bad position")
+  return { kind: expected.kind, scope: expected.scope, as_of: a, score: s, id: i }
 }
 
 /**

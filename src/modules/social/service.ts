@@ -1,7 +1,8 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import { DEFAULT_SOCIAL_OPTIONS, SocialModuleOptions } from "./constants"
+import { AUTO_MODERATOR, DEFAULT_SOCIAL_OPTIONS, SocialModuleOptions } from "./constants"
 import { buildPostListSql, encodeCursor, PostListCursor, PostListKind } from "./feed"
+import { ReporterStanding, reportScore, reportWeight } from "./report-weight"
 import { SocialComment, SocialFollow, SocialLike, SocialPost, SocialPostImage, SocialPostTag, SocialReport } from "./models"
 
 export type PostListPage = { ids: string[]; next_cursor: string | null }
@@ -54,10 +55,49 @@ class SocialModuleService extends MedusaService({
          like_count = (SELECT count(*) FROM social_like l WHERE l.post_id = p.id AND l.deleted_at IS NULL),
          comment_count = (SELECT count(*) FROM social_comment c WHERE c.post_id = p.id AND c.deleted_at IS NULL),
          report_count = (SELECT count(*) FROM social_report r WHERE r.post_id = p.id AND r.deleted_at IS NULL),
-         open_report_count = (SELECT count(*) FROM social_report r WHERE r.post_id = p.id AND r.deleted_at IS NULL AND r.resolved_at IS NULL)
+         open_report_count = (SELECT count(*) FROM social_report r WHERE r.post_id = p.id AND r.deleted_at IS NULL AND r.resolved_at IS NULL),
+         open_report_score = (SELECT COALESCE(round(sum(r.weight)::numeric, 3), 0) FROM social_report r WHERE r.post_id = p.id AND r.deleted_at IS NULL AND r.resolved_at IS NULL)
        WHERE p.id = ANY(?)`,
       [ids]
     )
+  }
+
+  /** How much a report by a reporter of this standing counts towards auto-hiding a post (report-weight.ts). */
+  weighReport(standing: ReporterStanding): number {
+    return reportWeight(standing)
+  }
+
+  /** A reporter's track record: their earlier reports that moderators upheld or rejected. */
+  @InjectManager()
+  async reporterTrackRecord(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ upheld_reports: number; rejected_reports: number }> {
+    const [[, upheld_reports], [, rejected_reports]] = await Promise.all([
+      this.listAndCountSocialReports({ customer_id: customerId, outcome: "upheld" }, { take: 1, select: ["id"] }, sharedContext),
+      this.listAndCountSocialReports({ customer_id: customerId, outcome: "rejected" }, { take: 1, select: ["id"] }, sharedContext),
+    ])
+    return { upheld_reports, rejected_reports }
+  }
+
+  /**
+   * Hides a published post whose open reports weigh at least auto_hide_report_threshold,
+   * recording the automatic moderator and the score in the note. Returns whether it did.
+   */
+  @InjectManager()
+  async hideIfReportScoreReached(postId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ hidden: boolean; score: number }> {
+    const post = await this.retrieveSocialPost(postId, { select: ["id", "status", "open_report_count", "open_report_score"] }, sharedContext)
+    const score = reportScore([Number(post.open_report_score ?? 0)])
+    const threshold = this.socialOptions_.auto_hide_report_threshold
+    if (post.status !== "published" || score < threshold) return { hidden: false, score }
+    await this.updateSocialPosts(
+      {
+        id: postId,
+        status: "hidden",
+        moderated_by: AUTO_MODERATOR,
+        moderated_at: new Date(),
+        moderation_note: `Hidden automatically: ${post.open_report_count} reports weighing ${score} reached the threshold of ${threshold}`,
+      },
+      sharedContext
+    )
+    return { hidden: true, score }
   }
 
   /** Whether follower_id follows followed_id now. */

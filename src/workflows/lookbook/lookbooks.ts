@@ -1,6 +1,8 @@
 import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { fileForUpload } from "../../files/stored-names"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createLookbookStep, resolveLookbookHandleStep, softDeleteLookbooksStep, updateLookbookStep } from "./steps/lookbooks"
+import { createLookbookStep, replaceLookbookCoverStep, resolveLookbookHandleStep, softDeleteLookbooksStep, updateLookbookStep } from "./steps/lookbooks"
+import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { retrieveLookbookStep } from "./steps/retrieve"
 import { LookbookFields, LookImageFile } from "./types"
 
@@ -37,25 +39,26 @@ export const updateLookbookWorkflow = createWorkflow("update-lookbook", (input: 
 export type SetLookbookCoverWorkflowInput = { id: string; image: LookImageFile }
 
 /**
- * Uploads a cover image through the file module and points the lookbook at it; the previous
- * cover's file is deleted last. A failure in between removes the new upload again.
+ * Uploads a cover image through the file module, then swaps it in under a row lock that answers
+ * the cover it replaced, whose file is deleted last: however many replacements run at once, each
+ * deletes exactly the file it replaced and none is orphaned. A failure before the swap (or the
+ * lookbook deleted meanwhile) removes the new upload and leaves the old cover in place.
  */
 export const setLookbookCoverWorkflow = createWorkflow("set-lookbook-cover", (input: SetLookbookCoverWorkflowInput) => {
-  const lookbook = retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.id })))
   const uploaded = uploadFilesStep(
     transform({ input }, ({ input }) => ({
-      files: [{ filename: input.image.filename, mimeType: input.image.mimeType, content: input.image.content, access: "public" as const }],
+      files: [fileForUpload(input.image, "lookbook", "public")],
     }))
   )
-  const updated = updateLookbookStep(
-    transform({ input, uploaded }, ({ input, uploaded }) => ({
-      id: input.id,
-      data: { cover_image_url: uploaded[0].url, cover_image_file_id: uploaded[0].id },
-    }))
-  )
-  const oldFileIds = transform({ lookbook }, ({ lookbook }) => (lookbook.cover_image_file_id ? [lookbook.cover_image_file_id] : []))
-  when("delete-replaced-lookbook-cover", { oldFileIds }, ({ oldFileIds }) => oldFileIds.length > 0).then(() => deleteFilesStep(oldFileIds))
-  return new WorkflowResponse(updated)
+  const cover = transform({ input, uploaded }, ({ input, uploaded }) => ({
+    id: input.id,
+    cover_image_url: uploaded[0].url,
+    cover_image_file_id: uploaded[0].id,
+  }))
+  const replacedFileId = replaceLookbookCoverStep(cover)
+  deleteReplacedFileStep(replacedFileId)
+  return new WorkflowResponse(cover)
 })
 
 export type DeleteLookbookWorkflowInput = { id: string }

@@ -1,7 +1,9 @@
 import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { fileForUpload } from "../../files/stored-names"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { replaceHotspotsStep, validateHotspotsStep } from "./steps/hotspots"
-import { createLookStep, reorderLooksStep, softDeleteLooksStep, updateLookStep } from "./steps/looks"
+import { createLookStep, reorderLooksStep, replaceLookImageStep, softDeleteLooksStep, updateLookStep } from "./steps/looks"
+import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { retrieveLookbookStep, retrieveLookStep } from "./steps/retrieve"
 import { HotspotInput, LookImageFile } from "./types"
 
@@ -23,7 +25,7 @@ export const createLookWorkflow = createWorkflow("create-lookbook-look", (input:
   const hotspots = validateHotspotsStep(transform({ input }, ({ input }) => input.hotspots ?? []))
   const uploaded = uploadFilesStep(
     transform({ input }, ({ input }) => ({
-      files: [{ filename: input.image.filename, mimeType: input.image.mimeType, content: input.image.content, access: "public" as const }],
+      files: [fileForUpload(input.image, "look", "public")],
     }))
   )
   const look = createLookStep(
@@ -49,31 +51,38 @@ export type UpdateLookWorkflowInput = {
 }
 
 /**
- * A merchant edits a look's notes or replaces its image. The old image file is deleted last,
- * once the look points at the new one; a failure before that removes the new upload.
+ * A merchant edits a look's notes or replaces its image. The new image is uploaded first, then
+ * swapped in under a row lock that answers the image it replaced, whose file is deleted last:
+ * however many replacements run at once, each deletes exactly the file it replaced and none is
+ * orphaned. A failure before the swap (or the look deleted meanwhile) removes the new upload.
  */
 export const updateLookWorkflow = createWorkflow("update-lookbook-look", (input: UpdateLookWorkflowInput) => {
-  const look = retrieveLookStep(transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id })))
+  retrieveLookStep(transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id })))
   const uploaded = when("upload-lookbook-look-image", { input }, ({ input }) => !!input.image).then(() =>
     uploadFilesStep(
       transform({ input }, ({ input }) => ({
-        files: [{ filename: input.image!.filename, mimeType: input.image!.mimeType, content: input.image!.content, access: "public" as const }],
+        files: [fileForUpload(input.image!, "look", "public")],
       }))
     )
   )
-  const updated = updateLookStep(
-    transform({ input, uploaded }, ({ input, uploaded }) => {
-      const data: Record<string, unknown> = {}
-      if (input.notes !== undefined) data.notes = input.notes
-      if (uploaded?.[0]) {
-        Object.assign(data, { image_url: uploaded[0].url, image_file_id: uploaded[0].id, width: input.image!.width, height: input.image!.height })
-      }
-      return { id: input.look_id, data }
-    })
+  when("update-lookbook-look-notes", { input }, ({ input }) => input.notes !== undefined).then(() =>
+    updateLookStep(transform({ input }, ({ input }) => ({ id: input.look_id, data: { notes: input.notes } })))
   )
-  const replaced = transform({ look, uploaded }, ({ look, uploaded }) => (uploaded?.length && look.image_file_id ? [look.image_file_id] : []))
-  when("delete-replaced-lookbook-look-image", { replaced }, ({ replaced }) => replaced.length > 0).then(() => deleteFilesStep(replaced))
-  return new WorkflowResponse(updated)
+  const replacedFileId = when("replace-lookbook-look-image", { input }, ({ input }) => !!input.image).then(() =>
+    replaceLookImageStep(
+      transform({ input, uploaded }, ({ input, uploaded }) => ({
+        id: input.look_id,
+        lookbook_id: input.lookbook_id,
+        image_url: uploaded![0].url,
+        image_file_id: uploaded![0].id,
+        width: input.image!.width,
+        height: input.image!.height,
+      }))
+    )
+  )
+  deleteReplacedFileStep(replacedFileId)
+  // The caller reads the look back through query.graph.
+  return new WorkflowResponse(transform({ input }, ({ input }) => ({ id: input.look_id })))
 })
 
 export type DeleteLookWorkflowInput = { lookbook_id: string; look_id: string }

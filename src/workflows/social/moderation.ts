@@ -1,16 +1,24 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ModerationAction, ReportReason } from "../../modules/social/constants"
-import { moderateSocialPostStep, reportSocialPostStep } from "./steps/moderation"
+import { gatherReporterStandingStep, moderateSocialPostStep, reportSocialPostStep } from "./steps/moderation"
 import { retrievePostForStep } from "./steps/retrieve-post"
 import { socialService } from "./steps/social-service"
+import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
 
-/** Reports a post the customer can see (not their own; once per post). May hide the post automatically. */
+/**
+ * Reports a post the customer can see (not their own; once per post), weighed by the reporter's
+ * standing (account age, orders, earlier reports). May hide the post automatically.
+ */
 export const reportSocialPostWorkflow = createWorkflow(
   "report-social-post",
   (input: { customer_id: string; post_id: string; reason: ReportReason; note?: string | null }) => {
     retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.post_id, customer_id: input.customer_id, must_be: "viewer" as const })))
-    return new WorkflowResponse(reportSocialPostStep(input))
+    const standing = gatherReporterStandingStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id })))
+    const reported = reportSocialPostStep(transform({ input, standing }, ({ input, standing }) => ({ ...input, standing })))
+    // A post hidden by reports stops serving its photos at once (steps/sync-photo-storage.ts).
+    syncPostPhotoStorageStep(transform({ input, reported }, ({ input, reported }) => ({ post_id: input.post_id, rekey: reported.auto_hidden })))
+    return new WorkflowResponse(reported)
   }
 )
 
@@ -26,6 +34,9 @@ export const moderateSocialPostWorkflow = createWorkflow(
   "moderate-social-post",
   (input: { post_id: string; action: ModerationAction; note?: string | null; moderator_id: string }) => {
     retrievePostForModerationStep(transform({ input }, ({ input }) => input.post_id))
-    return new WorkflowResponse(moderateSocialPostStep(input))
+    const moderated = moderateSocialPostStep(input)
+    // Hidden or removed: photos move to new private names at once; approved: back to public storage when the post is public.
+    syncPostPhotoStorageStep(transform({ input }, ({ input }) => ({ post_id: input.post_id, rekey: input.action !== "approve" })))
+    return new WorkflowResponse(moderated)
   }
 )

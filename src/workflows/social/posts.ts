@@ -1,7 +1,10 @@
 import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createSocialPostStep, replaceSocialPostTagsStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
+import { fileForUpload } from "../../files/stored-names"
+import { postPhotoAccess } from "./photo-access"
+import { createSocialPostStep, replaceSocialPostTagsStep, resolveNewPostStatusStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
 import { retrievePostForStep } from "./steps/retrieve-post"
+import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
 import { validatePostTagsStep } from "./steps/validate-post-tags"
 import { PostPhotoFile, PostTagInput, PostVisibility } from "./types"
 
@@ -11,6 +14,8 @@ export type CreateSocialPostWorkflowInput = {
   visibility?: PostVisibility
   photos: PostPhotoFile[]
   tags?: PostTagInput[]
+  /** the publishable key's sales channels: tagged products must be sold in one of them */
+  sales_channel_ids?: string[]
   /** demo seed only: publish whatever the approval setting */
   status?: "published" | "pending"
 }
@@ -21,17 +26,20 @@ export type CreateSocialPostWorkflowInput = {
  * photos and tags. If creating the post fails, the upload step's compensation deletes the files.
  */
 export const createSocialPostWorkflow = createWorkflow("create-social-post", (input: CreateSocialPostWorkflowInput) => {
-  const tags = validatePostTagsStep(transform({ input }, ({ input }) => input.tags ?? []))
+  const tags = validatePostTagsStep(transform({ input }, ({ input }) => ({ tags: input.tags ?? [], sales_channel_ids: input.sales_channel_ids })))
+  const status = resolveNewPostStatusStep(transform({ input }, ({ input }) => input.status))
+  // Stored under random names; publicly only for a public, published post (photo-access.ts).
   const uploaded = uploadFilesStep(
-    transform({ input }, ({ input }) => ({
-      files: input.photos.map(({ filename, mimeType, content }) => ({ filename, mimeType, content, access: "public" as const })),
-    }))
+    transform({ input, status }, ({ input, status }) => {
+      const access = postPhotoAccess({ visibility: input.visibility ?? "public", status })
+      return { files: input.photos.map((photo) => fileForUpload(photo, "post", access)) }
+    })
   )
-  const data = transform({ input, uploaded, tags }, ({ input, uploaded, tags }) => ({
+  const data = transform({ input, uploaded, tags, status }, ({ input, uploaded, tags, status }) => ({
     customer_id: input.customer_id,
     caption: input.caption?.trim() || null,
     visibility: input.visibility ?? "public",
-    status: input.status,
+    status,
     photos: uploaded.map((file, i) => ({ url: file.url, file_id: file.id, width: input.photos[i]?.width ?? null, height: input.photos[i]?.height ?? null })),
     tags: tags ?? [],
   }))
@@ -46,12 +54,14 @@ export type UpdateSocialPostWorkflowInput = {
   visibility?: PostVisibility
   /** when given, replaces all of the post's tags */
   tags?: PostTagInput[]
+  /** the publishable key's sales channels: tagged products must be sold in one of them */
+  sales_channel_ids?: string[]
 }
 
-/** The author edits a post's caption, visibility or tags (all tags replaced when given). */
+/** The author edits a post's caption, visibility or tags (all tags replaced when given); photos follow the visibility. */
 export const updateSocialPostWorkflow = createWorkflow("update-social-post", (input: UpdateSocialPostWorkflowInput) => {
   retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
-  const tags = validatePostTagsStep(transform({ input }, ({ input }) => input.tags))
+  const tags = validatePostTagsStep(transform({ input }, ({ input }) => ({ tags: input.tags, sales_channel_ids: input.sales_channel_ids })))
   updateSocialPostStep(
     transform({ input }, ({ input }) => ({
       id: input.id,
@@ -63,6 +73,10 @@ export const updateSocialPostWorkflow = createWorkflow("update-social-post", (in
   )
   when("replace-social-post-tags", { tags }, ({ tags }) => !!tags).then(() =>
     replaceSocialPostTagsStep(transform({ input, tags }, ({ input, tags }) => ({ post_id: input.id, tags: tags! })))
+  )
+  // A visibility change moves the photos: a public post made private stops serving at its old public URL.
+  when("sync-social-post-photo-storage", { input }, ({ input }) => input.visibility !== undefined).then(() =>
+    syncPostPhotoStorageStep(transform({ input }, ({ input }) => ({ post_id: input.id })))
   )
   return new WorkflowResponse(transform({ input }, ({ input }) => input.id))
 })

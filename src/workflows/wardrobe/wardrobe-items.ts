@@ -3,7 +3,9 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { normalizeWardrobeItemFields } from "./normalize"
 import { retrieveOwnedWardrobeItemsStep } from "./steps/retrieve-owned"
 import { validateCatalogProductsStep } from "./steps/validate-catalog-products"
-import { createWardrobeItemsStep, softDeleteWardrobeItemsStep, updateWardrobeItemStep } from "./steps/wardrobe-items"
+import { fileForUpload } from "../../files/stored-names"
+import { deleteReplacedFileStep } from "../files/swap-file-step"
+import { createWardrobeItemsStep, replaceWardrobeItemPhotoStep, softDeleteWardrobeItemsStep, updateWardrobeItemStep } from "./steps/wardrobe-items"
 import { OutfitProductInput, WardrobeItemFields, WardrobePhotoFile } from "./types"
 
 /** The catalog variant an item says it was bought as, to check; undefined when it names none. */
@@ -22,14 +24,14 @@ export type CreateWardrobeItemWorkflowInput = {
 
 /**
  * A customer adds an item to their wardrobe, optionally with a photo. The photo goes through
- * Medusa's file module first; if creating the item fails, the upload step's compensation
- * deletes the file again.
+ * Medusa's file module first, stored privately under a random name (served through signed URLs,
+ * src/files); if creating the item fails, the upload step's compensation deletes the file again.
  */
 export const createWardrobeItemWorkflow = createWorkflow("create-wardrobe-item", (input: CreateWardrobeItemWorkflowInput) => {
   // Before the upload: an unknown variant is a 404 with no file written.
   const variant = validateCatalogProductsStep(transform({ input }, ({ input }) => variantToCheck(input.item)))
   const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
-    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
+    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [fileForUpload(input.photo!, "wardrobe", "private")] })))
   )
   const data = transform({ input, uploaded, variant }, ({ input, uploaded, variant }) => [
     {
@@ -54,34 +56,35 @@ export type UpdateWardrobeItemWorkflowInput = {
 }
 
 /**
- * A customer edits an item, replaces or removes its photo. The old photo file is deleted last,
- * only once the item points elsewhere: a failure before that leaves the old photo in place and
- * removes the new upload.
+ * A customer edits an item, replaces or removes its photo. The new photo is uploaded first, then
+ * swapped in under a row lock that answers the file it replaced, which is deleted last: however
+ * many replacements run at once, each deletes exactly the file it replaced and none is orphaned.
+ * A failure before the swap removes the new upload and leaves the old photo in place.
  */
 export const updateWardrobeItemWorkflow = createWorkflow("update-wardrobe-item", (input: UpdateWardrobeItemWorkflowInput) => {
-  const owned = retrieveOwnedWardrobeItemsStep(
-    transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] }))
-  )
+  retrieveOwnedWardrobeItemsStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] })))
   const variant = validateCatalogProductsStep(transform({ input }, ({ input }) => variantToCheck(input.update)))
   const uploaded = when("upload-wardrobe-item-photo", { input }, ({ input }) => !!input.photo).then(() =>
-    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [{ ...input.photo!, access: "public" as const }] })))
+    uploadFilesStep(transform({ input }, ({ input }) => ({ files: [fileForUpload(input.photo!, "wardrobe", "private")] })))
   )
-  const update = transform({ input, uploaded, variant }, ({ input, uploaded, variant }) => {
+  const update = transform({ input, variant }, ({ input, variant }) => {
     const data: Record<string, unknown> = { ...normalizeWardrobeItemFields(input.update), ...variantLink(variant) }
     // Unlinked from its variant: no longer linked to that variant's product either.
     if (input.update.variant_id === null) data.product_id = null
-    if (uploaded?.[0]) Object.assign(data, { photo_url: uploaded[0].url, photo_file_id: uploaded[0].id })
-    else if (input.remove_photo) Object.assign(data, { photo_url: null, photo_file_id: null })
     return { id: input.id, data }
   })
   const updated = updateWardrobeItemStep(update)
-  const replacedFileIds = transform({ input, owned, uploaded }, ({ input, owned, uploaded }) => {
-    const old = owned[0]?.photo_file_id
-    return old && (uploaded?.length || input.remove_photo) ? [old] : []
-  })
-  when("delete-replaced-wardrobe-photo", { replacedFileIds }, ({ replacedFileIds }) => replacedFileIds.length > 0).then(() =>
-    deleteFilesStep(replacedFileIds)
+  const replacedFileId = when("replace-wardrobe-item-photo", { input }, ({ input }) => !!input.photo || !!input.remove_photo).then(() =>
+    replaceWardrobeItemPhotoStep(
+      transform({ input, uploaded }, ({ input, uploaded }) => ({
+        id: input.id,
+        customer_id: input.customer_id,
+        photo_url: uploaded?.[0]?.url ?? null,
+        photo_file_id: uploaded?.[0]?.id ?? null,
+      }))
+    )
   )
+  deleteReplacedFileStep(replacedFileId)
   return new WorkflowResponse(updated)
 })
 

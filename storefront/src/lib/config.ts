@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
+import { shopperOriginHeaders } from "./data/shopper-origin"
 
 /**
  * Read at run time, not inlined at build time: one production build serves any backend
@@ -38,6 +39,12 @@ const isConnectionError = (error: unknown) => {
 }
 const sdkFetch = sdk.client.fetch.bind(sdk.client)
 sdk.client.fetch = (async (input: Parameters<typeof sdkFetch>[0], init?: Parameters<typeof sdkFetch>[1]) => {
+  // Writes (sign-in, registration, posts, comments, reports: server actions) carry the shopper's
+  // address and browser, which Medusa's rate limits and view counts tell clients apart by.
+  // Reads do not: reading request headers would make cached pages dynamic.
+  if (!["GET", "HEAD"].includes((init?.method ?? "GET").toUpperCase())) {
+    init = { ...init, headers: { ...(await shopperOriginHeaders()), ...init?.headers } }
+  }
   const started = Date.now()
   const watchdog = setInterval(() => console.warn(`[storefront] ${init?.method ?? "GET"} ${String(input)} has waited ${Math.round((Date.now() - started) / 1000)} s for the backend`), 5000)
   try {

@@ -23,9 +23,30 @@ export type ModeratedPost = {
   moderated_by: string | null
   moderated_at: string | null
   moderation_note: string | null
-  reports: { id: string; reason: string; note: string | null; created_at: string; resolved_at: string | null }[]
+  /** The open reports' weights added up; auto-hide compares it with the threshold. */
+  open_report_score: number
+  reports: {
+    id: string
+    customer_id: string
+    reason: string
+    note: string | null
+    created_at: string
+    resolved_at: string | null
+    /** How much the report counts (the reporter's standing when they reported). */
+    weight: number
+    outcome: "upheld" | "rejected" | null
+    reporter_standing: ReporterStanding | null
+  }[]
+  /** Why shoppers do not see the post (hidden or removed), or null. */
+  hidden_reason: HiddenReason | null
   author_history?: { post_count: number; by_status: Record<PostStatus, number>; reports_received: number }
 }
+
+export type ReporterStanding = { account_age_days: number; orders: number; upheld_reports: number; rejected_reports: number }
+
+export type HiddenReason =
+  | { type: "reports"; score: number; threshold: number; report_count: number; note: string | null; at: string | null }
+  | { type: "moderator"; action: "hide" | "remove"; moderator: { id: string; name: string }; note: string | null; at: string | null }
 
 export type PostList = { posts: ModeratedPost[]; count: number; offset: number; limit: number }
 

@@ -2,7 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { FlagMini } from "@medusajs/icons"
 import { Badge, Button, Container, Drawer, Heading, Select, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
-import { listAuthorPosts, listPosts, ModeratedPost, ModerationAction, moderatePost, PostStatus, retrievePost } from "./api"
+import { HiddenReason, listAuthorPosts, listPosts, ModeratedPost, ModerationAction, moderatePost, PostStatus, ReporterStanding, retrievePost } from "./api"
 
 const PAGE_SIZE = 20
 type View = "queue" | PostStatus | "all"
@@ -28,6 +28,23 @@ function reasonsOf(post: ModeratedPost) {
   const counts = new Map<string, number>()
   for (const r of open) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1)
   return [...counts].map(([reason, n]) => (n > 1 ? `${reason} ×${n}` : reason)).join(", ")
+}
+
+/** One line on why shoppers do not see a post: the reports' weighted score, or who decided. */
+function hiddenReasonText(reason: HiddenReason): string {
+  if (reason.type === "reports") {
+    return `Hidden automatically: ${reason.report_count} ${reason.report_count === 1 ? "report" : "reports"} weighing ${reason.score} reached the threshold of ${reason.threshold}`
+  }
+  return `${reason.action === "hide" ? "Hidden" : "Removed"} by ${reason.moderator.name}${reason.note ? ` — “${reason.note}”` : ""}`
+}
+
+/** "60 days old · 1 order · 2 upheld, 1 rejected earlier reports": what a report's weight came from. */
+function standingText(standing: ReporterStanding | null): string {
+  if (!standing) return "reported before reports were weighed"
+  const age = standing.account_age_days < 1 ? "new account" : `${Math.floor(standing.account_age_days)} days old`
+  const orders = `${standing.orders} ${standing.orders === 1 ? "order" : "orders"}`
+  const history = standing.upheld_reports || standing.rejected_reports ? ` · earlier reports ${standing.upheld_reports} upheld, ${standing.rejected_reports} rejected` : ""
+  return `${age} · ${orders}${history}`
 }
 
 /**
@@ -141,8 +158,15 @@ const ModerationPage = () => {
               <Table.Cell>{post.author.display_name}</Table.Cell>
               <Table.Cell>
                 <StatusBadge color={STATUS_COLOUR[post.status]}>{post.status}</StatusBadge>
+                {post.hidden_reason ? (
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    {post.hidden_reason.type === "reports" ? `by reports (score ${post.hidden_reason.score})` : `by ${post.hidden_reason.moderator.name}`}
+                  </Text>
+                ) : null}
               </Table.Cell>
-              <Table.Cell>{post.open_report_count ? `${post.open_report_count} (${reasonsOf(post)})` : "—"}</Table.Cell>
+              <Table.Cell>
+                {post.open_report_count ? `${post.open_report_count} (${reasonsOf(post)}) · score ${post.open_report_score}` : "—"}
+              </Table.Cell>
               <Table.Cell>{when(post.created_at)}</Table.Cell>
             </Table.Row>
           ))}
@@ -190,19 +214,38 @@ const ModerationPage = () => {
                   </Text>
                 ))}
               </div>
+              {selected.hidden_reason ? (
+                <div data-testid="hidden-reason" className="bg-ui-bg-subtle rounded-md px-3 py-2">
+                  <Text weight="plus" size="small">Why it is hidden</Text>
+                  <Text size="small">{hiddenReasonText(selected.hidden_reason)}</Text>
+                  {selected.hidden_reason.at ? (
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      {when(selected.hidden_reason.at)}
+                    </Text>
+                  ) : null}
+                </div>
+              ) : null}
               <div>
-                <Text weight="plus">Reports ({selected.report_count})</Text>
+                <Text weight="plus">
+                  Reports ({selected.report_count}){selected.open_report_count ? ` · open reports weigh ${selected.open_report_score}` : ""}
+                </Text>
                 {selected.reports.map((report) => (
-                  <Text key={report.id} size="small" className={report.resolved_at ? "text-ui-fg-muted" : undefined}>
-                    {when(report.created_at)} · {report.reason}
-                    {report.note ? ` — “${report.note}”` : ""}
-                    {report.resolved_at ? " (resolved)" : ""}
-                  </Text>
+                  <div key={report.id} className={report.resolved_at ? "text-ui-fg-muted" : undefined}>
+                    <Text size="small">
+                      {when(report.created_at)} · {report.reason}
+                      {report.note ? ` — “${report.note}”` : ""}
+                      {report.resolved_at ? ` (resolved)${report.outcome ? ` · ${report.outcome}` : ""}` : ""}
+                    </Text>
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      weight {report.weight} · {standingText(report.reporter_standing)}
+                    </Text>
+                  </div>
                 ))}
               </div>
               {selected.moderated_at ? (
                 <Text size="small" className="text-ui-fg-subtle">
-                  Last decision: {selected.status} by {selected.moderated_by} on {when(selected.moderated_at)}
+                  Last decision: {selected.status} by{" "}
+                  {selected.hidden_reason?.type === "moderator" ? selected.hidden_reason.moderator.name : selected.moderated_by} on {when(selected.moderated_at)}
                   {selected.moderation_note ? ` — ${selected.moderation_note}` : ""}
                 </Text>
               ) : null}

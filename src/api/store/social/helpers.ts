@@ -5,6 +5,8 @@ import sharp from "sharp"
 import { SOCIAL_MODULE } from "../../../modules/social"
 import { displayNameOf } from "../../../modules/social/constants"
 import SocialModuleService from "../../../modules/social/service"
+import { photoUrlSigner } from "../../../files/photo-urls"
+import { postPhotoAccess } from "../../../workflows/social/photo-access"
 import { preparePhoto } from "../../utils/image-upload"
 import type { PostPhotoFile } from "../../../workflows/social/types"
 
@@ -30,6 +32,7 @@ const POST_FIELDS = [
   "comment_count",
   "photos.id",
   "photos.url",
+  "photos.file_id",
   "photos.width",
   "photos.height",
   "photos.position",
@@ -122,6 +125,22 @@ function serializePost(post: any, likedIds: Set<string>, moderation: boolean) {
 }
 
 /**
+ * A photo's URL as the post's visibility and status allow: the public, cacheable URL for a public,
+ * published post; a short-lived signed URL otherwise (followers-only, private, pending, hidden),
+ * so that having the URL is never enough once the post stops being public. Writes `url` in place.
+ */
+async function signPostPhotos(scope: MedusaContainer, posts: any[]) {
+  const signer = photoUrlSigner(scope)
+  await Promise.all(
+    posts.flatMap((post) =>
+      (post.photos ?? []).map(async (photo: any) => {
+        photo.url = await signer.urlFor(photo, postPhotoAccess(post))
+      })
+    )
+  )
+}
+
+/**
  * Posts by id in the order given, in the Store API's shape (with liked_by_me for the viewer),
  * or the Admin API's (with reports and moderation fields). Visibility is the caller's job.
  */
@@ -136,6 +155,7 @@ export async function loadPosts(scope: MedusaContainer, ids: string[], options: 
       : Promise.resolve([]),
   ])
   const likedIds = new Set(likes.map((l: any) => l.post_id as string))
+  await signPostPhotos(scope, posts)
   const byId = new Map(posts.map((p: any) => [p.id as string, p]))
   return ids.filter((id) => byId.has(id)).map((id) => serializePost(byId.get(id), likedIds, !!options.moderation))
 }

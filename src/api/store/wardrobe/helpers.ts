@@ -1,5 +1,7 @@
 import { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { photoUrlSigner } from "../../../files/photo-urls"
 import { preparePhoto } from "../../utils/image-upload"
 
 /** The signed-in customer; these routes are mounted behind authenticate("customer", ...). */
@@ -26,14 +28,45 @@ export async function retrieveOwned(
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity,
-    fields,
+    fields: withPhotoFileIds(fields),
     filters: { id, customer_id: customerIdOf(req) },
   })
   if (!data[0]) {
     const label = entity === "wardrobe_item" ? "Wardrobe item" : "Outfit"
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `${label} with id: ${id} was not found`)
   }
-  return entity === "wardrobe_outfit" ? sortOutfit(data[0] as any) : data[0]
+  const [record] = await signWardrobePhotos(req.scope, [data[0]])
+  return entity === "wardrobe_outfit" ? sortOutfit(record as any) : record
+}
+
+/** The fields to fetch: the requested ones plus the file ids that their photo URLs are signed from. */
+export function withPhotoFileIds(fields: string[]): string[] {
+  const fileIds = fields.filter((f) => /(^|\.)photo_url$/.test(f)).map((f) => f.replace(/photo_url$/, "photo_file_id"))
+  return [...new Set([...fields, ...fileIds])]
+}
+
+/**
+ * Wardrobe photos are private: every photo_url in these records (items, and items inside
+ * outfits) becomes a short-lived signed URL of its file, and the internal file ids go. A photo
+ * without a file of its own (a purchased item showing the catalog's image) keeps its URL.
+ */
+export async function signWardrobePhotos<T>(scope: MedusaContainer, records: T[]): Promise<T[]> {
+  const signer = photoUrlSigner(scope)
+  const pending: Promise<void>[] = []
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (!node || typeof node !== "object" || node instanceof Date) return
+    const record = node as Record<string, unknown>
+    if ("photo_url" in record) {
+      const fileId = record.photo_file_id as string | null | undefined
+      if (fileId) pending.push(signer.privateUrl(fileId).then((url) => void (record.photo_url = url)))
+    }
+    delete record.photo_file_id
+    Object.values(record).forEach(visit)
+  }
+  visit(records)
+  await Promise.all(pending)
+  return records
 }
 
 export { sortOutfit }

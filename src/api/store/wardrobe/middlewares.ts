@@ -6,6 +6,9 @@ import {
 } from "@medusajs/framework/http"
 import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
 import {
+  ALLOWED_OUTFIT_FIELDS,
+  ALLOWED_WARDROBE_ITEM_FIELDS,
+  allowOnlyFields,
   listOutfitsConfig,
   listWardrobeItemsConfig,
   retrieveOutfitConfig,
@@ -25,6 +28,8 @@ import {
 const JSON_BODY = ["application/json"]
 const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
 const wardrobePhotoUpload = photoUpload({ field: "photo" })
+const itemFieldsOnly = allowOnlyFields(ALLOWED_WARDROBE_ITEM_FIELDS)
+const outfitFieldsOnly = allowOnlyFields(ALLOWED_OUTFIT_FIELDS)
 
 export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
     // Wardrobe: signed-in customers only (an admin's token is not a customer's and gets 401).
@@ -35,7 +40,7 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
     {
       matcher: "/store/wardrobe/items",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeItemsParams, listWardrobeItemsConfig)],
+      middlewares: [itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeItemsParams, listWardrobeItemsConfig)],
     },
     {
       matcher: "/store/wardrobe/items",
@@ -44,13 +49,13 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
         requireBodyContentType(JSON_OR_MULTIPART),
         wardrobePhotoUpload,
         validateAndTransformBody(StoreCreateWardrobeItem),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
+        itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
       ],
     },
     {
       matcher: "/store/wardrobe/items/:id",
       methods: ["GET", "DELETE"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig)],
+      middlewares: [itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig)],
     },
     {
       matcher: "/store/wardrobe/items/:id",
@@ -59,7 +64,7 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
         requireBodyContentType(JSON_OR_MULTIPART),
         wardrobePhotoUpload,
         validateAndTransformBody(StoreUpdateWardrobeItem),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
+        itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
       ],
     },
     {
@@ -70,7 +75,7 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
     {
       matcher: "/store/wardrobe/outfits",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreGetOutfitsParams, listOutfitsConfig)],
+      middlewares: [outfitFieldsOnly, validateAndTransformQuery(StoreGetOutfitsParams, listOutfitsConfig)],
     },
     {
       matcher: "/store/wardrobe/outfits",
@@ -78,13 +83,13 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
       middlewares: [
         requireBodyContentType(JSON_BODY),
         validateAndTransformBody(StoreCreateOutfit),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
+        outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
       ],
     },
     {
       matcher: "/store/wardrobe/outfits/:id",
       methods: ["GET", "DELETE"],
-      middlewares: [validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig)],
+      middlewares: [outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig)],
     },
     {
       matcher: "/store/wardrobe/outfits/:id",
@@ -92,7 +97,7 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
       middlewares: [
         requireBodyContentType(JSON_BODY),
         validateAndTransformBody(StoreUpdateOutfit),
-        validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
+        outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
       ],
     },
     {

@@ -1,14 +1,14 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { LOOKBOOK_MODULE } from ".."
 import LookbookModuleService from "../service"
-import { Lookbook, LookbookHotspot, LookbookLook } from "../models"
+import { Lookbook, LookbookHotspot, LookbookLook, LookbookLookView } from "../models"
 
 jest.setTimeout(60_000)
 
 moduleIntegrationTestRunner<LookbookModuleService>({
   moduleName: LOOKBOOK_MODULE,
   resolve: "./src/modules/lookbook",
-  moduleModels: [Lookbook, LookbookLook, LookbookHotspot],
+  moduleModels: [Lookbook, LookbookLook, LookbookHotspot, LookbookLookView],
   testSuite: ({ service }) => {
     const look = (lookbook_id: string, position = 0) => ({
       lookbook_id,
@@ -34,6 +34,64 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         expect(await service.incrementLookCounters("lkbklook_missing", { views: 1 })).toBeNull()
         await service.softDeleteLookbookLooks([b.id])
         expect(await service.incrementLookCounters(b.id, { views: 1 })).toBeNull()
+      })
+
+      it("counts a look's view once per viewer and period, however often and concurrently it is reported", async () => {
+        const lookbook = await service.createLookbooks({ title: "Views", handle: "views" })
+        const [a, b] = await service.createLookbookLooks([look(lookbook.id, 0), look(lookbook.id, 1)] as any[])
+        const HALF_HOUR = 30 * 60_000
+        const nine = new Date("2026-12-03T09:00:00Z")
+        const at = (minutes: number) => new Date(nine.getTime() + minutes * 60_000)
+        const view = (look_id: string, viewer_key: string, minutes: number) => service.recordLookView({ look_id, viewer_key, period_ms: HALF_HOUR, at: at(minutes) })
+
+        // 20 concurrent reports by one viewer: one counts. 10 viewers at once: ten count.
+        const same = await Promise.all(Array.from({ length: 20 }, () => view(a.id, "customer:cus_1", 5)))
+        expect(same.filter((r) => r!.counted)).toHaveLength(1)
+        const many = await Promise.all(Array.from({ length: 10 }, (_, i) => view(a.id, `anon:${i}`, 6)))
+        expect(many.every((r) => r!.counted)).toBe(true)
+        expect(await service.retrieveLookbookLook(a.id)).toMatchObject({ view_count: 11 })
+        // Later in the same period (09:00–09:30): nothing; another look is counted on its own.
+        expect(await view(a.id, "customer:cus_1", 29)).toMatchObject({ counted: false, view_count: 11, period_start: nine })
+        expect(await view(b.id, "customer:cus_1", 29)).toMatchObject({ counted: true, view_count: 1 })
+        // The next period: the same viewer counts again, and the earlier period's rows are gone.
+        expect(await view(a.id, "customer:cus_1", 31)).toMatchObject({ counted: true, view_count: 12, period_start: at(30) })
+        const kept = await service.listLookbookLookViews({ look_id: a.id })
+        expect(kept.map((v) => v.viewer_key)).toEqual(["customer:cus_1"])
+
+        // Undo (a compensation) takes back exactly the counted view.
+        await service.forgetLookView({ look_id: a.id, viewer_key: "customer:cus_1", period_start: at(30) })
+        expect(await service.retrieveLookbookLook(a.id)).toMatchObject({ view_count: 11 })
+        expect(await view(a.id, "customer:cus_1", 32)).toMatchObject({ counted: true, view_count: 12 })
+
+        expect(await view("lkbklook_missing", "anon:x", 0)).toBeNull()
+        await service.softDeleteLookbookLooks([b.id])
+        expect(await view(b.id, "customer:cus_2", 29)).toBeNull()
+      })
+
+      it("swaps cover and look images under a row lock: each concurrent replacement hands back a different replaced file", async () => {
+        const lookbook = await service.createLookbooks({ title: "Swaps", handle: "swaps", cover_image_url: "http://x/c0.jpg", cover_image_file_id: "c0" } as any)
+        const [a] = await service.createLookbookLooks([{ ...look(lookbook.id), image_file_id: "l0" }] as any[])
+        const ids = ["1", "2", "3", "4", "5", "6"]
+        const [covers, images] = await Promise.all([
+          Promise.all(ids.map((n) => service.replaceLookbookCover({ id: lookbook.id, cover_image_url: `http://x/c${n}.jpg`, cover_image_file_id: `c${n}` }))),
+          Promise.all(ids.map((n) => service.replaceLookImage({ id: a.id, lookbook_id: lookbook.id, image_url: `http://x/l${n}.jpg`, image_file_id: `l${n}`, width: 10, height: 20 }))),
+        ])
+        // The replaced files and the one left make up every file exactly once: none is orphaned, none deleted twice.
+        const cover = await service.retrieveLookbook(lookbook.id)
+        expect([...covers.map((r) => r.previous!.cover_image_file_id), cover.cover_image_file_id].sort()).toEqual(["c0", ...ids.map((n) => `c${n}`)])
+        const image = await service.retrieveLookbookLook(a.id)
+        expect([...images.map((r) => r.previous!.image_file_id), image.image_file_id].sort()).toEqual(["l0", ...ids.map((n) => `l${n}`)])
+        expect(image).toMatchObject({ image_url: `http://x/${image.image_file_id}.jpg`, width: 10, height: 20 })
+
+        // Conditional (a compensation): applies only while the record still shows the expected file.
+        const stale = await service.replaceLookbookCover({ id: lookbook.id, cover_image_url: null, cover_image_file_id: null, expected_file_id: "c0" })
+        expect(stale).toEqual({ previous: null, replaced: false })
+        expect((await service.retrieveLookbook(lookbook.id)).cover_image_file_id).toBe(cover.cover_image_file_id)
+        // A look of another lookbook, or a deleted one, is not found.
+        const swap = { id: a.id, lookbook_id: "lkbk_other", image_url: "http://x/z.jpg", image_file_id: "z", width: 1, height: 1 }
+        await expect(service.replaceLookImage(swap)).rejects.toThrow(`Look with id: ${a.id} was not found`)
+        await service.softDeleteLookbookLooks([a.id])
+        await expect(service.replaceLookImage({ ...swap, lookbook_id: lookbook.id })).rejects.toThrow("was not found")
       })
 
       it("keeps handles unique among live lookbooks", async () => {

@@ -24,6 +24,8 @@ export const SocialPost = model
     report_count: model.number().default(0),
     // Reports not yet looked at by a moderator: these put a post in the queue and auto-hide it.
     open_report_count: model.number().default(0),
+    // The open reports' weights added up: what auto-hide compares with the threshold.
+    open_report_score: model.float().default(0),
     moderated_by: model.text().nullable(),
     moderated_at: model.dateTime().nullable(),
     moderation_note: model.text().nullable(),

@@ -1,8 +1,13 @@
 import { model } from "@medusajs/framework/utils"
-import { REPORT_REASONS } from "../constants"
+import { REPORT_OUTCOMES, REPORT_REASONS } from "../constants"
 import { SocialPost } from "./post"
 
-/** A customer reports a post; a moderator's decision on the post resolves its open reports. */
+/**
+ * A customer reports a post; a moderator's decision on the post resolves its open reports
+ * (outcome: upheld when the post was hidden or removed, rejected when approved). weight is
+ * the reporter's standing when they reported (report-weight.ts), reporter_standing what it
+ * was computed from, kept so moderators see why a report counted as much as it did.
+ */
 export const SocialReport = model
   .define("social_report", {
     id: model.id({ prefix: "sreport" }).primaryKey(),
@@ -11,6 +16,9 @@ export const SocialReport = model
     note: model.text().nullable(),
     resolved_at: model.dateTime().nullable(),
     resolved_by: model.text().nullable(),
+    outcome: model.enum([...REPORT_OUTCOMES]).nullable(),
+    weight: model.float().default(1),
+    reporter_standing: model.json().nullable(),
     post: model.belongsTo(() => SocialPost, { mappedBy: "reports" }),
   })
   .indexes([

@@ -3,6 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { firstFreeHandle, handleFromTitle } from "../../../modules/lookbook/constants"
 import { LookbookFields } from "../types"
 import { lookbookService } from "./lookbook-service"
+import { LookbookCover } from "../../../modules/lookbook/service"
+import { createSwapFileStep } from "../../files/swap-file-step"
 
 /**
  * The handle a lookbook will have: the one given (refused when another live lookbook holds it),
@@ -85,4 +87,11 @@ export const softDeleteLookbooksStep = createStep(
     if (!ids?.length) return
     await lookbookService(container).restoreLookbooks(ids)
   }
+)
+
+/** Swaps a lookbook's cover under a row lock and answers the file it replaced (see createSwapFileStep). */
+export const replaceLookbookCoverStep = createSwapFileStep<LookbookCover>(
+  "replace-lookbook-cover",
+  "cover_image_file_id",
+  (container, input) => lookbookService(container).replaceLookbookCover(input)
 )

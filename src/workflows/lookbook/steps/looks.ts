@@ -2,6 +2,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { HotspotRow } from "../types"
 import { lookbookService } from "./lookbook-service"
+import { LookImage } from "../../../modules/lookbook/service"
+import { createSwapFileStep } from "../../files/swap-file-step"
 
 export type CreateLookStepInput = {
   lookbook_id: string
@@ -78,6 +80,13 @@ export const updateLookStep = createStep(
     if (!before) return
     await lookbookService(container).updateLookbookLooks(before as any)
   }
+)
+
+/** Swaps a look's image under a row lock and answers the file it replaced (see createSwapFileStep). */
+export const replaceLookImageStep = createSwapFileStep<LookImage>(
+  "replace-lookbook-look-image",
+  "image_file_id",
+  (container, input) => lookbookService(container).replaceLookImage(input)
 )
 
 /** Soft-deletes looks with their hotspots; compensation restores them. */

@@ -25,6 +25,17 @@ export function assertTagsFitPhotos(tags: PostTagRow[], photoCount: number) {
 }
 
 /**
+ * The status a new post starts in: as given (the demo seed publishes), or pending when the
+ * module's require_approval option is on, published otherwise. Known before the upload, because
+ * it decides whether the photos are stored publicly. Reads only.
+ */
+export const resolveNewPostStatusStep = createStep(
+  "resolve-new-social-post-status",
+  async (status: "published" | "pending" | undefined, { container }) =>
+    new StepResponse(status ?? (socialService(container).getOptions().require_approval ? ("pending" as const) : ("published" as const)))
+)
+
+/**
  * Creates a post with its photos and tags: published at once, or pending when the module's
  * require_approval option is on. Compensation deletes all three again.
  */

@@ -1,6 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { WardrobeItemData, WardrobeItemFields } from "../types"
 import { wardrobeService } from "./wardrobe-service"
+import { WardrobeItemPhoto } from "../../../modules/wardrobe/service"
+import { createSwapFileStep } from "../../files/swap-file-step"
 
 /** Creates wardrobe items; compensation deletes them again. */
 export const createWardrobeItemsStep = createStep(
@@ -18,7 +20,7 @@ export const createWardrobeItemsStep = createStep(
 
 export type UpdateWardrobeItemStepInput = {
   id: string
-  data: WardrobeItemFields & { photo_url?: string | null; photo_file_id?: string | null }
+  data: WardrobeItemFields
 }
 
 /** Updates one item; compensation writes back the previous values of the fields it changed. */
@@ -27,11 +29,13 @@ export const updateWardrobeItemStep = createStep(
   async (input: UpdateWardrobeItemStepInput, { container }) => {
     const service = wardrobeService(container)
     const fields = Object.keys(input.data)
+    // Only a photo was sent: nothing of the item's own fields to write.
+    if (!fields.length) return new StepResponse(await service.retrieveWardrobeItem(input.id), null as Record<string, unknown> | null)
     const previous = await service.retrieveWardrobeItem(input.id, { select: ["id", ...fields] as any })
     const updated = await service.updateWardrobeItems({ id: input.id, ...input.data } as any)
     const before: Record<string, unknown> = { id: input.id }
     for (const field of fields) before[field] = (previous as any)[field]
-    return new StepResponse(updated, before)
+    return new StepResponse(updated, before as Record<string, unknown> | null)
   },
   async (before, { container }) => {
     if (!before) return
@@ -50,4 +54,14 @@ export const softDeleteWardrobeItemsStep = createStep(
     if (!ids?.length) return
     await wardrobeService(container).restoreWardrobeItems(ids)
   }
+)
+
+/**
+ * Swaps an item's photo under a row lock (see the service's replaceItemPhoto) and answers the
+ * file it replaced, for the workflow to delete after (see createSwapFileStep).
+ */
+export const replaceWardrobeItemPhotoStep = createSwapFileStep<WardrobeItemPhoto>(
+  "replace-wardrobe-item-photo",
+  "photo_file_id",
+  (container, input) => wardrobeService(container).replaceItemPhoto(input)
 )

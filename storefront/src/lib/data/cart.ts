@@ -7,7 +7,7 @@ import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
 import { getAuthHeaders, getCartId, removeCartId, setCartId } from "./cookies"
-import { getRegion } from "./regions"
+import { getRegion, shopCountry } from "./regions"
 
 const CART_FIELDS =
   "*items,*items.variant,*items.variant.options,*items.product,*region,*shipping_address,*billing_address,*shipping_methods,*payment_collection,*payment_collection.payment_sessions,+items.total,+items.subtotal,+total,+subtotal,+tax_total,+shipping_total,+discount_total,+item_subtotal"
@@ -53,7 +53,7 @@ export type CartActionState = { error?: string; ok?: boolean } | null
 
 export async function addToCart(_state: CartActionState, formData: FormData): Promise<CartActionState> {
   const variantId = String(formData.get("variant_id") || "")
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   const quantity = Number(formData.get("quantity") || 1)
   if (!variantId) return { error: "Choose a size first." }
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10) return { error: "Choose a quantity from 1 to 10." }
@@ -100,7 +100,7 @@ export type AddressFormState = { error?: string; fieldErrors?: Record<string, st
 /** Checkout step 1: email and shipping address (billing is the same address). */
 export async function setAddresses(_state: AddressFormState, formData: FormData): Promise<AddressFormState> {
   const cartId = await getCartId()
-  const countryCode = String(formData.get("checkout_country") || "")
+  const countryCode = await shopCountry(formData.get("checkout_country"))
   const values = Object.fromEntries([...ADDRESS_FIELDS, "email"].map((n) => [n, String(formData.get(n) ?? "").trim()]))
   const fieldErrors = validateAddress(values)
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) fieldErrors.email = "Enter an email address for the order confirmation."
@@ -128,7 +128,7 @@ export async function listShippingOptions(cartId: string): Promise<HttpTypes.Sto
 export async function setShippingMethod(_state: CartActionState, formData: FormData): Promise<CartActionState> {
   const cartId = await getCartId()
   const optionId = String(formData.get("shipping_option_id") || "")
-  const countryCode = String(formData.get("checkout_country") || "")
+  const countryCode = await shopCountry(formData.get("checkout_country"))
   if (!cartId) return { error: "Your cart has expired. Add items again." }
   if (!optionId) return { error: "Choose a delivery option." }
   try {
@@ -153,7 +153,7 @@ export async function listPaymentProviders(regionId: string): Promise<{ id: stri
 /** Checkout step 3: open a payment session with the chosen provider (Stripe or Medusa's system provider). */
 export async function initiatePayment(_state: CartActionState, formData: FormData): Promise<CartActionState> {
   const providerId = String(formData.get("provider_id") || "")
-  const countryCode = String(formData.get("checkout_country") || "")
+  const countryCode = await shopCountry(formData.get("checkout_country"))
   const cart = await retrieveCart()
   if (!cart) return { error: "Your cart has expired. Add items again." }
   if (!providerId) return { error: "Choose a payment method." }
@@ -168,6 +168,7 @@ export async function initiatePayment(_state: CartActionState, formData: FormDat
 
 /** Checkout step 4: complete the cart. On success the cart cookie is dropped and the shopper sees the order. */
 export async function placeOrder(countryCode: string): Promise<CartActionState> {
+  countryCode = await shopCountry(countryCode)
   const cartId = await getCartId()
   if (!cartId) return { error: "Your cart has expired. Add items again." }
   let orderId: string

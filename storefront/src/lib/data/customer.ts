@@ -6,6 +6,7 @@ import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
+import { shopCountry } from "./regions"
 import { getAuthHeaders, getCacheOptions, getCacheTag, getCartId, removeAuthToken, removeCartId, setAuthToken } from "./cookies"
 
 export type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null
@@ -85,7 +86,7 @@ export async function signup(_state: FormState, formData: FormData): Promise<For
   }
   await revalidateCustomer()
   await transferCart()
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   redirect(`/${countryCode}/account`)
 }
 
@@ -108,11 +109,12 @@ export async function login(_state: FormState, formData: FormData): Promise<Form
   }
   await revalidateCustomer()
   await transferCart()
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   redirect(`/${countryCode}/account`)
 }
 
 export async function signout(countryCode: string) {
+  countryCode = await shopCountry(countryCode)
   const headers = await getAuthHeaders()
   await sdk.client.fetch("/auth/session", { method: "DELETE", headers }).catch(() => undefined)
   await revalidateCustomer()
@@ -137,6 +139,7 @@ export async function googleSignInConfigured(): Promise<boolean> {
 
 /** Starts Google sign-in: Medusa answers with Google's consent URL (fresh state each time). */
 export async function startGoogleSignIn(countryCode: string) {
+  countryCode = await shopCountry(countryCode)
   let location: string | undefined
   try {
     ;({ location } = await sdk.client.fetch<{ location?: string }>("/auth/customer/google", { cache: "no-store" }))

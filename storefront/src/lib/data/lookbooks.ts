@@ -5,7 +5,7 @@ import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { cartFor } from "./cart"
 import { getAuthHeaders } from "./cookies"
-import { getRegion } from "./regions"
+import { getRegion, shopCountry } from "./regions"
 
 export type LookbookSummary = {
   id: string
@@ -76,7 +76,7 @@ export type ShopTheLookState = { error?: string; added?: { variant_id: string; q
 export async function addLookToCart(_state: ShopTheLookState, formData: FormData): Promise<ShopTheLookState> {
   const lookbookId = String(formData.get("lookbook_id") || "")
   const lookId = String(formData.get("look_id") || "")
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   if (!lookbookId || !lookId) return { error: "This look could not be found. Reload the page and try again." }
   try {
     const cart = await cartFor(countryCode)
@@ -91,9 +91,14 @@ export async function addLookToCart(_state: ShopTheLookState, formData: FormData
   }
 }
 
-/** Counts a look as seen (the backend counts views only through this call, never on reads). */
+/**
+ * Counts a look as seen (the backend counts views only through this call, never on reads). The
+ * backend counts a view once per viewer and period, so it is told who is looking: the signed-in
+ * shopper here, else the shopper's address and browser (which every write carries, see @lib/config).
+ */
 export async function recordLookView(lookbookId: string, lookId: string): Promise<void> {
+  const headers = await getAuthHeaders()
   await sdk.client
-    .fetch(`/store/lookbooks/${lookbookId}/looks/${lookId}/views`, { method: "POST", body: {}, cache: "no-store" })
+    .fetch(`/store/lookbooks/${lookbookId}/looks/${lookId}/views`, { method: "POST", body: {}, headers, cache: "no-store" })
     .catch(() => undefined)
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
+import { shopCountry } from "./regions"
 import { getAuthHeaders, isSignedIn } from "./cookies"
 import { searchProducts } from "./products"
 import { REPORT_REASONS } from "@modules/social/report-reasons"
@@ -92,7 +93,7 @@ export type SocialActionResult = { error?: string; ok?: boolean }
 
 /** Every write needs a signed-in customer: anonymous shoppers are sent to sign in first. */
 async function requireSignIn(countryCode: string) {
-  if (!(await isSignedIn())) redirect(`/${countryCode}/account`)
+  if (!(await isSignedIn())) redirect(`/${await shopCountry(countryCode)}/account`)
 }
 
 async function write<T>(path: string, method: "POST" | "DELETE", body?: Record<string, unknown>): Promise<T> {
@@ -102,9 +103,10 @@ async function write<T>(path: string, method: "POST" | "DELETE", body?: Record<s
 const postPath = (countryCode: string, postId: string) => `/${countryCode}/feed/posts/${postId}`
 
 export async function setLiked(countryCode: string, postId: string, liked: boolean): Promise<{ post?: Post; error?: string }> {
+  countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    const { post } = await write<{ post: Post }>(`/store/social/posts/${postId}/like`, liked ? "POST" : "DELETE")
+    const { post } = await write<{ post: Post }>(`/store/social/posts/${encodeURIComponent(postId)}/like`, liked ? "POST" : "DELETE")
     return { post }
   } catch (error) {
     if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
@@ -113,9 +115,10 @@ export async function setLiked(countryCode: string, postId: string, liked: boole
 }
 
 export async function setFollowing(countryCode: string, customerId: string, follow: boolean): Promise<{ profile?: Profile; error?: string }> {
+  countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    const { profile } = await write<{ profile: Profile }>(`/store/social/customers/${customerId}/follow`, follow ? "POST" : "DELETE")
+    const { profile } = await write<{ profile: Profile }>(`/store/social/customers/${encodeURIComponent(customerId)}/follow`, follow ? "POST" : "DELETE")
     revalidatePath(`/${countryCode}/feed`, "layout")
     return { profile }
   } catch (error) {
@@ -128,7 +131,7 @@ export type CommentFormState = { error?: string; ok?: number } | null
 
 /** A comment, or a reply when parent_id is set. `ok` changes on every success so the form can clear itself. */
 export async function addComment(_state: CommentFormState, formData: FormData): Promise<CommentFormState> {
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   const postId = String(formData.get("post_id") || "")
   const parentId = String(formData.get("parent_id") || "")
   const body = String(formData.get("body") || "").trim()
@@ -136,7 +139,7 @@ export async function addComment(_state: CommentFormState, formData: FormData): 
   if (!body) return { error: "Write something first." }
   if (body.length > 2000) return { error: "Comments can be at most 2000 characters." }
   try {
-    await write(`/store/social/posts/${postId}/comments`, "POST", { body, ...(parentId ? { parent_id: parentId } : {}) })
+    await write(`/store/social/posts/${encodeURIComponent(postId)}/comments`, "POST", { body, ...(parentId ? { parent_id: parentId } : {}) })
   } catch (error) {
     return { error: medusaErrorMessage(error, "Your comment could not be posted. Try again.") }
   }
@@ -145,9 +148,10 @@ export async function addComment(_state: CommentFormState, formData: FormData): 
 }
 
 export async function deleteComment(countryCode: string, postId: string, commentId: string): Promise<SocialActionResult> {
+  countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    await write(`/store/social/comments/${commentId}`, "DELETE")
+    await write(`/store/social/comments/${encodeURIComponent(commentId)}`, "DELETE")
   } catch (error) {
     return { error: medusaErrorMessage(error, "The comment could not be deleted. Try again.") }
   }
@@ -158,14 +162,14 @@ export async function deleteComment(countryCode: string, postId: string, comment
 export type ReportFormState = { error?: string; ok?: boolean } | null
 
 export async function reportPost(_state: ReportFormState, formData: FormData): Promise<ReportFormState> {
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   const postId = String(formData.get("post_id") || "")
   const reason = String(formData.get("reason") || "")
   const note = String(formData.get("note") || "").trim()
   await requireSignIn(countryCode)
   if (!REPORT_REASONS.some((r) => r.value === reason)) return { error: "Choose why you are reporting this post." }
   try {
-    await write(`/store/social/posts/${postId}/reports`, "POST", { reason, ...(note ? { note: note.slice(0, 1000) } : {}) })
+    await write(`/store/social/posts/${encodeURIComponent(postId)}/reports`, "POST", { reason, ...(note ? { note: note.slice(0, 1000) } : {}) })
   } catch (error) {
     return { error: medusaErrorMessage(error, "The report could not be sent. Try again.") }
   }
@@ -173,9 +177,10 @@ export async function reportPost(_state: ReportFormState, formData: FormData): P
 }
 
 export async function deletePost(countryCode: string, postId: string): Promise<SocialActionResult> {
+  countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    await write(`/store/social/posts/${postId}`, "DELETE")
+    await write(`/store/social/posts/${encodeURIComponent(postId)}`, "DELETE")
   } catch (error) {
     return { error: medusaErrorMessage(error, "The post could not be deleted. Try again.") }
   }
@@ -197,40 +202,5 @@ export async function searchTaggableProducts(countryCode: string, q: string): Pr
   }
 }
 
-export type CreatePostState = { error?: string } | null
-
-const MAX_PHOTOS = 6
-
-/**
- * Shares a post: 1–6 photos (multipart `photos`), caption, visibility and product tags (a JSON
- * string the form builds). On success the shopper lands on the new post.
- */
-export async function createPost(_state: CreatePostState, formData: FormData): Promise<CreatePostState> {
-  const countryCode = String(formData.get("country_code") || "")
-  await requireSignIn(countryCode)
-  const photos = formData.getAll("photos").filter((f): f is File => typeof f === "object" && f !== null && "size" in f && (f as File).size > 0)
-  if (!photos.length) return { error: "Add at least one photo of your outfit." }
-  if (photos.length > MAX_PHOTOS) return { error: `A post can have at most ${MAX_PHOTOS} photos.` }
-  const visibility = String(formData.get("visibility") || "public")
-  const body = new FormData()
-  for (const photo of photos) body.append("photos", photo, photo.name || "photo.jpg")
-  body.append("caption", String(formData.get("caption") || ""))
-  body.append("visibility", ["public", "followers", "private"].includes(visibility) ? visibility : "public")
-  body.append("tags", String(formData.get("tags") || "[]"))
-  let postId: string
-  try {
-    const { post } = await sdk.client.fetch<{ post: Post }>("/store/social/posts", {
-      method: "POST",
-      body,
-      // Let fetch set multipart/form-data with its boundary instead of the SDK's JSON default.
-      headers: { ...(await getAuthHeaders()), "content-type": null } as any,
-      cache: "no-store",
-    })
-    postId = post.id
-  } catch (error) {
-    if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
-    return { error: medusaErrorMessage(error, "Your post could not be shared. Try again.") }
-  }
-  revalidatePath(`/${countryCode}/feed`, "layout")
-  redirect(postPath(countryCode, postId))
-}
+// Posts are shared through the upload route (src/app/api/social/posts), which streams the photos
+// to Medusa instead of buffering them in a server action.

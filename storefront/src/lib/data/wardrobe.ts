@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
+import { shopCountry } from "./regions"
 import { getAuthHeaders, isSignedIn } from "./cookies"
 
 export type WardrobeItem = {
@@ -65,7 +66,7 @@ const PAGE_SIZE = 24
 
 /** The wardrobe is the signed-in customer's own: guests go to sign in, expired sessions too. */
 async function authHeaders(countryCode: string) {
-  if (!(await isSignedIn())) redirect(`/${countryCode}/account`)
+  if (!(await isSignedIn())) redirect(`/${await shopCountry(countryCode)}/account`)
   return getAuthHeaders()
 }
 
@@ -73,7 +74,7 @@ async function read<T>(countryCode: string, path: string, query: Record<string, 
   try {
     return await sdk.client.fetch<T>(path, { query, headers: await authHeaders(countryCode), cache: "no-store" })
   } catch (error) {
-    if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
+    if (errorStatus(error) === 401) redirect(`/${await shopCountry(countryCode)}/account`)
     throw error
   }
 }
@@ -124,88 +125,15 @@ export async function getStats(countryCode: string): Promise<WardrobeStats> {
   return read<{ stats: WardrobeStats }>(countryCode, "/store/wardrobe/stats").then((r) => r.stats)
 }
 
-export type ItemFormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null
-
-const ITEM_TEXT_FIELDS = ["name", "category", "colours", "brand", "size", "price_paid", "currency_code", "material", "season", "notes", "acquired_on"]
-
-function readItemForm(formData: FormData) {
-  const values = Object.fromEntries(ITEM_TEXT_FIELDS.map((n) => [n, String(formData.get(n) ?? "").trim()]))
-  const fieldErrors: Record<string, string> = {}
-  if (!values.name) fieldErrors.name = "Give the item a name, like “Navy wool coat”."
-  if (values.price_paid && !(Number(values.price_paid) >= 0)) fieldErrors.price_paid = "Enter the price as a number, like 49.90."
-  if (values.acquired_on && !/^\d{4}-\d{2}-\d{2}$/.test(values.acquired_on)) fieldErrors.acquired_on = "Enter a date."
-  const photo = formData.get("photo")
-  const file = photo && typeof photo === "object" && (photo as File).size > 0 ? (photo as File) : null
-  return { values, fieldErrors, file }
-}
-
-/** The item's fields as multipart (with the photo when one was chosen); empty fields clear a value. */
-function itemBody(values: Record<string, string>, file: File | null): FormData {
-  const body = new FormData()
-  for (const [name, value] of Object.entries(values)) {
-    if (name === "price_paid" || name === "currency_code") continue
-    body.append(name, value)
-  }
-  // A price needs its currency; without a price neither is sent (or both are cleared on edit).
-  body.append("price_paid", values.price_paid)
-  body.append("currency_code", values.price_paid ? values.currency_code || "eur" : "")
-  if (file) body.append("photo", file, file.name || "photo.jpg")
-  return body
-}
-
-async function sendItem(path: string, body: FormData): Promise<{ item: WardrobeItem }> {
-  return sdk.client.fetch<{ item: WardrobeItem }>(path, {
-    method: "POST",
-    body,
-    // Let fetch set multipart/form-data with its boundary instead of the SDK's JSON default.
-    headers: { ...(await getAuthHeaders()), "content-type": null } as any,
-    cache: "no-store",
-  })
-}
-
-export async function createItem(_state: ItemFormState, formData: FormData): Promise<ItemFormState> {
-  const countryCode = String(formData.get("country_code") || "")
-  await authHeaders(countryCode)
-  const { values, fieldErrors, file } = readItemForm(formData)
-  if (Object.keys(fieldErrors).length) return { fieldErrors, values }
-  let id: string
-  try {
-    // Empty optional fields are simply left out of a new item.
-    const body = itemBody(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== "")) as Record<string, string>, file)
-    if (!values.price_paid) {
-      body.delete("price_paid")
-      body.delete("currency_code")
-    }
-    id = (await sendItem("/store/wardrobe/items", body)).item.id
-  } catch (error) {
-    return { error: medusaErrorMessage(error, "The item could not be saved. Try again."), values }
-  }
-  revalidatePath(`/${countryCode}/wardrobe`, "layout")
-  redirect(`/${countryCode}/wardrobe/items/${id}?added=1`)
-}
-
-export async function updateItem(_state: ItemFormState, formData: FormData): Promise<ItemFormState> {
-  const countryCode = String(formData.get("country_code") || "")
-  const id = String(formData.get("item_id") || "")
-  await authHeaders(countryCode)
-  const { values, fieldErrors, file } = readItemForm(formData)
-  if (Object.keys(fieldErrors).length) return { fieldErrors, values }
-  try {
-    const body = itemBody(values, file)
-    if (!file && formData.get("remove_photo") === "on") body.append("remove_photo", "true")
-    await sendItem(`/store/wardrobe/items/${id}`, body)
-  } catch (error) {
-    return { error: medusaErrorMessage(error, "The changes could not be saved. Try again."), values }
-  }
-  revalidatePath(`/${countryCode}/wardrobe`, "layout")
-  redirect(`/${countryCode}/wardrobe/items/${id}?saved=1`)
-}
+// Items are added and changed through the upload route (src/app/api/wardrobe/items), which streams
+// the photo to Medusa instead of buffering it in a server action.
 
 export type WardrobeActionResult = { error?: string; ok?: boolean; message?: string } | null
 
 export async function deleteItem(countryCode: string, id: string): Promise<WardrobeActionResult> {
+  countryCode = await shopCountry(countryCode)
   try {
-    await sdk.client.fetch(`/store/wardrobe/items/${id}`, { method: "DELETE", headers: await authHeaders(countryCode) })
+    await sdk.client.fetch(`/store/wardrobe/items/${encodeURIComponent(id)}`, { method: "DELETE", headers: await authHeaders(countryCode) })
   } catch (error) {
     return { error: medusaErrorMessage(error, "The item could not be deleted. Try again.") }
   }
@@ -214,8 +142,9 @@ export async function deleteItem(countryCode: string, id: string): Promise<Wardr
 }
 
 export async function deleteOutfit(countryCode: string, id: string): Promise<WardrobeActionResult> {
+  countryCode = await shopCountry(countryCode)
   try {
-    await sdk.client.fetch(`/store/wardrobe/outfits/${id}`, { method: "DELETE", headers: await authHeaders(countryCode) })
+    await sdk.client.fetch(`/store/wardrobe/outfits/${encodeURIComponent(id)}`, { method: "DELETE", headers: await authHeaders(countryCode) })
   } catch (error) {
     return { error: medusaErrorMessage(error, "The outfit could not be deleted. Try again.") }
   }
@@ -225,13 +154,13 @@ export async function deleteOutfit(countryCode: string, id: string): Promise<War
 
 /** Marks an item or an outfit (and so each of its items) worn on a day; the same day twice counts once. */
 export async function logWear(_state: WardrobeActionResult, formData: FormData): Promise<WardrobeActionResult> {
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   const kind = formData.get("kind") === "outfit" ? "outfits" : "items"
   const id = String(formData.get("id") || "")
   const wornOn = String(formData.get("worn_on") || "")
   if (!/^\d{4}-\d{2}-\d{2}$/.test(wornOn)) return { error: "Choose the day you wore it." }
   try {
-    await sdk.client.fetch(`/store/wardrobe/${kind}/${id}/wear`, {
+    await sdk.client.fetch(`/store/wardrobe/${kind}/${encodeURIComponent(id)}/wear`, {
       method: "POST",
       body: { worn_on: wornOn },
       headers: await authHeaders(countryCode),
@@ -247,13 +176,24 @@ export async function logWear(_state: WardrobeActionResult, formData: FormData):
 
 export type OutfitFormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null
 
+/** The outfit builder's products (a JSON list it writes), or null when the field is not such a list. */
+function parseProducts(raw: FormDataEntryValue | null): { product_id: string; variant_id?: string }[] | null {
+  try {
+    const value: unknown = JSON.parse(typeof raw === "string" && raw ? raw : "[]")
+    return Array.isArray(value) && value.every((p) => p && typeof p === "object" && typeof p.product_id === "string") ? value : null
+  } catch {
+    return null
+  }
+}
+
 /** Creates an outfit from chosen wardrobe items and, optionally, catalog products. */
 export async function createOutfit(_state: OutfitFormState, formData: FormData): Promise<OutfitFormState> {
-  const countryCode = String(formData.get("country_code") || "")
+  const countryCode = await shopCountry(formData.get("country_code"))
   const values = Object.fromEntries(["name", "occasion", "season", "notes"].map((n) => [n, String(formData.get(n) ?? "").trim()]))
   const itemIds = formData.getAll("item_ids").map(String).filter(Boolean)
-  const products = JSON.parse(String(formData.get("products") || "[]")) as { product_id: string; variant_id?: string }[]
+  const products = parseProducts(formData.get("products"))
   const fieldErrors: Record<string, string> = {}
+  if (!products) return { error: "The chosen products could not be read. Reload the page and pick them again." }
   if (!values.name) fieldErrors.name = "Name the outfit, like “Monday office”."
   if (!itemIds.length && !products.length) fieldErrors.item_ids = "Pick at least one item from your wardrobe or a product from the shop."
   // The chosen items go back with the values, so a form shown again keeps them ticked.

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loadPosts, socialServiceOf } from "../../../store/social/helpers"
+import { socialServiceOf } from "../../../store/social/helpers"
+import { loadModeratedPosts } from "../helpers"
 import { AdminGetSocialPostsParamsType } from "../validators"
 
 /** Every post (any status, any visibility), newest first, filtered by status, author or having reports. */
@@ -16,6 +17,6 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetSocia
     take: limit,
     order: { created_at: "DESC", id: "DESC" },
   })
-  const posts = await loadPosts(req.scope, rows.map((r) => r.id), { moderation: true })
+  const posts = await loadModeratedPosts(req.scope, rows.map((r) => r.id))
   res.json({ posts, count, offset, limit })
 }

@@ -18,7 +18,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateSocialPost
   const photos = await photosOf(req)
   const customerId = customerIdOf(req)
   const { result } = await createSocialPostWorkflow(req.scope).run({
-    input: { customer_id: customerId, caption, visibility, tags, photos },
+    input: { customer_id: customerId, caption, visibility, tags, photos, sales_channel_ids: req.publishable_key_context?.sales_channel_ids },
   })
   res.status(201).json({ post: await retrieveVisiblePost(req.scope, result.id, customerId) })
 }

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { normalizeCategory, normalizeColours } from "../../../../modules/wardrobe/constants"
 import { createWardrobeItemWorkflow } from "../../../../workflows/wardrobe/wardrobe-items"
-import { customerIdOf, likePattern, photoOf, retrieveOwned } from "../helpers"
+import { customerIdOf, likePattern, photoOf, retrieveOwned, signWardrobePhotos, withPhotoFileIds } from "../helpers"
 import { StoreCreateWardrobeItemType, StoreGetWardrobeItemsParamsType } from "../validators"
 
 /** The signed-in customer's wardrobe, filtered and paginated. */
@@ -25,11 +25,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetWardr
 
   const { data: items, metadata } = await query.graph({
     entity: "wardrobe_item",
-    fields: req.queryConfig.fields,
+    fields: withPhotoFileIds(req.queryConfig.fields),
     filters,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ items, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({ items: await signWardrobePhotos(req.scope, items), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** Adds an item (JSON, or multipart with a `photo`). */

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOutfitWorkflow } from "../../../../workflows/wardrobe/outfits"
-import { customerIdOf, likePattern, retrieveOwned, sortOutfit } from "../helpers"
+import { customerIdOf, likePattern, retrieveOwned, signWardrobePhotos, sortOutfit, withPhotoFileIds } from "../helpers"
 import { StoreCreateOutfitType, StoreGetOutfitsParamsType } from "../validators"
 
 /** The signed-in customer's outfits, filtered and paginated. */
@@ -15,11 +15,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetOutfi
 
   const { data: outfits, metadata } = await query.graph({
     entity: "wardrobe_outfit",
-    fields: req.queryConfig.fields,
+    fields: withPhotoFileIds(req.queryConfig.fields),
     filters,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ outfits: outfits.map(sortOutfit), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({ outfits: (await signWardrobePhotos(req.scope, outfits)).map(sortOutfit), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** Creates an outfit from the customer's own items and, optionally, catalog products. */

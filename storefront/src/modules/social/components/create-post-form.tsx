@@ -1,11 +1,12 @@
 "use client"
 
-import { useActionState, useEffect, useRef, useState, startTransition } from "react"
-import { createPost, searchTaggableProducts, type TaggableProduct } from "@lib/data/social"
+import { useEffect, useRef, useState } from "react"
+import { useRouter } from "next/navigation"
+import { searchTaggableProducts, type Post, type TaggableProduct } from "@lib/data/social"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { useTransitionNudge } from "@lib/hooks/use-settling-transition"
+import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
+import { MAX_PHOTO_BYTES, MAX_POST_PHOTOS as MAX_PHOTOS, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
 
-const MAX_PHOTOS = 6
 const MAX_TAGS = 20
 
 type DraftTag = { key: string; product_id: string; title: string; thumbnail: string | null; variants: TaggableProduct["variants"]; variant_id: string; photo_index: number; x: number | null; y: number | null }
@@ -16,12 +17,17 @@ const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1000) / 1000
 /**
  * The post composer: photos (previewed here, uploaded as multipart `photos`), caption,
  * visibility, and product tags found with the shop's search. A tag can be placed on a photo
- * by clicking it (or with the arrow keys while the photo has focus).
+ * by clicking it (or with the arrow keys while the photo has focus). The post is sent as multipart to
+ * the storefront's upload route (src/app/api/social/posts), which streams it to Medusa; photos over
+ * the limit are refused here before anything is sent.
  */
 export default function CreatePostForm({ countryCode }: { countryCode: string }) {
   const hydrated = useHydrated()
-  const [state, action, pending] = useActionState(createPost, null)
-  useTransitionNudge(pending)
+  const router = useRouter()
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const [navigating, startTransition] = useSettlingTransition()
+  const pending = sending || navigating
   const [previews, setPreviews] = useState<Preview[]>([])
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [tags, setTags] = useState<DraftTag[]>([])
@@ -39,6 +45,13 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
     const list = Array.from(files ?? [])
     if (list.length > MAX_PHOTOS) {
       setPhotoError(`Choose at most ${MAX_PHOTOS} photos.`)
+      if (fileRef.current) fileRef.current.value = ""
+      setPreviews([])
+      return
+    }
+    const problem = list.map(photoProblem).find(Boolean)
+    if (problem) {
+      setPhotoError(problem)
       if (fileRef.current) fileRef.current.value = ""
       setPreviews([])
       return
@@ -104,12 +117,18 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
     }
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
     // Submitted by hand so that a failed attempt keeps the chosen photos (a form action would reset the form).
     event.preventDefault()
+    if (pending) return
     if (!previews.length) return setPhotoError("Add at least one photo of your outfit.")
     const data = new FormData(event.currentTarget)
-    data.set(
+    const visibility = String(data.get("visibility") || "public")
+    const body = new FormData()
+    for (const photo of data.getAll("photos")) if (typeof photo === "object" && photo.size > 0) body.append("photos", photo, photo.name || "photo.jpg")
+    body.append("caption", String(data.get("caption") || ""))
+    body.append("visibility", ["public", "followers", "private"].includes(visibility) ? visibility : "public")
+    body.set(
       "tags",
       JSON.stringify(
         tags.map((t) => ({
@@ -120,14 +139,27 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
         }))
       )
     )
-    startTransition(() => action(data))
+    setError(null)
+    setSending(true)
+    let target: string | null = null
+    let problem: string | null = null
+    try {
+      const response = await fetch("/api/social/posts", { method: "POST", body })
+      if (response.status === 401) target = `/${countryCode}/account`
+      else if (!response.ok) problem = await uploadErrorMessage(response, "Your post could not be shared. Try again.")
+      else target = `/${countryCode}/feed/posts/${encodeURIComponent(((await response.json()) as { post: Post }).post.id)}`
+    } catch {
+      problem = "The shop could not be reached. Check your connection and try again."
+    }
+    setSending(false)
+    if (problem) return setError(problem)
+    if (target) startTransition(() => router.push(target))
   }
 
   const placingTag = tags.find((t) => t.key === placing)
 
   return (
     <form onSubmit={submit} className="composer" data-testid="create-post-form" data-hydrated={hydrated} noValidate>
-      <input type="hidden" name="country_code" value={countryCode} />
       <div>
         <div className="field">
           <label htmlFor="post-photos">Photos (1 to {MAX_PHOTOS})</label>
@@ -144,7 +176,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
             aria-describedby={`post-photos-hint${photoError ? " post-photos-error" : ""}`}
           />
           <p id="post-photos-hint" className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>
-            JPEG, PNG or WebP, up to 10 MB each. Choose all photos at once.
+            JPEG, PNG or WebP, up to {megabytes(MAX_PHOTO_BYTES)} each. Choose all photos at once.
           </p>
           {photoError ? (
             <p id="post-photos-error" role="alert" className="field__error">
@@ -315,9 +347,9 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
             </p>
           )}
         </fieldset>
-        {state?.error ? (
+        {error ? (
           <p role="alert" className="form-error">
-            {state.error}
+            {error}
           </p>
         ) : null}
         {/* Before hydration the form has no action: a native submit would reload the page and lose the photos. */}

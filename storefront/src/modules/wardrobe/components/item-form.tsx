@@ -1,16 +1,28 @@
 "use client"
 
-import { useActionState, useState } from "react"
-import { createItem, updateItem, type WardrobeItem } from "@lib/data/wardrobe"
+import { useState } from "react"
+import { useRouter } from "next/navigation"
+import { type WardrobeItem } from "@lib/data/wardrobe"
 import Field from "@modules/common/components/field"
-import SubmitButton from "@modules/common/components/submit-button"
 import { SEASONS } from "../seasons"
+import { itemBody, readItemForm, type ItemFormValues } from "../item-fields"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
+import { MAX_PHOTO_BYTES, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
 
-/** Add or edit a wardrobe item, with an optional photo (multipart `photo`). */
+type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: ItemFormValues } | null
+
+/**
+ * Add or edit a wardrobe item, with an optional photo. Sent as multipart to the storefront's upload
+ * route (src/app/api/wardrobe/items), which streams it to Medusa; a photo over the limit is refused
+ * here before anything is sent.
+ */
 export default function ItemForm({ countryCode, item, currency }: { countryCode: string; item?: WardrobeItem; currency: string }) {
   const hydrated = useHydrated()
-  const [state, action] = useActionState(item ? updateItem : createItem, null)
+  const router = useRouter()
+  const [state, setState] = useState<FormState>(null)
+  const [sending, setSending] = useState(false)
+  const [navigating, startTransition] = useSettlingTransition()
   const [preview, setPreview] = useState<string | null>(null)
   const v = (name: keyof WardrobeItem | "colours") => {
     if (state?.values && name in state.values) return state.values[name]
@@ -20,10 +32,39 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   }
   const formId = item ? "edit-item" : "new-item"
   const errors = state?.fieldErrors ?? {}
+  const pending = sending || navigating
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (pending) return
+    const formData = new FormData(event.currentTarget)
+    const { values, fieldErrors, file } = readItemForm(formData)
+    if (Object.keys(fieldErrors).length) return setState({ fieldErrors, values })
+    setState({ values })
+    setSending(true)
+    let target: string | null = null
+    let error: string | undefined
+    try {
+      const response = await fetch(item ? `/api/wardrobe/items/${encodeURIComponent(item.id)}` : "/api/wardrobe/items", {
+        method: "POST",
+        body: itemBody(values, file, { edit: Boolean(item), removePhoto: formData.get("remove_photo") === "on" }),
+      })
+      if (response.status === 401) target = `/${countryCode}/account`
+      else if (!response.ok) error = await uploadErrorMessage(response, item ? "The changes could not be saved. Try again." : "The item could not be saved. Try again.")
+      else {
+        const { item: saved } = (await response.json()) as { item: WardrobeItem }
+        target = `/${countryCode}/wardrobe/items/${encodeURIComponent(saved.id)}?${item ? "saved" : "added"}=1`
+      }
+    } catch {
+      error = "The shop could not be reached. Check your connection and try again."
+    }
+    setSending(false)
+    if (error) return setState({ error, values })
+    if (target) startTransition(() => router.push(target))
+  }
+
   return (
-    <form action={action} noValidate data-testid="item-form" data-hydrated={hydrated}>
-      <input type="hidden" name="country_code" value={countryCode} />
-      {item ? <input type="hidden" name="item_id" value={item.id} /> : null}
+    <form onSubmit={submit} noValidate data-testid="item-form" data-hydrated={hydrated}>
       {state?.error ? (
         <p role="alert" className="form-error">
           {state.error}
@@ -67,15 +108,24 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
             name="photo"
             type="file"
             accept="image/jpeg,image/png,image/webp"
-            aria-describedby={`${formId}-photo-hint`}
+            aria-invalid={errors.photo ? true : undefined}
+            aria-describedby={`${formId}-photo-hint${errors.photo ? ` ${formId}-photo-error` : ""}`}
             onChange={(e) => {
               const file = e.target.files?.[0]
-              setPreview(file ? URL.createObjectURL(file) : null)
+              const tooLarge = file ? photoProblem(file) : null
+              setState((current) => ({ ...current, fieldErrors: { ...current?.fieldErrors, photo: tooLarge ?? "" } }))
+              if (tooLarge) e.target.value = ""
+              setPreview(file && !tooLarge ? URL.createObjectURL(file) : null)
             }}
           />
           <p id={`${formId}-photo-hint`} className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>
-            JPEG, PNG or WebP, up to 10 MB.
+            JPEG, PNG or WebP, up to {megabytes(MAX_PHOTO_BYTES)}.
           </p>
+          {errors.photo ? (
+            <p id={`${formId}-photo-error`} role="alert" className="field__error">
+              {errors.photo}
+            </p>
+          ) : null}
           {preview ? (
             <div className="media-box" style={{ width: 120, marginTop: ".5rem" }}>
               {/* eslint-disable-next-line @next/next/no-img-element -- local preview in a 3:4 box */}
@@ -89,9 +139,10 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
           ) : null}
         </div>
       </div>
-      <SubmitButton pendingText="Saving…" testId="save-item">
-        {item ? "Save changes" : "Add to wardrobe"}
-      </SubmitButton>
+      {/* Before hydration the form has no handler: a native submit would post the page itself. */}
+      <button type="submit" className="button" disabled={pending || !hydrated} aria-disabled={pending || !hydrated} data-testid="save-item">
+        {pending ? "Saving…" : item ? "Save changes" : "Add to wardrobe"}
+      </button>
     </form>
   )
 }

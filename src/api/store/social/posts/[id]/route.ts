@@ -11,7 +11,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 /** The author edits caption, visibility or tags (tags given replace all tags). */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateSocialPostType>, res: MedusaResponse) => {
   const customerId = customerIdOf(req)
-  await updateSocialPostWorkflow(req.scope).run({ input: { customer_id: customerId, id: req.params.id, ...req.validatedBody } })
+  await updateSocialPostWorkflow(req.scope).run({
+    input: { customer_id: customerId, id: req.params.id, ...req.validatedBody, sales_channel_ids: req.publishable_key_context?.sales_channel_ids },
+  })
   res.json({ post: await retrieveVisiblePost(req.scope, req.params.id, customerId) })
 }
 

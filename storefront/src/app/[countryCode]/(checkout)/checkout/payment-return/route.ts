@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from "next/server"
 import { placeOrder } from "@lib/data/cart"
+import { shopCountry } from "@lib/data/regions"
 
 /**
  * Stripe's return_url: payment methods that leave the page (bank redirects, some wallets) send
@@ -7,7 +8,7 @@ import { placeOrder } from "@lib/data/cart"
  * review step does (placeOrder redirects to the confirmation); otherwise back to the payment step.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ countryCode: string }> }) {
-  const { countryCode } = await params
+  const countryCode = await shopCountry((await params).countryCode)
   const status = request.nextUrl.searchParams.get("redirect_status")
   const problem =
     status === "succeeded" || status === "processing"

@@ -1,0 +1,65 @@
+import type { Embedder } from "../embedding/embedder.ts";
+import type { PreparedImage } from "../image/preprocess.ts";
+import type { Hasher, ImageHash } from "./hasher.ts";
+import { extractKeypoints, type KeypointPair } from "./keypoints.ts";
+import { layoutThumbnail } from "./layout-match.ts";
+
+/**
+ * Everything the duplicate checks and search compare about one image. Made by `fingerprint()` only,
+ * for uploads, indexed images and the benchmarks alike, so calibration measures what ships.
+ */
+export interface Fingerprint {
+  /** Perceptual hash and its mirror (no layout: that is `layout`, raw). */
+  hash: ImageHash;
+  /** L2-normalised embedding. */
+  vector: Float32Array;
+  /** 56×56 grey thumbnail (layout-match.ts). */
+  layout: Uint8Array;
+  /** Local keypoints, upright and mirrored (keypoints.ts). */
+  keypoints: KeypointPair;
+}
+
+/** The parts of a fingerprint made on this thread, without the embedding. */
+export type LocalFingerprint = Omit<Fingerprint, "vector">;
+
+export interface Fingerprinter {
+  embedder: Pick<Embedder, "embed">;
+  hasher: Hasher;
+}
+
+export function localFingerprint(image: PreparedImage, hasher: Hasher): LocalFingerprint {
+  return {
+    hash: hasher.hash(image),
+    layout: layoutThumbnail(image.rgb),
+    keypoints: extractKeypoints(image.grey.data, image.grey.width, image.grey.height),
+  };
+}
+
+/**
+ * Fingerprints of prepared images: one call to the embedder for all of them (one batch for the
+ * worker pool) while hash, layout and keypoints are made on this thread. `meanwhile` runs on this
+ * thread too, with those local parts, before the embeddings arrive (work that needs no embedding).
+ */
+export async function fingerprint(
+  images: PreparedImage[],
+  { embedder, hasher }: Fingerprinter,
+  meanwhile?: (local: LocalFingerprint[]) => Promise<void>,
+): Promise<Fingerprint[]> {
+  const embedding = embedder.embed(images.map((p) => p.rgb));
+  const local = images.map((p) => localFingerprint(p, hasher));
+  const [vectors] = await Promise.all([embedding, meanwhile?.(local)]);
+  return local.map((f, i) => ({ ...f, vector: vectors[i]! }));
+}
+
+export function encodeLayout(layout: Uint8Array): string {
+  return Buffer.from(layout.buffer, layout.byteOffset, layout.byteLength).toString("base64");
+}
+
+export function decodeLayout(b64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(b64, "base64"));
+}
+
+/** The hash as stores keep it: with the layout thumbnail (base64) that verification reads back. */
+export function storedHash(f: Pick<Fingerprint, "hash" | "layout">): ImageHash {
+  return { ...f.hash, layout: encodeLayout(f.layout) };
+}

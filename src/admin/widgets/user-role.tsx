@@ -1,0 +1,81 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { AdminUser, DetailWidgetProps } from "@medusajs/framework/types"
+import { Button, Container, Heading, Select, StatusBadge, Text, toast } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { AdminRoleName, retrieveUserRole, ROLE_LABEL, setUserRole } from "../lib/admin-role"
+
+/**
+ * On a user's page: the user's Curator role, and for administrators a choice to make the user a
+ * moderator (the moderation page only) or an administrator.
+ */
+const UserRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
+  const [role, setRole] = useState<AdminRoleName | null>(null)
+  const [myRole, setMyRole] = useState<AdminRoleName | null>(null)
+  const [choice, setChoice] = useState<AdminRoleName>("admin")
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  useEffect(() => {
+    Promise.all([retrieveUserRole(user.id), retrieveUserRole("me")])
+      .then(([theirs, mine]) => {
+        setRole(theirs.role)
+        setChoice(theirs.role)
+        setMyRole(mine.role)
+      })
+      .catch((e: Error) => setError(e.message))
+  }, [user.id])
+
+  const save = async () => {
+    setSaving(true)
+    try {
+      const saved = await setUserRole(user.id, choice)
+      setRole(saved.role)
+      toast.success(`${user.email} is now ${saved.role === "admin" ? "an administrator" : "a moderator"}`)
+    } catch (e) {
+      toast.error((e as Error).message)
+      if (role) setChoice(role)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="curator-user-role">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Curator role</Heading>
+        {role ? <StatusBadge color={role === "admin" ? "blue" : "orange"}>{ROLE_LABEL[role]}</StatusBadge> : null}
+      </div>
+      <div className="flex flex-col gap-y-3 px-6 py-4">
+        {error ? <Text size="small" className="text-ui-fg-error">{error}</Text> : null}
+        {!error && !role ? <Text size="small" className="text-ui-fg-subtle">Loading…</Text> : null}
+        <Text size="small" className="text-ui-fg-subtle">
+          Administrators manage the whole shop. Moderators review reported and pending social posts on the Moderation page, and nothing else.
+        </Text>
+        {role && myRole === "admin" ? (
+          <div className="flex items-center gap-x-2">
+            <div className="w-48">
+              <Select value={choice} onValueChange={(value) => setChoice(value as AdminRoleName)}>
+                <Select.Trigger aria-label="Role">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  <Select.Item value="admin">{ROLE_LABEL.admin}</Select.Item>
+                  <Select.Item value="moderator">{ROLE_LABEL.moderator}</Select.Item>
+                </Select.Content>
+              </Select>
+            </div>
+            <Button size="small" variant="secondary" disabled={saving || choice === role} isLoading={saving} onClick={save}>
+              Save role
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "user.details.after",
+})
+
+export default UserRoleWidget

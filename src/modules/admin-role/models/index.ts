@@ -1,0 +1,1 @@
+export { AdminRole } from "./admin-role"
