@@ -1,6 +1,5 @@
 import fs from "node:fs"
 import http from "node:http"
-import os from "node:os"
 import path from "node:path"
 import { Readable } from "node:stream"
 import sharp from "sharp"
@@ -29,14 +28,10 @@ const REQUEST_TIMEOUT_MS = 30_000
 /** Requests in flight at once: enough to keep the server busy on two cores, not a load test. */
 const CONCURRENCY = 4
 
-// The suite's own upload folders, so that counting files is not disturbed by other test runs.
-// Set before the runner loads medusa-config.ts (its `env` option is applied only after that), and
-// given back afterwards: the test files of a run share this process.
-const FILES_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), "curator-fuzz-files-"))
-const UPLOAD_DIRS = [path.join(FILES_ROOT, "static"), path.join(FILES_ROOT, "private")]
+// Counted in the app's own upload folders (the runner's file module writes there; a test run is
+// one process at a time, so only this suite's requests change them while it runs).
+const UPLOAD_DIRS = [path.resolve(process.env.FILE_UPLOAD_DIR || "static"), path.resolve(process.env.FILE_PRIVATE_UPLOAD_DIR || "private")]
 const SUITE_ENV: Record<string, string> = {
-  FILE_UPLOAD_DIR: UPLOAD_DIRS[0],
-  FILE_PRIVATE_UPLOAD_DIR: UPLOAD_DIRS[1],
   // The corpus is sent from one shopper and one address; the limits have their own tests.
   RATE_LIMIT_ENABLED: "false",
 }
@@ -47,7 +42,6 @@ afterAll(() => {
     if (value === undefined) delete process.env[key]
     else process.env[key] = value
   }
-  fs.rmSync(FILES_ROOT, { recursive: true, force: true })
 })
 const filesStored = () =>
   UPLOAD_DIRS.reduce((sum, dir) => sum + (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile()).length : 0), 0)
