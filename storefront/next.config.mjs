@@ -21,20 +21,18 @@ const nextConfig = {
   reactStrictMode: true,
   // The storefront is its own package inside the Medusa project: trace files from here, not the parent.
   outputFileTracingRoot: path.dirname(fileURLToPath(import.meta.url)),
-  // Lint runs separately; the production build must not need ESLint installed.
-  eslint: { ignoreDuringBuilds: true },
   poweredByHeader: false,
-  // Own build folders (NEXT_DIST_DIR=.next-dev, .next-8001, ...) keep `next dev` servers and a
-  // production build from clobbering each other.
+  // `next dev` writes into <distDir>/dev, apart from the production build; an own build folder
+  // (NEXT_DIST_DIR=.next-8001, ...) keeps a second checkout's servers from clobbering this one's.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Photos never pass through a server action: the upload routes (src/app/api) stream them to
-  // Medusa. Actions carry form fields only, and the middleware answers 413 above 1 MB before it
-  // would buffer a body.
-  experimental: { serverActions: { bodySizeLimit: "1mb" }, middlewareClientMaxBodySize: "1mb" },
+  // Medusa. Actions carry form fields only, and the proxy (src/proxy.ts) answers 413 above 1 MB
+  // before it would buffer a body.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
   async headers() {
     return [
       // Every response, pages, route handlers and static files alike. The page policy (CSP, with a
-      // fresh script nonce) is set per request by src/middleware.ts.
+      // fresh script nonce) is set per request by src/proxy.ts.
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ]

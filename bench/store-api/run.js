@@ -9,61 +9,40 @@
  * Settings: BENCH_DURATION (s per route, default 10), BENCH_CONNECTIONS (default 8),
  * BENCH_PORT (default 9001).
  */
-const { spawn } = require("node:child_process")
 const path = require("node:path")
 const os = require("node:os")
 const autocannon = require("autocannon")
-const { Client } = require("pg")
+const { createSupervisor, exitOnSignals } = require("../../scripts/lib/processes")
+const { readPublishableKey } = require("../../scripts/lib/publishable-key")
+const { startBackend, waitForHttp } = require("../../scripts/lib/servers")
+const { readSettings } = require("../../scripts/lib/settings")
+const { percentile } = require("../stats")
 
-const ROOT = path.resolve(__dirname, "..", "..")
-const BUILD_DIR = process.env.CURATOR_BUILD_DIR || path.join(ROOT, ".medusa", "server")
-const PORT = Number(process.env.BENCH_PORT || 9001)
+const settings = readSettings({ root: path.resolve(__dirname, "..", "..") })
+const PORT = Number(settings.env.BENCH_PORT || 9001)
 const BASE = `http://127.0.0.1:${PORT}`
-const DURATION = Number(process.env.BENCH_DURATION || 10)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 8)
+const DURATION = Number(settings.env.BENCH_DURATION || 10)
+const CONNECTIONS = Number(settings.env.BENCH_CONNECTIONS || 8)
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const log = (...args) => console.log("[bench:store-api]", ...args)
+const supervisor = createSupervisor({ cwd: settings.root, env: settings.env, log })
+exitOnSignals(() => supervisor.shutdown())
 
 async function startServer() {
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
-    cwd: BUILD_DIR,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), LOG_LEVEL: "error" },
-    stdio: ["ignore", "ignore", "inherit"],
-  })
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${BASE}/health`).then((r) => r.ok, () => false)
-    if (ok) return server
-    if (server.exitCode !== null) throw new Error(`medusa start exited with ${server.exitCode}`)
-    await sleep(500)
-  }
-  server.kill("SIGTERM")
-  throw new Error("the production server did not answer /health within 120 s")
-}
-
-async function publishableKey() {
-  const client = new Client({ connectionString: process.env.DATABASE_URL })
-  await client.connect()
-  try {
-    const { rows } = await client.query("SELECT token FROM api_key WHERE type = 'publishable' AND title = $1 AND revoked_at IS NULL", [
-      "Curator Storefront",
-    ])
-    if (!rows.length) throw new Error("no Curator Storefront publishable key: seed the demo shop first")
-    return rows[0].token
-  } finally {
-    await client.end()
-  }
+  const server = startBackend({ settings, supervisor, port: PORT, env: { LOG_LEVEL: "error" }, stdio: ["ignore", "ignore", "inherit"] })
+  await waitForHttp(`${BASE}/health`, { timeoutMs: 120_000, what: "the production server", server })
 }
 
 async function json(method, url, headers, body) {
-  const res = await fetch(`${BASE}${url}`, { method, headers: { "content-type": "application/json", ...headers }, body: body && JSON.stringify(body) })
+  const res = await fetch(`${BASE}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body && JSON.stringify(body),
+  })
   const data = await res.json()
   if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${data.message}`)
   return data
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
 /** Runs one autocannon load and measures every response's latency itself (autocannon has no p95). */
@@ -73,7 +52,6 @@ function load(name, requestOptions) {
     let errors = 0
     const instance = autocannon({ url: BASE, connections: CONNECTIONS, duration: DURATION, ...requestOptions }, (err, result) => {
       if (err) return reject(err)
-      latencies.sort((a, b) => a - b)
       resolve({
         name,
         requests: latencies.length,
@@ -92,10 +70,8 @@ function load(name, requestOptions) {
 }
 
 async function main() {
-  const key = await publishableKey()
-  const server = await startServer()
-  const stop = () => server.exitCode === null && server.kill("SIGTERM")
-  process.on("exit", stop)
+  const key = readPublishableKey(settings.publishableKeyFile)
+  await startServer()
   try {
     const headers = { "x-publishable-api-key": key }
     const { regions } = await json("GET", "/store/regions", headers)
@@ -106,7 +82,11 @@ async function main() {
       if (res.ok && (await res.json()).count > 0) break
       await sleep(500)
     }
-    const { products } = await json("GET", `/store/products?limit=100&region_id=${europe.id}&fields=id,variants.id,+variants.inventory_quantity`, headers)
+    const { products } = await json(
+      "GET",
+      `/store/products?limit=100&region_id=${europe.id}&fields=id,variants.id,+variants.inventory_quantity`,
+      headers
+    )
     const productIds = products.map((p) => p.id)
     // Only variants with stock to spare, so "add to cart" measures the happy path.
     const variantIds = products.flatMap((p) => p.variants.filter((v) => v.inventory_quantity >= 10).map((v) => v.id))
@@ -130,7 +110,10 @@ async function main() {
             {
               method: "GET",
               headers,
-              setupRequest: (req) => ({ ...req, path: `/store/products/${pick(productIds)}?region_id=${europe.id}&fields=*variants.calculated_price` }),
+              setupRequest: (req) => ({
+                ...req,
+                path: `/store/products/${pick(productIds)}?region_id=${europe.id}&fields=*variants.calculated_price`,
+              }),
             },
           ],
         },
@@ -142,7 +125,10 @@ async function main() {
             {
               method: "GET",
               headers,
-              setupRequest: (req) => ({ ...req, path: `/store/product-search?q=${encodeURIComponent(pick(queries))}&region_id=${europe.id}&limit=24` }),
+              setupRequest: (req) => ({
+                ...req,
+                path: `/store/product-search?q=${encodeURIComponent(pick(queries))}&region_id=${europe.id}&limit=24`,
+              }),
             },
           ],
         },
@@ -157,7 +143,12 @@ async function main() {
               headers: { ...headers, "content-type": "application/json" },
               setupRequest: (req) => ({
                 ...req,
-                body: JSON.stringify({ entity: "product", filters: { q: pick(queries) }, pagination: { take: 24 }, search_options: { facets: ["category_handles", "colours", "sizes", "brand"] } }),
+                body: JSON.stringify({
+                  entity: "product",
+                  filters: { q: pick(queries) },
+                  pagination: { take: 24 },
+                  search_options: { facets: ["category_handles", "colours", "sizes", "brand"] },
+                }),
               }),
             },
           ],
@@ -170,7 +161,11 @@ async function main() {
             {
               method: "POST",
               headers: { ...headers, "content-type": "application/json" },
-              setupRequest: (req) => ({ ...req, path: `/store/carts/${pick(carts)}/line-items`, body: JSON.stringify({ variant_id: pick(variantIds), quantity: 1 }) }),
+              setupRequest: (req) => ({
+                ...req,
+                path: `/store/carts/${pick(carts)}/line-items`,
+                body: JSON.stringify({ variant_id: pick(variantIds), quantity: 1 }),
+              }),
             },
           ],
         },
@@ -206,9 +201,7 @@ async function main() {
     routes.push([
       "GET /store/lookbooks/:handle (lookbook page)",
       {
-        requests: [
-          { method: "GET", headers, setupRequest: (req) => ({ ...req, path: `/store/lookbooks/${pick(handles)}?region_id=${europe.id}` }) },
-        ],
+        requests: [{ method: "GET", headers, setupRequest: (req) => ({ ...req, path: `/store/lookbooks/${pick(handles)}?region_id=${europe.id}` }) }],
       },
     ])
 
@@ -220,28 +213,23 @@ async function main() {
 
     const reference = results.find((r) => r.name.startsWith("GET /store/products (list"))
     const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
-    const rows = results.map((r) => [
-      r.name,
-      fmt(r.rps),
-      fmt(r.p50),
-      fmt(r.p95),
-      fmt(r.p99),
-      fmt(r.p95 / reference.p95, 2) + "×",
-      String(r.errors),
-    ])
+    const rows = results.map((r) => [r.name, fmt(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.p95 / reference.p95, 2) + "×", String(r.errors)])
     const header = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / products p95", "errors"]
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
     const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |"
-    console.log(`\nbench/store-api — production build, ${products.length >= 100 ? "100+" : products.length} products sampled, ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} CPUs`)
+    console.log(
+      `\nbench/store-api — production build, ${products.length >= 100 ? "100+" : products.length} products sampled, ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} CPUs`
+    )
     console.log(line(header))
     console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|")
     for (const row of rows) console.log(line(row))
   } finally {
-    stop()
+    await supervisor.shutdown()
   }
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   console.error(e)
+  await supervisor.shutdown()
   process.exit(1)
 })

@@ -13,73 +13,28 @@
  * product photos' URLs under the demo's backend address, so stop the demo first),
  * BENCH_STOREFRONT_PORT (default 8001), CHROMIUM_PATH (default /usr/bin/chromium).
  */
-const { spawn } = require("node:child_process")
 const path = require("node:path")
 const fs = require("node:fs")
-const { Client } = require("pg")
+const { createSupervisor, exitOnSignals } = require("../../scripts/lib/processes")
+const { readPublishableKey } = require("../../scripts/lib/publishable-key")
+const { startBackend, startStorefront, waitForHttp } = require("../../scripts/lib/servers")
+const { readSettings } = require("../../scripts/lib/settings")
+const { percentile } = require("../stats")
 
-const ROOT = path.resolve(__dirname, "..", "..")
-const STOREFRONT_DIR = path.join(ROOT, "storefront")
-const BUILD_DIR = process.env.CURATOR_BUILD_DIR || path.join(ROOT, ".medusa", "server")
-const BACKEND_PORT = Number(process.env.BENCH_PORT || 9000)
-const STOREFRONT_PORT = Number(process.env.BENCH_STOREFRONT_PORT || 8001)
+const settings = readSettings({ root: path.resolve(__dirname, "..", "..") })
+const BACKEND_PORT = Number(settings.env.BENCH_PORT || 9000)
+const STOREFRONT_PORT = Number(settings.env.BENCH_STOREFRONT_PORT || 8001)
 const BACKEND = `http://localhost:${BACKEND_PORT}`
 const STOREFRONT = `http://localhost:${STOREFRONT_PORT}`
-const RUNS = Number(process.env.BENCH_RUNS || 7)
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const RUNS = Number(settings.env.BENCH_RUNS || 7)
 const COUNTRY = "de"
 const LCP_TARGET_MS = 1500
 
-const { chromium } = require(require.resolve("playwright-core", { paths: [STOREFRONT_DIR] }))
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
-const servers = []
-
-function start(command, args, options) {
-  const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], detached: true, ...options })
-  servers.push(child)
-  return child
-}
-
-async function waitFor(url, child, what) {
-  for (let i = 0; i < 360; i++) {
-    const ok = await fetch(url, { redirect: "manual" }).then((r) => r.status < 500, () => false)
-    if (ok) return
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`)
-    await sleep(500)
-  }
-  throw new Error(`${what} did not answer at ${url} within 180 s`)
-}
-
-function stopAll() {
-  for (const child of servers) {
-    try {
-      process.kill(-child.pid, "SIGTERM")
-    } catch {
-      // already gone
-    }
-  }
-}
-
-async function publishableKey() {
-  const client = new Client({ connectionString: process.env.DATABASE_URL })
-  await client.connect()
-  try {
-    const { rows } = await client.query(
-      "SELECT token FROM api_key WHERE type = 'publishable' AND title = $1 AND revoked_at IS NULL ORDER BY created_at LIMIT 1",
-      ["Curator Storefront"]
-    )
-    if (!rows.length) throw new Error("no Curator Storefront publishable key: seed the demo shop first")
-    return rows[0].token
-  } finally {
-    await client.end()
-  }
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b)
-  if (!sorted.length) return NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
+const { chromium } = require(require.resolve("playwright-core", { paths: [settings.storefront.dir] }))
+const log = (...args) => console.log("[bench:storefront]", ...args)
+const supervisor = createSupervisor({ cwd: settings.root, env: settings.env, log })
+exitOnSignals(() => supervisor.shutdown())
+const quiet = ["ignore", "ignore", "inherit"]
 
 /** One navigation in a fresh context: TTFB from the Navigation Timing entry, LCP from the buffered observer. */
 async function measurePage(browser, url) {
@@ -136,18 +91,14 @@ async function measureFetch(url, headers = {}) {
 }
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install -y chromium)`)
-  const key = await publishableKey()
-  const backend = start(path.join(ROOT, "node_modules", ".bin", "medusa"), ["start"], {
-    cwd: BUILD_DIR,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(BACKEND_PORT), LOG_LEVEL: "error", MEDUSA_ADMIN_DISABLED: "true" },
-  })
-  await waitFor(`${BACKEND}/health`, backend, "medusa start")
-  const storefront = start(path.join(STOREFRONT_DIR, "node_modules", ".bin", "next"), ["start", "-p", String(STOREFRONT_PORT)], {
-    cwd: STOREFRONT_DIR,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", MEDUSA_BACKEND_URL: BACKEND, MEDUSA_PUBLISHABLE_KEY: key },
-  })
-  await waitFor(`${STOREFRONT}/${COUNTRY}`, storefront, "next start")
+  const chromiumPath = settings.chromiumPath
+  if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`)
+  const key = readPublishableKey(settings.publishableKeyFile)
+  const backend = startBackend({ settings, supervisor, port: BACKEND_PORT, env: { LOG_LEVEL: "error", MEDUSA_ADMIN_DISABLED: "true" }, stdio: quiet })
+  await waitForHttp(`${BACKEND}/health`, { timeoutMs: 180_000, what: "medusa start", server: backend })
+  const storefront = startStorefront({ settings, supervisor, log, port: STOREFRONT_PORT, backendUrl: BACKEND, publishableKey: key, stdio: quiet })
+  if (!storefront) throw new Error("the storefront is not installed (npm install installs it)")
+  await waitForHttp(`${STOREFRONT}/${COUNTRY}`, { timeoutMs: 180_000, what: "next start", server: storefront })
 
   // Pages to measure: a real product and (when the lookbook routes exist) a real lookbook.
   const storeHeaders = { "x-publishable-api-key": key }
@@ -163,7 +114,7 @@ async function main() {
   const lookbookPageExists = lookbookUrl ? await fetch(lookbookUrl).then((r) => r.ok, () => false) : false
   if (lookbookPageExists) pages.push({ name: "lookbook", url: lookbookUrl })
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"] })
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"] })
   const rows = []
   const shifts = new Map() // page → the elements that moved, for pages that shifted
   try {
@@ -227,4 +178,4 @@ main()
     console.error(`[bench:storefront] ${e.message}`)
     process.exitCode = 1
   })
-  .finally(stopAll)
+  .finally(() => supervisor.shutdown())

@@ -3,7 +3,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { apiCaller, signIn, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
 import { SOCIAL_MODULE } from "../../src/modules/social"
 import SocialModuleService from "../../src/modules/social/service"
 
@@ -44,19 +45,7 @@ medusaIntegrationTestRunner({
     const tokens: Record<Exclude<Actor, "anonymous">, string> = { customerA: "", customerB: "", moderator: "", admin: "" }
     const ids = { admin: "", moderator: "", product: "", lookbook: "", post: "", store: "" }
 
-    const call = (method: string, url: string, who: Actor, data?: unknown) =>
-      api.request({
-        method,
-        url,
-        data,
-        headers: {
-          "x-publishable-api-key": store.publishableKey,
-          ...(who !== "anonymous" ? { authorization: `Bearer ${tokens[who]}` } : {}),
-        },
-        validateStatus: () => true,
-      })
-    const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-      (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
+    const call = apiCaller<Actor>(api, () => store.publishableKey, tokens)
 
     beforeAll(async () => {
       const container = getContainer()
@@ -84,10 +73,10 @@ medusaIntegrationTestRunner({
       const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
       ids.store = stores[0].id
 
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
-      tokens.moderator = await signIn("user", MODERATOR.email, MODERATOR.password)
-      tokens.customerA = await signIn("customer", DEMO_CUSTOMERS[0].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.customerB = await signIn("customer", DEMO_CUSTOMERS[1].email, DEMO_CUSTOMER_PASSWORD)
+      tokens.admin = await signInDemoAdmin(api)
+      tokens.moderator = await signIn(api, "user", MODERATOR.email, MODERATOR.password)
+      tokens.customerA = await signInDemoCustomer(api, 0)
+      tokens.customerB = await signInDemoCustomer(api, 1)
       ids.lookbook = (await call("post", "/admin/lookbooks", "admin", { title: "Matrix lookbook" })).data.lookbook.id
 
       const made = await call("post", `/admin/users/${ids.moderator}/role`, "admin", { role: "moderator" })

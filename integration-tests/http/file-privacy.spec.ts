@@ -6,7 +6,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog } from "../../src/scripts/demo-catalog/seed-catalog"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { DEMO_CUSTOMERS, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { fileUrlSecret } from "../../src/files/photo-urls"
 import { SOCIAL_MODULE } from "../../src/modules/social"
 import SocialModuleService from "../../src/modules/social/service"
@@ -14,7 +14,10 @@ import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
 import WardrobeModuleService from "../../src/modules/wardrobe/service"
 import privatizeStoredPhotos from "../../src/scripts/privatize-stored-photos"
 import { signFileKey } from "../../src/files/signed-urls"
-import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, pathAndQuery, PUBLIC_DIR, storedPath } from "./file-helpers"
+import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, pathAndQuery, PUBLIC_DIR, storedPath } from "../helpers/files"
+import { apiCaller, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
+import { solidJpeg } from "../helpers/images"
+import { multipartForm } from "../helpers/multipart"
 
 jest.setTimeout(300_000)
 
@@ -30,8 +33,7 @@ const SHOPPERS: Shopper[] = ["a", "b", "c", "d", "e"]
 const PALETTE: [number, number, number][] = []
 for (const r of [20, 125, 235]) for (const g of [20, 125, 235]) for (const b of [40, 210]) PALETTE.push([r, g, b])
 
-const solidJpeg = (rgb: [number, number, number], width = 48, height = 64) =>
-  sharp({ create: { width, height, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).jpeg().toBuffer()
+const paletteJpeg = (rgb: [number, number, number]) => solidJpeg(48, 64, { r: rgb[0], g: rgb[1], b: rgb[2] })
 
 /** The palette index nearest to an image's mean colour. */
 async function paletteIndexOf(bytes: Buffer): Promise<number> {
@@ -41,12 +43,8 @@ async function paletteIndexOf(bytes: Buffer): Promise<number> {
   return PALETTE.reduce((best, rgb, i) => (distance(rgb) < distance(PALETTE[best]) ? i : best), 0)
 }
 
-function multipart(fields: Record<string, string>, field: string, files: { bytes: Buffer; name: string }[]) {
-  const body = new FormData()
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  for (const file of files) body.append(field, new Blob([new Uint8Array(file.bytes)], { type: "image/jpeg" }), file.name)
-  return body
-}
+const multipart = (fields: Record<string, string>, field: string, files: { bytes: Buffer; name: string }[]) =>
+  multipartForm(fields, files.map((file) => ({ field, ...file })))
 
 /**
  * Stored files: random names that never collide (concurrent uploads called alike, concurrent
@@ -61,20 +59,13 @@ medusaIntegrationTestRunner({
     const ids = {} as Record<Shopper, string>
     let productIds: string[] = []
 
-    const call = (method: string, url: string, who?: Who, data?: unknown) =>
-      api.request({
-        method,
-        url,
-        data,
-        headers: { "x-publishable-api-key": store.publishableKey, ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-        validateStatus: () => true,
-      })
+    const call = apiCaller(api, () => store.publishableKey, tokens)
     /** A file URL fetched as an <img> would: no credentials, no publishable key. */
     const fetchFile = (url: string, extra: Record<string, string> = {}) =>
       api.get(pathAndQuery(url), { responseType: "arraybuffer", headers: extra, validateStatus: () => true })
 
     const createItem = async (who: Shopper, rgb: [number, number, number], name = "image.jpg") => {
-      const res = await call("post", "/store/wardrobe/items", who, multipart({ name: "Tee" }, "photo", [{ bytes: await solidJpeg(rgb), name }]))
+      const res = await call("post", "/store/wardrobe/items", who, multipart({ name: "Tee" }, "photo", [{ bytes: await paletteJpeg(rgb), name }]))
       expect([res.status, res.data.message]).toEqual([201, undefined])
       return res.data.item
     }
@@ -83,7 +74,7 @@ medusaIntegrationTestRunner({
         "post",
         "/store/social/posts",
         who,
-        multipart({ visibility, tags: JSON.stringify(tags) }, "photos", [{ bytes: await solidJpeg(rgb), name: "image.jpg" }])
+        multipart({ visibility, tags: JSON.stringify(tags) }, "photos", [{ bytes: await paletteJpeg(rgb), name: "image.jpg" }])
       )
       expect([res.status, res.data.message]).toEqual([201, undefined])
       return res.data.post
@@ -104,13 +95,11 @@ medusaIntegrationTestRunner({
       const { data: products } = await query.graph({ entity: "product", fields: ["id"], filters: { status: "published" } })
       productIds = products.map((p: any) => p.id)
       const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { has_account: true } })
-      const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-        (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
       for (const [i, who] of SHOPPERS.entries()) {
-        tokens[who] = await signIn("customer", DEMO_CUSTOMERS[i].email, DEMO_CUSTOMER_PASSWORD)
+        tokens[who] = await signInDemoCustomer(api, i)
         ids[who] = customers.find((c: any) => c.email === DEMO_CUSTOMERS[i].email)!.id
       }
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
+      tokens.admin = await signInDemoAdmin(api)
     })
 
     describe("stored names", () => {
@@ -142,7 +131,7 @@ medusaIntegrationTestRunner({
         expect(before).toContain(firstKey)
         const replies = await Promise.all(
           [1, 2, 3, 4, 5, 6].map(async (n) =>
-            call("post", `/store/wardrobe/items/${item.id}`, "a", multipart({ notes: `take ${n}` }, "photo", [{ bytes: await solidJpeg(PALETTE[n]), name: "image.jpg" }]))
+            call("post", `/store/wardrobe/items/${item.id}`, "a", multipart({ notes: `take ${n}` }, "photo", [{ bytes: await paletteJpeg(PALETTE[n]), name: "image.jpg" }]))
           )
         )
         expect(replies.map((r) => [r.status, r.data.message])).toEqual(Array(6).fill([200, undefined]))
@@ -286,7 +275,7 @@ medusaIntegrationTestRunner({
       it("keeps lookbook images public", async () => {
         const created = await call("post", "/admin/lookbooks", "admin", { title: "Public images" })
         expect(created.status).toBe(201)
-        const cover = await call("post", `/admin/lookbooks/${created.data.lookbook.id}/cover`, "admin", multipart({}, "image", [{ bytes: await solidJpeg(PALETTE[14]), name: "image.jpg" }]))
+        const cover = await call("post", `/admin/lookbooks/${created.data.lookbook.id}/cover`, "admin", multipart({}, "image", [{ bytes: await paletteJpeg(PALETTE[14]), name: "image.jpg" }]))
         expect(cover.status).toBe(200)
         const url: string = cover.data.lookbook.cover_image_url
         expect(new URL(url).pathname).toMatch(/^\/static\/\d+-lookbook-[0-9a-f]{32}\.jpg$/)
@@ -300,7 +289,7 @@ medusaIntegrationTestRunner({
         const files = container.resolve(Modules.FILE)
         // As uploaded before random names: public, named after the upload.
         const legacy = async (name: string, rgb: [number, number, number]) =>
-          files.createFiles({ filename: name, mimeType: "image/jpeg", content: (await solidJpeg(rgb)).toString("base64"), access: "public" })
+          files.createFiles({ filename: name, mimeType: "image/jpeg", content: (await paletteJpeg(rgb)).toString("base64"), access: "public" })
         const item = await createItem("c", PALETTE[3])
         const oldItemFile = await legacy("wardrobe-my-coat.jpg", PALETTE[15])
         await container.resolve<WardrobeModuleService>(WARDROBE_MODULE).updateWardrobeItems({ id: item.id, photo_url: oldItemFile.url, photo_file_id: oldItemFile.id })
@@ -362,7 +351,7 @@ medusaIntegrationTestRunner({
             "post",
             "/store/social/posts",
             "b",
-            multipart({ tags: JSON.stringify([{ product_id: productIds[0] }, { product_id: id }]) }, "photos", [{ bytes: await solidJpeg(PALETTE[0]), name: "image.jpg" }])
+            multipart({ tags: JSON.stringify([{ product_id: productIds[0] }, { product_id: id }]) }, "photos", [{ bytes: await paletteJpeg(PALETTE[0]), name: "image.jpg" }])
           )
           expect([res.status, res.data.message]).toEqual([400, `Tagged product ${id} is not available in this store`])
         }

@@ -7,7 +7,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog } from "../../src/scripts/demo-catalog/seed-catalog"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
+import { solidJpeg } from "../helpers/images"
 
 // The corpus generator is plain CommonJS shared with the ML sidecar's fuzz suite.
 const corpus = require("../fuzz/malformed-files.js") as {
@@ -130,7 +132,7 @@ medusaIntegrationTestRunner({
 
     const json = (value: unknown) => ({ bytes: Buffer.from(typeof value === "string" ? value : JSON.stringify(value), "utf8"), contentType: "application/json" })
     const rawJson = (bytes: Buffer) => ({ bytes, contentType: "application/json" })
-    const jpeg = (width = 64, height = 48) => sharp({ create: { width, height, channels: 3, background: "#3d5a80" } }).jpeg().toBuffer()
+    const jpeg = (width = 64, height = 48) => solidJpeg(width, height)
 
     /** Problems found, as lines a reader can act on. */
     const problemsOf = (sent: Sent[]) =>
@@ -172,11 +174,9 @@ medusaIntegrationTestRunner({
       store = await seedStore(container)
       await seedCatalog(container, store, { productsPerCategory: 1 })
       await seedPeople(container)
-      const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-        (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
-      tokens.a = await signIn("customer", DEMO_CUSTOMERS[0].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.b = await signIn("customer", DEMO_CUSTOMERS[1].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
+      tokens.a = await signInDemoCustomer(api, 0)
+      tokens.b = await signInDemoCustomer(api, 1)
+      tokens.admin = await signInDemoAdmin(api)
 
       const ok = async (answer: Promise<Answer>, key: string, pick: (body: any) => string) => {
         const a = await answer

@@ -5,30 +5,27 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog } from "../../src/scripts/demo-catalog/seed-catalog"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog"
 import { DEMO_LOOKBOOKS, seedLookbooks } from "../../src/scripts/demo-catalog/seed-lookbooks"
 import { LOOKBOOK_MODULE } from "../../src/modules/lookbook"
 import LookbookModuleService from "../../src/modules/lookbook/service"
 import { createLookWorkflow } from "../../src/workflows/lookbook/looks"
 import { addLookToCartWorkflow } from "../../src/workflows/lookbook/add-look-to-cart"
+import { apiCaller, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
+import { fileKeyOf, filesIn, PUBLIC_DIR } from "../helpers/files"
+import { solidJpeg as jpeg, solidPng } from "../helpers/images"
+import { multipartForm } from "../helpers/multipart"
 
 jest.setTimeout(300_000)
 
-const UPLOAD_DIR = path.join(process.cwd(), "static")
-const storedFile = (fileKey: string) => path.join(UPLOAD_DIR, fileKey)
-const storedFiles = () => (fs.existsSync(UPLOAD_DIR) ? fs.readdirSync(UPLOAD_DIR).sort() : [])
-const fileKeyOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\/static\//, ""))
+/** Lookbook images are public: stored in the public upload folder. */
+const storedFile = (fileKey: string) => path.join(PUBLIC_DIR, fileKey)
+const storedFiles = () => filesIn(PUBLIC_DIR)
 
-const jpeg = (width: number, height: number, background = "#8a6d4f") =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer()
-
-function form(fields: Record<string, string>, image?: { bytes: Buffer; name: string; type?: string; field?: string }) {
-  const body = new FormData()
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  if (image) body.append(image.field ?? "image", new Blob([new Uint8Array(image.bytes)], { type: image.type ?? "image/jpeg" }), image.name)
-  return body
-}
+/** A look's or cover's upload: one image in the "image" field unless another is named. */
+const form = (fields: Record<string, string>, image?: { bytes: Buffer; name: string; type?: string; field?: string }) =>
+  multipartForm(fields, image ? [{ ...image, field: image.field ?? "image" }] : [])
 
 /** "customer" and "customerB": two demo shoppers (the matrix: anonymous, customer A, customer B, admin). */
 type Who = "customer" | "customerB" | "admin" | undefined
@@ -48,14 +45,8 @@ medusaIntegrationTestRunner({
     let inStock: { id: string; product_id: string; sku: string; eur: number; usd: number }[] = []
     let europeId = ""
 
-    const headers = (who?: Who, extra: Record<string, string> = {}) => ({
-      "x-publishable-api-key": store.publishableKey,
-      ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
-      ...extra,
-    })
     /** Any response, 2xx or not. */
-    const call = (method: string, url: string, who?: Who, data?: unknown, extra: Record<string, string> = {}) =>
-      api.request({ method, url, data, headers: headers(who, extra), validateStatus: () => true })
+    const call = apiCaller<NonNullable<Who>>(api, () => store.publishableKey, tokens)
     const admin = (method: string, url: string, data?: unknown, extra?: Record<string, string>) => call(method, url, "admin", data, extra)
 
     const createLookbook = async (body: Record<string, unknown>) => {
@@ -100,11 +91,9 @@ medusaIntegrationTestRunner({
         .filter((v, i, all) => all.findIndex((o) => o.product_id === v.product_id) === i)
       europeId = store.regionIdsByCurrency.eur
 
-      const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-        (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
-      tokens.customer = await signIn("customer", DEMO_CUSTOMERS[0].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.customerB = await signIn("customer", DEMO_CUSTOMERS[1].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
+      tokens.customer = await signInDemoCustomer(api, 0)
+      tokens.customerB = await signInDemoCustomer(api, 1)
+      tokens.admin = await signInDemoAdmin(api)
     })
 
     describe("admin: lookbooks", () => {
@@ -165,7 +154,7 @@ medusaIntegrationTestRunner({
         const firstKey = fileKeyOf(first.data.lookbook.cover_image_url)
         expect(firstKey).toMatch(/^\d+-lookbook-[0-9a-f]{32}\.jpg$/) // a random name, public: lookbooks are public
         expect(fs.existsSync(storedFile(firstKey))).toBe(true)
-        const png = await sharp({ create: { width: 20, height: 20, channels: 4, background: "#00ff0080" } }).png().toBuffer()
+        const png = await solidPng(20, 20)
         const second = await admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: png, name: "cover.png", type: "image/png" }))
         const secondKey = fileKeyOf(second.data.lookbook.cover_image_url)
         expect(fs.existsSync(storedFile(secondKey))).toBe(true)
@@ -397,7 +386,7 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/lookbooks?status=draft")).status).toBe(400)
       })
 
-      it("gets a lookbook by handle with hotspot products, prices for the region and stock for the key's sales channel", async () => {
+      it("gets a lookbook by handle with hotspot products, prices and stock for the region, and the fields asked for", async () => {
         const [a, b] = inStock
         const unstocked = await createProduct("Unstocked scarf", { sku: "LB-UNSTOCKED", manage_inventory: true, prices: [{ currency_code: "eur", amount: 30 }] })
         const hidden = await createProduct("Hidden belt", { sku: "LB-HIDDEN", manage_inventory: false, prices: [{ currency_code: "eur", amount: 25 }] }, "draft")
@@ -423,12 +412,12 @@ medusaIntegrationTestRunner({
           product_id: a.product_id,
           variant_id: a.id,
           product: { id: a.product_id, title: expect.any(String), handle: expect.any(String), thumbnail: expect.stringMatching(/^http/) },
-          variant: { id: a.id, title: expect.any(String), sku: a.sku, calculated_price: { calculated_amount: a.eur, currency_code: "eur" }, in_stock: true },
+          variant: { id: a.id, title: expect.any(String), sku: a.sku, calculated_price: { calculated_amount: a.eur, original_amount: a.eur, currency_code: "eur" }, in_stock: true },
         })
         expect(saturday.hotspots[1].variant).toMatchObject({ sku: "LB-UNSTOCKED", in_stock: false, calculated_price: { calculated_amount: 30, currency_code: "eur" } })
 
         const us = (await call("get", `/store/lookbooks/${lookbook.id}?country_code=US`)).data.lookbook
-        expect(us.looks[1].hotspots[0].variant.calculated_price).toEqual({ calculated_amount: a.usd, currency_code: "usd" })
+        expect(us.looks[1].hotspots[0].variant.calculated_price).toEqual({ calculated_amount: a.usd, original_amount: a.usd, currency_code: "usd" })
         expect(us.looks[1].hotspots[1].variant.calculated_price).toBeNull() // no USD price
         const noRegion = (await call("get", "/store/lookbooks/city-weekend")).data.lookbook
         expect(noRegion.looks[1].hotspots[0].variant).toMatchObject({ calculated_price: null, in_stock: true })
@@ -438,6 +427,25 @@ medusaIntegrationTestRunner({
         expect((await call("get", "/store/lookbooks/city-weekend?country_code=zz")).status).toBe(400)
         expect((await call("get", "/store/lookbooks/city-weekend?country_code=france")).status).toBe(400)
         expect((await call("get", "/store/lookbooks/no-such-lookbook")).status).toBe(404)
+
+        // `fields` names response fields, as on Medusa's own routes; anything else is a 400 naming it.
+        const picked = await call("get", `/store/lookbooks/city-weekend?region_id=${europeId}&fields=title,looks.hotspots.variant.in_stock`)
+        expect([picked.status, picked.data.lookbook]).toEqual([
+          200,
+          {
+            id: lookbook.id,
+            title: "City Weekend",
+            looks: [{ hotspots: [{ variant: { in_stock: true } }] }, { hotspots: [{ variant: { in_stock: true } }, { variant: { in_stock: false } }] }],
+          },
+        ])
+        const withoutLooks = (await call("get", "/store/lookbooks/city-weekend?fields=-looks")).data.lookbook
+        expect(Object.keys(withoutLooks).sort()).toEqual(["cover_image_url", "description", "handle", "id", "season", "title"])
+        const listed = (await call("get", "/store/lookbooks?fields=handle,look_count")).data.lookbooks
+        expect(listed).toEqual([{ id: lookbook.id, handle: "city-weekend", look_count: 2 }])
+        for (const url of ["/store/lookbooks/city-weekend?fields=looks.view_count", "/store/lookbooks?fields=status"]) {
+          const refused = await call("get", url)
+          expect([url, refused.status, refused.data.message]).toEqual([url, 400, expect.stringMatching(/"(looks\.view_count|status)" is not allowed/)])
+        }
       })
 
       it("counts a view once per viewer and period, for published looks only", async () => {

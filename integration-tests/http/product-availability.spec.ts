@@ -10,6 +10,7 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { LOOKBOOK_MODULE, LookbookModuleService } from "../../src/modules/lookbook"
 
 jest.setTimeout(300_000)
 
@@ -257,13 +258,142 @@ medusaIntegrationTestRunner({
       })
     })
 
-    it("answers 400 without region_id and 404 for unknown regions and products the key cannot sell", async () => {
+    describe("one meaning of \"in stock\" for each region", () => {
+      /** A published lookbook with one look whose hotspots sell the given variants. */
+      const createLookbook = async (handle: string, variants: { id: string; product_id: string }[]) => {
+        const lookbooks = getContainer().resolve<LookbookModuleService>(LOOKBOOK_MODULE)
+        const lookbook = await lookbooks.createLookbooks({ title: handle, handle, status: "published", published_at: new Date() })
+        const look = await lookbooks.createLookbookLooks({ lookbook_id: lookbook.id, image_url: "http://localhost/look.jpg", width: 3, height: 4, position: 0 })
+        await lookbooks.createLookbookHotspots(
+          variants.map((v, position) => ({ look_id: look.id, x: 0.5, y: 0.5, product_id: v.product_id, variant_id: v.id, position }))
+        )
+        return { lookbook, look }
+      }
+
+      it("agrees between the product page, search, a lookbook hotspot and add-the-look", async () => {
+        const container = getContainer()
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const prices = [
+          { currency_code: "eur", amount: 40 },
+          { currency_code: "usd", amount: 45 },
+          { currency_code: "gbp", amount: 35 },
+        ]
+        const { result } = await createProductsWorkflow(container).run({
+          input: {
+            products: [
+              {
+                title: "Concordia blouse",
+                status: "published",
+                shipping_profile_id: store.shippingProfileId,
+                sales_channels: [{ id: store.salesChannelId }],
+                options: [{ title: "Size", values: ["S", "M", "L"] }],
+                variants: ["S", "M", "L"].map((size) => ({ title: size, sku: `concordia-${size}`, options: { Size: size }, manage_inventory: true, prices })),
+              },
+            ],
+          },
+        })
+        const blouse = result[0]
+        const variantOf = Object.fromEntries(blouse.variants.map((v) => [v.title, v.id])) as Record<"S" | "M" | "L", string>
+        const { data: links } = await query.graph({
+          entity: "product_variant_inventory_items",
+          fields: ["variant_id", "inventory_item_id"],
+          filters: { variant_id: Object.values(variantOf) },
+        })
+        const itemOf = (size: "S" | "M" | "L") => links.find((l) => l.variant_id === variantOf[size])!.inventory_item_id
+        const { eu, us } = store.locationIdsByWarehouse
+        // S only in Amsterdam (Europe, UK), M only in New Jersey (US), L nowhere.
+        await createInventoryLevelsWorkflow(container).run({
+          input: {
+            inventory_levels: [
+              { inventory_item_id: itemOf("S"), location_id: eu, stocked_quantity: 3 },
+              { inventory_item_id: itemOf("M"), location_id: us, stocked_quantity: 2 },
+              { inventory_item_id: itemOf("L"), location_id: eu, stocked_quantity: 0 },
+            ],
+          },
+        })
+        const { lookbook, look } = await createLookbook(
+          "concordia",
+          (["S", "M", "L"] as const).map((size) => ({ id: variantOf[size], product_id: blouse.id }))
+        )
+        // Search ingests stock events asynchronously: wait until both stocked sizes are indexed.
+        await eventually(`q=concordia&size=S&in_stock=true&region_id=${store.regionIdsByCurrency.eur}`, (r) => r.ids.includes(blouse.id))
+        await eventually(`q=concordia&size=M&in_stock=true&region_id=${store.regionIdsByCurrency.usd}`, (r) => r.ids.includes(blouse.id))
+
+        const expected: [string, Record<"S" | "M" | "L", boolean>][] = [
+          [store.regionIdsByCurrency.eur, { S: true, M: false, L: false }],
+          [store.regionIdsByCurrency.gbp, { S: true, M: false, L: false }],
+          [store.regionIdsByCurrency.usd, { S: false, M: true, L: false }],
+          // A region naming no warehouse buys from every location of the key's channel.
+          [noWarehouseRegionId, { S: true, M: true, L: false }],
+        ]
+        for (const [regionId, inStock] of expected) {
+          const page = await availabilityOf(blouse.id, regionId)
+          const pageSays = Object.fromEntries((["S", "M", "L"] as const).map((size) => [size, page.byVariant[variantOf[size]].in_stock]))
+
+          const searchSays: Record<string, boolean> = {}
+          for (const size of ["S", "M", "L"] as const) {
+            searchSays[size] = (await search(`q=concordia&size=${size}&in_stock=true&region_id=${regionId}`)).ids.includes(blouse.id)
+          }
+
+          const shown = await get(`/store/lookbooks/concordia?region_id=${regionId}`)
+          expect([shown.status, shown.data.message]).toEqual([200, undefined])
+          const hotspots = shown.data.lookbook.looks[0].hotspots as { variant: { id: string; in_stock: boolean } }[]
+          const lookbookSays = Object.fromEntries(
+            (["S", "M", "L"] as const).map((size) => [size, hotspots.find((h) => h.variant.id === variantOf[size])!.variant.in_stock])
+          )
+
+          const cart = await api.post("/store/carts", { region_id: regionId }, { headers: { "x-publishable-api-key": store.publishableKey } })
+          const added = await api.post(
+            `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`,
+            { cart_id: cart.data.cart.id },
+            { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true }
+          )
+          expect([added.status, added.data.message]).toEqual([200, undefined])
+          const addedIds = (added.data.added as { variant_id: string }[]).map((a) => a.variant_id)
+          const addTheLookSays = Object.fromEntries((["S", "M", "L"] as const).map((size) => [size, addedIds.includes(variantOf[size])]))
+          for (const notAdded of added.data.not_added as { reason: string }[]) expect(notAdded.reason).toBe("out_of_stock")
+
+          expect({ region: regionId, page: pageSays, search: searchSays, lookbook: lookbookSays, add_the_look: addTheLookSays }).toEqual({
+            region: regionId,
+            page: inStock,
+            search: inStock,
+            lookbook: inStock,
+            add_the_look: inStock,
+          })
+        }
+      })
+
+      it("answers an unknown region with the same 400 on every route", async () => {
+        await createLookbook("unknown-region", [])
+        const routes = [
+          `/store/products/${product.id}/availability`,
+          "/store/product-search",
+          "/store/lookbooks/unknown-region",
+        ]
+        for (const route of routes) {
+          const byId = await get(`${route}?region_id=reg_nope`)
+          expect([route, byId.status, byId.data.type, byId.data.message]).toEqual([route, 400, "invalid_data", "Region with id: reg_nope was not found"])
+        }
+        // Routes that also take a country: the same answer for a country no region sells to.
+        for (const route of routes.slice(1)) {
+          const byCountry = await get(`${route}?country_code=zz`)
+          expect([route, byCountry.status, byCountry.data.type, byCountry.data.message]).toEqual([
+            route,
+            400,
+            "invalid_data",
+            "No region sells to country_code: zz",
+          ])
+        }
+      })
+    })
+
+    it("answers 400 without region_id or for an unknown region, and 404 for products the key cannot sell", async () => {
       const missing = await get(`/store/products/${product.id}/availability`)
       expect(missing.status).toBe(400)
       expect(missing.data.message).toContain("region_id")
 
       const unknownRegion = await get(`/store/products/${product.id}/availability?region_id=reg_nope`)
-      expect(unknownRegion.status).toBe(404)
+      expect(unknownRegion.status).toBe(400)
       expect(unknownRegion.data.message).toContain("reg_nope")
 
       const europeId = store.regionIdsByCurrency.eur

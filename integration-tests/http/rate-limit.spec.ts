@@ -1,9 +1,11 @@
-import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
 import WardrobeModuleService from "../../src/modules/wardrobe/service"
+import { storeHeaders } from "../helpers/api"
+import { solidJpeg } from "../helpers/images"
+import { multipartForm } from "../helpers/multipart"
 
 jest.setTimeout(300_000)
 
@@ -127,16 +129,12 @@ medusaIntegrationTestRunner({
 
     describe("uploads", () => {
       it("limits a shopper's wardrobe uploads per shopper: the next one gets 429 before anything is stored", async () => {
-        const photo = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } }).jpeg().toBuffer()
-        const upload = (who: "a" | "b", name: string) => {
-          const body = new FormData()
-          body.append("name", name)
-          body.append("photo", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "photo.jpg")
-          return api.post("/store/wardrobe/items", body, {
-            headers: { "x-publishable-api-key": store.publishableKey, authorization: `Bearer ${tokens[who]}`, ...from("10.20.30.40") },
+        const photo = await solidJpeg(64, 64)
+        const upload = (who: "a" | "b", name: string) =>
+          api.post("/store/wardrobe/items", multipartForm({ name }, [{ field: "photo", bytes: photo, name: "photo.jpg" }]), {
+            headers: { ...storeHeaders(store.publishableKey, tokens[who]), ...from("10.20.30.40") },
             validateStatus: () => true,
           })
-        }
         for (let i = 1; i <= UPLOAD_LIMIT; i++) {
           const res = await upload("a", `Shirt ${i}`)
           expect([res.status, res.data.message]).toEqual([201, undefined])

@@ -1,8 +1,10 @@
-import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { DEMO_CUSTOMERS, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { apiCaller, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
+import { solidJpeg } from "../helpers/images"
+import { multipartForm } from "../helpers/multipart"
 
 // The social module's options come from the environment when medusa-config is loaded (in the
 // runner's beforeAll, after this file is imported): posts wait for approval, and one report from an established account hides.
@@ -16,31 +18,18 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
     const tokens: Record<"a" | "b" | "admin", string> = { a: "", b: "", admin: "" }
-    const call = (method: string, url: string, who?: keyof typeof tokens, data?: unknown) =>
-      api.request({
-        method,
-        url,
-        data,
-        headers: { "x-publishable-api-key": store.publishableKey, ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
-        validateStatus: () => true,
-      })
-
-    const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-      (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
+    const call = apiCaller(api, () => store.publishableKey, tokens)
 
     beforeAll(async () => {
       store = await seedStore(getContainer())
       await seedPeople(getContainer())
-      tokens.a = await signIn("customer", DEMO_CUSTOMERS[0].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.b = await signIn("customer", DEMO_CUSTOMERS[1].email, DEMO_CUSTOMER_PASSWORD)
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
+      tokens.a = await signInDemoCustomer(api, 0)
+      tokens.b = await signInDemoCustomer(api, 1)
+      tokens.admin = await signInDemoAdmin(api)
     })
 
     const newPost = async (caption: string) => {
-      const form = new FormData()
-      form.append("caption", caption)
-      const bytes = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#335577" } }).jpeg().toBuffer()
-      form.append("photos", new Blob([new Uint8Array(bytes)], { type: "image/jpeg" }), "look.jpg")
+      const form = multipartForm({ caption }, [{ field: "photos", bytes: await solidJpeg(20, 20), name: "look.jpg" }])
       const res = await call("post", "/store/social/posts", "a", form)
       expect(res.status).toBe(201)
       return res.data.post

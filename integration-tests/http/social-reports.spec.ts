@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { signInDemoAdmin, signInDemoCustomer, signUpCustomer, storeHeaders } from "../helpers/api"
 import { SOCIAL_MODULE } from "../../src/modules/social"
 import SocialModuleService from "../../src/modules/social/service"
 
@@ -20,13 +21,7 @@ medusaIntegrationTestRunner({
     let adminId = ""
 
     const call = (method: string, url: string, token?: string, data?: unknown) =>
-      api.request({
-        method,
-        url,
-        data,
-        headers: { "x-publishable-api-key": store.publishableKey, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        validateStatus: () => true,
-      })
+      api.request({ method, url, data, headers: storeHeaders(store.publishableKey, token), validateStatus: () => true })
     const social = () => getContainer().resolve<SocialModuleService>(SOCIAL_MODULE)
     const newPost = (caption: string) => social().createSocialPosts({ customer_id: customerIds.author, caption })
     const report = async (postId: string, who: string, reason = "spam") => {
@@ -42,10 +37,9 @@ medusaIntegrationTestRunner({
     /** A shopper who signed up a moment ago: the throwaway account. */
     async function signUp(label: string) {
       const email = `${label}-${Date.now()}@throwaway.test`
-      const registration = (await api.post("/auth/customer/emailpass/register", { email, password: "pw-123456" })).data.token
-      const created = await call("post", "/store/customers", registration, { email, first_name: label, last_name: "New" })
-      customerIds[label] = created.data.customer.id
-      tokens[label] = (await api.post("/auth/customer/emailpass", { email, password: "pw-123456" })).data.token
+      const shopper = await signUpCustomer(api, store.publishableKey, { email, first_name: label, last_name: "New" })
+      tokens[label] = shopper.token
+      customerIds[label] = shopper.customerId
     }
 
     beforeAll(async () => {
@@ -58,9 +52,9 @@ medusaIntegrationTestRunner({
       for (const [index, label] of labels.entries()) {
         const spec = DEMO_CUSTOMERS[index]
         customerIds[label] = customers.find((c: any) => c.email === spec.email)!.id
-        tokens[label] = (await api.post("/auth/customer/emailpass", { email: spec.email, password: DEMO_CUSTOMER_PASSWORD })).data.token
+        tokens[label] = await signInDemoCustomer(api, index)
       }
-      tokens.admin = (await api.post("/auth/user/emailpass", demoAdmin())).data.token
+      tokens.admin = await signInDemoAdmin(api)
       const { data: users } = await query.graph({ entity: "user", fields: ["id", "email"], filters: { email: demoAdmin().email } })
       adminId = users[0].id
 

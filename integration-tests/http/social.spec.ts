@@ -1,12 +1,14 @@
 import fs from "node:fs"
 import path from "node:path"
-import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, PUBLIC_DIR, storedPath } from "./file-helpers"
+import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, PUBLIC_DIR, storedPath } from "../helpers/files"
+import { apiCaller, signInDemoAdmin, signInDemoCustomer, signUpCustomer } from "../helpers/api"
+import { solidJpeg, solidPng } from "../helpers/images"
+import { multipartForm } from "../helpers/multipart"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
-import { DEMO_CUSTOMER_PASSWORD, DEMO_CUSTOMERS, demoAdmin, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import { DEMO_CUSTOMERS, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
 import { seedSocial } from "../../src/scripts/demo-catalog/seed-social"
 import { SOCIAL_MODULE } from "../../src/modules/social"
@@ -23,15 +25,8 @@ const allStoredFiles = () => [...filesIn(PUBLIC_DIR), ...filesIn(PRIVATE_DIR)]
 type Who = "a" | "b" | "c" | "admin"
 type Photo = { bytes: Buffer; name: string; type: string }
 
-const jpeg = (width: number, height: number, background = "#7a4b2a") =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer()
-
-function postForm(fields: Record<string, string>, photos: Photo[], field = "photos") {
-  const body = new FormData()
-  for (const [key, value] of Object.entries(fields)) body.append(key, value)
-  for (const photo of photos) body.append(field, new Blob([new Uint8Array(photo.bytes)], { type: photo.type }), photo.name)
-  return body
-}
+const postForm = (fields: Record<string, string>, photos: Photo[], field = "photos") =>
+  multipartForm(fields, photos.map((photo) => ({ ...photo, field })))
 
 /**
  * The social feed through the Store and Admin APIs: posts with photo uploads and product tags,
@@ -48,13 +43,8 @@ medusaIntegrationTestRunner({
 
     // Ines Moreau (a), Jonas Becker (b), Maya Thompson (c)
     const [customerA, customerB, customerC] = DEMO_CUSTOMERS
-    const headers = (who?: Who) => ({
-      "x-publishable-api-key": store.publishableKey,
-      ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}),
-    })
     /** Any response, 2xx or not, as { status, data }. */
-    const call = (method: string, url: string, who?: Who, data?: unknown, extraHeaders: Record<string, string> = {}) =>
-      api.request({ method, url, data, headers: { ...headers(who), ...extraHeaders }, validateStatus: () => true })
+    const call = apiCaller(api, () => store.publishableKey, tokens)
 
     const createPost = async (
       who: "a" | "b" | "c",
@@ -86,19 +76,17 @@ medusaIntegrationTestRunner({
       ids.b = idOf(customerB.email)
       ids.c = idOf(customerC.email)
 
-      const signIn = async (actor: "customer" | "user", email: string, password: string) =>
-        (await api.post(`/auth/${actor}/emailpass`, { email, password })).data.token as string
-      tokens.a = await signIn("customer", customerA.email, DEMO_CUSTOMER_PASSWORD)
-      tokens.b = await signIn("customer", customerB.email, DEMO_CUSTOMER_PASSWORD)
-      tokens.c = await signIn("customer", customerC.email, DEMO_CUSTOMER_PASSWORD)
-      tokens.admin = await signIn("user", demoAdmin().email, demoAdmin().password)
-      photo = { bytes: await jpeg(60, 80), name: "outfit.jpg", type: "image/jpeg" }
+      tokens.a = await signInDemoCustomer(api, 0)
+      tokens.b = await signInDemoCustomer(api, 1)
+      tokens.c = await signInDemoCustomer(api, 2)
+      tokens.admin = await signInDemoAdmin(api)
+      photo = { bytes: await solidJpeg(60, 80), name: "outfit.jpg", type: "image/jpeg" }
     })
 
     describe("posts", () => {
       it("creates a post with photos through the file module and product tags, in the contract's shape", async () => {
         const [product, other] = products
-        const second = { bytes: await sharp({ create: { width: 30, height: 20, channels: 4, background: "#00aa0080" } }).png().toBuffer(), name: "Detail Shot.PNG", type: "image/png" }
+        const second = { bytes: await solidPng(30, 20, "#00aa0080"), name: "Detail Shot.PNG", type: "image/png" }
         const post = await createPost(
           "a",
           {
@@ -128,8 +116,10 @@ medusaIntegrationTestRunner({
         // A public post's photos are public files under random names (not "Detail Shot.PNG").
         for (const p of post.photos) expect(fs.existsSync(path.join(PUBLIC_DIR, fileKeyOf(p.url)))).toBe(true)
         expect(fileKeyOf(post.photos[1].url)).toMatch(/^\d+-post-[0-9a-f]{32}\.png$/)
+        // Tags are product cards; without a region there is no price to show.
+        const card = { id: product.id, title: product.title, handle: product.handle, thumbnail: expect.any(String), calculated_price: null, in_stock: expect.any(Boolean) }
         expect(post.tags).toEqual([
-          { id: expect.any(String), product_id: product.id, variant_id: null, x: 0.25, y: 0.75, photo_index: 0, product: { id: product.id, title: product.title, handle: product.handle, thumbnail: expect.any(String) } },
+          { id: expect.any(String), product_id: product.id, variant_id: null, x: 0.25, y: 0.75, photo_index: 0, product: card },
           { id: expect.any(String), product_id: other.id, variant_id: other.variantIds[0], x: null, y: null, photo_index: 1, product: expect.objectContaining({ id: other.id, title: other.title }) },
         ])
         // The e-mail never leaves the API, nor do internal columns.
@@ -137,6 +127,22 @@ medusaIntegrationTestRunner({
         expect(read.status).toBe(200)
         expect(read.data.post).toEqual(post)
         expect(JSON.stringify(read.data)).not.toMatch(/@curator\.local|file_id|customer_id|report/)
+
+        // With the shopper's country the cards carry the region's prices: the tagged variant's own, else the lowest.
+        const inUs = (await call("get", `/store/social/posts/${post.id}?country_code=us`)).data.post
+        const cards = [inUs.tags[0].product, inUs.tags[1].product]
+        for (const c of cards) expect(c.calculated_price).toEqual({ calculated_amount: expect.any(Number), original_amount: expect.any(Number), currency_code: "usd" })
+        const feed = await call("get", `/store/social/feed?region_id=${store.regionIdsByCurrency.eur}&limit=50`)
+        expect(feed.data.posts.find((p: any) => p.id === post.id).tags[0].product.calculated_price.currency_code).toBe("eur")
+        expect((await call("get", `/store/social/posts/${post.id}?country_code=zz`)).status).toBe(400)
+
+        // `fields` picks from the response's own fields, as on Medusa's routes; anything else is a 400 naming it.
+        const picked = await call("get", `/store/social/posts/${post.id}?fields=id,caption,tags.product.title`)
+        expect(picked.data.post).toEqual({ id: post.id, caption: "Sunday in the park", tags: [{ product: { title: product.title } }, { product: { title: other.title } }] })
+        const plus = await call("get", `/store/social/posts/${post.id}?fields=-tags,-photos`)
+        expect(Object.keys(plus.data.post).sort()).toEqual(["author", "caption", "comment_count", "created_at", "id", "like_count", "liked_by_me", "status", "visibility"])
+        const refused = await call("get", `/store/social/feed?fields=id,customer.email`)
+        expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/"customer\.email" is not allowed/)])
       })
 
       it("refuses bad posts with a 400 that names the problem, uploading and creating nothing", async () => {
@@ -466,7 +472,7 @@ medusaIntegrationTestRunner({
         expect([own.status, own.data.message]).toEqual([400, "You cannot report your own post"])
         const first = await report("b", { reason: "counterfeit", note: "Logo is off" })
         expect(first.status).toBe(201)
-        expect(first.data.report).toMatchObject({ post_id: post.id, reason: "counterfeit", note: "Logo is off" })
+        expect(first.data.report).toEqual({ id: expect.any(String), post_id: post.id, reason: "counterfeit", note: "Logo is off", created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
         const twice = await report("b", { reason: "spam" })
         expect([twice.status, twice.data.message]).toEqual([422, `You have already reported post ${post.id}`])
         await report("c", { reason: "spam" })
@@ -475,9 +481,7 @@ medusaIntegrationTestRunner({
         // A third customer reports. All three accounts were made moments ago, so their reports weigh
         // 0.1 each (social-reports.spec.ts covers the weighing): far from the threshold of 3.
         const email = `reporter-${Date.now()}@curator.local`
-        const registration = (await api.post("/auth/customer/emailpass/register", { email, password: "pw-123456" })).data.token
-        await api.post("/store/customers", { email, first_name: "Third", last_name: "Reporter" }, { headers: { ...headers(), authorization: `Bearer ${registration}` } })
-        const extraToken = (await api.post("/auth/customer/emailpass", { email, password: "pw-123456" })).data.token
+        const { token: extraToken } = await signUpCustomer(api, store.publishableKey, { email, first_name: "Third", last_name: "Reporter" })
         const third = await call("post", `/store/social/posts/${post.id}/reports`, undefined, { reason: "inappropriate" }, { authorization: `Bearer ${extraToken}` })
         expect(third.status).toBe(201)
         expect((await call("get", `/store/social/posts/${post.id}`, "b")).status).toBe(200)

@@ -59,14 +59,17 @@ interface PairScore {
 
 type Thresholds = { h: number; c: number; l: number; k?: number; e?: number; w?: number };
 type Method = { name: string; passes: (p: PairScore, t: Thresholds) => boolean; grid: Thresholds[] };
-const range = (lo: number, hi: number, step: number) => Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => +(lo + i * step).toFixed(4));
+const range = (lo: number, hi: number, step: number) =>
+  Array.from({ length: Math.round((hi - lo) / step) + 1 }, (_, i) => +(lo + i * step).toFixed(4));
 const grid = (hs: number[], cs: number[], ls: number[]) => hs.flatMap((h) => cs.flatMap((c) => ls.map((l) => ({ h, c, l }))));
 const NEVER = 1.01;
 /** Smallest word score of a visual-word candidate worth verifying: a grid for the benchmark's diagnosis (WORD_SCORES=0,0.1,…). */
 const WORD_SCORES = (process.env.WORD_SCORES ?? String(MIN_WORD_SCORE)).split(",").map(Number);
 const fullGrid = range(0, 12, 1).flatMap((h) =>
   range(MIN_SCORED_COSINE, 0.85, 0.05).flatMap((c) =>
-    range(0.88, 0.98, 0.01).flatMap((l) => [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e })))),
+    range(0.88, 0.98, 0.01).flatMap((l) =>
+      [6, 8, 10, 12, 15, 20, 25].flatMap((k) => [0.05, 0.1, 0.15, 0.2, 0.25, 0.3].map((e) => ({ h, c, l, k, e }))),
+    ),
   ),
 );
 /**
@@ -93,7 +96,11 @@ function shippedRule(p: PairScore, t: Thresholds): boolean {
 const METHODS: Method[] = [
   { name: "hash only (pHash, mirror-aware)", passes: (p, t) => p.hash <= t.h, grid: grid(range(0, 24, 1), [NEVER], [NEVER]) },
   { name: "embedding only", passes: (p, t) => p.cos >= t.c, grid: grid([-1], range(0.5, 1, 0.005), [NEVER]) },
-  { name: "hash OR embedding (previous rule)", passes: (p, t) => p.hash <= t.h || p.cos >= t.c, grid: grid(range(0, 24, 1), range(0.5, 1, 0.005), [NEVER]) },
+  {
+    name: "hash OR embedding (previous rule)",
+    passes: (p, t) => p.hash <= t.h || p.cos >= t.c,
+    grid: grid(range(0, 24, 1), range(0.5, 1, 0.005), [NEVER]),
+  },
   {
     name: "two-stage, layout verifies (previous)",
     passes: (p, t) => p.hash <= t.h || (p.layout >= t.l && (p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c))),
@@ -102,7 +109,8 @@ const METHODS: Method[] = [
   {
     name: "two-stage, layout or keypoints verify (previous)",
     passes: (p, t) =>
-      p.hash <= t.h || ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
+      p.hash <= t.h ||
+      ((p.hash <= CANDIDATE_HASH_DISTANCE || (p.nearest && p.cos >= t.c)) && (p.layout >= t.l || (p.inliers >= t.k! && p.extent >= t.e!))),
     grid: fullGrid,
   },
   {
@@ -120,12 +128,21 @@ function scorePairs(name: string, items: Fingerprint[]): { positives: PairScore[
   const keys = new Set<number>();
   for (let i = 0; i < n; i += 1) if (i % PER_GROUP !== 0) keys.add((i - (i % PER_GROUP)) * n + i);
   // Hash: exhaustive over all pairs (cheap).
-  const hi = new Uint32Array(n), lo = new Uint32Array(n), mhi = new Uint32Array(n), mlo = new Uint32Array(n);
+  const hi = new Uint32Array(n),
+    lo = new Uint32Array(n),
+    mhi = new Uint32Array(n),
+    mlo = new Uint32Array(n);
   items.forEach((f, i) => {
-    hi[i] = parseInt(f.hash.hex.slice(0, 8), 16); lo[i] = parseInt(f.hash.hex.slice(8), 16);
-    mhi[i] = parseInt(f.hash.mirrorHex.slice(0, 8), 16); mlo[i] = parseInt(f.hash.mirrorHex.slice(8), 16);
+    hi[i] = parseInt(f.hash.hex.slice(0, 8), 16);
+    lo[i] = parseInt(f.hash.hex.slice(8), 16);
+    mhi[i] = parseInt(f.hash.mirrorHex.slice(0, 8), 16);
+    mlo[i] = parseInt(f.hash.mirrorHex.slice(8), 16);
   });
-  const pop = (x: number) => { x -= (x >>> 1) & 0x55555555; x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24; };
+  const pop = (x: number) => {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  };
   for (let i = 0; i < n; i += 1) {
     for (let j = i + 1; j < n; j += 1) {
       if (group(i) === group(j)) continue; // same-base pairs other than (original, copy) are neither positives nor negatives
@@ -150,7 +167,11 @@ function scorePairs(name: string, items: Fingerprint[]): { positives: PairScore[
   // Visual words: each image's WORD_CANDIDATES best by shared words (either orientation), as /v1/duplicates asks the index,
   // with no smallest score: the rule applies MIN_WORD_SCORE, and the table below shows what other bounds would do.
   const tw = performance.now();
-  const words = wordCandidatePairs(items.map((f) => f.keypoints), shippedVocabulary(), WORD_CANDIDATES);
+  const words = wordCandidatePairs(
+    items.map((f) => f.keypoints),
+    shippedVocabulary(),
+    WORD_CANDIDATES,
+  );
   for (const key of words.keys()) if (group(Math.floor(key / n)) !== group(key % n)) keys.add(key);
   console.error(`${name}: visual-word candidates for ${n} images in ${((performance.now() - tw) / 1000).toFixed(1)} s`);
   // Layout and keypoint scores are the slow part: cached per split and matcher version.
@@ -162,27 +183,30 @@ function scorePairs(name: string, items: Fingerprint[]): { positives: PairScore[
   const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
   let computed = 0;
   const t0 = performance.now();
-  const scores = [...keys].sort((x, y) => x - y).map((key): PairScore => {
-    const a = Math.floor(key / n);
-    const b = key % n;
-    const hash = Math.min(hammingHex(items[a]!.hash.hex, items[b]!.hash.hex), hammingHex(items[a]!.hash.hex, items[b]!.hash.mirrorHex));
-    const cos = cosine(items[a]!.vector, items[b]!.vector);
-    const near = nearest.has(key);
-    const shared = words.has(key);
-    let layout = -1;
-    let kp: [number, number] = [0, 0];
-    if (hash <= CANDIDATE_HASH_DISTANCE || (near && cos >= MIN_SCORED_COSINE) || shared) {
-      layout = cachedLayout[key] ??= layoutMatchScore(layoutOf(a), layoutOf(b));
-      kp = cachedKeypoints[key] ??= (() => {
-        // As /v1/duplicates does: the upload (either orientation) against the stored image's upright keypoints.
-        const m = matchEitherOrientation(items[b]!.keypoints, items[a]!.keypoints.upright);
-        return [m.inliers, +m.extent.toFixed(4)];
-      })();
-      computed += 1;
-      if (computed % 5000 === 0) console.error(`${name}: ${computed} candidate pairs scored (layout and keypoints) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-    }
-    return { a, b, hash, cos, nearest: near, words: shared, wordScore: words.get(key) ?? 0, layout, inliers: kp[0], extent: kp[1] };
-  });
+  const scores = [...keys]
+    .sort((x, y) => x - y)
+    .map((key): PairScore => {
+      const a = Math.floor(key / n);
+      const b = key % n;
+      const hash = Math.min(hammingHex(items[a]!.hash.hex, items[b]!.hash.hex), hammingHex(items[a]!.hash.hex, items[b]!.hash.mirrorHex));
+      const cos = cosine(items[a]!.vector, items[b]!.vector);
+      const near = nearest.has(key);
+      const shared = words.has(key);
+      let layout = -1;
+      let kp: [number, number] = [0, 0];
+      if (hash <= CANDIDATE_HASH_DISTANCE || (near && cos >= MIN_SCORED_COSINE) || shared) {
+        layout = cachedLayout[key] ??= layoutMatchScore(layoutOf(a), layoutOf(b));
+        kp = cachedKeypoints[key] ??= (() => {
+          // As /v1/duplicates does: the upload (either orientation) against the stored image's upright keypoints.
+          const m = matchEitherOrientation(items[b]!.keypoints, items[a]!.keypoints.upright);
+          return [m.inliers, +m.extent.toFixed(4)];
+        })();
+        computed += 1;
+        if (computed % 5000 === 0)
+          console.error(`${name}: ${computed} candidate pairs scored (layout and keypoints) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      }
+      return { a, b, hash, cos, nearest: near, words: shared, wordScore: words.get(key) ?? 0, layout, inliers: kp[0], extent: kp[1] };
+    });
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   fs.writeFileSync(layoutFile, JSON.stringify(cachedLayout));
   fs.writeFileSync(keypointFile, JSON.stringify(cachedKeypoints));
@@ -216,8 +240,12 @@ const evAll = await makeSplit("evaluation", 1, BASES);
 const ev = { items: evAll.items.slice(0, EVAL_BASES * PER_GROUP), labels: evAll.labels.slice(0, EVAL_BASES * PER_GROUP) };
 const calPairs = scorePairs("calibration", cal.items);
 const evPairs = scorePairs("evaluation", ev.items);
-console.log(`\nDedup benchmark: ${EVAL_BASES} evaluation bases × ${PER_GROUP} images = ${ev.items.length} images (${evPairs.positives.length} positive pairs, ${((ev.items.length * (ev.items.length - 1)) / 2 - EVAL_BASES * ((PER_GROUP * (PER_GROUP - 1)) / 2)).toLocaleString("en")} negative pairs);`);
-console.log(`calibration split: ${CAL_BASES} other bases × ${PER_GROUP} = ${cal.items.length} images; thresholds = max recall at precision ≥ ${TARGET_PRECISION} on calibration.`);
+console.log(
+  `\nDedup benchmark: ${EVAL_BASES} evaluation bases × ${PER_GROUP} images = ${ev.items.length} images (${evPairs.positives.length} positive pairs, ${((ev.items.length * (ev.items.length - 1)) / 2 - EVAL_BASES * ((PER_GROUP * (PER_GROUP - 1)) / 2)).toLocaleString("en")} negative pairs);`,
+);
+console.log(
+  `calibration split: ${CAL_BASES} other bases × ${PER_GROUP} = ${cal.items.length} images; thresholds = max recall at precision ≥ ${TARGET_PRECISION} on calibration.`,
+);
 console.log(
   `two-stage candidates: hash ≤ ${CANDIDATE_HASH_DISTANCE} bits, or among the ${DUPLICATE_CANDIDATES} nearest by embedding with cosine ≥ c (shipped: or among the ${WORD_CANDIDATES} nearest by visual words, v${VISUAL_WORDS_VERSION}); verified when layout ≥ l, or by ≥ k keypoints spanning ≥ e of the overlap.`,
 );
@@ -279,7 +307,9 @@ const rows = labels.map((label) => {
 });
 console.log(`\nPer transformation (evaluation split): hash only | embedding only | ${shipped!.m.name}`);
 console.log(table(["transformation", "pairs", "hash P", "hash R", "hash F1", "emb P", "emb R", "emb F1", "2-st P", "2-st R", "2-st F1"], rows));
-console.log("negative pairs are scored exhaustively for the hash (≤ 24 bits) and over each image's nearest neighbours for the embedding and the visual words; a pair outside all three never passes the shipped rule.");
+console.log(
+  "negative pairs are scored exhaustively for the hash (≤ 24 bits) and over each image's nearest neighbours for the embedding and the visual words; a pair outside all three never passes the shipped rule.",
+);
 const s = shipped!.t;
 console.log(
   `\nshipped thresholds: maxHashDistance=${s.h} minCandidateCosine=${s.c.toFixed(2)} minLayoutScore=${s.l.toFixed(2)} minKeypointInliers=${s.k} minKeypointExtent=${s.e} (${shipped!.m.name}); total ${((performance.now() - t0) / 1000).toFixed(0)} s`,

@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Index, MetricKind, ScalarKind, exactSearch, type BatchMatches, type Matches } from "usearch";
+import { Index, MetricKind, ScalarKind, exactSearch, type Matches } from "usearch";
 import { CACHE_DIR, CACHE_RECORD, fingerprintAll, readCachedVectors, table } from "./lib/pipeline.ts";
 import { renderScene, rng } from "./lib/synthetic.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
@@ -27,7 +27,12 @@ const t0 = performance.now();
 
 function cachedRealEmbeddings(): Float32Array[] {
   const out: Float32Array[] = [];
-  for (const f of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR).filter((n) => n.endsWith(".bin")).sort() : []) {
+  for (const f of fs.existsSync(CACHE_DIR)
+    ? fs
+        .readdirSync(CACHE_DIR)
+        .filter((n) => n.endsWith(".bin"))
+        .sort()
+    : []) {
     const file = path.join(CACHE_DIR, f);
     if (fs.statSync(file).size % CACHE_RECORD !== 0) continue;
     out.push(...readCachedVectors(file));
@@ -38,7 +43,10 @@ function cachedRealEmbeddings(): Float32Array[] {
 let real = cachedRealEmbeddings();
 const MIN_REAL = Number(process.env.MIN_REAL ?? 2000);
 if (real.length < MIN_REAL) {
-  const fresh = await fingerprintAll("index-seeds", MIN_REAL, (i) => renderScene(400_000 + i, 320, 320), { cacheKey: `index-seeds-${MIN_REAL}`, log: console.error });
+  const fresh = await fingerprintAll("index-seeds", MIN_REAL, (i) => renderScene(400_000 + i, 320, 320), {
+    cacheKey: `index-seeds-${MIN_REAL}`,
+    log: console.error,
+  });
   real = real.concat(fresh.map((x) => x.vector));
 }
 const r = rng(77);
@@ -73,14 +81,30 @@ const builds: Array<{ connectivity: number; expansionAdd: number; quantization: 
 const rows: Array<Array<string | number>> = [["exact brute force (reference)", "-", 1, exactQps, 1000 / exactQps, "1.0×", "-"]];
 for (const b of builds) {
   const tb = performance.now();
-  const index = new Index({ dimensions: DIM, metric: MetricKind.Cos, quantization: b.quantization, connectivity: b.connectivity, expansion_add: b.expansionAdd, expansion_search: 64, multi: false });
+  const index = new Index({
+    dimensions: DIM,
+    metric: MetricKind.Cos,
+    quantization: b.quantization,
+    connectivity: b.connectivity,
+    expansion_add: b.expansionAdd,
+    expansion_search: 64,
+    multi: false,
+  });
   index.add(keys, data, 0);
   const buildS = (performance.now() - tb) / 1000;
   const file = path.join(dir, `hnsw-${b.connectivity}-${b.quantization}.usearch`);
   index.save(file);
   for (const ef of [32, 64, 128, 256, 512]) {
     // expansion_search is fixed per Index object: view the saved graph with each setting.
-    const view = new Index({ dimensions: DIM, metric: MetricKind.Cos, quantization: b.quantization, connectivity: b.connectivity, expansion_add: b.expansionAdd, expansion_search: ef, multi: false });
+    const view = new Index({
+      dimensions: DIM,
+      metric: MetricKind.Cos,
+      quantization: b.quantization,
+      connectivity: b.connectivity,
+      expansion_add: b.expansionAdd,
+      expansion_search: ef,
+      multi: false,
+    });
     view.view(file);
     let hits = 0;
     const ts = performance.now();
@@ -91,10 +115,20 @@ for (const b of builds) {
       for (const k of ks) if (want.has(k)) hits += 1;
     });
     const shipped = b.connectivity === 16 && b.quantization === ScalarKind.F32 && ef === 256 ? " (shipped)" : "";
-    rows.push([`HNSW M=${b.connectivity} ef_add=${b.expansionAdd} ${b.quantization}${shipped}`, ef, hits / (QUERIES * 10), qps, 1000 / qps, `${(qps / exactQps).toFixed(1)}×`, buildS.toFixed(0)]);
+    rows.push([
+      `HNSW M=${b.connectivity} ef_add=${b.expansionAdd} ${b.quantization}${shipped}`,
+      ef,
+      hits / (QUERIES * 10),
+      qps,
+      1000 / qps,
+      `${(qps / exactQps).toFixed(1)}×`,
+      buildS.toFixed(0),
+    ]);
   }
 }
-console.log(`\nIndex: ${VECTORS.toLocaleString("en")} × ${DIM} vectors (${realCount} real embeddings of rendered images + ${(VECTORS - realCount).toLocaleString("en")} generated around them), ${QUERIES} held-out queries, k=10, one query at a time, ${os.availableParallelism()} cores for building; target recall@10 ≥ 0.99`);
+console.log(
+  `\nIndex: ${VECTORS.toLocaleString("en")} × ${DIM} vectors (${realCount} real embeddings of rendered images + ${(VECTORS - realCount).toLocaleString("en")} generated around them), ${QUERIES} held-out queries, k=10, one query at a time, ${os.availableParallelism()} cores for building; target recall@10 ≥ 0.99`,
+);
 console.log(table(["method", "ef_search", "recall@10", "queries/s", "ms/query", "speed vs exact", "build s"], rows));
 console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 fs.rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,12 @@ import { EmbeddedVectorStore } from "../src/index/embedded-vector-store.ts";
 import { hammingHex } from "../src/dedup/hasher.ts";
 import { mobilenetMidSpace } from "../src/embedding/mobilenet-feature-model.ts";
 import type { ImageRecord } from "../src/index/vector-store.ts";
-import { CandidateVerifier, SEARCH_VERIFIED_CANDIDATES, SEARCH_WORD_CANDIDATES, type SearchVerification } from "../src/dedup/candidate-verification.ts";
+import {
+  CandidateVerifier,
+  SEARCH_VERIFIED_CANDIDATES,
+  SEARCH_WORD_CANDIDATES,
+  type SearchVerification,
+} from "../src/dedup/candidate-verification.ts";
 import { storedHash, type Fingerprint } from "../src/dedup/fingerprint.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { CALIBRATED_THRESHOLDS } from "../src/config.ts";
@@ -41,7 +46,12 @@ async function buildStore(vectors: Float32Array[], exactSearchBelow: number) {
   return { store, dir, buildMs: performance.now() - tb };
 }
 
-interface Row { name: string; r1: number; r10: number; ms: number[] }
+interface Row {
+  name: string;
+  r1: number;
+  r10: number;
+  ms: number[];
+}
 
 async function evaluate(name: string, search: (q: number) => Promise<string[]>): Promise<Row> {
   let r1 = 0;
@@ -58,8 +68,14 @@ async function evaluate(name: string, search: (q: number) => Promise<string[]>):
   return { name, r1: r1 / QUERIES, r10: r10 / QUERIES, ms };
 }
 
-const exact = await buildStore(catalogue.map((f) => f.vector), 1_000_000);
-const hnsw = await buildStore(catalogue.map((f) => f.vector), 0);
+const exact = await buildStore(
+  catalogue.map((f) => f.vector),
+  1_000_000,
+);
+const hnsw = await buildStore(
+  catalogue.map((f) => f.vector),
+  0,
+);
 const hasher = new DctPhashHasher();
 const t = CALIBRATED_THRESHOLDS;
 
@@ -84,15 +100,24 @@ rows.push(
   ),
 );
 rows.push(
-  await evaluate(`the same, verifying the ${DUPLICATE_CANDIDATES} nearest and ${WORD_CANDIDATES} visual-word candidates (as /v1/duplicates)`, async (q) =>
-    (await shipped(q, { verifiedCandidates: DUPLICATE_CANDIDATES, wordCandidates: WORD_CANDIDATES })).map((h) => h.id),
+  await evaluate(
+    `the same, verifying the ${DUPLICATE_CANDIDATES} nearest and ${WORD_CANDIDATES} visual-word candidates (as /v1/duplicates)`,
+    async (q) => (await shipped(q, { verifiedCandidates: DUPLICATE_CANDIDATES, wordCandidates: WORD_CANDIDATES })).map((h) => h.id),
   ),
 );
-rows.push(await evaluate(`the same, verifying the 10 nearest (previous)`, async (q) => (await shipped(q, { verifiedCandidates: 10 })).map((h) => h.id)));
-rows.push(await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, {}, verifiers.withoutWords)).map((h) => h.id)));
+rows.push(
+  await evaluate(`the same, verifying the 10 nearest (previous)`, async (q) => (await shipped(q, { verifiedCandidates: 10 })).map((h) => h.id)),
+);
+rows.push(
+  await evaluate(`the same without visual-word candidates (previous)`, async (q) => (await shipped(q, {}, verifiers.withoutWords)).map((h) => h.id)),
+);
 rows.push(await evaluate(`the same without keypoints`, async (q) => (await shipped(q, {}, verifiers.withoutKeypoints)).map((h) => h.id)));
-rows.push(await evaluate("embedding only, exact search (baseline)", async (q) => (await exact.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));
-rows.push(await evaluate(`embedding only, HNSW (M=16, ef=256)`, async (q) => (await hnsw.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)));
+rows.push(
+  await evaluate("embedding only, exact search (baseline)", async (q) => (await exact.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)),
+);
+rows.push(
+  await evaluate(`embedding only, HNSW (M=16, ef=256)`, async (q) => (await hnsw.store.search(queries[q]!.vector, { k: 10 })).map((h) => h.id)),
+);
 rows.push(
   await evaluate("perceptual hash only, nearest by Hamming (baseline)", async (q) => {
     const h = queries[q]!.hash;
@@ -104,7 +129,9 @@ rows.push(
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ref = rows.find((r) => r.name.startsWith("embedding only, exact"))!;
-console.log(`\nRetrieval: ${(PRODUCTS + DISTRACTORS).toLocaleString("en")} indexed images (${PRODUCTS} products + ${DISTRACTORS} distractors, rendered ${SIZE}×${SIZE}), ${QUERIES} queries = transformed copies of products (10 single transformations + 5 pairs, round robin); target R@1 ≥ 0.95`);
+console.log(
+  `\nRetrieval: ${(PRODUCTS + DISTRACTORS).toLocaleString("en")} indexed images (${PRODUCTS} products + ${DISTRACTORS} distractors, rendered ${SIZE}×${SIZE}), ${QUERIES} queries = transformed copies of products (10 single transformations + 5 pairs, round robin); target R@1 ≥ 0.95`,
+);
 console.log(
   table(
     ["method", "R@1", "R@10", "R@1 vs embedding", "median search ms"],
@@ -132,5 +159,7 @@ for (const row of per) {
 }
 console.log("\nShipped method per query transformation");
 console.log(table(["transformation", "queries", "R@1", "R@10"], per));
-console.log(`\nindex build: exact ${exact.buildMs.toFixed(0)} ms, HNSW ${(hnsw.buildMs / 1000).toFixed(1)} s, visual words ${(wordsMs / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(
+  `\nindex build: exact ${exact.buildMs.toFixed(0)} ms, HNSW ${(hnsw.buildMs / 1000).toFixed(1)} s, visual words ${(wordsMs / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+);
 for (const s of [exact, hnsw]) fs.rmSync(s.dir, { recursive: true, force: true });

@@ -57,13 +57,25 @@ for (const flipAverage of [false, true]) {
   const ref = await measure(1, flipAverage, 16, 1);
   rows.push([recipe, "1 worker (reference)", 16, 1, ref, 1000 / ref, "1.00×"]);
   // The flip-averaged option only at the settings that serve bulk indexing best.
-  const settings = flipAverage ? ([[16, cores]] as const) : ([[1, 1], [1, cores], [16, 1], [16, cores]] as const);
+  const settings = flipAverage
+    ? ([[16, cores]] as const)
+    : ([
+        [1, 1],
+        [1, cores],
+        [16, 1],
+        [16, cores],
+      ] as const);
   for (const [batch, conc] of settings) {
     const ips = await measure(cores, flipAverage, batch, conc);
     rows.push([recipe, `${cores} workers`, batch, conc, ips, 1000 / ips, `${(ips / ref).toFixed(2)}×`]);
   }
 }
-console.log(`\nEmbedding throughput, ${N} prepared images, ${cores} cores, tfjs WASM (SIMD), MobileNetV2-1.4 at ${EMBEDDING_INPUT_SIZE} px, mean-pooled 1792-d; target ≥ 25 images/s; load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+console.log(
+  `\nEmbedding throughput, ${N} prepared images, ${cores} cores, tfjs WASM (SIMD), MobileNetV2-1.4 at ${EMBEDDING_INPUT_SIZE} px, mean-pooled 1792-d; target ≥ 25 images/s; load average at start ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")}`,
+);
 console.log(table(["recipe", "pool", "batch", "concurrent requests", "images/s", "ms/image", "vs 1 worker"], rows));
 
 // ---- End to end over HTTP ----
@@ -107,7 +119,11 @@ await baseline.listen({ port: 0, host: "127.0.0.1" });
 const baseUrl = `http://127.0.0.1:${(baseline.server.address() as { port: number }).port}`;
 
 const uploads = await Promise.all(
-  Array.from({ length: 8 }, (_, i) => sharp(Buffer.from(sceneSvg(70_000 + i, 1000, 1000))).jpeg({ quality: 90 }).toBuffer()),
+  Array.from({ length: 8 }, (_, i) =>
+    sharp(Buffer.from(sceneSvg(70_000 + i, 1000, 1000)))
+      .jpeg({ quality: 90 })
+      .toBuffer(),
+  ),
 );
 async function timeRequests(target: string, extra: Array<[string, string]>): Promise<number[]> {
   const times: number[] = [];
@@ -124,10 +140,20 @@ async function timeRequests(target: string, extra: Array<[string, string]>): Pro
   return times;
 }
 const e2e = await timeRequests(`${url}/v1/search`, [["k", "10"]]);
-const e2eFiltered = await timeRequests(`${url}/v1/search`, [["k", "10"], ["filter", '{"category":{"in":["dress","bag"]}}']]);
+const e2eFiltered = await timeRequests(`${url}/v1/search`, [
+  ["k", "10"],
+  ["filter", '{"category":{"in":["dress","bag"]}}'],
+]);
 const upload = await timeRequests(`${baseUrl}/upload`, []);
 const stages = await app.service.embedder.embed([prepared[0]!]).then(async () => {
-  const t = { decode: [] as number[], embed: [] as number[], words: [] as number[], search: [] as number[], searchWithoutWords: [] as number[], keypoints: [] as number[] };
+  const t = {
+    decode: [] as number[],
+    embed: [] as number[],
+    words: [] as number[],
+    search: [] as number[],
+    searchWithoutWords: [] as number[],
+    keypoints: [] as number[],
+  };
   const { service } = app;
   // The service's verification, and the same without the visual-word candidates: what they cost.
   const withoutWords = new CandidateVerifier({ ...service.verifier.options, words: null });
@@ -155,20 +181,50 @@ const stages = await app.service.embedder.embed([prepared[0]!]).then(async () =>
   return t;
 });
 const upP50 = quantile(upload, 0.5);
-console.log(`\nOne 1-megapixel JPEG (1000×1000, ~${Math.round(uploads[0]!.length / 1024)} KB) per request, sequential, search over ${INDEX_SIZE.toLocaleString("en")} vectors (exact); target p95 ≤ 150 ms; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`);
+console.log(
+  `\nOne 1-megapixel JPEG (1000×1000, ~${Math.round(uploads[0]!.length / 1024)} KB) per request, sequential, search over ${INDEX_SIZE.toLocaleString("en")} vectors (exact); target p95 ≤ 150 ms; load average now ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")}`,
+);
 console.log(
   table(
     ["request", "p50 ms", "p95 ms", "p50 vs upload-only"],
     [
       ["upload only (reference: multipart read, no work)", upP50, quantile(upload, 0.95), "1.00×"],
       ["POST /v1/search (decode → embed → search → JSON)", quantile(e2e, 0.5), quantile(e2e, 0.95), `${(quantile(e2e, 0.5) / upP50).toFixed(1)}×`],
-      ["POST /v1/search with a metadata filter", quantile(e2eFiltered, 0.5), quantile(e2eFiltered, 0.95), `${(quantile(e2eFiltered, 0.5) / upP50).toFixed(1)}×`],
+      [
+        "POST /v1/search with a metadata filter",
+        quantile(e2eFiltered, 0.5),
+        quantile(e2eFiltered, 0.95),
+        `${(quantile(e2eFiltered, 0.5) / upP50).toFixed(1)}×`,
+      ],
       ["  stage: decode + EXIF + trim + resize (sharp)", quantile(stages.decode, 0.5), quantile(stages.decode, 0.95), ""],
       ["  stage: embed (one forward pass, one worker)", quantile(stages.embed, 0.5), quantile(stages.embed, 0.95), ""],
-      ["  stage: hash, layout thumbnail and keypoints (main thread, while the worker embeds)", quantile(stages.keypoints, 0.5), quantile(stages.keypoints, 0.95), ""],
-      ["  stage: visual-word candidates and their keypoint matches (main thread, while the worker embeds)", quantile(stages.words, 0.5), quantile(stages.words, 0.95), ""],
-      ["  stage: search 10k + hash scan + layout/keypoint verification of all candidates", quantile(stages.search, 0.5), quantile(stages.search, 0.95), ""],
-      ["  the same stage without visual-word candidates (reference)", quantile(stages.searchWithoutWords, 0.5), quantile(stages.searchWithoutWords, 0.95), ""],
+      [
+        "  stage: hash, layout thumbnail and keypoints (main thread, while the worker embeds)",
+        quantile(stages.keypoints, 0.5),
+        quantile(stages.keypoints, 0.95),
+        "",
+      ],
+      [
+        "  stage: visual-word candidates and their keypoint matches (main thread, while the worker embeds)",
+        quantile(stages.words, 0.5),
+        quantile(stages.words, 0.95),
+        "",
+      ],
+      [
+        "  stage: search 10k + hash scan + layout/keypoint verification of all candidates",
+        quantile(stages.search, 0.5),
+        quantile(stages.search, 0.95),
+        "",
+      ],
+      [
+        "  the same stage without visual-word candidates (reference)",
+        quantile(stages.searchWithoutWords, 0.5),
+        quantile(stages.searchWithoutWords, 0.95),
+        "",
+      ],
     ],
   ),
 );

@@ -37,12 +37,18 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
     skipped = selected.skipped;
   }
   const factory: VectorStoreFactory = config.milvus
-    ? new MilvusVectorStoreFactory({ ...config.milvus, hnsw: { M: config.hnsw.connectivity, efConstruction: config.hnsw.expansionAdd, ef: config.hnsw.expansionSearch } })
+    ? new MilvusVectorStoreFactory({
+        ...config.milvus,
+        hnsw: { M: config.hnsw.connectivity, efConstruction: config.hnsw.expansionAdd, ef: config.hnsw.expansionSearch },
+      })
     : new EmbeddedVectorStoreFactory(config.dataDir, { exactSearchBelow: config.exactSearchBelow, hnsw: config.hnsw });
   const store = await factory.open(embedder.info);
   const sources = new SourceImageStore(path.join(config.dataDir, "sources"), config.maxImagePixels);
   const metrics = new Metrics();
-  metrics.backendInfo.set({ backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) }, 1);
+  metrics.backendInfo.set(
+    { backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) },
+    1,
+  );
   const service = new ImageService({
     embedder,
     hasher: new DctPhashHasher(),
@@ -55,7 +61,15 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
     visualWords: new VisualWordIndex(),
   });
   const reindexer = new Reindexer(factory, service, sources, log);
-  const server = await buildServer({ service, metrics, reindexer, skippedBackends: skipped, logger: opts.logger, limits: config.requestLimits, token: config.token });
+  const server = await buildServer({
+    service,
+    metrics,
+    reindexer,
+    skippedBackends: skipped,
+    logger: opts.logger,
+    limits: config.requestLimits,
+    token: config.token,
+  });
   // Both run in the background: the service answers (from the new space, with the visual words
   // loaded so far) while they catch up.
   const reindexing = reindexer.run();

@@ -10,7 +10,13 @@ import { DEFAULT_IMAGE_LIMITS } from "./image/preprocess.ts";
  * (seeds 1,000,000+; see README): the thresholds with the highest recall at
  * precision ≥ 0.999 there (0.995 let a rare hash collision through: README).
  */
-export const CALIBRATED_THRESHOLDS: DuplicateThresholds = { maxHashDistance: 8, minCandidateCosine: 0.65, minLayoutScore: 0.96, minKeypointInliers: 20, minKeypointExtent: 0.2 };
+export const CALIBRATED_THRESHOLDS: DuplicateThresholds = {
+  maxHashDistance: 8,
+  minCandidateCosine: 0.65,
+  minLayoutScore: 0.96,
+  minKeypointInliers: 20,
+  minKeypointExtent: 0.2,
+};
 
 /** What one HTTP request may carry (src/http/server.ts enforces them). */
 export interface RequestLimits {
@@ -56,7 +62,10 @@ export const MIN_TOKEN_LENGTH = 16;
 
 /** 127.0.0.0/8, ::1 and localhost: reachable only from this machine. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (h === "localhost" || h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
   const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
   return /^127(\.\d{1,3}){3}$/.test(v4);
@@ -86,9 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Anyone who reaches the sidecar could replace or delete indexed images: off this machine, only with the secret.
   if (!token && !isLoopbackHost(host)) {
-    throw new Error(
-      `Refusing to listen on ${host} without ML_SIDECAR_TOKEN: set ML_SIDECAR_TOKEN (the same value for Medusa) or HOST=127.0.0.1.`,
-    );
+    throw new Error(`Refusing to listen on ${host} without ML_SIDECAR_TOKEN: set ML_SIDECAR_TOKEN (the same value for Medusa) or HOST=127.0.0.1.`);
   }
   return {
     port: num(env, "PORT", 9100),

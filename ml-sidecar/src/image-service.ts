@@ -185,7 +185,11 @@ export class ImageService {
   }
 
   /** One upload fingerprinted, with its visual-word evidence gathered while it is embedded. */
-  private async fingerprintForVerification(image: Uint8Array, wordCandidates: number, filter: Filter): Promise<{ query: Fingerprint; wordEvidence: WordEvidence }> {
+  private async fingerprintForVerification(
+    image: Uint8Array,
+    wordCandidates: number,
+    filter: Filter,
+  ): Promise<{ query: Fingerprint; wordEvidence: WordEvidence }> {
     let wordEvidence: WordEvidence = { candidates: [], matches: new Map() };
     const [query] = await this.fingerprintAll([image], async ([local]) => {
       wordEvidence = await this.verifier.gatherWordEvidence(local!.keypoints, wordCandidates, filter);
@@ -194,7 +198,9 @@ export class ImageService {
   }
 
   /** Indexes fingerprinted images under the current space (keypoints and visual words first). */
-  private async indexFingerprints(items: Array<{ meta: Omit<ImageRecord, "vector" | "hash" | "model" | "modelVersion" | "indexedAt">; print: Fingerprint }>): Promise<ImageRecord[]> {
+  private async indexFingerprints(
+    items: Array<{ meta: Omit<ImageRecord, "vector" | "hash" | "model" | "modelVersion" | "indexedAt">; print: Fingerprint }>,
+  ): Promise<ImageRecord[]> {
     const records = items.map(({ meta, print }): ImageRecord => ({
       ...meta,
       vector: print.vector,
@@ -231,7 +237,11 @@ export class ImageService {
       return hits;
     } else if (query.embedding) {
       if (query.embedding.length !== this.store.space.dim) {
-        throw new ClientError(400, "invalid_embedding", `embedding has ${query.embedding.length} numbers; the model ${spaceKey(this.store.space)} has ${this.store.space.dim}.`);
+        throw new ClientError(
+          400,
+          "invalid_embedding",
+          `embedding has ${query.embedding.length} numbers; the model ${spaceKey(this.store.space)} has ${this.store.space.dim}.`,
+        );
       }
       vector = Float32Array.from(query.embedding);
       let n = 0;

@@ -19,7 +19,11 @@ export class SourceImageStore {
   }
 
   async put(id: string, image: Uint8Array): Promise<void> {
-    const small = await openImage(image, this.maxPixels).autoOrient().resize(512, 512, { fit: "inside", withoutEnlargement: true }).webp({ quality: 90 }).toBuffer();
+    const small = await openImage(image, this.maxPixels)
+      .autoOrient()
+      .resize(512, 512, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 90 })
+      .toBuffer();
     await writeFileAtomic(this.file(id), small);
   }
 

@@ -19,11 +19,22 @@ test("backend selection falls through tfjs-node-gpu → tfjs-node → wasm and s
   embedder = selected.embedder;
   assert.equal(embedder.info.backend, "wasm");
   assert.equal(embedder.info.workers, 2);
-  assert.deepEqual(selected.skipped.map((s) => s.backend), ["tensorflow-gpu", "tensorflow"]);
+  assert.deepEqual(
+    selected.skipped.map((s) => s.backend),
+    ["tensorflow-gpu", "tensorflow"],
+  );
   assert.match(selected.skipped[0]!.reason, /tfjs-node-gpu/);
-  assert.ok(logs.some((l) => l.includes("embedding backend: wasm")), "logs.some((l) => l.includes(\"embedding backend: wasm\"))");
-  const noGpu = await selectEmbedder({ flipAverage: true, only: "tensorflow-gpu", importModule: missing, gpuVisible: () => false }).catch((e: Error) => e);
-  assert.ok(noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message), "noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message)");
+  assert.ok(
+    logs.some((l) => l.includes("embedding backend: wasm")),
+    'logs.some((l) => l.includes("embedding backend: wasm"))',
+  );
+  const noGpu = await selectEmbedder({ flipAverage: true, only: "tensorflow-gpu", importModule: missing, gpuVisible: () => false }).catch(
+    (e: Error) => e,
+  );
+  assert.ok(
+    noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message),
+    "noGpu instanceof Error && /no NVIDIA GPU visible/.test(noGpu.message)",
+  );
 });
 
 test("embeddings: 1792-d, unit length, deterministic, tagged with model and version", async () => {
@@ -41,10 +52,7 @@ test("embeddings: 1792-d, unit length, deterministic, tagged with model and vers
 test("near-duplicates embed close together; different pictures do not", async () => {
   assert.ok(embedder, "embedder");
   const original = await picture(22);
-  const variants = [
-    await sharp(original).resize(320).jpeg({ quality: 75 }).toBuffer(),
-    await sharp(original).flop().png().toBuffer(),
-  ];
+  const variants = [await sharp(original).resize(320).jpeg({ quality: 75 }).toBuffer(), await sharp(original).flop().png().toBuffer()];
   const prepared = await Promise.all([original, ...variants, await picture(23), await picture(24)].map((b) => prepareImage(b)));
   const [o, small, flipped, other1, other2] = await embedder.embed(prepared.map((p) => p.rgb));
   const sim = (x: Float32Array) => cosine(o!, x);
@@ -57,6 +65,9 @@ test("concurrent requests share the pool and all resolve", async () => {
   assert.ok(embedder, "embedder");
   const img = await prepareImage(await picture(25));
   const results = await Promise.all(Array.from({ length: 6 }, (_, i) => embedder!.embed(Array.from({ length: i + 1 }, () => img.rgb))));
-  assert.deepEqual(results.map((r) => r.length), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    results.map((r) => r.length),
+    [1, 2, 3, 4, 5, 6],
+  );
   for (const r of results) for (const v of r) assert.ok(cosine(v, results[0]![0]!) > 0.9999, "cosine(v, results[0]![0]!) > 0.9999");
 });

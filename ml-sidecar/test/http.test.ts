@@ -88,7 +88,10 @@ test("GET /docs serves the OpenAPI document with every route", async () => {
   assert.equal(status, 200);
   assert.equal(json.openapi, "3.0.3");
   for (const p of ["/v1/embed", "/v1/images/{id}", "/v1/search", "/v1/dedup", "/v1/duplicates", "/health", "/metrics"]) assert.ok(json.paths[p], p);
-  assert.ok(json.paths["/v1/embed"].post.requestBody.content["multipart/form-data"], "json.paths[\"/v1/embed\"].post.requestBody.content[\"multipart/form-data\"]");
+  assert.ok(
+    json.paths["/v1/embed"].post.requestBody.content["multipart/form-data"],
+    'json.paths["/v1/embed"].post.requestBody.content["multipart/form-data"]',
+  );
   const ui = await fetch(`${base}/docs`);
   assert.equal(ui.status, 200);
   assert.match(await ui.text(), /swagger/i);
@@ -101,13 +104,23 @@ test("POST /v1/embed returns one unit vector per image part", async () => {
   assert.equal(json.embeddings.length, 2);
   for (const e of json.embeddings) {
     assert.equal(e.length, 1792);
-    assert.ok(Math.abs(e.reduce((s: number, x: number) => s + x * x, 0) - 1) < 1e-3, "Math.abs(e.reduce((s: number, x: number) => s + x * x, 0) - 1) < 1e-3");
+    assert.ok(
+      Math.abs(e.reduce((s: number, x: number) => s + x * x, 0) - 1) < 1e-3,
+      "Math.abs(e.reduce((s: number, x: number) => s + x * x, 0) - 1) < 1e-3",
+    );
   }
 });
 
 test("PUT, GET and DELETE /v1/images/:id", async () => {
   const put = (id: string, image: Buffer, metadata: object) =>
-    call("PUT", `/v1/images/${id}`, multipart([{ name: "image", value: image, filename: "p.png" }, { name: "metadata", value: JSON.stringify(metadata) }]));
+    call(
+      "PUT",
+      `/v1/images/${id}`,
+      multipart([
+        { name: "image", value: image, filename: "p.png" },
+        { name: "metadata", value: JSON.stringify(metadata) },
+      ]),
+    );
   let r = await put("img_a", img.a!, { product_id: "prod_a", variant_ids: ["var_a1", "var_a2"], category: "dress", price: 80 });
   assert.equal(r.status, 200, JSON.stringify(r.json));
   assert.equal(r.json.image.id, "img_a");
@@ -132,7 +145,14 @@ test("PUT, GET and DELETE /v1/images/:id", async () => {
 });
 
 test("POST /v1/search by image, by embedding, with filters", async () => {
-  let r = await call("POST", "/v1/search", multipart([{ name: "image", value: img.aSmall!, filename: "q.jpg" }, { name: "k", value: "2" }]));
+  let r = await call(
+    "POST",
+    "/v1/search",
+    multipart([
+      { name: "image", value: img.aSmall!, filename: "q.jpg" },
+      { name: "k", value: "2" },
+    ]),
+  );
   assert.equal(r.status, 200, JSON.stringify(r.json));
   assert.equal(r.json.hits.length, 2);
   assert.equal(r.json.hits[0].id, "img_a");
@@ -144,12 +164,25 @@ test("POST /v1/search by image, by embedding, with filters", async () => {
   assert.equal(r.json.hits[0].id, "img_c");
   assert.ok(r.json.hits[0].hash_distance <= 8, "r.json.hits[0].hash_distance <= 8");
 
-  r = await call("POST", "/v1/search", multipart([{ name: "image", value: img.aSmall!, filename: "q.jpg" }, { name: "filter", value: JSON.stringify({ category: "shirt", price: { lt: 40 } }) }]));
-  assert.deepEqual(r.json.hits.map((h: any) => h.id), ["img_b"]);
+  r = await call(
+    "POST",
+    "/v1/search",
+    multipart([
+      { name: "image", value: img.aSmall!, filename: "q.jpg" },
+      { name: "filter", value: JSON.stringify({ category: "shirt", price: { lt: 40 } }) },
+    ]),
+  );
+  assert.deepEqual(
+    r.json.hits.map((h: any) => h.id),
+    ["img_b"],
+  );
 
   const emb = (await call("GET", "/v1/images/img_c?include_embedding=true")).json.image.embedding;
   r = await call("POST", "/v1/search", { embedding: emb, k: 3, filter: { variant_ids: { in: ["var_a2"] } } });
-  assert.deepEqual(r.json.hits.map((h: any) => h.id), ["img_a"]);
+  assert.deepEqual(
+    r.json.hits.map((h: any) => h.id),
+    ["img_a"],
+  );
   r = await call("POST", "/v1/search", { embedding: emb, k: 1 });
   assert.equal(r.json.hits[0].id, "img_c");
   assert.ok(r.json.hits[0].score > 0.999, "r.json.hits[0].score > 0.999");
@@ -171,7 +204,10 @@ test("POST /v1/dedup groups duplicates by upload index", async () => {
 test("POST /v1/duplicates finds the indexed originals of an upload", async () => {
   const r = await call("POST", "/v1/duplicates", form(img.aFlip!));
   assert.equal(r.status, 200, JSON.stringify(r.json));
-  assert.deepEqual(r.json.duplicates.map((d: any) => d.id), ["img_a"]);
+  assert.deepEqual(
+    r.json.duplicates.map((d: any) => d.id),
+    ["img_a"],
+  );
   assert.ok(["hash", "layout"].includes(r.json.duplicates[0].evidence), `evidence ${r.json.duplicates[0].evidence}`);
   const none = await call("POST", "/v1/duplicates", form(await picture(34)));
   assert.deepEqual(none.json.duplicates, []);
@@ -184,24 +220,45 @@ test("keypoints stored beside the vectors verify a small crop the layout is not 
   try {
     const inject = async (method: string, url: string, payload?: FormData) => {
       const req = payload ? new Request("http://x", { method, body: payload }) : null;
-      const res = await kpApp.server.inject({ method: method as "PUT", url, payload: req ? Buffer.from(await req.arrayBuffer()) : undefined, headers: req ? { "content-type": req.headers.get("content-type")! } : {} });
+      const res = await kpApp.server.inject({
+        method: method as "PUT",
+        url,
+        payload: req ? Buffer.from(await req.arrayBuffer()) : undefined,
+        headers: req ? { "content-type": req.headers.get("content-type")! } : {},
+      });
       return { status: res.statusCode, json: res.json() };
     };
     const original = await picture(41);
-    const put = await inject("PUT", "/v1/images/img_kp", multipart([{ name: "image", value: original, filename: "o.png" }, { name: "metadata", value: JSON.stringify({ product_id: "prod_kp" }) }]));
+    const put = await inject(
+      "PUT",
+      "/v1/images/img_kp",
+      multipart([
+        { name: "image", value: original, filename: "o.png" },
+        { name: "metadata", value: JSON.stringify({ product_id: "prod_kp" }) },
+      ]),
+    );
     assert.equal(put.status, 200, JSON.stringify(put.json));
     const files = () => fs.readdirSync(path.join(dir, "keypoints"), { recursive: true }).filter((f) => String(f).endsWith(".kp"));
     assert.equal(files().length, 1, "one keypoint file for the indexed image");
     const { width = 0, height = 0 } = await sharp(original).metadata();
     // 70 % of each side: close enough by embedding to be a candidate (cosine ≈ 0.8), and no hash match.
-    const crop = await sharp(original).extract({ left: Math.round(width * 0.2), top: Math.round(height * 0.2), width: Math.round(width * 0.7), height: Math.round(height * 0.7) }).jpeg({ quality: 60 }).toBuffer();
+    const crop = await sharp(original)
+      .extract({ left: Math.round(width * 0.2), top: Math.round(height * 0.2), width: Math.round(width * 0.7), height: Math.round(height * 0.7) })
+      .jpeg({ quality: 60 })
+      .toBuffer();
     const found = await inject("POST", "/v1/duplicates", form(crop));
     assert.equal(found.status, 200, JSON.stringify(found.json));
-    assert.deepEqual(found.json.duplicates.map((d: any) => [d.id, d.evidence]), [["img_kp", "keypoints"]]);
+    assert.deepEqual(
+      found.json.duplicates.map((d: any) => [d.id, d.evidence]),
+      [["img_kp", "keypoints"]],
+    );
     // Images indexed before keypoints existed have none stored: they are made again from the kept source copy.
     fs.rmSync(path.join(dir, "keypoints"), { recursive: true });
     const again = await inject("POST", "/v1/duplicates", form(crop));
-    assert.deepEqual(again.json.duplicates.map((d: any) => [d.id, d.evidence]), [["img_kp", "keypoints"]]);
+    assert.deepEqual(
+      again.json.duplicates.map((d: any) => [d.id, d.evidence]),
+      [["img_kp", "keypoints"]],
+    );
     assert.equal(files().length, 1, "and stored again");
     const other = await inject("POST", "/v1/duplicates", form(await picture(42)));
     assert.deepEqual(other.json.duplicates, []);
@@ -221,19 +278,40 @@ test("visual words make candidates of copies the embedding does not rank near, a
   let vwApp = await createApp(loadConfig(env), { embedder: pool, log: () => {} });
   const inject = async (method: string, url: string, payload?: FormData) => {
     const req = payload ? new Request("http://x", { method, body: payload }) : null;
-    const res = await vwApp.server.inject({ method: method as "PUT", url, payload: req ? Buffer.from(await req.arrayBuffer()) : undefined, headers: req ? { "content-type": req.headers.get("content-type")! } : {} });
+    const res = await vwApp.server.inject({
+      method: method as "PUT",
+      url,
+      payload: req ? Buffer.from(await req.arrayBuffer()) : undefined,
+      headers: req ? { "content-type": req.headers.get("content-type")! } : {},
+    });
     return { status: res.statusCode, json: res.json() };
   };
   const putImage = async (id: string, image: Buffer) =>
-    assert.equal((await inject("PUT", `/v1/images/${id}`, multipart([{ name: "image", value: image, filename: "i.png" }, { name: "metadata", value: JSON.stringify({ product_id: id }) }]))).status, 200);
+    assert.equal(
+      (
+        await inject(
+          "PUT",
+          `/v1/images/${id}`,
+          multipart([
+            { name: "image", value: image, filename: "i.png" },
+            { name: "metadata", value: JSON.stringify({ product_id: id }) },
+          ]),
+        )
+      ).status,
+      200,
+    );
   try {
     const original = await picture(41);
     await putImage("img_original", original);
     for (const seed of [52, 53, 54, 55, 56]) await putImage(`img_other_${seed}`, await picture(seed));
     const { width = 0, height = 0 } = await sharp(original).metadata();
-    const crop = await sharp(original).extract({ left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.65), height: Math.round(height * 0.7) }).jpeg({ quality: 70 }).toBuffer();
+    const crop = await sharp(original)
+      .extract({ left: Math.round(width * 0.3), top: Math.round(height * 0.1), width: Math.round(width * 0.65), height: Math.round(height * 0.7) })
+      .jpeg({ quality: 70 })
+      .toBuffer();
     const grey = await sharp(original).greyscale().jpeg({ quality: 50 }).toBuffer();
-    const duplicatesOf = async (image: Buffer) => (await inject("POST", "/v1/duplicates", form(image))).json.duplicates.map((d: any) => [d.id, d.evidence]);
+    const duplicatesOf = async (image: Buffer) =>
+      (await inject("POST", "/v1/duplicates", form(image))).json.duplicates.map((d: any) => [d.id, d.evidence]);
     assert.deepEqual(await duplicatesOf(crop), [["img_original", "keypoints"]]);
     assert.deepEqual(await duplicatesOf(await picture(57)), [], "another picture has no duplicates");
     const health = await inject("GET", "/health");
@@ -248,7 +326,11 @@ test("visual words make candidates of copies the embedding does not rank near, a
     vwApp = await createApp(loadConfig(env), { embedder: pool, log: () => {} });
     await vwApp.visualWordsLoaded;
     assert.deepEqual((await inject("GET", "/health")).json.visual_words, { images: 6, words: 4096 });
-    assert.deepEqual((await duplicatesOf(grey)).map(([id]: string[]) => id), ["img_original"], "a greyscale copy");
+    assert.deepEqual(
+      (await duplicatesOf(grey)).map(([id]: string[]) => id),
+      ["img_original"],
+      "a greyscale copy",
+    );
     assert.deepEqual(await duplicatesOf(crop), [["img_original", "keypoints"]]);
     assert.equal((await inject("DELETE", "/v1/images/img_original")).status, 200);
     assert.deepEqual(await duplicatesOf(crop), []);
@@ -261,7 +343,11 @@ test("visual words make candidates of copies the embedding does not rank near, a
 
 test("bad input → 4xx { type, message }, and the process stays healthy", async () => {
   const jpeg = await sharp(img.a!).jpeg().toBuffer();
-  await assertClientError(await call("POST", "/v1/embed", form(Buffer.from("%PDF-1.4 definitely not an image at all"))), 415, "unsupported_image_format");
+  await assertClientError(
+    await call("POST", "/v1/embed", form(Buffer.from("%PDF-1.4 definitely not an image at all"))),
+    415,
+    "unsupported_image_format",
+  );
   await assertClientError(await call("POST", "/v1/embed", form(jpeg.subarray(0, jpeg.length >> 1))), 422, "invalid_image");
   await assertClientError(await call("POST", "/v1/search", form(hugePng(20000, 20000))), 413, "image_too_many_pixels");
   await assertClientError(await call("POST", "/v1/embed", form(Buffer.alloc(30 * 1024 * 1024, 7))), 413, "image_too_large");

@@ -12,7 +12,14 @@ import { picture } from "./helpers.ts";
 
 const t = { maxHashDistance: 6, minCandidateCosine: 0.7, minLayoutScore: 0.9, minKeypointInliers: 10, minKeypointExtent: 0.1 };
 const noKeypoints = { inliers: 0, extent: 0, scale: 1, tx: 0, ty: 0 };
-const signals = (hashDistance: number, cosine: number, nearest: boolean, layout: number, keypoints = noKeypoints, words = false): PairSignals & { layoutCalls: number; keypointCalls: number } => {
+const signals = (
+  hashDistance: number,
+  cosine: number,
+  nearest: boolean,
+  layout: number,
+  keypoints = noKeypoints,
+  words = false,
+): PairSignals & { layoutCalls: number; keypointCalls: number } => {
   const s = {
     hashDistance,
     cosine,
@@ -20,8 +27,8 @@ const signals = (hashDistance: number, cosine: number, nearest: boolean, layout:
     words,
     layoutCalls: 0,
     keypointCalls: 0,
-    layoutScore: () => (s.layoutCalls += 1, layout),
-    keypointMatch: () => (s.keypointCalls += 1, keypoints),
+    layoutScore: () => ((s.layoutCalls += 1), layout),
+    keypointMatch: () => ((s.keypointCalls += 1), keypoints),
   };
   return s;
 };
@@ -66,7 +73,11 @@ test("layout match: crops, greyscale and mirrored copies match their original; o
   const crop = await layout(await sharp(original).extract({ left: 90, top: 30, width: 300, height: 340 }).png().toBuffer());
   const grey = await layout(await sharp(original).grayscale().jpeg({ quality: 30 }).toBuffer());
   const mirrored = await layout(await sharp(original).extract({ left: 0, top: 60, width: 380, height: 388 }).flop().png().toBuffer());
-  for (const [name, copy] of [["crop", crop], ["greyscale", grey], ["mirrored crop", mirrored]] as const) {
+  for (const [name, copy] of [
+    ["crop", crop],
+    ["greyscale", grey],
+    ["mirrored crop", mirrored],
+  ] as const) {
     const score = layoutMatchScore(o, copy);
     assert.ok(score >= 0.9, `${name}: ${score}`);
   }
@@ -86,14 +97,29 @@ test("tight crops of every size are verified, by the layout or by keypoints, at 
   const { width = 0, height = 0 } = await sharp(original).metadata();
   // 60–90 % of each side, off centre. The layout alone misses some of these (a 90 % × 85 % crop
   // of this picture scores 0.83: its window search stops in a local optimum); keypoints find them.
-  for (const [fw, fh] of [[0.6, 0.62], [0.64, 0.7], [0.67, 0.76], [0.73, 0.61], [0.81, 0.66], [0.9, 0.85]] as const) {
+  for (const [fw, fh] of [
+    [0.6, 0.62],
+    [0.64, 0.7],
+    [0.67, 0.76],
+    [0.73, 0.61],
+    [0.81, 0.66],
+    [0.9, 0.85],
+  ] as const) {
     const w = Math.round(width * fw);
     const h = Math.round(height * fh);
-    const crop = await fingerprint(await sharp(original).extract({ left: width - w, top: Math.floor((height - h) / 3), width: w, height: h }).png().toBuffer());
+    const crop = await fingerprint(
+      await sharp(original)
+        .extract({ left: width - w, top: Math.floor((height - h) / 3), width: w, height: h })
+        .png()
+        .toBuffer(),
+    );
     const layoutScore = layoutMatchScore(o.layout, crop.layout);
     assert.ok(Number.isFinite(layoutScore), `crop ${fw}×${fh}: layout ${layoutScore}`);
     const keypoints = matchEitherOrientation(crop.keypoints, o.keypoints.upright);
-    const evidence = duplicateEvidence({ hashDistance: 64, cosine: 1, nearest: true, words: false, layoutScore: () => layoutScore, keypointMatch: () => keypoints }, CALIBRATED_THRESHOLDS);
+    const evidence = duplicateEvidence(
+      { hashDistance: 64, cosine: 1, nearest: true, words: false, layoutScore: () => layoutScore, keypointMatch: () => keypoints },
+      CALIBRATED_THRESHOLDS,
+    );
     assert.ok(evidence, `crop ${fw}×${fh}: layout ${layoutScore.toFixed(3)}, ${keypoints.inliers} keypoints over ${keypoints.extent.toFixed(2)}`);
   }
 });
@@ -110,13 +136,22 @@ test("groups are transitive, in upload order, without singletons", () => {
     { hash: { hex: "ffffffff00000001", mirrorHex: "ffffffff00000001" }, vector: v(0, 0, 1), layout: flat, keypoints }, // 3: hash 1 bit from 1
     { hash: { hex: "000000000000001f", mirrorHex: "ffffffffffffffff" }, vector: v(1, 1, 0), layout: flat, keypoints }, // 4: 3 bits from 2, 5 from 0 → joined through 2
   ];
-  assert.deepEqual(groupDuplicates(items, new DctPhashHasher(), { ...t, maxHashDistance: 3 }), [[0, 2, 4], [1, 3]]);
+  assert.deepEqual(groupDuplicates(items, new DctPhashHasher(), { ...t, maxHashDistance: 3 }), [
+    [0, 2, 4],
+    [1, 3],
+  ]);
 });
 
 test("the shipped thresholds are the calibrated ones and env can override them", () => {
   assert.deepEqual(loadConfig({}).thresholds, CALIBRATED_THRESHOLDS);
   assert.deepEqual(
-    loadConfig({ DEDUP_MAX_HASH_DISTANCE: "3", DEDUP_MIN_CANDIDATE_COSINE: "0.8", DEDUP_MIN_LAYOUT_SCORE: "0.95", DEDUP_MIN_KEYPOINT_INLIERS: "20", DEDUP_MIN_KEYPOINT_EXTENT: "0.2" }).thresholds,
+    loadConfig({
+      DEDUP_MAX_HASH_DISTANCE: "3",
+      DEDUP_MIN_CANDIDATE_COSINE: "0.8",
+      DEDUP_MIN_LAYOUT_SCORE: "0.95",
+      DEDUP_MIN_KEYPOINT_INLIERS: "20",
+      DEDUP_MIN_KEYPOINT_EXTENT: "0.2",
+    }).thresholds,
     { maxHashDistance: 3, minCandidateCosine: 0.8, minLayoutScore: 0.95, minKeypointInliers: 20, minKeypointExtent: 0.2 },
   );
   assert.throws(() => loadConfig({ DEDUP_MIN_LAYOUT_SCORE: "high" }));

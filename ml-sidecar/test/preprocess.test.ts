@@ -22,12 +22,25 @@ async function rejects(buf: Buffer, status: number, type: string) {
 test("sniffs formats from magic bytes, not names", async () => {
   assert.equal(sniffImageFormat(await picture(1, "png")), "png");
   assert.equal(sniffImageFormat(await picture(1, "jpeg")), "jpeg");
-  assert.equal(sniffImageFormat(await sharp(await picture(1)).webp().toBuffer()), "webp");
+  assert.equal(
+    sniffImageFormat(
+      await sharp(await picture(1))
+        .webp()
+        .toBuffer(),
+    ),
+    "webp",
+  );
   assert.equal(sniffImageFormat(Buffer.from("<html><body>not an image</body></html>")), null);
 });
 
 test("produces 224×224 RGB pixels from any accepted format", async () => {
-  for (const buf of [await picture(2, "png"), await picture(2, "jpeg"), await sharp(await picture(2)).webp().toBuffer()]) {
+  for (const buf of [
+    await picture(2, "png"),
+    await picture(2, "jpeg"),
+    await sharp(await picture(2))
+      .webp()
+      .toBuffer(),
+  ]) {
     const p = await prepareImage(buf, limits);
     assert.equal(p.rgb.length, MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3);
     assert.equal(p.width, 448);
@@ -67,9 +80,25 @@ test("rejects bad input with a typed client error", async () => {
   await rejects(Buffer.alloc(6 * 1024 * 1024, 1), 413, "image_too_large");
   // Only the formats Medusa accepts (JPEG, PNG, WebP), recognised by their bytes; the message says which was sent.
   for (const [other, name] of [
-    [await sharp(await picture(2)).gif().toBuffer(), "GIF"],
-    [await sharp(await picture(2)).tiff().toBuffer(), "TIFF"],
-    [await sharp(await picture(2)).resize(64).avif({ effort: 0 }).toBuffer(), "AVIF"],
+    [
+      await sharp(await picture(2))
+        .gif()
+        .toBuffer(),
+      "GIF",
+    ],
+    [
+      await sharp(await picture(2))
+        .tiff()
+        .toBuffer(),
+      "TIFF",
+    ],
+    [
+      await sharp(await picture(2))
+        .resize(64)
+        .avif({ effort: 0 })
+        .toBuffer(),
+      "AVIF",
+    ],
   ] as const) {
     await rejects(other, 415, "unsupported_image_format");
     await assert.rejects(prepareImage(other, limits), new RegExp(`is a ${name} image .*send a JPEG, PNG or WebP image`));
@@ -79,7 +108,10 @@ test("rejects bad input with a typed client error", async () => {
   assert.deepEqual([(await sharp(huge, { limitInputPixels: false }).metadata()).width, huge.length < 1_000_000], [20000, true]);
   await rejects(huge, 413, "image_too_many_pixels");
   // Messages describe the file, never the decoder underneath.
-  await assert.rejects(prepareImage(jpeg.subarray(0, Math.floor(jpeg.length / 2)), limits), (err: Error) => !/vips|sharp|premature|huffman/i.test(err.message));
+  await assert.rejects(
+    prepareImage(jpeg.subarray(0, Math.floor(jpeg.length / 2)), limits),
+    (err: Error) => !/vips|sharp|premature|huffman/i.test(err.message),
+  );
 });
 
 test("straightens a copy rotated on an expanded canvas, and leaves upright pictures alone", async () => {
@@ -95,7 +127,9 @@ test("straightens a copy rotated on an expanded canvas, and leaves upright pictu
     assert.ok(d <= 8, `${degrees}°: hash distance to the original ${d}`);
   }
   for (const seed of [51, 52, 53]) {
-    const raw = await sharp(await picture(seed)).raw().toBuffer({ resolveWithObject: true });
+    const raw = await sharp(await picture(seed))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     assert.equal(detectRotatedContent(raw.data, raw.info.width, raw.info.height, raw.info.channels), null, `picture ${seed}`);
   }
 });

@@ -76,7 +76,13 @@ test("ML_SIDECAR_TOKEN: every route but /health and /docs answers 401 without it
     ["GET", "/v1/nothing-here", () => undefined],
   ];
   for (const [method, url, body] of routes) {
-    for (const headers of [{}, bearer("not-the-secret-at-all-0000"), bearer(`${TOKEN}x`), { authorization: TOKEN }, { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString("base64")}` }]) {
+    for (const headers of [
+      {},
+      bearer("not-the-secret-at-all-0000"),
+      bearer(`${TOKEN}x`),
+      { authorization: TOKEN },
+      { authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString("base64")}` },
+    ]) {
       const r = await call(method, url, { body: body(), headers });
       assert.equal(r.status, 401, `${method} ${url} ${JSON.stringify(headers)}: ${JSON.stringify(r.json)}`);
       assert.equal(r.json.type, "unauthorized");
@@ -88,7 +94,11 @@ test("ML_SIDECAR_TOKEN: every route but /health and /docs answers 401 without it
   assert.equal(await app.service.imageCount(), 0);
 
   assert.equal((await call("PUT", "/v1/images/img_1", { body: imageForm(png), headers: bearer(TOKEN) })).status, 200);
-  assert.equal((await call("GET", "/v1/images/img_1", { headers: { authorization: `bearer ${TOKEN}` } })).status, 200, "the scheme is case-insensitive");
+  assert.equal(
+    (await call("GET", "/v1/images/img_1", { headers: { authorization: `bearer ${TOKEN}` } })).status,
+    200,
+    "the scheme is case-insensitive",
+  );
   assert.equal((await call("POST", "/v1/embed", { body: imageForm(png), headers: bearer(TOKEN) })).status, 200);
   assert.equal((await call("GET", "/metrics", { headers: bearer(TOKEN) })).status, 200);
   assert.equal((await call("DELETE", "/v1/images/img_1", { headers: bearer(TOKEN) })).status, 200);
@@ -122,9 +132,17 @@ test("the sidecar listens on 127.0.0.1 by default and refuses a public address w
  * Runs `npm start`'s entry point with this environment until it exits, or until `until` matches its
  * output: then `whileRunning` runs and the process is stopped.
  */
-function runMain(env: Record<string, string>, until: RegExp, whileRunning: () => Promise<void> = async () => {}): Promise<{ code: number | null; output: string }> {
+function runMain(
+  env: Record<string, string>,
+  until: RegExp,
+  whileRunning: () => Promise<void> = async () => {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: SIDECAR_DIR, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: SIDECAR_DIR,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     let matched = false;
     let failure: unknown = null;
@@ -180,9 +198,13 @@ test("started with default settings, the process listens on 127.0.0.1 only", asy
     .filter((i) => i && !i.internal && i.family === "IPv4")
     .map((i) => i!.address);
   const probes: Record<string, string> = {};
-  const { output } = await runMain({ PORT: String(port), DATA_DIR: dataDir, EMBED_BACKEND: "wasm", EMBED_WORKERS: "1" }, /no ML_SIDECAR_TOKEN set/, async () => {
-    for (const host of ["127.0.0.1", ...external]) probes[host] = await probe(host);
-  });
+  const { output } = await runMain(
+    { PORT: String(port), DATA_DIR: dataDir, EMBED_BACKEND: "wasm", EMBED_WORKERS: "1" },
+    /no ML_SIDECAR_TOKEN set/,
+    async () => {
+      for (const host of ["127.0.0.1", ...external]) probes[host] = await probe(host);
+    },
+  );
   assert.match(output, new RegExp(`Server listening at http://127\\.0\\.0\\.1:${port}`), output);
   assert.doesNotMatch(output, /Server listening at http:\/\/(0\.0\.0\.0|\[::\])/);
   assert.equal(probes["127.0.0.1"], "connected");
@@ -197,7 +219,13 @@ test("per-request limits come from the environment and errors name them", async 
   assert.throws(() => loadConfig({ MAX_IMAGES_PER_REQUEST: "0" }), /MAX_IMAGES_PER_REQUEST must be a positive integer/);
   assert.throws(() => loadConfig({ MAX_JSON_BYTES: "lots" }), /MAX_JSON_BYTES must be a number/);
 
-  const { call } = await startSidecar({ MAX_IMAGES_PER_REQUEST: "2", MAX_FIELDS_PER_REQUEST: "2", MAX_FIELD_BYTES: "1024", MAX_JSON_BYTES: "4096", MAX_IMAGE_BYTES: "300000" });
+  const { call } = await startSidecar({
+    MAX_IMAGES_PER_REQUEST: "2",
+    MAX_FIELDS_PER_REQUEST: "2",
+    MAX_FIELD_BYTES: "1024",
+    MAX_JSON_BYTES: "4096",
+    MAX_IMAGE_BYTES: "300000",
+  });
   const small = await sharp(png).resize(32).png().toBuffer();
   const expectLimit = async (r: { status: number; json: any }, type: string, message: RegExp) => {
     assert.equal(r.status, 413, JSON.stringify(r.json));
@@ -205,24 +233,64 @@ test("per-request limits come from the environment and errors name them", async 
     assert.match(r.json.message, message);
   };
   assert.equal((await call("POST", "/v1/dedup", { body: imageForm(small, small) })).status, 200);
-  await expectLimit(await call("POST", "/v1/dedup", { body: imageForm(small, small, small) }), "too_many_images", /^Send at most 2 images per request\.$/);
+  await expectLimit(
+    await call("POST", "/v1/dedup", { body: imageForm(small, small, small) }),
+    "too_many_images",
+    /^Send at most 2 images per request\.$/,
+  );
   const dedupDoc = (await call("GET", "/docs/json")).json.paths["/v1/dedup"].post;
-  assert.equal(dedupDoc.requestBody.content["multipart/form-data"].schema.properties.image.maxItems, 2, "the OpenAPI document states the image limit");
+  assert.equal(
+    dedupDoc.requestBody.content["multipart/form-data"].schema.properties.image.maxItems,
+    2,
+    "the OpenAPI document states the image limit",
+  );
   assert.match(dedupDoc.description, /At most 2 images \(MAX_IMAGES_PER_REQUEST\)/);
-  await expectLimit(await call("POST", "/v1/embed", { body: imageForm(Buffer.alloc(400_000, 0xff)) }), "image_too_large", /larger than the 300000-byte \(293 KB\) limit/);
-  const fields = multipart([{ name: "image", value: small, filename: "a.png" }, { name: "k", value: "3" }, { name: "filter", value: "{}" }, { name: "extra", value: "x" }]);
+  await expectLimit(
+    await call("POST", "/v1/embed", { body: imageForm(Buffer.alloc(400_000, 0xff)) }),
+    "image_too_large",
+    /larger than the 300000-byte \(293 KB\) limit/,
+  );
+  const fields = multipart([
+    { name: "image", value: small, filename: "a.png" },
+    { name: "k", value: "3" },
+    { name: "filter", value: "{}" },
+    { name: "extra", value: "x" },
+  ]);
   await expectLimit(await call("POST", "/v1/search", { body: fields }), "too_many_fields", /^Send at most 2 text fields per request\.$/);
-  const longField = multipart([{ name: "image", value: small, filename: "a.png" }, { name: "metadata", value: JSON.stringify({ note: "x".repeat(2000) }) }]);
-  await expectLimit(await call("PUT", "/v1/images/img_long", { body: longField }), "field_too_large", /"metadata" is longer than the 1024-byte limit/);
+  const longField = multipart([
+    { name: "image", value: small, filename: "a.png" },
+    { name: "metadata", value: JSON.stringify({ note: "x".repeat(2000) }) },
+  ]);
+  await expectLimit(
+    await call("PUT", "/v1/images/img_long", { body: longField }),
+    "field_too_large",
+    /"metadata" is longer than the 1024-byte limit/,
+  );
   const bigJson = JSON.stringify({ embedding: Array.from({ length: 1792 }, () => 0.123456789) });
-  await expectLimit(await call("POST", "/v1/search", { body: bigJson, headers: { "content-type": "application/json" } }), "body_too_large", /larger than the 4096-byte \(4 KB\) limit/);
+  await expectLimit(
+    await call("POST", "/v1/search", { body: bigJson, headers: { "content-type": "application/json" } }),
+    "body_too_large",
+    /larger than the 4096-byte \(4 KB\) limit/,
+  );
   // Within the limits the same routes work.
-  assert.equal((await call("POST", "/v1/search", { body: multipart([{ name: "image", value: small, filename: "a.png" }, { name: "k", value: "3" }]) })).status, 200);
+  assert.equal(
+    (
+      await call("POST", "/v1/search", {
+        body: multipart([
+          { name: "image", value: small, filename: "a.png" },
+          { name: "k", value: "3" },
+        ]),
+      })
+    ).status,
+    200,
+  );
 });
 
 test("a JPEG /v1/embed accepts is accepted by PUT /v1/images/:id too (one decoder setting)", async () => {
   const { app, call } = await startSidecar({});
-  const jpeg = await sharp(await picture(72, "png", 160, 120)).jpeg({ quality: 80 }).toBuffer();
+  const jpeg = await sharp(await picture(72, "png", 160, 120))
+    .jpeg({ quality: 80 })
+    .toBuffer();
   // Recoverable damage: random entropy-coded data (the decoder warns "bad Huffman code" and carries on).
   const sos = jpeg.indexOf(Buffer.from([0xff, 0xda]));
   const scanStart = sos + 2 + jpeg.readUInt16BE(sos + 2);
@@ -246,11 +314,20 @@ test("only JPEG, PNG and WebP are accepted, and client errors never name the lib
   const jpeg = await sharp(png).jpeg().toBuffer();
   const answers = [
     await call("POST", "/v1/embed", { body: imageForm(jpeg.subarray(0, 300)) }),
-    await call("POST", "/v1/embed", { body: "--x\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\n\r\nabc", headers: { "content-type": "multipart/form-data; boundary=x" } }),
+    await call("POST", "/v1/embed", {
+      body: '--x\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\nabc',
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    }),
     await call("POST", "/v1/embed", { body: "abc", headers: { "content-type": "multipart/form-data" } }),
-    await call("POST", "/v1/search", { body: "{\"embedding\": [1,", headers: { "content-type": "application/json" } }),
+    await call("POST", "/v1/search", { body: '{"embedding": [1,', headers: { "content-type": "application/json" } }),
   ];
-  assert.deepEqual(answers.map((a) => a.status), [422, 400, 400, 400]);
-  assert.deepEqual(answers.map((a) => a.json.type), ["invalid_image", "invalid_multipart", "invalid_multipart", "invalid_json"]);
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    [422, 400, 400, 400],
+  );
+  assert.deepEqual(
+    answers.map((a) => a.json.type),
+    ["invalid_image", "invalid_multipart", "invalid_multipart", "invalid_json"],
+  );
   for (const a of answers) assert.doesNotMatch(a.json.message, /sharp|vips|busboy|fastify|FST_|Unexpected end of form|Boundary not found/i);
 });

@@ -21,7 +21,15 @@ function vectors(n: number, seed: number): Float32Array[] {
 }
 
 function record(id: string, vector: Float32Array, metadata: Record<string, unknown> = {}): ImageRecord {
-  return { id, vector, metadata, hash: { hex: "0123456789abcdef", mirrorHex: "fedcba9876543210" }, model: space.model, modelVersion: space.version, indexedAt: new Date(0).toISOString() };
+  return {
+    id,
+    vector,
+    metadata,
+    hash: { hex: "0123456789abcdef", mirrorHex: "fedcba9876543210" },
+    model: space.model,
+    modelVersion: space.version,
+    indexedAt: new Date(0).toISOString(),
+  };
 }
 
 function exactTopK(query: Float32Array, all: Map<string, Float32Array>, k: number): string[] {
@@ -44,7 +52,12 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       factory = await makeFactory();
       store = await factory.open(space);
       const records = vs.map((v, i) =>
-        record(`img_${i}`, v, { product_id: `prod_${i % 50}`, category: ["dress", "shirt", "shoe"][i % 3], price: i, variant_ids: [`var_${i}`, `var_${i + 1000}`] }),
+        record(`img_${i}`, v, {
+          product_id: `prod_${i % 50}`,
+          category: ["dress", "shirt", "shoe"][i % 3],
+          price: i,
+          variant_ids: [`var_${i}`, `var_${i + 1000}`],
+        }),
       );
       await store.upsert(records);
       records.forEach((r) => live.set(r.id, r.vector));
@@ -66,31 +79,52 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
         assert.equal(hits[0]!.id, `img_${qi}`);
         assert.ok(Math.abs(hits[0]!.score - 1) < 1e-4, `self score ${hits[0]!.score}`);
         for (let i = 1; i < hits.length; i += 1) assert.ok(hits[i - 1]!.score >= hits[i]!.score - 1e-6, "sorted by score");
-        assert.deepEqual(hits.map((h) => h.id), exactTopK(vs[qi]!, live, 10));
+        assert.deepEqual(
+          hits.map((h) => h.id),
+          exactTopK(vs[qi]!, live, 10),
+        );
       }
       // A query that is a view into a larger buffer (non-zero byteOffset) must work the same.
       const shared = new Float32Array(DIM * 3);
       shared.set(vs[99]!, DIM);
       const viewHits = await store.search(shared.subarray(DIM, 2 * DIM), { k: 3 });
-      assert.deepEqual(viewHits.map((h) => h.id), exactTopK(vs[99]!, live, 3));
+      assert.deepEqual(
+        viewHits.map((h) => h.id),
+        exactTopK(vs[99]!, live, 3),
+      );
     });
 
     test("metadata filters: equality, in, range, array fields", async () => {
       const q = vs[42]!;
       const dresses = await store.search(q, { k: 20, filter: parseFilter({ category: "dress" }) });
       assert.equal(dresses.length, 20);
-      assert.ok(dresses.every((h) => h.metadata.category === "dress"), "dresses.every((h) => h.metadata.category === \"dress\")");
+      assert.ok(
+        dresses.every((h) => h.metadata.category === "dress"),
+        'dresses.every((h) => h.metadata.category === "dress")',
+      );
       const inList = await store.search(q, { k: 50, filter: parseFilter({ product_id: { in: ["prod_1", "prod_2"] } }) });
       assert.equal(inList.length, 12);
-      assert.ok(inList.every((h) => ["prod_1", "prod_2"].includes(h.metadata.product_id as string)), "inList.every((h) => [\"prod_1\", \"prod_2\"].includes(h.metadata.product_id as string))");
+      assert.ok(
+        inList.every((h) => ["prod_1", "prod_2"].includes(h.metadata.product_id as string)),
+        'inList.every((h) => ["prod_1", "prod_2"].includes(h.metadata.product_id as string))',
+      );
       const range = await store.search(q, { k: 100, filter: parseFilter({ price: { gte: 10, lt: 20 } }) });
-      assert.deepEqual(range.map((h) => h.metadata.price as number).sort((a, b) => a - b), [10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+      assert.deepEqual(
+        range.map((h) => h.metadata.price as number).sort((a, b) => a - b),
+        [10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
+      );
       const variant = await store.search(q, { k: 5, filter: parseFilter({ variant_ids: "var_1077" }) });
-      assert.deepEqual(variant.map((h) => h.id), ["img_77"]);
+      assert.deepEqual(
+        variant.map((h) => h.id),
+        ["img_77"],
+      );
       const none = await store.search(q, { k: 5, filter: parseFilter({ category: "hat" }) });
       assert.deepEqual(none, []);
       const filteredExact = exactTopK(q, new Map([...live].filter(([id]) => Number(id.slice(4)) % 3 === 0)), 20);
-      assert.deepEqual(dresses.map((h) => h.id), filteredExact);
+      assert.deepEqual(
+        dresses.map((h) => h.id),
+        filteredExact,
+      );
     });
 
     test("upsert replaces; delete removes", async () => {
@@ -104,7 +138,10 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       live.delete("img_200");
       assert.equal(await store.delete("img_200"), false);
       assert.equal(await store.count(), 299);
-      assert.ok(!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === "img_200"), "!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === \"img_200\")");
+      assert.ok(
+        !(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === "img_200"),
+        '!(await store.search(vs[200]!, { k: 5 })).some((h) => h.id === "img_200")',
+      );
     });
 
     test("refuses vectors of another model space", async () => {
@@ -119,10 +156,16 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       const other = await factory.open(next);
       assert.equal(await other.count(), 0);
       const spaces = await factory.otherSpaces(next);
-      assert.ok(spaces.some((s) => s.version === "1" && s.model === space.model), "spaces.some((s) => s.version === \"1\" && s.model === space.model)");
+      assert.ok(
+        spaces.some((s) => s.version === "1" && s.model === space.model),
+        'spaces.some((s) => s.version === "1" && s.model === space.model)',
+      );
       const page = await store.listRecords(0, 1000);
       assert.equal(page.length, 299);
-      assert.ok(page.every((r) => !("vector" in r)), "page.every((r) => !(\"vector\" in r))");
+      assert.ok(
+        page.every((r) => !("vector" in r)),
+        'page.every((r) => !("vector" in r))',
+      );
       await other.close();
       await factory.drop(next);
     });
@@ -135,7 +178,10 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
         assert.equal((await store.get("img_1"))!.metadata.category, "replaced");
         assert.equal(await store.get("img_200"), null);
         const hits = await store.search(vs[17]!, { k: 10 });
-        assert.deepEqual(hits.map((h) => h.id), exactTopK(vs[17]!, live, 10));
+        assert.deepEqual(
+          hits.map((h) => h.id),
+          exactTopK(vs[17]!, live, 10),
+        );
       });
     }
 
@@ -154,13 +200,20 @@ const tmp = () => {
 };
 after(() => tmpDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-contract("embedded (exact search)", async () => new EmbeddedVectorStoreFactory(tmp(), { exactSearchBelow: 100_000, saveDelayMs: 10 }), { reopen: true });
+contract("embedded (exact search)", async () => new EmbeddedVectorStoreFactory(tmp(), { exactSearchBelow: 100_000, saveDelayMs: 10 }), {
+  reopen: true,
+});
 contract("embedded (HNSW)", async () => new EmbeddedVectorStoreFactory(tmp(), { exactSearchBelow: 50, saveDelayMs: 10 }), { reopen: true });
 
 if (process.env.MILVUS_ADDRESS) {
   contract(
     `milvus at ${process.env.MILVUS_ADDRESS}`,
-    async () => new MilvusVectorStoreFactory({ address: process.env.MILVUS_ADDRESS!, collectionPrefix: `curator_test_${Date.now()}`, hnsw: { M: 16, efConstruction: 128, ef: 256 } }),
+    async () =>
+      new MilvusVectorStoreFactory({
+        address: process.env.MILVUS_ADDRESS!,
+        collectionPrefix: `curator_test_${Date.now()}`,
+        hnsw: { M: 16, efConstruction: 128, ef: 256 },
+      }),
     { reopen: true },
   );
 } else {
@@ -171,7 +224,10 @@ if (process.env.MILVUS_ADDRESS) {
 test("embedded store: hash matches are mirror-aware, filtered and nearest first", async () => {
   const s = await EmbeddedVectorStore.open(tmp(), space, { saveDelayMs: 5 });
   const vs = vectors(4, 5);
-  const rec = (id: string, hex: string, mirrorHex: string, category: string, v: Float32Array) => ({ ...record(id, v, { category }), hash: { hex, mirrorHex } });
+  const rec = (id: string, hex: string, mirrorHex: string, category: string, v: Float32Array) => ({
+    ...record(id, v, { category }),
+    hash: { hex, mirrorHex },
+  });
   await s.upsert([
     rec("same", "00000000000000ff", "ff00000000000000", "dress", vs[0]!),
     rec("near", "00000000000000f0", "0f00000000000000", "shirt", vs[1]!),
@@ -180,11 +236,24 @@ test("embedded store: hash matches are mirror-aware, filtered and nearest first"
   ]);
   const q = { hex: "00000000000000ff", mirrorHex: "ff00000000000000" };
   const hits = await s.hashMatches(q, 6, { limit: 10 });
-  assert.deepEqual(hits.map((h) => [h.id, h.hashDistance]), [["same", 0], ["near", 4], ["mirrored", 4]]);
+  assert.deepEqual(
+    hits.map((h) => [h.id, h.hashDistance]),
+    [
+      ["same", 0],
+      ["near", 4],
+      ["mirrored", 4],
+    ],
+  );
   const dresses = await s.hashMatches(q, 6, { limit: 10, filter: parseFilter({ category: "dress" }) });
-  assert.deepEqual(dresses.map((h) => h.id), ["same", "mirrored"]);
+  assert.deepEqual(
+    dresses.map((h) => h.id),
+    ["same", "mirrored"],
+  );
   await s.delete("same");
-  assert.deepEqual((await s.hashMatches(q, 6, { limit: 1 })).map((h) => h.id), ["near"]);
+  assert.deepEqual(
+    (await s.hashMatches(q, 6, { limit: 1 })).map((h) => h.id),
+    ["near"],
+  );
 });
 
 test("embedded store: searches exactly below exactSearchBelow records, by HNSW from there on", async () => {

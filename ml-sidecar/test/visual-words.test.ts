@@ -18,14 +18,25 @@ test("a small crop, a greyscale and a mirrored copy find their original among th
   for (let seed = 62; seed < 122; seed += 1) index.add(`other-${seed}`, (await keypointsOf(await picture(seed))).upright);
   assert.equal(index.size, 61);
   const { width = 0, height = 0 } = await sharp(original).metadata();
-  const crop = await keypointsOf(await sharp(original).extract({ left: Math.round(width * 0.35), top: Math.round(height * 0.3), width: Math.round(width * 0.6), height: Math.round(height * 0.62) }).png().toBuffer());
+  const crop = await keypointsOf(
+    await sharp(original)
+      .extract({ left: Math.round(width * 0.35), top: Math.round(height * 0.3), width: Math.round(width * 0.6), height: Math.round(height * 0.62) })
+      .png()
+      .toBuffer(),
+  );
   const grey = await keypointsOf(await sharp(original).greyscale().jpeg({ quality: 60 }).toBuffer());
   const mirrored = await keypointsOf(await sharp(original).flop().toBuffer());
   // Candidates, not verdicts: a crop shares a fraction of its words (other pictures of the same
   // generator share textures), so it must rank near the top; whole copies stand out.
   const cropHits = index.candidates(crop, 3);
-  assert.ok(cropHits.some((h) => h.id === "original"), `crop: ${JSON.stringify(cropHits)}`);
-  for (const [name, query] of [["greyscale", grey], ["mirrored", mirrored]] as const) {
+  assert.ok(
+    cropHits.some((h) => h.id === "original"),
+    `crop: ${JSON.stringify(cropHits)}`,
+  );
+  for (const [name, query] of [
+    ["greyscale", grey],
+    ["mirrored", mirrored],
+  ] as const) {
     const hits = index.candidates(query, 5);
     assert.equal(hits[0]?.id, "original", `${name}: ${JSON.stringify(hits)}`);
     assert.ok(hits[0]!.score > 3 * hits[1]!.score, `${name}: the original stands out: ${JSON.stringify(hits)}`);

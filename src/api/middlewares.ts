@@ -1,5 +1,5 @@
-import { configureStoreSearch, defineMiddlewares, validateAndTransformQuery } from "@medusajs/framework/http"
-import { StoreProductSearchParams } from "./store/product-search/validators"
+import { configureStoreSearch, defineMiddlewares } from "@medusajs/framework/http"
+import { storeProductSearchMiddlewares } from "./store/product-search/middlewares"
 import { storeWardrobeMiddlewares } from "./store/wardrobe/middlewares"
 import { storeSocialMiddlewares } from "./store/social/middlewares"
 import { adminSocialMiddlewares } from "./admin/social/middlewares"
@@ -30,11 +30,7 @@ export default defineMiddlewares({
       matcher: "/store/search",
       middlewares: [configureStoreSearch({ allowed_indexes: { product: true } })],
     },
-    {
-      matcher: "/store/product-search",
-      methods: ["GET"],
-      middlewares: [validateAndTransformQuery(StoreProductSearchParams, {})],
-    },
+    ...storeProductSearchMiddlewares,
     ...storeWardrobeMiddlewares,
     ...storeSocialMiddlewares,
     ...adminSocialMiddlewares,

@@ -1,6 +1,8 @@
+import fs from "node:fs"
+import path from "node:path"
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedStore } from "./demo-catalog/seed-store"
+import { DEMO_API_KEY_TITLE, seedStore } from "./demo-catalog/seed-store"
 import { seedCatalog } from "./demo-catalog/seed-catalog"
 import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catalog/seed-people"
 import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
@@ -19,6 +21,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
 
   await activateSearchIndexes(container)
   const store = await seedStore(container)
+  writePublishableKeyFile(store.publishableKey)
   const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
   const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
   await seedLookbooks(container, catalog)
@@ -37,6 +40,17 @@ export default async function seedDemoShop({ container }: ExecArgs) {
       "",
     ].join("\n")
   )
+}
+
+/**
+ * The launcher, the benchmarks and the browser tests hand the storefront its publishable key
+ * from this file (scripts/lib/publishable-key.js), so none of them reads Medusa's tables.
+ * CURATOR_PUBLISHABLE_KEY_FILE (set by scripts/curator.js) names it; the default is the launcher's.
+ */
+function writePublishableKeyFile(token: string) {
+  const file = path.resolve(process.env.CURATOR_PUBLISHABLE_KEY_FILE || path.join(".curator", "publishable-key.json"))
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, `${JSON.stringify({ token, title: DEMO_API_KEY_TITLE }, null, 2)}\n`, { mode: 0o600 })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
 import { inStockLocationKeys, sizeStockKey, variantInStockKeys, VARIANT_STOCK_FIELDS } from "../utils/stock-availability"
 
@@ -13,7 +14,13 @@ import { inStockLocationKeys, sizeStockKey, variantInStockKeys, VARIANT_STOCK_FI
 /** Currencies with a price field (`price_<code>`) in the index: the shop's regions. */
 export const PRODUCT_SEARCH_CURRENCIES = ["eur", "usd", "gbp"] as const
 
-const priceField = () => search.float().filterable().sortable().facetable({ types: ["range", "stats"] }).retrievable()
+const priceField = () =>
+  search
+    .float()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["range", "stats"] })
+    .retrievable()
 
 const fields = search.define({
   id: search.keyword().filterable().retrievable(),
@@ -133,9 +140,9 @@ export function toProductSearchDocument(row: ProductRow) {
   }
 }
 
-async function productIdsOfVariants(query: { graph: (...args: any[]) => Promise<{ data: any[] }> }, variantIds: string[]) {
+async function productIdsOfVariants(query: Omit<RemoteQueryFunction, symbol>, variantIds: string[]) {
   const { data: variants } = await query.graph({ entity: "product_variant", fields: ["product_id"], filters: { id: variantIds }, withDeleted: true })
-  return unique<string>(variants.map((v: ProductRow) => v.product_id))
+  return unique<string>(variants.map((v: { product_id?: string | null }) => v.product_id))
 }
 
 const source = {
@@ -178,16 +185,17 @@ export default defineSearchIndex({
       }
       if (!ids.length) return undefined
       // Stock events name a level or a reservation; both belong to an inventory item.
-      const entity = event.name.startsWith("inventory-level.") ? "inventory_level" : "reservation"
-      const { data: rows } = await container.query.graph({ entity, fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true } as any)
-      const itemIds = unique<string>(rows.map((r: ProductRow) => r.inventory_item_id))
+      const { data: rows } = event.name.startsWith("inventory-level.")
+        ? await container.query.graph({ entity: "inventory_level", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
+        : await container.query.graph({ entity: "reservation", fields: ["inventory_item_id"], filters: { id: ids }, withDeleted: true })
+      const itemIds = unique<string>(rows.map((r: { inventory_item_id?: string | null }) => r.inventory_item_id))
       if (!itemIds.length) return []
       const { data: links } = await container.query.graph({
         entity: "product_variant_inventory_items",
         fields: ["variant_id"],
         filters: { inventory_item_id: itemIds },
-      } as any)
-      const variantIds = unique<string>(links.map((l: ProductRow) => l.variant_id))
+      })
+      const variantIds = unique<string>(links.map((l: { variant_id?: string | null }) => l.variant_id))
       return variantIds.length ? productIdsOfVariants(container.query, variantIds) : []
     },
     // Only a deleted product leaves the index; other deletes (variants, levels) change a document.

@@ -13,15 +13,18 @@ export type StockedVariant = {
   inventory_items?: (VariantInventoryLink | null)[] | null
 }
 
-/** query.graph fields (below a product) that sellableUnits and inStockLocationKeys read. */
-export const VARIANT_STOCK_FIELDS = [
-  "variants.manage_inventory",
-  "variants.allow_backorder",
-  "variants.inventory_items.required_quantity",
-  "variants.inventory_items.inventory.location_levels.location_id",
-  "variants.inventory_items.inventory.location_levels.stocked_quantity",
-  "variants.inventory_items.inventory.location_levels.reserved_quantity",
+/** query.graph fields of a product variant that sellableUnits and variantInStock read. */
+export const STOCK_FIELDS = [
+  "manage_inventory",
+  "allow_backorder",
+  "inventory_items.required_quantity",
+  "inventory_items.inventory.location_levels.location_id",
+  "inventory_items.inventory.location_levels.stocked_quantity",
+  "inventory_items.inventory.location_levels.reserved_quantity",
 ]
+
+/** The same below a product (`variants.…`). */
+export const VARIANT_STOCK_FIELDS = STOCK_FIELDS.map((field) => `variants.${field}`)
 
 /** The search index's key for "sellable wherever the shopper is": untracked or backorderable variants. */
 export const SELLABLE_EVERYWHERE = "any"
@@ -67,6 +70,18 @@ export function inStockLocationKeys(variants: (StockedVariant | null)[]): string
   return keys.has(SELLABLE_EVERYWHERE) ? [SELLABLE_EVERYWHERE] : [...keys].sort()
 }
 
+/**
+ * THE definition of "in stock" for a shopper, used by search, product pages, lookbooks, product cards
+ * and add-the-look: the variant sells without counting stock, or one of the locations serving the
+ * shopper can fill `quantity` units on its own (an order ships from one location). With quantity 1
+ * this is exactly what the search index stores per location (variantInStockKeys).
+ */
+export function variantInStock(variant: StockedVariant, locationIds: Iterable<string>, quantity = 1): boolean {
+  if (sellsWithoutStock(variant)) return true
+  const links = variant.inventory_items ?? []
+  return [...new Set(locationIds)].some((location) => (sellableUnits(links, new Set([location])) ?? 0) >= quantity)
+}
+
 /** The search key for "size S sellable at location L" (or anywhere): `${location}|${size}`. */
 export const sizeStockKey = (locationKey: string, size: string) => `${locationKey}|${size}`
 
@@ -79,22 +94,31 @@ export type ShopperStockLocations = {
 
 /**
  * The warehouses serving a shopper: the one the region names (metadata.stock_location_id), when it
- * serves the publishable key's sales channels; a region naming none gets all the channels' locations.
+ * serves the publishable key's sales channels; a region naming none (or no region) gets all the
+ * channels' locations.
  */
 export async function shopperStockLocations(
   query: Omit<RemoteQueryFunction, symbol>,
-  region: { metadata?: Record<string, unknown> | null },
+  region: { metadata?: Record<string, unknown> | null } | null,
   salesChannelIds: string[]
 ): Promise<ShopperStockLocations> {
-  const { data: channelLocations } = salesChannelIds.length
-    ? await query.graph({ entity: "sales_channel_locations", fields: ["stock_location_id"], filters: { sales_channel_id: salesChannelIds } })
-    : { data: [] as { stock_location_id: string }[] }
-  const channelLocationIds = [...new Set(channelLocations.map((l: { stock_location_id: string }) => l.stock_location_id))]
-  const regionLocationId = region.metadata?.stock_location_id
+  const channelLocationIds = await channelStockLocations(query, salesChannelIds)
+  const regionLocationId = region?.metadata?.stock_location_id
   if (typeof regionLocationId === "string" && regionLocationId) {
     // A warehouse outside the key's channels does not ship this shop's orders: nothing to sell.
     const served = channelLocationIds.includes(regionLocationId)
     return { location_ids: served ? [regionLocationId] : [], stock_location_id: served ? regionLocationId : null }
   }
   return { location_ids: channelLocationIds, stock_location_id: null }
+}
+
+/** Every stock location of the given sales channels (what a shopper who names no region can buy from). */
+export async function channelStockLocations(query: Omit<RemoteQueryFunction, symbol>, salesChannelIds: string[]): Promise<string[]> {
+  if (!salesChannelIds.length) return []
+  const { data } = await query.graph({
+    entity: "sales_channel_locations",
+    fields: ["stock_location_id"],
+    filters: { sales_channel_id: salesChannelIds },
+  })
+  return [...new Set(data.map((l: { stock_location_id: string }) => l.stock_location_id))]
 }

@@ -19,8 +19,9 @@ if (!files.length) {
   console.error("no e2e/*.e2e.ts files found")
   process.exit(1)
 }
-// One file at a time: the shop under test runs on the same small machine.
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...flags, ...files], {
+// One file at a time: the shop under test runs on the same small machine. The destination is
+// named so a reporter added through NODE_OPTIONS (the launcher's report file) can join it.
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout", ...flags, ...files], {
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
 })

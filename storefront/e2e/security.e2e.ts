@@ -186,7 +186,7 @@ describe("security", () => {
     )
     assert.equal(chunked.status, 413, `a chunked 70 MB body is refused (${chunked.body})`)
 
-    // A server action with a 70 MB body never reaches the action: 413 from the middleware.
+    // A server action with a 70 MB body never reaches the action: 413 from the proxy (src/proxy.ts).
     const action = await page.request.post(url("/account"), {
       headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
       data: huge,

@@ -4,8 +4,16 @@ import { fingerprintAll } from "./pipeline.ts";
 import type { Fingerprint } from "../../src/dedup/fingerprint.ts";
 
 export const PAIRS: Array<[TransformName, TransformName]> = [
-  ["crop", "jpeg"], ["flip", "jitter"], ["scale", "overlay"], ["rotate", "grayscale"], ["pad", "blur"],
-  ["crop", "flip"], ["jitter", "jpeg"], ["overlay", "crop"], ["grayscale", "scale"], ["blur", "rotate"],
+  ["crop", "jpeg"],
+  ["flip", "jitter"],
+  ["scale", "overlay"],
+  ["rotate", "grayscale"],
+  ["pad", "blur"],
+  ["crop", "flip"],
+  ["jitter", "jpeg"],
+  ["overlay", "crop"],
+  ["grayscale", "scale"],
+  ["blur", "rotate"],
 ];
 export const PER_GROUP = 1 + TRANSFORMS.length + 2;
 
@@ -40,4 +48,3 @@ export async function makeSplit(name: string, seedBase: number, bases: number): 
   const labels = Array.from({ length: count }, (_, i) => variantName(Math.floor(i / PER_GROUP), i % PER_GROUP));
   return { items, labels };
 }
-

@@ -91,7 +91,10 @@ function writeCache(file: string, items: Fingerprint[]): void {
 /** The embeddings alone of a cache file (bench/index.ts pools every cached image's vector). */
 export function readCachedVectors(file: string): Float32Array[] {
   const buf = fs.readFileSync(file);
-  return Array.from({ length: Math.floor(buf.length / CACHE_RECORD) }, (_, i) => new Float32Array(buf.buffer.slice(buf.byteOffset + i * CACHE_RECORD, buf.byteOffset + i * CACHE_RECORD + DIM * 4)));
+  return Array.from(
+    { length: Math.floor(buf.length / CACHE_RECORD) },
+    (_, i) => new Float32Array(buf.buffer.slice(buf.byteOffset + i * CACHE_RECORD, buf.byteOffset + i * CACHE_RECORD + DIM * 4)),
+  );
 }
 
 /** Keypoints beside an embeddings cache file, named by keypoint version (another version is a cache miss). */

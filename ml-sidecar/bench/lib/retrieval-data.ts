@@ -15,7 +15,13 @@ export const catalogue = await fingerprintAll("retrieval-catalogue", PRODUCTS + 
 });
 
 const r = rng(4242);
-const PAIRS: Array<[TransformName, TransformName]> = [["crop", "jpeg"], ["flip", "jitter"], ["scale", "overlay"], ["pad", "blur"], ["crop", "flip"]];
+const PAIRS: Array<[TransformName, TransformName]> = [
+  ["crop", "jpeg"],
+  ["flip", "jitter"],
+  ["scale", "overlay"],
+  ["pad", "blur"],
+  ["crop", "flip"],
+];
 export const querySpec = Array.from({ length: QUERIES }, (_, q) => {
   const product = Math.floor(r() * PRODUCTS);
   const kind = q % 12;
@@ -33,4 +39,3 @@ export const queries = await fingerprintAll(
   },
   { cacheKey: `${PRODUCTS}|${DISTRACTORS}|${SIZE}|${QUERIES}|q1`, log: console.error },
 );
-

@@ -7,7 +7,24 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
 const colour = (r: () => number) => `hsl(${Math.floor(r() * 360)},${Math.floor(between(r, 25, 95))}%,${Math.floor(between(r, 20, 85))}%)`;
 
-const WORDS = ["CURATOR", "linen", "SUMMER", "denim", "Atelier", "silk", "NOIR", "wool", "Maison", "knit", "RESORT", "tweed", "Studio", "cotton", "velvet", "ECRU"];
+const WORDS = [
+  "CURATOR",
+  "linen",
+  "SUMMER",
+  "denim",
+  "Atelier",
+  "silk",
+  "NOIR",
+  "wool",
+  "Maison",
+  "knit",
+  "RESORT",
+  "tweed",
+  "Studio",
+  "cotton",
+  "velvet",
+  "ECRU",
+];
 
 /** Garment silhouettes in a unit box, so the catalogue looks a little like fashion. */
 const GARMENTS = [
@@ -56,7 +73,9 @@ export function sceneSvg(seed: number, width = 448, height = 448): string {
         body.push(`<circle cx="${x}" cy="${y}" r="${s / 2}" fill="${fill}" opacity="${opacity}"/>`);
         break;
       case 1:
-        body.push(`<rect x="${x - s / 2}" y="${y - s / 3}" width="${s}" height="${(s * 2) / 3}" fill="${fill}" opacity="${opacity}" transform="rotate(${Math.floor(between(r, -60, 60))} ${x} ${y})"/>`);
+        body.push(
+          `<rect x="${x - s / 2}" y="${y - s / 3}" width="${s}" height="${(s * 2) / 3}" fill="${fill}" opacity="${opacity}" transform="rotate(${Math.floor(between(r, -60, 60))} ${x} ${y})"/>`,
+        );
         break;
       case 2: {
         const n = 3 + Math.floor(r() * 5);
@@ -65,10 +84,14 @@ export function sceneSvg(seed: number, width = 448, height = 448): string {
         break;
       }
       case 3:
-        body.push(`<line x1="${x}" y1="${y}" x2="${between(r, 0, width)}" y2="${between(r, 0, height)}" stroke="${colour(r)}" stroke-width="${between(r, 2, 14).toFixed(1)}"/>`);
+        body.push(
+          `<line x1="${x}" y1="${y}" x2="${between(r, 0, width)}" y2="${between(r, 0, height)}" stroke="${colour(r)}" stroke-width="${between(r, 2, 14).toFixed(1)}"/>`,
+        );
         break;
       case 4:
-        body.push(`<ellipse cx="${x}" cy="${y}" rx="${s / 2}" ry="${s / 4}" fill="${fill}" opacity="${opacity}" transform="rotate(${Math.floor(r() * 180)} ${x} ${y})"/>`);
+        body.push(
+          `<ellipse cx="${x}" cy="${y}" rx="${s / 2}" ry="${s / 4}" fill="${fill}" opacity="${opacity}" transform="rotate(${Math.floor(r() * 180)} ${x} ${y})"/>`,
+        );
         break;
       default:
         body.push(
@@ -93,7 +116,9 @@ export function sceneSvg(seed: number, width = 448, height = 448): string {
 }
 
 export async function renderScene(seed: number, width = 448, height = 448): Promise<Buffer> {
-  return sharp(Buffer.from(sceneSvg(seed, width, height))).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(Buffer.from(sceneSvg(seed, width, height)))
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 export const TRANSFORMS = ["crop", "flip", "rotate", "scale", "jpeg", "jitter", "grayscale", "blur", "pad", "overlay"] as const;
@@ -113,7 +138,10 @@ export async function transform(png: Buffer, name: TransformName, seed: number):
       const fh = between(r, 0.6, 0.95);
       const cw = Math.round(w * fw);
       const ch = Math.round(h * fh);
-      return sharp(png).extract({ left: Math.floor(r() * (w - cw)), top: Math.floor(r() * (h - ch)), width: cw, height: ch }).png().toBuffer();
+      return sharp(png)
+        .extract({ left: Math.floor(r() * (w - cw)), top: Math.floor(r() * (h - ch)), width: cw, height: ch })
+        .png()
+        .toBuffer();
     }
     case "flip":
       return sharp(png).flop().png().toBuffer();
@@ -123,10 +151,15 @@ export async function transform(png: Buffer, name: TransformName, seed: number):
     }
     case "scale": {
       const f = between(r, 0.2, 0.8);
-      return sharp(png).resize(Math.max(16, Math.round(w * f))).png().toBuffer();
+      return sharp(png)
+        .resize(Math.max(16, Math.round(w * f)))
+        .png()
+        .toBuffer();
     }
     case "jpeg":
-      return sharp(png).jpeg({ quality: Math.floor(between(r, 10, 50)) }).toBuffer();
+      return sharp(png)
+        .jpeg({ quality: Math.floor(between(r, 10, 50)) })
+        .toBuffer();
     case "jitter":
       return sharp(png)
         .modulate({ brightness: between(r, 0.75, 1.25), saturation: between(r, 0.6, 1.4), hue: Math.floor(between(r, -20, 20)) })
@@ -136,7 +169,10 @@ export async function transform(png: Buffer, name: TransformName, seed: number):
     case "grayscale":
       return sharp(png).grayscale().png().toBuffer();
     case "blur":
-      return sharp(png).blur(between(r, 1.5, 4)).png().toBuffer();
+      return sharp(png)
+        .blur(between(r, 1.5, 4))
+        .png()
+        .toBuffer();
     case "pad": {
       const bg = pick(r, ["#000000", "#ffffff", "#f2f2f2", "#202020"]);
       const padX = Math.round(w * between(r, 0.05, 0.3));
@@ -151,7 +187,10 @@ export async function transform(png: Buffer, name: TransformName, seed: number):
         r() < 0.5
           ? `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><text x="${x}" y="${y + size}" font-family="DejaVu Sans" font-weight="bold" font-size="${Math.round(size * 0.6)}" fill="white" stroke="black" stroke-width="2">${pick(r, ["SALE -50%", "© shop", "NEW IN", "@curator"])}</text></svg>`
           : `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><g opacity="0.85"><rect x="${x}" y="${y}" width="${size * 1.6}" height="${size}" rx="${size / 5}" fill="${colour(r)}"/><circle cx="${x + size / 2}" cy="${y + size / 2}" r="${size / 3}" fill="white"/><text x="${x + size}" y="${y + size * 0.65}" font-family="DejaVu Sans" font-size="${Math.round(size * 0.4)}" fill="white">®</text></g></svg>`;
-      return sharp(png).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+      return sharp(png)
+        .composite([{ input: Buffer.from(svg) }])
+        .png()
+        .toBuffer();
     }
   }
 }

@@ -68,8 +68,22 @@ const PATTERN: Int8Array = (() => {
 
 /** Bresenham circle of radius 3 (FAST-9's ring), as (dx, dy). */
 const RING = [
-  [0, -3], [1, -3], [2, -2], [3, -1], [3, 0], [3, 1], [2, 2], [1, 3],
-  [0, 3], [-1, 3], [-2, 2], [-3, 1], [-3, 0], [-3, -1], [-2, -2], [-1, -3],
+  [0, -3],
+  [1, -3],
+  [2, -2],
+  [3, -1],
+  [3, 0],
+  [3, 1],
+  [2, 2],
+  [1, 3],
+  [0, 3],
+  [-1, 3],
+  [-2, 2],
+  [-3, 1],
+  [-3, 0],
+  [-3, -1],
+  [-2, -2],
+  [-1, -3],
 ] as const;
 
 interface Level {
@@ -304,16 +318,40 @@ function matchKeypoints(a: Keypoints, b: Keypoints): KeypointMatch {
     let j1 = -1;
     const ai = i * WORDS;
     // The hot loop: the query's 8 words held in locals, the distance unrolled.
-    const a0 = ad[ai]!, a1 = ad[ai + 1]!, a2 = ad[ai + 2]!, a3 = ad[ai + 3]!;
-    const a4 = ad[ai + 4]!, a5 = ad[ai + 5]!, a6 = ad[ai + 6]!, a7 = ad[ai + 7]!;
+    const a0 = ad[ai]!,
+      a1 = ad[ai + 1]!,
+      a2 = ad[ai + 2]!,
+      a3 = ad[ai + 3]!;
+    const a4 = ad[ai + 4]!,
+      a5 = ad[ai + 5]!,
+      a6 = ad[ai + 6]!,
+      a7 = ad[ai + 7]!;
     for (let j = 0, bj = 0; j < b.count; j += 1, bj += WORDS) {
-      const x0 = a0 ^ bd[bj]!, x1 = a1 ^ bd[bj + 1]!, x2 = a2 ^ bd[bj + 2]!, x3 = a3 ^ bd[bj + 3]!;
-      const x4 = a4 ^ bd[bj + 4]!, x5 = a5 ^ bd[bj + 5]!, x6 = a6 ^ bd[bj + 6]!, x7 = a7 ^ bd[bj + 7]!;
+      const x0 = a0 ^ bd[bj]!,
+        x1 = a1 ^ bd[bj + 1]!,
+        x2 = a2 ^ bd[bj + 2]!,
+        x3 = a3 ^ bd[bj + 3]!;
+      const x4 = a4 ^ bd[bj + 4]!,
+        x5 = a5 ^ bd[bj + 5]!,
+        x6 = a6 ^ bd[bj + 6]!,
+        x7 = a7 ^ bd[bj + 7]!;
       const d =
-        POP16[x0 & 0xffff]! + POP16[x0 >>> 16]! + POP16[x1 & 0xffff]! + POP16[x1 >>> 16]! +
-        POP16[x2 & 0xffff]! + POP16[x2 >>> 16]! + POP16[x3 & 0xffff]! + POP16[x3 >>> 16]! +
-        POP16[x4 & 0xffff]! + POP16[x4 >>> 16]! + POP16[x5 & 0xffff]! + POP16[x5 >>> 16]! +
-        POP16[x6 & 0xffff]! + POP16[x6 >>> 16]! + POP16[x7 & 0xffff]! + POP16[x7 >>> 16]!;
+        POP16[x0 & 0xffff]! +
+        POP16[x0 >>> 16]! +
+        POP16[x1 & 0xffff]! +
+        POP16[x1 >>> 16]! +
+        POP16[x2 & 0xffff]! +
+        POP16[x2 >>> 16]! +
+        POP16[x3 & 0xffff]! +
+        POP16[x3 >>> 16]! +
+        POP16[x4 & 0xffff]! +
+        POP16[x4 >>> 16]! +
+        POP16[x5 & 0xffff]! +
+        POP16[x5 >>> 16]! +
+        POP16[x6 & 0xffff]! +
+        POP16[x6 >>> 16]! +
+        POP16[x7 & 0xffff]! +
+        POP16[x7 >>> 16]!;
       if (d < d1) {
         d2 = d1;
         d1 = d;

@@ -95,14 +95,17 @@ export function layoutMatchScore(a: PreparedLayout | Uint8Array, b: PreparedLayo
   const pa = a instanceof Uint8Array ? prepareLayout(a) : a;
   const pb = b instanceof Uint8Array ? prepareLayout(b) : b;
   // Coarse: every placement of each image in the other (and in its mirror); fine: only the best one.
-  const candidates = [
-    coarseMatch(pa, pb, false),
-    coarseMatch(pa, pb, true),
-    coarseMatch(pb, pa, false),
-    coarseMatch(pb, pa, true),
-  ].sort((x, y) => y.score - x.score);
+  const candidates = [coarseMatch(pa, pb, false), coarseMatch(pa, pb, true), coarseMatch(pb, pa, false), coarseMatch(pb, pa, true)].sort(
+    (x, y) => y.score - x.score,
+  );
   // The fine stage often reorders close coarse scores: refine the best two.
-  return Math.max(0, ...candidates.slice(0, 2).filter((c) => c.score >= COARSE_GATE).map(fineMatch));
+  return Math.max(
+    0,
+    ...candidates
+      .slice(0, 2)
+      .filter((c) => c.score >= COARSE_GATE)
+      .map(fineMatch),
+  );
 }
 
 interface Placement {
@@ -146,9 +149,15 @@ function fineMatch(p: Placement): number {
   // [left, top, right, bottom]
   let edges = [p.x * scale, p.y * scale, (p.x + p.w) * scale, (p.y + p.h) * scale];
   const score = (e: number[], stride: number) => sampledNcc(img, p.small.template!, [e[0]!, e[1]!, e[2]! - e[0]!, e[3]! - e[1]!], stride);
-  const fits = (e: number[]) => e[0]! >= -0.5 && e[1]! >= -0.5 && e[2]! <= S + 0.5 && e[3]! <= S + 0.5 && e[2]! - e[0]! >= S * 0.4 && e[3]! - e[1]! >= S * 0.4;
+  const fits = (e: number[]) =>
+    e[0]! >= -0.5 && e[1]! >= -0.5 && e[2]! <= S + 0.5 && e[3]! <= S + 0.5 && e[2]! - e[0]! >= S * 0.4 && e[3]! - e[1]! >= S * 0.4;
   const moves: number[][] = [
-    [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [1, 0, 1, 0], [0, 1, 0, 1],
+    [1, 0, 0, 0],
+    [0, 1, 0, 0],
+    [0, 0, 1, 0],
+    [0, 0, 0, 1],
+    [1, 0, 1, 0],
+    [0, 1, 0, 1],
   ];
   let best = score(edges, SEARCH_STRIDE);
   for (const step of [4, 2, 1, 0.5]) {

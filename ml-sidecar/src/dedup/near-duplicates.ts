@@ -93,7 +93,14 @@ export function groupDuplicates(items: Fingerprint[], hasher: Hasher, t: Duplica
   const prepared: Array<PreparedLayout | undefined> = [];
   const layoutOf = (i: number) => (prepared[i] ??= prepareLayout(items[i]!.layout));
   // Within a batch every pair is an embedding candidate; the visual words add the pairs the cosine bound drops.
-  const wordPairs = words ? wordCandidatePairs(items.map((f) => f.keypoints), words, WORD_CANDIDATES, MIN_WORD_SCORE) : new Map<number, number>();
+  const wordPairs = words
+    ? wordCandidatePairs(
+        items.map((f) => f.keypoints),
+        words,
+        WORD_CANDIDATES,
+        MIN_WORD_SCORE,
+      )
+    : new Map<number, number>();
   for (let i = 0; i < items.length; i += 1) {
     for (let j = i + 1; j < items.length; j += 1) {
       const a = items[i]!;

@@ -38,7 +38,8 @@ export class Vocabulary {
   ) {
     this.levelStart = [0];
     for (let l = 1; l <= depth; l += 1) this.levelStart.push(this.levelStart[l - 1]! + branch ** l);
-    if (centres.length !== this.levelStart[depth]! * W) throw new Error(`a ${branch}^${depth} vocabulary needs ${this.levelStart[depth]! * W} centre words, got ${centres.length}`);
+    if (centres.length !== this.levelStart[depth]! * W)
+      throw new Error(`a ${branch}^${depth} vocabulary needs ${this.levelStart[depth]! * W} centre words, got ${centres.length}`);
   }
 
   get size(): number {
@@ -99,7 +100,11 @@ export class Vocabulary {
         split(child, level + 1, node * branch + k);
       }
     };
-    split(Int32Array.from({ length: count }, (_, i) => i), 0, 0);
+    split(
+      Int32Array.from({ length: count }, (_, i) => i),
+      0,
+      0,
+    );
     return new Vocabulary(branch, depth, centres);
   }
 
@@ -128,7 +133,13 @@ export function shippedVocabulary(): Vocabulary {
   return (shipped ??= Vocabulary.decode(fs.readFileSync(VOCABULARY_FILE)));
 }
 
-function kMajority(desc: Uint32Array, members: Int32Array, k: number, iterations: number, random: () => number): { centres: Uint32Array; assignment: Int32Array } {
+function kMajority(
+  desc: Uint32Array,
+  members: Int32Array,
+  k: number,
+  iterations: number,
+  random: () => number,
+): { centres: Uint32Array; assignment: Int32Array } {
   const n = members.length;
   const centres = new Uint32Array(k * W);
   const assignment = new Int32Array(n);

@@ -45,7 +45,9 @@ export class MobilenetFeatureModel {
   static async load(tf: Tf, options: FeatureModelOptions): Promise<MobilenetFeatureModel> {
     const artifacts = loadNsfwjsModelArtifacts("mobilenet_v2_mid");
     // The graph pins its input to 224×224; the convolutions do not care, so open the spatial sides.
-    const topology = structuredClone(artifacts.modelTopology) as { node: Array<{ op: string; attr?: { shape?: { shape?: { dim: Array<{ size: string }> } } } }> };
+    const topology = structuredClone(artifacts.modelTopology) as {
+      node: Array<{ op: string; attr?: { shape?: { shape?: { dim: Array<{ size: string }> } } } }>;
+    };
     for (const node of topology.node) {
       const dims = node.op === "Placeholder" ? node.attr?.shape?.shape?.dim : undefined;
       if (dims?.length === 4) dims.splice(1, 2, { size: "-1" }, { size: "-1" });

@@ -11,7 +11,10 @@ parentPort!.postMessage({ type: "ready" });
 parentPort!.on("message", async (msg: { id: number; images: Uint8Array[] }) => {
   try {
     const vectors = await model.embed(msg.images);
-    parentPort!.postMessage({ type: "result", id: msg.id, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      { type: "result", id: msg.id, vectors },
+      vectors.map((v) => v.buffer as ArrayBuffer),
+    );
   } catch (err) {
     parentPort!.postMessage({ type: "error", id: msg.id, message: (err as Error).message });
   }

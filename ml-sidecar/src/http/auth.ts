@@ -25,7 +25,10 @@ export function requireBearerToken(app: FastifyInstance, token: string): void {
     reply.header("www-authenticate", 'Bearer realm="ml-sidecar"');
     return reply.status(401).send({
       type: "unauthorized",
-      message: given === null ? "Send the sidecar's shared secret as `Authorization: Bearer <ML_SIDECAR_TOKEN>`." : "The bearer token is not the sidecar's shared secret.",
+      message:
+        given === null
+          ? "Send the sidecar's shared secret as `Authorization: Bearer <ML_SIDECAR_TOKEN>`."
+          : "The bearer token is not the sidecar's shared secret.",
     });
   });
 }

@@ -16,17 +16,23 @@ const LIMIT_ERROR_CODES = new Set(["FST_REQ_FILE_TOO_LARGE", "FST_FILES_LIMIT", 
  */
 export async function readMultipart(request: FastifyRequest, limits: { maxFieldBytes: number }): Promise<MultipartInput> {
   if (!request.isMultipart()) {
-    throw new ClientError(415, "unsupported_media_type", `Expected multipart/form-data with \`image\` parts, got ${JSON.stringify(request.headers["content-type"] ?? "none")}.`);
+    throw new ClientError(
+      415,
+      "unsupported_media_type",
+      `Expected multipart/form-data with \`image\` parts, got ${JSON.stringify(request.headers["content-type"] ?? "none")}.`,
+    );
   }
   const out: MultipartInput = { images: [], fields: {} };
   try {
     for await (const part of request.parts()) {
       if (part.type === "file") {
         const data = await part.toBuffer();
-        if (part.fieldname !== "image") throw new ClientError(400, "unexpected_file", `File part "${part.fieldname}" is not expected; name image parts \`image\`.`);
+        if (part.fieldname !== "image")
+          throw new ClientError(400, "unexpected_file", `File part "${part.fieldname}" is not expected; name image parts \`image\`.`);
         out.images.push(data);
       } else {
-        if (part.valueTruncated) throw new ClientError(413, "field_too_large", `The field "${part.fieldname}" is longer than the ${limits.maxFieldBytes}-byte limit.`);
+        if (part.valueTruncated)
+          throw new ClientError(413, "field_too_large", `The field "${part.fieldname}" is longer than the ${limits.maxFieldBytes}-byte limit.`);
         out.fields[part.fieldname] = String(part.value);
       }
     }

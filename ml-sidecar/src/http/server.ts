@@ -39,7 +39,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     frameworkErrors: (err, request, raw) => {
       const reply: FastifyReply = raw;
       const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
-      void reply.status(status).send(describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, { ...limits, maxImageBytes: service.limits.maxBytes }));
+      void reply.status(status).send(
+        describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, {
+          ...limits,
+          maxImageBytes: service.limits.maxBytes,
+        }),
+      );
     },
   });
 
@@ -72,7 +77,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (err instanceof ClientError) return reply.status(err.statusCode).send({ type: err.type, message: err.message });
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send(describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, { ...limits, maxImageBytes: service.limits.maxBytes }));
+      return reply.status(status).send(
+        describeRequestError({ statusCode: status, code: err.code, message: err.message }, request, {
+          ...limits,
+          maxImageBytes: service.limits.maxBytes,
+        }),
+      );
     }
     request.log.error(err);
     return reply.status(500).send({ type: "internal_error", message: "The sidecar failed to process the request." });
@@ -94,20 +104,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     } catch {
       throw new ClientError(400, "invalid_metadata", "metadata is not valid JSON.");
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ClientError(400, "invalid_metadata", "metadata must be a JSON object.");
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new ClientError(400, "invalid_metadata", "metadata must be a JSON object.");
     const m = value as Metadata;
     const scalar = (v: unknown) => typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
     for (const [key, v] of Object.entries(m)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key)) throw new ClientError(400, "invalid_metadata", `metadata field "${key}" is not a valid field name.`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key))
+        throw new ClientError(400, "invalid_metadata", `metadata field "${key}" is not a valid field name.`);
       if (!(v === null || scalar(v) || (Array.isArray(v) && v.every(scalar)))) {
         throw new ClientError(400, "invalid_metadata", `metadata.${key} must be a string, number, boolean, null or an array of those.`);
       }
     }
-    if (m.product_id !== undefined && typeof m.product_id !== "string") throw new ClientError(400, "invalid_metadata", "metadata.product_id must be a string.");
+    if (m.product_id !== undefined && typeof m.product_id !== "string")
+      throw new ClientError(400, "invalid_metadata", "metadata.product_id must be a string.");
     if (m.variant_ids !== undefined && !(Array.isArray(m.variant_ids) && m.variant_ids.every((v) => typeof v === "string"))) {
       throw new ClientError(400, "invalid_metadata", "metadata.variant_ids must be an array of strings.");
     }
-    if (m.category !== undefined && typeof m.category !== "string") throw new ClientError(400, "invalid_metadata", "metadata.category must be a string.");
+    if (m.category !== undefined && typeof m.category !== "string")
+      throw new ClientError(400, "invalid_metadata", "metadata.category must be a string.");
     return m;
   }
 
@@ -194,7 +208,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       schema: {
         tags: ["images"],
         params: idParams,
-        response: { 200: { type: "object", properties: { id: { type: "string" }, object: { type: "string" }, deleted: { type: "boolean" } } }, ...errors },
+        response: {
+          200: { type: "object", properties: { id: { type: "string" }, object: { type: "string" }, deleted: { type: "boolean" } } },
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -213,10 +230,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         const { images, fields } = await readMultipart(request, limits);
         if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
         const hits = await service.search({ image: images[0] }, parseK(fields.k), parseFilter(fields.filter));
-        return { hits: hits.map(({ id, score, metadata, hashDistance, evidence }) => ({ id, score, metadata, hash_distance: hashDistance, duplicate: evidence })) };
+        return {
+          hits: hits.map(({ id, score, metadata, hashDistance, evidence }) => ({
+            id,
+            score,
+            metadata,
+            hash_distance: hashDistance,
+            duplicate: evidence,
+          })),
+        };
       }
       const body = request.body as { embedding?: unknown; k?: unknown; filter?: unknown } | undefined;
-      if (!body || typeof body !== "object") throw new ClientError(400, "missing_query", "Send an `image` part (multipart) or a JSON body with `embedding`.");
+      if (!body || typeof body !== "object")
+        throw new ClientError(400, "missing_query", "Send an `image` part (multipart) or a JSON body with `embedding`.");
       if (!Array.isArray(body.embedding) || !body.embedding.every((x) => typeof x === "number")) {
         throw new ClientError(400, "invalid_embedding", "embedding must be an array of numbers.");
       }
@@ -230,7 +256,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     {
       schema: {
         tags: ["duplicates"],
-        response: { 200: { type: "object", properties: { groups: { type: "array", items: { type: "array", items: { type: "integer" } } } } }, ...errors },
+        response: {
+          200: { type: "object", properties: { groups: { type: "array", items: { type: "array", items: { type: "integer" } } } } },
+          ...errors,
+        },
       },
     },
     async (request) => {

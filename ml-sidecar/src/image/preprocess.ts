@@ -48,10 +48,13 @@ export function sniffImageFormat(buf: Uint8Array): Format | null {
   if (b.length < 12) return null;
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
   // The whole signature, as Medusa checks it: a PNG mangled by a text-mode transfer is not one.
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return "png";
-  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return "webp";
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a)
+    return "png";
+  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50)
+    return "webp";
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return "gif";
-  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a)) return "tiff";
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a && b[3] === 0x00) || (b[0] === 0x4d && b[1] === 0x4d && b[2] === 0x00 && b[3] === 0x2a))
+    return "tiff";
   if (b[4] === 0x66 && b[5] === 0x74 && b[6] === 0x79 && b[7] === 0x70) {
     const brand = String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!);
     if (brand.startsWith("avi")) return "avif";
@@ -120,7 +123,13 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pic
   const [rgb, grey] = await Promise.all([
     pipeline.clone().resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" }).removeAlpha().raw().toBuffer(),
     // Keypoints need true proportions: a crop squashed to a square would no longer be a scaled window of its original.
-    pipeline.clone().resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" }).removeAlpha().greyscale().raw().toBuffer({ resolveWithObject: true }),
+    pipeline
+      .clone()
+      .resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" })
+      .removeAlpha()
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
   ]);
   return {
     rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength),
@@ -140,10 +149,7 @@ async function straighten(data: Buffer, info: Raw["info"]): Promise<Raw> {
   const found = detectRotatedContent(data, info.width, info.height, info.channels);
   if (!found) return { data, info };
   const [r, g, b] = found.fill;
-  const turned = await sharp(data, { raw: info })
-    .rotate(-found.degrees, { background: { r, g, b } })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const turned = await sharp(data, { raw: info }).rotate(-found.degrees, { background: { r, g, b } }).raw().toBuffer({ resolveWithObject: true });
   // A small margin drops the anti-aliased seam between content and fill.
   const margin = 0.015;
   const w = Math.min(turned.info.width, Math.round(found.width * (1 - 2 * margin)));

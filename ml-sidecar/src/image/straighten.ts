@@ -26,14 +26,37 @@ export function detectRotatedContent(data: Uint8Array, width: number, height: nu
   const fill: [number, number, number] = [data[0]!, data[1]!, data[2]!];
   const isFill = (x: number, y: number) => {
     const i = px(x, y);
-    return Math.abs(data[i]! - fill[0]) <= TOLERANCE && Math.abs(data[i + 1]! - fill[1]) <= TOLERANCE && Math.abs(data[i + 2]! - fill[2]) <= TOLERANCE;
+    return (
+      Math.abs(data[i]! - fill[0]) <= TOLERANCE && Math.abs(data[i + 1]! - fill[1]) <= TOLERANCE && Math.abs(data[i + 2]! - fill[2]) <= TOLERANCE
+    );
   };
-  for (const [x, y] of [[width - 1, 0], [0, height - 1], [width - 1, height - 1]] as const) if (!isFill(x, y)) return null;
+  for (const [x, y] of [
+    [width - 1, 0],
+    [0, height - 1],
+    [width - 1, height - 1],
+  ] as const)
+    if (!isFill(x, y)) return null;
   // Boundary of the content seen from each side: the first non-fill pixel per column or row.
-  const top = Float64Array.from({ length: width }, (_, x) => { let y = 0; while (y < height && isFill(x, y)) y += 1; return y; });
-  const bottom = Float64Array.from({ length: width }, (_, x) => { let y = height - 1; while (y >= 0 && isFill(x, y)) y -= 1; return y; });
-  const left = Float64Array.from({ length: height }, (_, y) => { let x = 0; while (x < width && isFill(x, y)) x += 1; return x; });
-  const right = Float64Array.from({ length: height }, (_, y) => { let x = width - 1; while (x >= 0 && isFill(x, y)) x -= 1; return x; });
+  const top = Float64Array.from({ length: width }, (_, x) => {
+    let y = 0;
+    while (y < height && isFill(x, y)) y += 1;
+    return y;
+  });
+  const bottom = Float64Array.from({ length: width }, (_, x) => {
+    let y = height - 1;
+    while (y >= 0 && isFill(x, y)) y -= 1;
+    return y;
+  });
+  const left = Float64Array.from({ length: height }, (_, y) => {
+    let x = 0;
+    while (x < width && isFill(x, y)) x += 1;
+    return x;
+  });
+  const right = Float64Array.from({ length: height }, (_, y) => {
+    let x = width - 1;
+    while (x >= 0 && isFill(x, y)) x -= 1;
+    return x;
+  });
   // Each boundary is two sides of the tilted rectangle meeting at the vertex that touches the edge;
   // the longer one (in this scan direction) is the near-axis side, whose slope is tan(angle).
   const slopes = [sideSlope(top, "min"), sideSlope(bottom, "max"), sideSlope(left, "min"), sideSlope(right, "max")];
@@ -73,9 +96,17 @@ function sideSlope(profile: Float64Array, extreme: "min" | "max"): number | null
   // Fit the middle 60% of that side; its ends are bent by the neighbouring sides and by blur.
   const lo = Math.round(from + span * 0.2);
   const hi = Math.round(to - span * 0.2);
-  let sx = 0, sy = 0, sxx = 0, sxy = 0, m = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0,
+    m = 0;
   for (let i = lo; i <= hi; i += 1) {
-    sx += i; sy += profile[i]!; sxx += i * i; sxy += i * profile[i]!; m += 1;
+    sx += i;
+    sy += profile[i]!;
+    sxx += i * i;
+    sxy += i * profile[i]!;
+    m += 1;
   }
   const slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
   const intercept = (sy - slope * sx) / m;

@@ -141,7 +141,11 @@ export class EmbeddedVectorStore implements VectorStore {
     this.hashWords.set([w(meta.hash.hex, 0), w(meta.hash.hex, 8), w(meta.hash.mirrorHex, 0), w(meta.hash.mirrorHex, 8)], slot * 4);
   }
 
-  async hashMatches(hash: ImageHash, maxDistance: number, { limit, filter }: { limit: number; filter?: Filter }): Promise<Array<SearchHit & { hashDistance: number }>> {
+  async hashMatches(
+    hash: ImageHash,
+    maxDistance: number,
+    { limit, filter }: { limit: number; filter?: Filter },
+  ): Promise<Array<SearchHit & { hashDistance: number }>> {
     const qhi = parseInt(hash.hex.slice(0, 8), 16) >>> 0;
     const qlo = parseInt(hash.hex.slice(8, 16), 16) >>> 0;
     const found: Array<{ slot: number; d: number }> = [];
@@ -182,7 +186,9 @@ export class EmbeddedVectorStore implements VectorStore {
       // Selective filters: scoring the matching rows beats over-fetching from the graph.
       if (!this.hnsw || candidates.length <= 5000 || candidates.length < this.size * 0.1) return this.exactOver(vector, candidates, k);
       const want = Math.min(this.size, Math.ceil((k * this.size) / candidates.length) * 2 + 16);
-      const hits = this.fromMatches(this.hnsw.search(vector, want, 1)).filter((h) => candidates.length === this.size || matchesFilter(h.metadata, filter));
+      const hits = this.fromMatches(this.hnsw.search(vector, want, 1)).filter(
+        (h) => candidates.length === this.size || matchesFilter(h.metadata, filter),
+      );
       return hits.length >= k ? hits.slice(0, k) : this.exactOver(vector, candidates, k);
     }
     if (this.hnsw) return this.fromMatches(this.hnsw.search(vector, Math.min(k, this.size), 1)).slice(0, k);

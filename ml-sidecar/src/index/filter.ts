@@ -65,7 +65,8 @@ export function parseFilter(input: unknown): Filter {
     let hasRange = false;
     for (const r of RANGE_OPS) {
       if (r in ops) {
-        if (typeof ops[r] !== "number" || !Number.isFinite(ops[r])) throw new ClientError(400, "invalid_filter", `filter "${field}.${r}" must be a number.`);
+        if (typeof ops[r] !== "number" || !Number.isFinite(ops[r]))
+          throw new ClientError(400, "invalid_filter", `filter "${field}.${r}" must be a number.`);
         range[r] = ops[r] as number;
         hasRange = true;
       }

@@ -49,7 +49,11 @@ export interface VectorStore {
    * `hash` (mirror-aware), nearest first. Lets search put re-encoded or
    * recoloured copies first even where the embedding ranks them low.
    */
-  hashMatches?(hash: ImageHash, maxDistance: number, options: { limit: number; filter?: Filter }): Promise<Array<SearchHit & { hashDistance: number }>>;
+  hashMatches?(
+    hash: ImageHash,
+    maxDistance: number,
+    options: { limit: number; filter?: Filter },
+  ): Promise<Array<SearchHit & { hashDistance: number }>>;
   /** Every record without vectors, in pages; used to re-index into a new space. */
   listRecords(offset: number, limit: number): Promise<Array<Omit<ImageRecord, "vector">>>;
   /** Makes every acknowledged write durable. */
@@ -68,9 +72,7 @@ export interface VectorStoreFactory {
 
 export function assertSameSpace(store: VectorStore, record: Pick<ImageRecord, "model" | "modelVersion" | "vector">): void {
   if (record.model !== store.space.model || record.modelVersion !== store.space.version) {
-    throw new Error(
-      `vector from ${record.model}@${record.modelVersion} cannot go into a store of ${store.space.model}@${store.space.version}`,
-    );
+    throw new Error(`vector from ${record.model}@${record.modelVersion} cannot go into a store of ${store.space.model}@${store.space.version}`);
   }
   if (record.vector.length !== store.space.dim) throw new Error(`vector has ${record.vector.length} dimensions, the store ${store.space.dim}`);
 }

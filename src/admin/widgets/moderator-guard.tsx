@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Container, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useEffect } from "react"
 import { Link, useNavigate } from "react-router-dom"
-import { retrieveUserRole } from "../lib/admin-role"
+import { useUserRole } from "../hooks/user-role"
 
 /**
  * Moderators may use the Moderation page only: the API refuses them everything else (403), and
@@ -10,22 +10,13 @@ import { retrieveUserRole } from "../lib/admin-role"
  * to open this sends them to the Moderation page instead of an error, and says why.
  */
 const ModeratorGuardWidget = () => {
-  const [isModerator, setIsModerator] = useState(false)
+  const { data: role } = useUserRole("me")
+  const isModerator = role === "moderator"
   const navigate = useNavigate()
 
   useEffect(() => {
-    let current = true
-    retrieveUserRole("me")
-      .then(({ role }) => {
-        if (!current || role !== "moderator") return
-        setIsModerator(true)
-        navigate("/moderation", { replace: true })
-      })
-      .catch(() => undefined)
-    return () => {
-      current = false
-    }
-  }, [navigate])
+    if (isModerator) navigate("/moderation", { replace: true })
+  }, [isModerator, navigate])
 
   if (!isModerator) return null
   return (

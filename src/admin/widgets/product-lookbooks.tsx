@@ -1,32 +1,12 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
-
-type FeaturingLookbook = {
-  id: string
-  title: string
-  handle: string
-  status: "draft" | "published"
-  season: string | null
-  featured_look_count: number
-}
+import { useProductLookbooks } from "../hooks/lookbooks"
 
 /** On a product's page: the lookbooks whose looks feature the product, drafts included. */
 const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const [lookbooks, setLookbooks] = useState<FeaturingLookbook[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    fetch(`/admin/products/${product.id}/lookbooks`, { credentials: "include" })
-      .then(async (response) => {
-        const body = await response.json()
-        if (!response.ok) throw new Error(body?.message ?? response.statusText)
-        setLookbooks(body.lookbooks)
-      })
-      .catch((e: Error) => setError(e.message))
-  }, [product.id])
+  const { data: lookbooks, error, isPending } = useProductLookbooks(product.id)
 
   return (
     <Container className="divide-y p-0">
@@ -34,8 +14,8 @@ const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduc
         <Heading level="h2">Lookbooks</Heading>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        {error && <Text size="small" className="text-ui-fg-error">{error}</Text>}
-        {!error && lookbooks === null && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
+        {error && <Text size="small" className="text-ui-fg-error">{error.message}</Text>}
+        {isPending && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
         {lookbooks?.length === 0 && (
           <Text size="small" className="text-ui-fg-subtle">
             Not featured in any lookbook yet.

@@ -2,42 +2,34 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminUser, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Select, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { AdminRoleName, retrieveUserRole, ROLE_LABEL, setUserRole } from "../lib/admin-role"
+import { ROLE_LABEL, useSetUserRole, useUserRole } from "../hooks/user-role"
+import { AdminRoleName } from "../lib/types"
 
 /**
  * On a user's page: the user's Curator role, and for administrators a choice to make the user a
  * moderator (the moderation page only) or an administrator.
  */
 const UserRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
-  const [role, setRole] = useState<AdminRoleName | null>(null)
-  const [myRole, setMyRole] = useState<AdminRoleName | null>(null)
+  const theirs = useUserRole(user.id)
+  const mine = useUserRole("me")
+  const setRole = useSetUserRole(user.id)
+  const role = theirs.data
   const [choice, setChoice] = useState<AdminRoleName>("admin")
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const error = theirs.error ?? mine.error
 
+  // The choice starts at the saved role, and goes back to it when saving fails.
   useEffect(() => {
-    Promise.all([retrieveUserRole(user.id), retrieveUserRole("me")])
-      .then(([theirs, mine]) => {
-        setRole(theirs.role)
-        setChoice(theirs.role)
-        setMyRole(mine.role)
-      })
-      .catch((e: Error) => setError(e.message))
-  }, [user.id])
+    if (role) setChoice(role)
+  }, [role])
 
-  const save = async () => {
-    setSaving(true)
-    try {
-      const saved = await setUserRole(user.id, choice)
-      setRole(saved.role)
-      toast.success(`${user.email} is now ${saved.role === "admin" ? "an administrator" : "a moderator"}`)
-    } catch (e) {
-      toast.error((e as Error).message)
-      if (role) setChoice(role)
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = () =>
+    setRole.mutate(choice, {
+      onSuccess: (saved) => toast.success(`${user.email} is now ${saved === "admin" ? "an administrator" : "a moderator"}`),
+      onError: (e) => {
+        toast.error(e.message)
+        if (role) setChoice(role)
+      },
+    })
 
   return (
     <Container className="divide-y p-0" data-testid="curator-user-role">
@@ -46,12 +38,12 @@ const UserRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
         {role ? <StatusBadge color={role === "admin" ? "blue" : "orange"}>{ROLE_LABEL[role]}</StatusBadge> : null}
       </div>
       <div className="flex flex-col gap-y-3 px-6 py-4">
-        {error ? <Text size="small" className="text-ui-fg-error">{error}</Text> : null}
+        {error ? <Text size="small" className="text-ui-fg-error">{error.message}</Text> : null}
         {!error && !role ? <Text size="small" className="text-ui-fg-subtle">Loading…</Text> : null}
         <Text size="small" className="text-ui-fg-subtle">
           Administrators manage the whole shop. Moderators review reported and pending social posts on the Moderation page, and nothing else.
         </Text>
-        {role && myRole === "admin" ? (
+        {role && mine.data === "admin" ? (
           <div className="flex items-center gap-x-2">
             <div className="w-48">
               <Select value={choice} onValueChange={(value) => setChoice(value as AdminRoleName)}>
@@ -64,7 +56,7 @@ const UserRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
                 </Select.Content>
               </Select>
             </div>
-            <Button size="small" variant="secondary" disabled={saving || choice === role} isLoading={saving} onClick={save}>
+            <Button size="small" variant="secondary" disabled={setRole.isPending || choice === role} isLoading={setRole.isPending} onClick={save}>
               Save role
             </Button>
           </div>

@@ -1,7 +1,8 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, InferTypeOf } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { Lookbook, LookbookHotspot, LookbookLook, LookbookLookView } from "./models"
 import { FileSwapResult, swapFileReference } from "../../files/file-swap"
+import { sqlManagerOf } from "../../utils/module-sql"
 
 /** A lookbook's cover image reference. */
 export type LookbookCover = { id: string; cover_image_url: string | null; cover_image_file_id: string | null }
@@ -10,6 +11,17 @@ export type LookbookCover = { id: string; cover_image_url: string | null; cover_
 export type LookImage = { id: string; lookbook_id: string; image_url: string; image_file_id: string | null; width: number; height: number }
 
 export type LookCounters = { id: string; view_count: number; add_to_cart_count: number }
+
+export type LookbookLookDTO = InferTypeOf<typeof LookbookLook>
+
+/** A hotspot checked against the catalog, ready to store. */
+export type NewHotspot = { x: number; y: number; variant_id: string; product_id: string; position: number }
+
+/** A new look of a lookbook: its image and where it goes (after the last look when position is absent). */
+export type NewLook = Omit<LookImage, "id"> & { notes?: string | null; position?: number; hotspots: NewHotspot[] }
+
+/** What replacing a look's hotspots did, for undoing it. */
+export type ReplacedHotspots = { removed_ids: string[]; created_ids: string[] }
 
 /** A reported view: the look's counts after it, and whether it counted (first of its viewer and period). */
 export type RecordedLookView = LookCounters & { counted: boolean; period_start: Date }
@@ -39,8 +51,7 @@ class LookbookModuleService extends MedusaService({
   ): Promise<LookCounters | null> {
     const views = Math.trunc(by.views ?? 0)
     const addToCart = Math.trunc(by.add_to_cart ?? 0)
-    const manager = sharedContext.manager as any
-    const rows: LookCounters[] = await manager.execute(
+    const rows = await sqlManagerOf(sharedContext).execute<LookCounters>(
       `UPDATE "lookbook_look"
           SET "view_count" = GREATEST("view_count" + ?, 0),
               "add_to_cart_count" = GREATEST("add_to_cart_count" + ?, 0)
@@ -65,14 +76,14 @@ class LookbookModuleService extends MedusaService({
     input: { look_id: string; viewer_key: string; period_ms: number; at?: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedLookView | null> {
-    const manager = sharedContext.transactionManager as any
+    const manager = sqlManagerOf(sharedContext)
     const periodSeconds = Math.max(1, Math.round(input.period_ms / 1000))
-    const [{ period_start }] = await manager.execute(
+    const [{ period_start }] = await manager.execute<{ period_start: Date }>(
       `SELECT to_timestamp(floor(extract(epoch from coalesce(?::timestamptz, now())) / ?) * ?) AS period_start`,
       [input.at ?? null, periodSeconds, periodSeconds]
     )
     await manager.execute(`DELETE FROM "lookbook_look_view" WHERE "look_id" = ? AND "period_start" < ?`, [input.look_id, period_start])
-    const inserted: unknown[] = await manager.execute(
+    const inserted = await manager.execute(
       `INSERT INTO "lookbook_look_view" ("id", "look_id", "viewer_key", "period_start")
        SELECT ?, "id", ?, ? FROM "lookbook_look" WHERE "id" = ? AND "deleted_at" IS NULL
        ON CONFLICT DO NOTHING
@@ -80,14 +91,14 @@ class LookbookModuleService extends MedusaService({
       [generateEntityId(undefined, "lkbkview"), input.viewer_key, period_start, input.look_id]
     )
     const counted = inserted.length > 0
-    const rows: LookCounters[] = counted
-      ? await manager.execute(
+    const rows = counted
+      ? await manager.execute<LookCounters>(
           `UPDATE "lookbook_look" SET "view_count" = "view_count" + 1
             WHERE "id" = ? AND "deleted_at" IS NULL
             RETURNING "id", "view_count", "add_to_cart_count"`,
           [input.look_id]
         )
-      : await manager.execute(
+      : await manager.execute<LookCounters>(
           `SELECT "id", "view_count", "add_to_cart_count" FROM "lookbook_look" WHERE "id" = ? AND "deleted_at" IS NULL`,
           [input.look_id]
         )
@@ -108,14 +119,53 @@ class LookbookModuleService extends MedusaService({
     input: { look_id: string; viewer_key: string; period_start: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const manager = sharedContext.transactionManager as any
-    const deleted: unknown[] = await manager.execute(
+    const manager = sqlManagerOf(sharedContext)
+    const deleted = await manager.execute(
       `DELETE FROM "lookbook_look_view" WHERE "look_id" = ? AND "viewer_key" = ? AND "period_start" = ? RETURNING "id"`,
       [input.look_id, input.viewer_key, input.period_start]
     )
     if (deleted.length) {
       await manager.execute(`UPDATE "lookbook_look" SET "view_count" = GREATEST("view_count" - 1, 0) WHERE "id" = ?`, [input.look_id])
     }
+  }
+
+  /**
+   * Creates a look with its hotspots in one transaction, after the lookbook's last look unless a
+   * position is given: a failure part way leaves neither behind. Undone by deleteLookbookLooks,
+   * whose cascade takes the hotspots.
+   */
+  @InjectTransactionManager()
+  async createLookWithHotspots(input: NewLook, @MedusaContext() sharedContext: Context = {}): Promise<LookbookLookDTO> {
+    const { hotspots, position, ...fields } = input
+    let at = position
+    if (at === undefined) {
+      const [last] = await this.listLookbookLooks(
+        { lookbook_id: input.lookbook_id },
+        { select: ["position"], order: { position: "DESC" }, take: 1 },
+        sharedContext
+      )
+      at = last ? last.position + 1 : 0
+    }
+    const look = await this.createLookbookLooks({ ...fields, notes: fields.notes ?? null, position: at }, sharedContext)
+    if (hotspots.length) await this.createLookbookHotspots(hotspots.map((h) => ({ ...h, look_id: look.id })), sharedContext)
+    return look
+  }
+
+  /** Replaces a look's hotspots in one transaction: the old ones soft-deleted (an undo brings exactly them back), the new ones created. */
+  @InjectTransactionManager()
+  async replaceLookHotspots(lookId: string, hotspots: NewHotspot[], @MedusaContext() sharedContext: Context = {}): Promise<ReplacedHotspots> {
+    const old = await this.listLookbookHotspots({ look_id: lookId }, { select: ["id"], take: null }, sharedContext)
+    const removed_ids = old.map((h) => h.id)
+    if (removed_ids.length) await this.softDeleteLookbookHotspots(removed_ids, {}, sharedContext)
+    const created = hotspots.length ? await this.createLookbookHotspots(hotspots.map((h) => ({ ...h, look_id: lookId })), sharedContext) : []
+    return { removed_ids, created_ids: created.map((h) => h.id) }
+  }
+
+  /** Undoes replaceLookHotspots in one transaction. */
+  @InjectTransactionManager()
+  async undoReplaceLookHotspots(replaced: ReplacedHotspots, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (replaced.created_ids.length) await this.deleteLookbookHotspots(replaced.created_ids, sharedContext)
+    if (replaced.removed_ids.length) await this.restoreLookbookHotspots(replaced.removed_ids, {}, sharedContext)
   }
 
   /**

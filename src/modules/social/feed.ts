@@ -1,4 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { sqlBinder } from "../../utils/module-sql"
+import { postVisibleToSql } from "./visibility"
 
 /**
  * Ranked, cursor-paginated post lists. Every list is ordered by (score desc, id desc) and
@@ -96,10 +98,7 @@ export type PostListQuery = {
 export function buildPostListSql(input: PostListQuery): { sql: string; bindings: unknown[]; as_of: string } {
   const asOf = input.cursor?.as_of ?? (input.now ?? new Date()).toISOString()
   const viewer = input.viewer_id
-  // Values become tokens first and positional bindings at the end, in the order they appear in
-  // the text, however the fragments were assembled.
-  const values: unknown[] = []
-  const bind = (value: unknown) => `\u0000${values.push(value) - 1}\u0000`
+  const { bind, finish } = sqlBinder()
   const asOfSql = () => `CAST(${bind(asOf)} AS timestamptz)`
   const aliveAt = (alias: string) => `${alias}.created_at <= ${asOfSql()} AND (${alias}.deleted_at IS NULL OR ${alias}.deleted_at > ${asOfSql()})`
   const engagement = () =>
@@ -125,18 +124,9 @@ export function buildPostListSql(input: PostListQuery): { sql: string; bindings:
     input.kind === "for_you" ? forYou() : input.kind === "popular" || input.kind === "product" ? popular() : chronological
 
   const where: string[] = ["p.deleted_at IS NULL", `p.created_at <= ${asOfSql()}`]
-  // Who may see a post, now: published public posts; followers-only posts for live followers;
-  // the author's own posts (on their profile whatever the status, in feeds once published).
-  const followsAuthorNow = () =>
-    `EXISTS (SELECT 1 FROM social_follow fv WHERE fv.follower_id = ${bind(viewer)} AND fv.followed_id = p.customer_id AND fv.deleted_at IS NULL)`
-  if (!viewer) {
-    where.push(`p.status = 'published' AND p.visibility = 'public'`)
-  } else {
-    const own = input.kind === "author" ? `p.customer_id = ${bind(viewer)}` : `(p.customer_id = ${bind(viewer)} AND p.status = 'published')`
-    where.push(
-      `(${own} OR (p.status = 'published' AND (p.visibility = 'public' OR (p.visibility = 'followers' AND ${followsAuthorNow()}))))`
-    )
-  }
+  // Who may see a post, now (visibility.ts): the author's own posts on their profile whatever the
+  // status, in feeds once published.
+  where.push(postVisibleToSql(viewer, bind, input.kind === "author" ? "any_status" : "published"))
   if (input.kind === "popular") where.push(`p.visibility = 'public'`)
   if (input.kind === "following") {
     // Whose posts the tab holds is decided as of the first page too; who may see them, now (above).
@@ -159,10 +149,5 @@ export function buildPostListSql(input: PostListQuery): { sql: string; bindings:
     after = `WHERE ranked.score < CAST(${s1} AS numeric) OR (ranked.score = CAST(${s2} AS numeric) AND ranked.id < ${bind(input.cursor.id)})`
   }
   const sql = `SELECT ranked.id, CAST(ranked.score AS text) AS score FROM (${ranked}) ranked ${after} ORDER BY ranked.score DESC, ranked.id DESC LIMIT ${bind(input.limit + 1)}`
-  const bindings: unknown[] = []
-  const positional = sql.replace(/\u0000(\d+)\u0000/g, (_, index: string) => {
-    bindings.push(values[Number(index)])
-    return "?"
-  })
-  return { sql: positional, bindings, as_of: asOf }
+  return { ...finish(sql), as_of: asOf }
 }

@@ -1,6 +1,7 @@
 /** The catalog's own season vocabulary, so wardrobe items and products filter alike. */
 export const WARDROBE_SEASONS = ["spring-summer", "autumn-winter", "all-season"] as const
 export type WardrobeSeason = (typeof WARDROBE_SEASONS)[number]
+export const isWardrobeSeason = (value: string): value is WardrobeSeason => (WARDROBE_SEASONS as readonly string[]).includes(value)
 
 /** How an item entered the wardrobe: added by the customer, or from one of their orders. */
 export const WARDROBE_ITEM_SOURCES = ["manual", "order"] as const

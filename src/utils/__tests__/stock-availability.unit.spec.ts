@@ -1,4 +1,4 @@
-import { inStockLocationKeys, sellableUnits, SELLABLE_EVERYWHERE, variantInStockKeys } from "../stock-availability"
+import { inStockLocationKeys, sellableUnits, SELLABLE_EVERYWHERE, variantInStock, variantInStockKeys } from "../stock-availability"
 
 const level = (location_id: string, stocked: number, reserved = 0) => ({ location_id, stocked_quantity: stocked, reserved_quantity: reserved })
 const item = (levels: ReturnType<typeof level>[], required = 1) => ({ required_quantity: required, inventory: { location_levels: levels } })
@@ -30,5 +30,29 @@ describe("stock availability", () => {
     expect(inStockLocationKeys([s, m, null])).toEqual(["ams", "nj"])
     expect(inStockLocationKeys([s, { manage_inventory: false }])).toEqual([SELLABLE_EVERYWHERE])
     expect(inStockLocationKeys([tracked(item([level("ams", 0)]))])).toEqual([])
+  })
+
+  it("says 'in stock' for a shopper exactly when the index keys the variant under one of the shopper's locations", () => {
+    const variants = [
+      tracked(item([level("nj", 3), level("ams", 1, 1)])),
+      tracked(item([level("ams", 4)]), item([level("nj", 4)])),
+      tracked(item([level("ams", 0)])),
+      { manage_inventory: false, inventory_items: [] },
+      { ...tracked(item([level("ams", 0)])), allow_backorder: true },
+    ]
+    for (const locations of [["ams"], ["nj"], ["ams", "nj"], []]) {
+      for (const variant of variants) {
+        const keys = variantInStockKeys(variant)
+        expect(variantInStock(variant, locations)).toBe(keys.some((k) => k === SELLABLE_EVERYWHERE || locations.includes(k)))
+      }
+    }
+  })
+
+  it("asks one location to fill the whole quantity (what the cart already holds plus one)", () => {
+    const m = tracked(item([level("ams", 2), level("nj", 3)]))
+    expect(variantInStock(m, ["ams", "nj"], 3)).toBe(true)
+    expect(variantInStock(m, ["ams"], 3)).toBe(false)
+    expect(variantInStock(m, ["ams", "nj"], 4)).toBe(false)
+    expect(variantInStock({ ...m, allow_backorder: true }, [], 10)).toBe(true)
   })
 })

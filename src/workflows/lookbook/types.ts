@@ -1,14 +1,7 @@
 import { LookbookStatus, NotAddedReason } from "../../modules/lookbook/constants"
 
-/** A checked and re-encoded image (src/api/utils/image-upload.ts) with its pixel size. */
-export type LookImageFile = {
-  filename: string
-  mimeType: string
-  /** base64, as Medusa's file module takes it */
-  content: string
-  width: number
-  height: number
-}
+/** A checked and re-encoded image with its pixel size (src/files/prepare-photo.ts). */
+export type { PreparedImage as LookImageFile } from "../../files/prepare-photo"
 
 export type LookbookFields = {
   title?: string

@@ -2,7 +2,7 @@ import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { fileForUpload } from "../../files/stored-names"
 import { postPhotoAccess } from "./photo-access"
-import { createSocialPostStep, replaceSocialPostTagsStep, resolveNewPostStatusStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
+import { checkPostContentStep, createSocialPostStep, replaceSocialPostTagsStep, resolveNewPostStatusStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
 import { retrievePostForStep } from "./steps/retrieve-post"
 import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
 import { validatePostTagsStep } from "./steps/validate-post-tags"
@@ -21,11 +21,12 @@ export type CreateSocialPostWorkflowInput = {
 }
 
 /**
- * A customer shares an outfit: tags are checked against the catalog first (a bad tag uploads
- * nothing), then the photos go to Medusa's file module, then the post is created with its
- * photos and tags. If creating the post fails, the upload step's compensation deletes the files.
+ * A customer shares an outfit: photos and tags are checked (the social module's rule), and tags
+ * against the catalog, first (a bad tag uploads nothing); then the photos go to Medusa's file
+ * module, then the post is created with its photos and tags. If creating the post fails, the upload step's compensation deletes the files.
  */
 export const createSocialPostWorkflow = createWorkflow("create-social-post", (input: CreateSocialPostWorkflowInput) => {
+  checkPostContentStep(transform({ input }, ({ input }) => ({ photo_count: input.photos.length, tags: input.tags ?? [] })))
   const tags = validatePostTagsStep(transform({ input }, ({ input }) => ({ tags: input.tags ?? [], sales_channel_ids: input.sales_channel_ids })))
   const status = resolveNewPostStatusStep(transform({ input }, ({ input }) => input.status))
   // Stored under random names; publicly only for a public, published post (photo-access.ts).
@@ -60,7 +61,10 @@ export type UpdateSocialPostWorkflowInput = {
 
 /** The author edits a post's caption, visibility or tags (all tags replaced when given); photos follow the visibility. */
 export const updateSocialPostWorkflow = createWorkflow("update-social-post", (input: UpdateSocialPostWorkflowInput) => {
-  retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  const post = retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  when("check-social-post-tags", { input }, ({ input }) => input.tags !== undefined).then(() =>
+    checkPostContentStep(transform({ input, post }, ({ input, post }) => ({ photo_count: post.photos.length, tags: input.tags ?? [] })))
+  )
   const tags = validatePostTagsStep(transform({ input }, ({ input }) => ({ tags: input.tags, sales_channel_ids: input.sales_channel_ids })))
   updateSocialPostStep(
     transform({ input }, ({ input }) => ({

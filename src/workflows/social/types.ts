@@ -12,7 +12,7 @@ export type PostTagInput = {
 /** A tag checked against the catalog. */
 export type PostTagRow = { product_id: string; variant_id: string | null; x: number | null; y: number | null; photo_index: number }
 
-/** A photo already checked and re-encoded (src/api/utils/image-upload.ts), with its stored size. */
-export type PostPhotoFile = { filename: string; mimeType: string; content: string; width: number; height: number }
+/** A photo already checked and re-encoded, with its stored size (src/files/prepare-photo.ts). */
+export type { PreparedImage as PostPhotoFile } from "../../files/prepare-photo"
 
 export type { PostVisibility, ReportReason, ModerationAction }

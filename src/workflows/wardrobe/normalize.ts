@@ -1,11 +1,11 @@
 import { normalizeCategory, normalizeColours, toWearDay } from "../../modules/wardrobe/constants"
-import { WardrobeItemFields } from "./types"
+import { StoredWardrobeItemFields, WardrobeItemFields } from "./types"
 
 /**
  * One spelling for what customers type: colours in title case, categories as handles, currency
  * codes in lower case (like Medusa's), blank strings as "not set".
  */
-export function normalizeWardrobeItemFields<T extends WardrobeItemFields>(fields: T): T {
+export function normalizeWardrobeItemFields<T extends WardrobeItemFields>(fields: T): Omit<T, "acquired_on"> & StoredWardrobeItemFields {
   const out: Record<string, unknown> = { ...fields }
   for (const [key, value] of Object.entries(out)) {
     if (typeof value === "string") out[key] = value.trim() === "" && key !== "name" ? null : value.trim()
@@ -14,5 +14,5 @@ export function normalizeWardrobeItemFields<T extends WardrobeItemFields>(fields
   if (typeof out.category === "string") out.category = normalizeCategory(out.category)
   if (typeof out.currency_code === "string") out.currency_code = out.currency_code.toLowerCase()
   if (out.acquired_on) out.acquired_on = toWearDay(out.acquired_on as string | Date)
-  return out as T
+  return out as Omit<T, "acquired_on"> & StoredWardrobeItemFields
 }

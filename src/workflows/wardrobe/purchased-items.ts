@@ -1,4 +1,4 @@
-import { normalizeCategory, normalizeColours, toWearDay, WARDROBE_SEASONS } from "../../modules/wardrobe/constants"
+import { isWardrobeSeason, normalizeCategory, normalizeColours, toWearDay } from "../../modules/wardrobe/constants"
 import { WardrobeItemData } from "./types"
 
 /** The parts of an order (query.graph) that become wardrobe items. */
@@ -79,7 +79,7 @@ export function wardrobeItemsFromOrder(order: PurchasedOrder): WardrobeItemData[
       price_paid: numeric(item.unit_price),
       currency_code: order.currency_code?.toLowerCase() ?? null,
       material: text(item.product?.material) ?? text(metadata.material),
-      season: season && (WARDROBE_SEASONS as readonly string[]).includes(season) ? (season as any) : null,
+      season: season && isWardrobeSeason(season) ? season : null,
       acquired_on: order.created_at ? toWearDay(new Date(order.created_at)) : null,
       source: "order",
       product_id: item.product_id ?? null,

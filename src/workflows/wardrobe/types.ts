@@ -1,3 +1,4 @@
+import type { PreparedImage } from "../../files/prepare-photo"
 import { WardrobeItemSource, WardrobeSeason } from "../../modules/wardrobe/constants"
 
 /** The fields a customer can set on a wardrobe item. */
@@ -17,8 +18,11 @@ export type WardrobeItemFields = {
   variant_id?: string | null
 }
 
+/** The fields as stored: normalized (normalize.ts), the acquired_on day a Date. */
+export type StoredWardrobeItemFields = Omit<WardrobeItemFields, "acquired_on"> & { acquired_on?: Date | null }
+
 /** A wardrobe item as stored (what the module's create accepts). */
-export type WardrobeItemData = WardrobeItemFields & {
+export type WardrobeItemData = StoredWardrobeItemFields & {
   customer_id: string
   name: string
   source?: WardrobeItemSource
@@ -28,8 +32,8 @@ export type WardrobeItemData = WardrobeItemFields & {
   line_item_id?: string | null
 }
 
-/** An already validated and normalised image (see src/api/utils/image-upload.ts). */
-export type { PreparedImage as WardrobePhotoFile } from "../../api/utils/image-upload"
+/** An already validated and normalised image (src/files/prepare-photo.ts); an item keeps no pixel size. */
+export type WardrobePhotoFile = Pick<PreparedImage, "filename" | "mimeType" | "content">
 
 export type OutfitProductInput = { product_id?: string; variant_id?: string | null }
 

@@ -6,7 +6,7 @@ import { validateCatalogProductsStep } from "./steps/validate-catalog-products"
 import { fileForUpload } from "../../files/stored-names"
 import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { createWardrobeItemsStep, replaceWardrobeItemPhotoStep, softDeleteWardrobeItemsStep, updateWardrobeItemStep } from "./steps/wardrobe-items"
-import { OutfitProductInput, WardrobeItemFields, WardrobePhotoFile } from "./types"
+import { OutfitProductInput, StoredWardrobeItemFields, WardrobeItemFields, WardrobePhotoFile } from "./types"
 
 /** The catalog variant an item says it was bought as, to check; undefined when it names none. */
 const variantToCheck = (fields: WardrobeItemFields): OutfitProductInput[] | undefined =>
@@ -68,7 +68,7 @@ export const updateWardrobeItemWorkflow = createWorkflow("update-wardrobe-item",
     uploadFilesStep(transform({ input }, ({ input }) => ({ files: [fileForUpload(input.photo!, "wardrobe", "private")] })))
   )
   const update = transform({ input, variant }, ({ input, variant }) => {
-    const data: Record<string, unknown> = { ...normalizeWardrobeItemFields(input.update), ...variantLink(variant) }
+    const data: StoredWardrobeItemFields = { ...normalizeWardrobeItemFields(input.update), ...variantLink(variant) }
     // Unlinked from its variant: no longer linked to that variant's product either.
     if (input.update.variant_id === null) data.product_id = null
     return { id: input.id, data }

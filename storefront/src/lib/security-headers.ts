@@ -1,5 +1,5 @@
 /**
- * The storefront's Content-Security-Policy. Pure (no Node APIs): the middleware builds it per
+ * The storefront's Content-Security-Policy. Pure (no Node APIs): the proxy (src/proxy.ts) builds it per
  * request with a fresh nonce, and Next.js puts that nonce on every script it renders.
  *
  * - Scripts: only those carrying the request's nonce, and what they load ('strict-dynamic', which

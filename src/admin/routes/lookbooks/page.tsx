@@ -1,62 +1,21 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BookOpen } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Label, StatusBadge, Table, Text, Textarea, toast } from "@medusajs/ui"
-import { FormEvent, useCallback, useEffect, useState } from "react"
+import { Container, Heading, Input, StatusBadge, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { adminFetch, Lookbook } from "./api"
+import { NewLookbookForm } from "../../components/lookbooks/new-lookbook-form"
+import { useLookbooks } from "../../hooks/lookbooks"
 
 const PAGE_SIZE = 20
 
 /** Lookbooks: the list (drafts too, in store order) and a form to start a new one. */
 const LookbooksPage = () => {
   const navigate = useNavigate()
-  const [lookbooks, setLookbooks] = useState<Lookbook[]>([])
-  const [count, setCount] = useState(0)
   const [offset, setOffset] = useState(0)
   const [q, setQ] = useState("")
-  const [loading, setLoading] = useState(true)
-  const [draft, setDraft] = useState({ title: "", season: "", description: "" })
-  const [creating, setCreating] = useState(false)
-
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) })
-      if (q.trim()) params.set("q", q.trim())
-      const data = await adminFetch<{ lookbooks: Lookbook[]; count: number }>(`/admin/lookbooks?${params}`)
-      setLookbooks(data.lookbooks)
-      setCount(data.count)
-    } catch (error) {
-      toast.error((error as Error).message)
-    } finally {
-      setLoading(false)
-    }
-  }, [offset, q])
-
-  useEffect(() => {
-    load()
-  }, [load])
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault()
-    setCreating(true)
-    try {
-      const { lookbook } = await adminFetch<{ lookbook: Lookbook }>("/admin/lookbooks", {
-        method: "POST",
-        json: {
-          title: draft.title,
-          season: draft.season || undefined,
-          description: draft.description || undefined,
-        },
-      })
-      toast.success(`Created "${lookbook.title}"`)
-      navigate(`/lookbooks/${lookbook.id}`)
-    } catch (error) {
-      toast.error((error as Error).message)
-    } finally {
-      setCreating(false)
-    }
-  }
+  const { data, error, isPending, isPlaceholderData } = useLookbooks({ limit: PAGE_SIZE, offset, ...(q.trim() ? { q: q.trim() } : {}) })
+  const lookbooks = data?.lookbooks ?? []
+  const count = data?.count ?? 0
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -80,6 +39,7 @@ const LookbooksPage = () => {
             className="max-w-[240px]"
           />
         </div>
+        {error && <Text size="small" className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
         <Table>
           <Table.Header>
             <Table.Row>
@@ -97,14 +57,14 @@ const LookbooksPage = () => {
                 <Table.Cell>{lookbook.title}</Table.Cell>
                 <Table.Cell className="text-ui-fg-subtle">/{lookbook.handle}</Table.Cell>
                 <Table.Cell>{lookbook.season ?? "–"}</Table.Cell>
-                <Table.Cell>{lookbook.look_count ?? 0}</Table.Cell>
+                <Table.Cell>{lookbook.look_count}</Table.Cell>
                 <Table.Cell>{lookbook.position}</Table.Cell>
                 <Table.Cell>
                   <StatusBadge color={lookbook.status === "published" ? "green" : "grey"}>{lookbook.status}</StatusBadge>
                 </Table.Cell>
               </Table.Row>
             ))}
-            {!loading && lookbooks.length === 0 && (
+            {!isPending && !isPlaceholderData && !error && lookbooks.length === 0 && (
               <Table.Row>
                 <Table.Cell>
                   <Text size="small" className="text-ui-fg-subtle">
@@ -127,28 +87,7 @@ const LookbooksPage = () => {
         />
       </Container>
 
-      <Container className="px-6 py-4">
-        <Heading level="h2">New lookbook</Heading>
-        <form onSubmit={create} className="mt-4 grid grid-cols-2 gap-4">
-          <div className="flex flex-col gap-y-1">
-            <Label htmlFor="lookbook-title">Title</Label>
-            <Input id="lookbook-title" required value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} placeholder="Autumn Layers" />
-          </div>
-          <div className="flex flex-col gap-y-1">
-            <Label htmlFor="lookbook-season">Season</Label>
-            <Input id="lookbook-season" value={draft.season} onChange={(e) => setDraft({ ...draft, season: e.target.value })} placeholder="autumn-winter" />
-          </div>
-          <div className="col-span-2 flex flex-col gap-y-1">
-            <Label htmlFor="lookbook-description">Description</Label>
-            <Textarea id="lookbook-description" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
-          </div>
-          <div className="col-span-2 flex justify-end">
-            <Button type="submit" isLoading={creating} disabled={!draft.title.trim()}>
-              Create draft
-            </Button>
-          </div>
-        </form>
-      </Container>
+      <NewLookbookForm onCreated={(lookbook) => navigate(`/lookbooks/${lookbook.id}`)} />
     </div>
   )
 }

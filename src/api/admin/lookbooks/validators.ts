@@ -20,7 +20,12 @@ const handle = z
 const position = (field: string) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
-    z.number({ error: `${field} must be a whole number` }).int(`${field} must be a whole number`).min(0, `${field} must be 0 or more`).max(100_000).optional()
+    z
+      .number({ error: `${field} must be a whole number` })
+      .int(`${field} must be a whole number`)
+      .min(0, `${field} must be 0 or more`)
+      .max(100_000)
+      .optional()
   )
 
 const lookbookFields = {
@@ -72,14 +77,12 @@ const hotspotsField = z.preprocess((value, ctx) => {
   try {
     return JSON.parse(value)
   } catch {
-    ctx.addIssue({ code: "custom", message: "hotspots must be a JSON array such as [{\"x\":0.4,\"y\":0.3,\"variant_id\":\"variant_...\"}]" })
+    ctx.addIssue({ code: "custom", message: 'hotspots must be a JSON array such as [{"x":0.4,"y":0.3,"variant_id":"variant_..."}]' })
     return z.NEVER
   }
 }, hotspotList.optional())
 
-export const AdminCreateLook = z
-  .object({ notes: optionalText("notes", 2000), position: position("position"), hotspots: hotspotsField })
-  .strict()
+export const AdminCreateLook = z.object({ notes: optionalText("notes", 2000), position: position("position"), hotspots: hotspotsField }).strict()
 export type AdminCreateLookType = z.infer<typeof AdminCreateLook>
 
 export const AdminUpdateLook = z.object({ notes: optionalText("notes", 2000) }).strict()
@@ -92,9 +95,7 @@ export type AdminReplaceHotspotsType = z.infer<typeof AdminReplaceHotspots>
 
 export const AdminReorderLooks = z
   .object({
-    look_ids: z
-      .array(z.string().min(1), { error: "look_ids is required (the lookbook's look ids in their new order)" })
-      .max(500),
+    look_ids: z.array(z.string().min(1), { error: "look_ids is required (the lookbook's look ids in their new order)" }).max(500),
   })
   .strict()
 export type AdminReorderLooksType = z.infer<typeof AdminReorderLooks>

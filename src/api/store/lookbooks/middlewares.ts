@@ -1,5 +1,13 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { shopperContext } from "../../../shopper/context"
 import { requireBodyContentType } from "../../utils/image-upload"
+import { allowOnlyFields } from "../../utils/allowed-fields"
+import {
+  ALLOWED_STORE_LOOKBOOK_FIELDS,
+  ALLOWED_STORE_LOOKBOOK_LIST_FIELDS,
+  listLookbooksQueryConfig,
+  retrieveLookbookQueryConfig,
+} from "./query-config"
 import { StoreAddLookToCart, StoreGetLookbookParams, StoreGetLookbooksParams, StoreRecordLookView } from "./validators"
 
 const JSON_BODY = ["application/json"]
@@ -9,12 +17,16 @@ export const storeLookbookMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/lookbooks",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetLookbooksParams, { defaults: [], isList: true, defaultLimit: 20 })],
+    middlewares: [allowOnlyFields(ALLOWED_STORE_LOOKBOOK_LIST_FIELDS), validateAndTransformQuery(StoreGetLookbooksParams, listLookbooksQueryConfig)],
   },
   {
     matcher: "/store/lookbooks/:id",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetLookbookParams, { defaults: [], isList: false })],
+    middlewares: [
+      allowOnlyFields(ALLOWED_STORE_LOOKBOOK_FIELDS),
+      validateAndTransformQuery(StoreGetLookbookParams, retrieveLookbookQueryConfig),
+      shopperContext,
+    ],
   },
   {
     matcher: "/store/lookbooks/:id/looks/:look_id/views",

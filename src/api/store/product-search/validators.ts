@@ -1,14 +1,15 @@
 import { z } from "@medusajs/framework/zod"
+import { PRODUCT_SEARCH_SORTS } from "../../../search/product-search"
 import { booleanQueryParam, multiValueQueryParam } from "../../utils/query-params"
+import { shopperLocationParams } from "../../utils/shopper-params"
 
 const multiValue = multiValueQueryParam()
-
-export const PRODUCT_SEARCH_SORTS = ["relevance", "price_asc", "price_desc", "newest", "title"] as const
 
 export const StoreProductSearchParams = z
   .object({
     q: z.string().trim().max(200, "q must be at most 200 characters").optional(),
-    region_id: z.string().min(1).optional(),
+    // Prices and "in stock" for this region, or the region selling to this country (src/shopper/context.ts).
+    ...shopperLocationParams,
     category: multiValue,
     colour: multiValue,
     size: multiValue,

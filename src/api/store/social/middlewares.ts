@@ -9,7 +9,19 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_POST_PHOTOS } from "../../../modules/social/constants"
+import { shopperContext } from "../../../shopper/context"
+import { allowOnlyFields } from "../../utils/allowed-fields"
 import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { uploadedFiles } from "../../utils/uploaded-photos"
+import {
+  ALLOWED_STORE_COMMENT_FIELDS,
+  ALLOWED_STORE_POST_FIELDS,
+  listCommentsQueryConfig,
+  listPostsQueryConfig,
+  retrievePostQueryConfig,
+  retrieveProfileQueryConfig,
+  STORE_PROFILE_FIELDS,
+} from "./query-config"
 import {
   StoreCreateSocialComment,
   StoreCreateSocialPost,
@@ -17,6 +29,8 @@ import {
   StoreGetSocialCommentsParams,
   StoreGetSocialFeedParams,
   StoreGetSocialPostListParams,
+  StoreGetSocialPostParams,
+  StoreGetSocialProfileParams,
   StoreSocialEmptyParams,
   StoreUpdateSocialPost,
 } from "./validators"
@@ -25,8 +39,7 @@ const JSON_BODY = ["application/json"]
 
 /** A post needs a photo: JSON bodies and forms without files are refused before anything is read further. */
 function requirePostPhotos(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const files = ((req as any).files ?? []) as unknown[]
-  if (files.length) return next()
+  if (uploadedFiles(req).length) return next()
   next(
     new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -34,6 +47,15 @@ function requirePostPhotos(req: MedusaRequest, _res: MedusaResponse, next: Medus
     )
   )
 }
+
+/** Routes that answer with posts: `fields` from the post's response fields, and the shopper's region for the tags' product cards. */
+const onePost = [allowOnlyFields(ALLOWED_STORE_POST_FIELDS), validateAndTransformQuery(StoreGetSocialPostParams, retrievePostQueryConfig), shopperContext]
+const postList = (params: typeof StoreGetSocialFeedParams | typeof StoreGetSocialPostListParams) => [
+  allowOnlyFields(ALLOWED_STORE_POST_FIELDS),
+  validateAndTransformQuery(params, listPostsQueryConfig),
+  shopperContext,
+]
+const oneProfile = [allowOnlyFields(STORE_PROFILE_FIELDS), validateAndTransformQuery(StoreGetSocialProfileParams, retrieveProfileQueryConfig)]
 
 export const storeSocialMiddlewares: MiddlewareRoute[] = [
   // Reads: anonymous shoppers see public posts; a signed-in customer also their own and followed ones.
@@ -48,7 +70,7 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
     methods: ["POST", "DELETE"],
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
-  { matcher: "/store/social/feed", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSocialFeedParams, {})] },
+  { matcher: "/store/social/feed", methods: ["GET"], middlewares: postList(StoreGetSocialFeedParams) },
   {
     matcher: "/store/social/posts",
     methods: ["POST"],
@@ -57,18 +79,21 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
       photoUpload({ field: "photos", maxFiles: MAX_POST_PHOTOS }),
       requirePostPhotos,
       validateAndTransformBody(StoreCreateSocialPost),
+      ...onePost,
     ],
   },
-  { matcher: "/store/social/posts/:id", methods: ["GET", "DELETE"], middlewares: [validateAndTransformQuery(StoreSocialEmptyParams, {})] },
+  { matcher: "/store/social/posts/:id", methods: ["GET"], middlewares: onePost },
+  { matcher: "/store/social/posts/:id", methods: ["DELETE"], middlewares: [validateAndTransformQuery(StoreSocialEmptyParams, {})] },
   {
     matcher: "/store/social/posts/:id",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreUpdateSocialPost)],
+    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreUpdateSocialPost), ...onePost],
   },
+  { matcher: "/store/social/posts/:id/like", methods: ["POST", "DELETE"], middlewares: onePost },
   {
     matcher: "/store/social/posts/:id/comments",
     methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetSocialCommentsParams, {})],
+    middlewares: [allowOnlyFields(ALLOWED_STORE_COMMENT_FIELDS), validateAndTransformQuery(StoreGetSocialCommentsParams, listCommentsQueryConfig)],
   },
   {
     matcher: "/store/social/posts/:id/comments",
@@ -80,14 +105,8 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
     methods: ["POST"],
     middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreCreateSocialReport)],
   },
-  {
-    matcher: "/store/social/customers/:id/posts",
-    methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetSocialPostListParams, {})],
-  },
-  {
-    matcher: "/store/social/products/:id/posts",
-    methods: ["GET"],
-    middlewares: [validateAndTransformQuery(StoreGetSocialPostListParams, {})],
-  },
+  { matcher: "/store/social/customers/:id", methods: ["GET"], middlewares: oneProfile },
+  { matcher: "/store/social/customers/:id/follow", methods: ["POST", "DELETE"], middlewares: oneProfile },
+  { matcher: "/store/social/customers/:id/posts", methods: ["GET"], middlewares: postList(StoreGetSocialPostListParams) },
+  { matcher: "/store/social/products/:id/posts", methods: ["GET"], middlewares: postList(StoreGetSocialPostListParams) },
 ]

@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_POST_PHOTOS, MAX_POST_TAGS, POST_VISIBILITIES, REPORT_REASONS } from "../../../modules/social/constants"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { shopperLocationParams } from "../../utils/shopper-params"
+import { POST_VISIBILITIES, REPORT_REASONS } from "../../../modules/social/constants"
 
 /*
  * Post bodies arrive as multipart form fields (with photos), where every value is a string and
@@ -21,8 +23,7 @@ const postTag = z
     photo_index: z
       .number({ error: "photo_index must be a whole number" })
       .int("photo_index must be a whole number")
-      .min(0, "photo_index must be 0 or more")
-      .max(MAX_POST_PHOTOS - 1, `photo_index must be less than ${MAX_POST_PHOTOS}`)
+      // Which photos exist, and how many tags a post takes, the social module checks (post-content.ts).
       .nullish(),
   })
   .strict()
@@ -43,10 +44,7 @@ const tags = z.preprocess(
       return z.NEVER
     }
   },
-  z
-    .array(postTag)
-    .max(MAX_POST_TAGS, `a post has at most ${MAX_POST_TAGS} tags`)
-    .optional()
+  z.array(postTag).optional()
 )
 
 const caption = z.preprocess(
@@ -89,24 +87,35 @@ const limit = (max: number) =>
 
 const cursor = z.string().trim().max(1000, "cursor is too long").optional()
 
+/** `fields` (response fields, see query-config.ts) and where the shopper is, for the tags' product cards. */
+const postReadParams = { ...createSelectParams().shape, ...shopperLocationParams }
+
 export const StoreGetSocialFeedParams = z
   .object({
     tab: z.enum(["for_you", "following", "popular"], { error: "tab must be one of for_you, following, popular" }).optional().default("for_you"),
     limit: limit(50),
     cursor,
+    ...postReadParams,
   })
   .strict()
 export type StoreGetSocialFeedParamsType = z.infer<typeof StoreGetSocialFeedParams>
 
-export const StoreGetSocialPostListParams = z.object({ limit: limit(50), cursor }).strict()
+export const StoreGetSocialPostListParams = z.object({ limit: limit(50), cursor, ...postReadParams }).strict()
 export type StoreGetSocialPostListParamsType = z.infer<typeof StoreGetSocialPostListParams>
+
+/** Routes that answer with one post (reads, and writes that return the post). */
+export const StoreGetSocialPostParams = z.object(postReadParams).strict()
+export type StoreGetSocialPostParamsType = z.infer<typeof StoreGetSocialPostParams>
 
 export const StoreGetSocialCommentsParams = z
   .object({
     limit: limit(100),
     offset: z.coerce.number({ error: "offset must be a number" }).int().min(0, "offset must be 0 or more").optional().default(0),
+    ...createSelectParams().shape,
   })
   .strict()
 export type StoreGetSocialCommentsParamsType = z.infer<typeof StoreGetSocialCommentsParams>
+
+export const StoreGetSocialProfileParams = createSelectParams().strict()
 
 export const StoreSocialEmptyParams = z.object({}).strict()

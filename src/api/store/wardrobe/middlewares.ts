@@ -4,11 +4,12 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { shopperContext } from "../../../shopper/context"
+import { allowOnlyFields } from "../../utils/allowed-fields"
 import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
 import {
   ALLOWED_OUTFIT_FIELDS,
   ALLOWED_WARDROBE_ITEM_FIELDS,
-  allowOnlyFields,
   listOutfitsConfig,
   listWardrobeItemsConfig,
   retrieveOutfitConfig,
@@ -17,8 +18,9 @@ import {
 import {
   StoreCreateOutfit,
   StoreCreateWardrobeItem,
+  StoreGetOutfitParams,
   StoreGetOutfitsParams,
-  StoreGetWardrobeEntityParams,
+  StoreGetWardrobeItemParams,
   StoreGetWardrobeItemsParams,
   StoreLogWear,
   StoreUpdateOutfit,
@@ -28,81 +30,56 @@ import {
 const JSON_BODY = ["application/json"]
 const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
 const wardrobePhotoUpload = photoUpload({ field: "photo" })
-const itemFieldsOnly = allowOnlyFields(ALLOWED_WARDROBE_ITEM_FIELDS)
-const outfitFieldsOnly = allowOnlyFields(ALLOWED_OUTFIT_FIELDS)
+const oneItem = [allowOnlyFields(ALLOWED_WARDROBE_ITEM_FIELDS), validateAndTransformQuery(StoreGetWardrobeItemParams, retrieveWardrobeItemConfig)]
+// Outfits show catalog products as product cards for the shopper's region (region_id or country_code).
+const oneOutfit = [allowOnlyFields(ALLOWED_OUTFIT_FIELDS), validateAndTransformQuery(StoreGetOutfitParams, retrieveOutfitConfig), shopperContext]
 
 export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
-    // Wardrobe: signed-in customers only (an admin's token is not a customer's and gets 401).
-    {
-      matcher: "/store/wardrobe*",
-      middlewares: [authenticate("customer", ["session", "bearer"])],
-    },
-    {
-      matcher: "/store/wardrobe/items",
-      methods: ["GET"],
-      middlewares: [itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeItemsParams, listWardrobeItemsConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/items",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_OR_MULTIPART),
-        wardrobePhotoUpload,
-        validateAndTransformBody(StoreCreateWardrobeItem),
-        itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id",
-      methods: ["GET", "DELETE"],
-      middlewares: [itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_OR_MULTIPART),
-        wardrobePhotoUpload,
-        validateAndTransformBody(StoreUpdateWardrobeItem),
-        itemFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveWardrobeItemConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/items/:id/wear",
-      methods: ["POST"],
-      middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits",
-      methods: ["GET"],
-      middlewares: [outfitFieldsOnly, validateAndTransformQuery(StoreGetOutfitsParams, listOutfitsConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_BODY),
-        validateAndTransformBody(StoreCreateOutfit),
-        outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id",
-      methods: ["GET", "DELETE"],
-      middlewares: [outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig)],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id",
-      methods: ["POST"],
-      middlewares: [
-        requireBodyContentType(JSON_BODY),
-        validateAndTransformBody(StoreUpdateOutfit),
-        outfitFieldsOnly, validateAndTransformQuery(StoreGetWardrobeEntityParams, retrieveOutfitConfig),
-      ],
-    },
-    {
-      matcher: "/store/wardrobe/outfits/:id/wear",
-      methods: ["POST"],
-      middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
-    },
+  // Wardrobe: signed-in customers only (an admin's token is not a customer's and gets 401).
+  {
+    matcher: "/store/wardrobe*",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    matcher: "/store/wardrobe/items",
+    methods: ["GET"],
+    middlewares: [allowOnlyFields(ALLOWED_WARDROBE_ITEM_FIELDS), validateAndTransformQuery(StoreGetWardrobeItemsParams, listWardrobeItemsConfig)],
+  },
+  {
+    matcher: "/store/wardrobe/items",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_OR_MULTIPART), wardrobePhotoUpload, validateAndTransformBody(StoreCreateWardrobeItem), ...oneItem],
+  },
+  { matcher: "/store/wardrobe/items/:id", methods: ["GET", "DELETE"], middlewares: oneItem },
+  {
+    matcher: "/store/wardrobe/items/:id",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_OR_MULTIPART), wardrobePhotoUpload, validateAndTransformBody(StoreUpdateWardrobeItem), ...oneItem],
+  },
+  {
+    matcher: "/store/wardrobe/items/:id/wear",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
+  },
+  {
+    matcher: "/store/wardrobe/outfits",
+    methods: ["GET"],
+    middlewares: [allowOnlyFields(ALLOWED_OUTFIT_FIELDS), validateAndTransformQuery(StoreGetOutfitsParams, listOutfitsConfig), shopperContext],
+  },
+  {
+    matcher: "/store/wardrobe/outfits",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreCreateOutfit), ...oneOutfit],
+  },
+  { matcher: "/store/wardrobe/outfits/:id", methods: ["GET", "DELETE"], middlewares: oneOutfit },
+  {
+    matcher: "/store/wardrobe/outfits/:id",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreUpdateOutfit), ...oneOutfit],
+  },
+  {
+    matcher: "/store/wardrobe/outfits/:id/wear",
+    methods: ["POST"],
+    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
+  },
 ]

@@ -1,6 +1,3 @@
-import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-
 /** Fields a wardrobe item answers with unless `fields` asks otherwise. */
 export const WARDROBE_ITEM_FIELDS = [
   "id",
@@ -25,6 +22,10 @@ export const WARDROBE_ITEM_FIELDS = [
   "updated_at",
 ]
 
+/** An outfit product's card (src/catalog/product-card.ts), built for the shopper's region rather than read from the catalog. */
+export const OUTFIT_PRODUCT_CARD_FIELDS = ["id", "title", "handle", "thumbnail", "calculated_price", "in_stock"].map((f) => `products.product.${f}`)
+const OUTFIT_PRODUCT_PRICE_FIELDS = ["calculated_amount", "original_amount", "currency_code"].map((f) => `products.product.calculated_price.${f}`)
+
 export const OUTFIT_FIELDS = [
   "id",
   "name",
@@ -44,9 +45,7 @@ export const OUTFIT_FIELDS = [
   "products.position",
   "products.product_id",
   "products.variant_id",
-  "products.product.title",
-  "products.product.handle",
-  "products.product.thumbnail",
+  ...OUTFIT_PRODUCT_CARD_FIELDS,
 ]
 
 // The owner's customer record is never exposed through these routes, even to its owner;
@@ -59,36 +58,11 @@ export const listOutfitsConfig = { defaults: OUTFIT_FIELDS, disallowed: DISALLOW
 export const retrieveOutfitConfig = { defaults: OUTFIT_FIELDS, disallowed: DISALLOWED, isList: false }
 
 /*
- * `fields` may only pick from these lists: anything else (a relation such as
- * `product_variant.product.*`, which would reach draft products, or a wildcard) is a 400 naming
- * it. Medusa's own `allowed` option drops such fields silently instead.
+ * `fields` may only pick from these lists (src/api/utils/allowed-fields.ts): anything else (a
+ * relation such as `product_variant.product.*`, which would reach draft products, or a wildcard)
+ * is a 400 naming it.
  */
 export const ALLOWED_WARDROBE_ITEM_FIELDS = [...WARDROBE_ITEM_FIELDS, "product_variant.id", "product_variant.sku", "product_variant.title"]
 export const ALLOWED_OUTFIT_FIELDS = [
-  ...new Set([...OUTFIT_FIELDS, ...WARDROBE_ITEM_FIELDS.map((f) => `items.item.${f}`), "products.product.id"]),
+  ...new Set([...OUTFIT_FIELDS, ...WARDROBE_ITEM_FIELDS.map((f) => `items.item.${f}`), ...OUTFIT_PRODUCT_PRICE_FIELDS]),
 ]
-
-/** The requested fields outside `allowed`, as the shopper wrote them. */
-export function fieldsNotAllowed(fields: unknown, allowed: readonly string[]): string[] {
-  if (fields === undefined || fields === null || fields === "") return []
-  const list = (Array.isArray(fields) ? fields : [fields]).flatMap((f) => String(f).split(","))
-  const allowedSet = new Set(allowed)
-  return list
-    .map((f) => f.trim())
-    .filter((f) => f !== "")
-    .filter((f) => !allowedSet.has(f.replace(/^[+-]/, "")))
-}
-
-/** Answers 400 when `fields` asks for anything outside the route's allowed list. */
-export function allowOnlyFields(allowed: readonly string[]) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    const rejected = fieldsNotAllowed(req.query.fields, allowed)
-    if (!rejected.length) return next()
-    next(
-      new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `fields: ${rejected.map((f) => `"${f}"`).join(", ")} ${rejected.length === 1 ? "is" : "are"} not allowed here; allowed fields are ${allowed.join(", ")}`
-      )
-    )
-  }
-}

@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { multiValueQueryParam } from "../../utils/query-params"
+import { shopperLocationParams } from "../../utils/shopper-params"
 import { WARDROBE_SEASONS } from "../../../modules/wardrobe/constants"
 
 /*
@@ -128,7 +130,7 @@ export type StoreUpdateOutfitType = z.infer<typeof StoreUpdateOutfit>
 const multiValue = multiValueQueryParam()
 
 const listParams = {
-  fields: z.string().optional(),
+  ...createSelectParams().shape,
   q: z.string().trim().max(200, "q must be at most 200 characters").optional(),
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").optional().default(20),
   offset: z.coerce.number().int().min(0, "offset must be 0 or more").optional().default(0),
@@ -153,8 +155,13 @@ export const StoreGetOutfitsParams = z
     occasion: multiValue,
     season: multiValue.pipe(z.array(z.enum(WARDROBE_SEASONS)).optional()),
     order: z.enum(["created_at", "-created_at", "name", "-name"]).optional(),
+    // Where the shopper is: the outfits' product cards show prices and stock for this region.
+    ...shopperLocationParams,
   })
   .strict()
 export type StoreGetOutfitsParamsType = z.infer<typeof StoreGetOutfitsParams>
 
-export const StoreGetWardrobeEntityParams = z.object({ fields: z.string().optional() }).strict()
+export const StoreGetWardrobeItemParams = createSelectParams().strict()
+
+/** One outfit: `fields`, and where the shopper is for its product cards. */
+export const StoreGetOutfitParams = z.object({ ...createSelectParams().shape, ...shopperLocationParams }).strict()

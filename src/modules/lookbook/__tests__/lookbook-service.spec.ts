@@ -125,5 +125,37 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         expect(restored).toMatchObject({ x: 0.2, y: 0.3, variant_id: "variant_1" })
       })
     })
+
+    // Without @InjectTransactionManager each inner create commits on its own, and these find the
+    // look (or the removed hotspots) a failed write left behind.
+    describe("atomic look writes", () => {
+      const hotspot = (variant_id: string, x = 0.5) => ({ x, y: 0.5, variant_id, product_id: "prod_1", position: 0 })
+      const image = (lookbook_id: string) => ({ lookbook_id, image_url: "http://localhost/static/look.jpg", image_file_id: null, width: 300, height: 400 })
+
+      it("creates a look after the last one with its hotspots, or nothing when a hotspot is refused", async () => {
+        const lookbook = await service.createLookbooks({ title: "Atomic", handle: "atomic" })
+        const first = await service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [hotspot("variant_1")] })
+        const second = await service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [] })
+        expect([first.position, second.position]).toEqual([0, 1])
+        expect(await service.listLookbookHotspots({ look_id: first.id })).toHaveLength(1)
+
+        // x = 2 breaks the table's range check: the look was written first.
+        await expect(service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [hotspot("variant_1"), hotspot("variant_2", 2)] })).rejects.toThrow()
+        expect(await service.listLookbookLooks({ lookbook_id: lookbook.id }, { withDeleted: true })).toHaveLength(2)
+      })
+
+      it("replaces a look's hotspots, or keeps the old ones when a new one is refused; undo brings the old ones back", async () => {
+        const lookbook = await service.createLookbooks({ title: "Hotspots", handle: "hotspots" })
+        const l = await service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [hotspot("variant_old")] })
+        const variants = async () => (await service.listLookbookHotspots({ look_id: l.id })).map((h) => h.variant_id)
+        await expect(service.replaceLookHotspots(l.id, [hotspot("variant_new"), hotspot("variant_bad", 2)])).rejects.toThrow()
+        expect(await variants()).toEqual(["variant_old"])
+
+        const replaced = await service.replaceLookHotspots(l.id, [hotspot("variant_new")])
+        expect(await variants()).toEqual(["variant_new"])
+        await service.undoReplaceLookHotspots(replaced)
+        expect(await variants()).toEqual(["variant_old"])
+      })
+    })
   },
 })

@@ -32,17 +32,6 @@ moduleIntegrationTestRunner<SocialModuleService>({
       await service.createSocialLikes(customers.map((customer_id) => ({ post_id, customer_id })) as any)
       await service.recountPosts([post_id])
     }
-    const pages = async (input: Parameters<SocialModuleService["listPostPage"]>[0]) => {
-      const all: string[][] = []
-      let cursor: string | null = null
-      do {
-        const page = await service.listPostPage({ ...input, cursor: cursor ? decodeCursor(cursor, { kind: input.kind, scope: input.scope ?? null }) : null })
-        all.push(page.ids)
-        cursor = page.next_cursor
-      } while (cursor && all.length < 50)
-      return all
-    }
-
     describe("social module", () => {
       it("reads its options with defaults and refuses a bad threshold", () => {
         expect(service.getOptions()).toEqual({ auto_hide_report_threshold: 2, require_approval: false })

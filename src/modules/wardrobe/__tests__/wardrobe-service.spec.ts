@@ -87,5 +87,58 @@ moduleIntegrationTestRunner<WardrobeModuleService>({
         expect(stats.not_worn_recently.map((i) => i.name)).toEqual(["Old boots"])
       })
     })
+
+    // Without @InjectTransactionManager each inner write commits on its own, and these find the
+    // outfit (or the renamed one, or its removed items) a failed write left behind.
+    describe("atomic outfit writes", () => {
+      it("creates an outfit with its items and products, or nothing when one is refused", async () => {
+        const [coat, tee] = await service.createWardrobeItems([
+          { customer_id: "cus_a", name: "Coat" },
+          { customer_id: "cus_a", name: "Tee" },
+        ])
+        const outfit = await service.createOutfitWithContents({
+          customer_id: "cus_a",
+          name: "Autumn",
+          item_ids: [tee.id, coat.id],
+          products: [{ product_id: "prod_1", variant_id: null }],
+        })
+        const items = await service.listWardrobeOutfitItems({ outfit_id: outfit.id }, { order: { position: "ASC" } })
+        expect(items.map((i) => [i.item_id, i.position])).toEqual([[tee.id, 0], [coat.id, 1]])
+
+        // An item that does not exist breaks the foreign key: the outfit was written first.
+        await expect(
+          service.createOutfitWithContents({ customer_id: "cus_a", name: "Broken", item_ids: [coat.id, "wrbitem_missing"], products: [] })
+        ).rejects.toThrow()
+        expect(await service.listWardrobeOutfits({ name: "Broken" }, { withDeleted: true })).toHaveLength(0)
+      })
+
+      it("updates an outfit and replaces its items together, or not at all; undo puts everything back", async () => {
+        const [coat, tee] = await service.createWardrobeItems([
+          { customer_id: "cus_a", name: "Coat" },
+          { customer_id: "cus_a", name: "Tee" },
+        ])
+        const outfit = await service.createOutfitWithContents({ customer_id: "cus_a", name: "Before", item_ids: [coat.id], products: [] })
+        const itemIds = async () => (await service.listWardrobeOutfitItems({ outfit_id: outfit.id })).map((i) => i.item_id)
+
+        await expect(
+          service.updateOutfitWithContents({ id: outfit.id, data: { name: "After" }, item_ids: [tee.id, "wrbitem_missing"] })
+        ).rejects.toThrow()
+        expect((await service.retrieveWardrobeOutfit(outfit.id)).name).toBe("Before")
+        expect(await itemIds()).toEqual([coat.id])
+
+        const { outfit: updated, undo } = await service.updateOutfitWithContents({ id: outfit.id, data: { name: "After" }, item_ids: [tee.id] })
+        expect(updated.name).toBe("After")
+        expect(await itemIds()).toEqual([tee.id])
+        await service.undoOutfitUpdate(undo)
+        expect((await service.retrieveWardrobeOutfit(outfit.id)).name).toBe("Before")
+        expect(await itemIds()).toEqual([coat.id])
+
+        // An item kept in the new list replaces its own live place (a partial unique index).
+        const kept = await service.updateOutfitWithContents({ id: outfit.id, data: {}, item_ids: [coat.id, tee.id] })
+        expect((await service.listWardrobeOutfitItems({ outfit_id: outfit.id }, { order: { position: "ASC" } })).map((i) => i.item_id)).toEqual([coat.id, tee.id])
+        await service.undoOutfitUpdate(kept.undo)
+        expect(await itemIds()).toEqual([coat.id])
+      })
+    })
   },
 })

@@ -1,13 +1,23 @@
 import { notAddedReason } from "../steps/prepare-look-cart-items"
 
+/** A tracked variant with `units` in Amsterdam, where the cart's region ships from. */
+const stocked = (units: number | null, extra: { manage_inventory?: boolean; allow_backorder?: boolean } = {}) => ({
+  manage_inventory: true,
+  allow_backorder: false,
+  ...extra,
+  inventory_items:
+    units === null
+      ? []
+      : [{ required_quantity: 1, inventory: { location_levels: [{ location_id: "ams", stocked_quantity: units, reserved_quantity: 0 }] } }],
+})
+
 const sellable = {
   exists: true,
   product_status: "published",
   in_sales_channel: true,
   has_price: true,
-  manage_inventory: true,
-  allow_backorder: false,
-  available: 3,
+  stock: stocked(3),
+  location_ids: ["ams"],
 }
 
 describe("why a hotspot variant cannot go into the cart", () => {
@@ -17,12 +27,17 @@ describe("why a hotspot variant cannot go into the cart", () => {
   })
 
   it("names the first reason that applies", () => {
-    expect(notAddedReason({ ...sellable, exists: false }, 0)).toBe("variant_deleted")
+    expect(notAddedReason({ ...sellable, exists: false, stock: null }, 0)).toBe("variant_deleted")
     expect(notAddedReason({ ...sellable, product_status: "draft", has_price: false }, 0)).toBe("product_unpublished")
     expect(notAddedReason({ ...sellable, in_sales_channel: false }, 0)).toBe("not_in_sales_channel")
-    expect(notAddedReason({ ...sellable, has_price: false, available: 0 }, 0)).toBe("not_sold_in_region")
-    expect(notAddedReason({ ...sellable, available: 0 }, 0)).toBe("out_of_stock")
-    expect(notAddedReason({ ...sellable, available: null }, 0)).toBe("out_of_stock")
+    expect(notAddedReason({ ...sellable, has_price: false, stock: stocked(0) }, 0)).toBe("not_sold_in_region")
+    expect(notAddedReason({ ...sellable, stock: stocked(0) }, 0)).toBe("out_of_stock")
+    expect(notAddedReason({ ...sellable, stock: stocked(null) }, 0)).toBe("out_of_stock")
+  })
+
+  it("counts only the stock of the locations serving the cart's region", () => {
+    expect(notAddedReason({ ...sellable, location_ids: ["nj"] }, 0)).toBe("out_of_stock")
+    expect(notAddedReason({ ...sellable, location_ids: [] }, 0)).toBe("out_of_stock")
   })
 
   it("counts what the cart already holds against the stock", () => {
@@ -30,7 +45,7 @@ describe("why a hotspot variant cannot go into the cart", () => {
   })
 
   it("always sells unmanaged or backorderable variants", () => {
-    expect(notAddedReason({ ...sellable, manage_inventory: false, available: 0 }, 10)).toBeNull()
-    expect(notAddedReason({ ...sellable, allow_backorder: true, available: 0 }, 10)).toBeNull()
+    expect(notAddedReason({ ...sellable, stock: stocked(0, { manage_inventory: false }) }, 10)).toBeNull()
+    expect(notAddedReason({ ...sellable, stock: stocked(0, { allow_backorder: true }), location_ids: [] }, 10)).toBeNull()
   })
 })

@@ -15,7 +15,7 @@ export const validateHotspotsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const variantIds = [...new Set(hotspots.map((h) => h.variant_id))]
     const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: variantIds } })
-    const productOf = new Map<string, string>(variants.map((v: any): [string, string] => [v.id, v.product_id]))
+    const productOf = new Map<string, string>(variants.flatMap((v): [string, string][] => (v.product_id ? [[v.id, v.product_id]] : [])))
     const missing = variantIds.filter((id) => !productOf.has(id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Product variant(s) not found: ${missing.join(", ")}`)
@@ -32,25 +32,16 @@ export const validateHotspotsStep = createStep(
 )
 
 /**
- * Replaces a look's hotspots: the old ones are soft-deleted and the new ones created.
- * Compensation deletes the new ones and restores the old.
+ * Replaces a look's hotspots (one transaction in the lookbook module: the old ones soft-deleted,
+ * the new ones created). Compensation deletes the new ones and restores the old.
  */
 export const replaceHotspotsStep = createStep(
   "replace-lookbook-hotspots",
   async (input: { look_id: string; hotspots: HotspotRow[] }, { container }) => {
-    const service = lookbookService(container)
-    const old = await service.listLookbookHotspots({ look_id: input.look_id } as any, { select: ["id"], take: null })
-    const oldIds = old.map((h) => h.id)
-    if (oldIds.length) await service.softDeleteLookbookHotspots(oldIds)
-    const created = input.hotspots.length
-      ? await service.createLookbookHotspots(input.hotspots.map((h) => ({ ...h, look_id: input.look_id })) as any[])
-      : []
-    return new StepResponse(created, { oldIds, createdIds: created.map((h) => h.id) })
+    const replaced = await lookbookService(container).replaceLookHotspots(input.look_id, input.hotspots)
+    return new StepResponse(replaced.created_ids, replaced)
   },
-  async (undo, { container }) => {
-    if (!undo) return
-    const service = lookbookService(container)
-    if (undo.createdIds.length) await service.deleteLookbookHotspots(undo.createdIds)
-    if (undo.oldIds.length) await service.restoreLookbookHotspots(undo.oldIds)
+  async (replaced, { container }) => {
+    if (replaced) await lookbookService(container).undoReplaceLookHotspots(replaced)
   }
 )

@@ -25,7 +25,7 @@ export const resolveLookbookHandleStep = createStep(
     if (!input.title) return new StepResponse(undefined as string | undefined)
     const base = handleFromTitle(input.title) || "lookbook"
     const similar = await service.listLookbooks(
-      { handle: { $like: `${base}%` } } as any,
+      { handle: { $like: `${base}%` } },
       { select: ["id", "handle"], take: null }
     )
     const taken = new Set(similar.filter((l) => l.id !== input.id).map((l) => l.handle))
@@ -43,7 +43,7 @@ export type LookbookData = LookbookFields & {
 export const createLookbookStep = createStep(
   "create-lookbook",
   async (data: LookbookData & { title: string; handle: string }, { container }) => {
-    const created = await lookbookService(container).createLookbooks(data as any)
+    const created = await lookbookService(container).createLookbooks(data)
     return new StepResponse(created, created.id)
   },
   async (id, { container }) => {
@@ -61,18 +61,16 @@ export const updateLookbookStep = createStep(
   async (input: { id: string; data: LookbookData }, { container }) => {
     const service = lookbookService(container)
     const data: LookbookData = { ...input.data }
-    const fields = Object.keys(data)
-    const previous: any = await service.retrieveLookbook(input.id, { select: ["id", "status", "published_at", ...fields] as any })
+    const fields = Object.keys(data) as (keyof LookbookData)[]
+    const previous = await service.retrieveLookbook(input.id, { select: ["id", "status", "published_at", ...fields] })
     if (data.status === "published" && !previous.published_at) data.published_at = new Date()
-    const changed = Object.keys(data)
-    const updated = await service.updateLookbooks({ id: input.id, ...data } as any)
-    const before: Record<string, unknown> = { id: input.id }
-    for (const field of changed) before[field] = previous[field] ?? null
+    const changed = Object.keys(data) as (keyof LookbookData)[]
+    const updated = await service.updateLookbooks({ id: input.id, ...data })
+    const before: LookbookData & { id: string } = { id: input.id, ...Object.fromEntries(changed.map((field) => [field, previous[field] ?? null])) }
     return new StepResponse(updated, before)
   },
   async (before, { container }) => {
-    if (!before) return
-    await lookbookService(container).updateLookbooks(before as any)
+    if (before) await lookbookService(container).updateLookbooks(before)
   }
 )
 

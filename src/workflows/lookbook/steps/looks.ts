@@ -18,44 +18,17 @@ export type CreateLookStepInput = {
 }
 
 /**
- * Creates a look and its hotspots. Compensation deletes the look (its hotspots go with it by
- * the foreign key's cascade), so a failure leaves neither behind.
+ * Creates a look and its hotspots (one transaction in the lookbook module). Compensation deletes
+ * the look, its hotspots with it by the foreign key's cascade.
  */
 export const createLookStep = createStep(
   "create-lookbook-look",
   async (input: CreateLookStepInput, { container }) => {
-    const service = lookbookService(container)
-    let position = input.position
-    if (position === undefined) {
-      const [last] = await service.listLookbookLooks(
-        { lookbook_id: input.lookbook_id } as any,
-        { select: ["position"], order: { position: "DESC" }, take: 1 }
-      )
-      position = last ? last.position + 1 : 0
-    }
-    const look = await service.createLookbookLooks({
-      lookbook_id: input.lookbook_id,
-      image_url: input.image_url,
-      image_file_id: input.image_file_id,
-      width: input.width,
-      height: input.height,
-      notes: input.notes ?? null,
-      position,
-    } as any)
-    try {
-      if (input.hotspots.length) {
-        await service.createLookbookHotspots(input.hotspots.map((h) => ({ ...h, look_id: look.id })) as any[])
-      }
-    } catch (error) {
-      // This step's own compensation does not run when the step itself fails.
-      await service.deleteLookbookLooks([look.id])
-      throw error
-    }
+    const look = await lookbookService(container).createLookWithHotspots(input)
     return new StepResponse(look, look.id)
   },
   async (id, { container }) => {
-    if (!id) return
-    await lookbookService(container).deleteLookbookLooks([id])
+    if (id) await lookbookService(container).deleteLookbookLooks([id])
   }
 )
 
@@ -69,16 +42,14 @@ export const updateLookStep = createStep(
   "update-lookbook-look",
   async (input: UpdateLookStepInput, { container }) => {
     const service = lookbookService(container)
-    const fields = Object.keys(input.data)
-    const previous: any = await service.retrieveLookbookLook(input.id, { select: ["id", ...fields] as any })
-    const updated = await service.updateLookbookLooks({ id: input.id, ...input.data } as any)
-    const before: Record<string, unknown> = { id: input.id }
-    for (const field of fields) before[field] = previous[field] ?? null
+    const fields = Object.keys(input.data) as (keyof UpdateLookStepInput["data"])[]
+    const previous = await service.retrieveLookbookLook(input.id, { select: ["id", ...fields] })
+    const updated = await service.updateLookbookLooks({ id: input.id, ...input.data })
+    const before = { id: input.id, ...Object.fromEntries(fields.map((field) => [field, previous[field] ?? null])) }
     return new StepResponse(updated, before)
   },
   async (before, { container }) => {
-    if (!before) return
-    await lookbookService(container).updateLookbookLooks(before as any)
+    if (before) await lookbookService(container).updateLookbookLooks(before)
   }
 )
 
@@ -110,7 +81,7 @@ export const reorderLooksStep = createStep(
   "reorder-lookbook-looks",
   async (input: { lookbook_id: string; look_ids: string[] }, { container }) => {
     const service = lookbookService(container)
-    const looks = await service.listLookbookLooks({ lookbook_id: input.lookbook_id } as any, { select: ["id", "position"], take: null })
+    const looks = await service.listLookbookLooks({ lookbook_id: input.lookbook_id }, { select: ["id", "position"], take: null })
     const current = new Set(looks.map((l) => l.id))
     const given = new Set(input.look_ids)
     const unknown = input.look_ids.filter((id) => !current.has(id))
@@ -125,13 +96,12 @@ export const reorderLooksStep = createStep(
     }
     const before = looks.map((l) => ({ id: l.id, position: l.position }))
     if (input.look_ids.length) {
-      await service.updateLookbookLooks(input.look_ids.map((id, position) => ({ id, position })) as any)
+      await service.updateLookbookLooks(input.look_ids.map((id, position) => ({ id, position })))
     }
     return new StepResponse(input.look_ids, before)
   },
   async (before, { container }) => {
-    if (!before?.length) return
-    await lookbookService(container).updateLookbookLooks(before as any)
+    if (before?.length) await lookbookService(container).updateLookbookLooks(before)
   }
 )
 

@@ -1,6 +1,9 @@
-import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { NotAddedReason } from "../../../modules/lookbook/constants"
+import { parseCalculatedPrice } from "../../../catalog/product-card"
+import { resolveShopperContext } from "../../../shopper/context"
+import { channelStockLocations, STOCK_FIELDS, StockedVariant, variantInStock } from "../../../utils/stock-availability"
 import { LookCartItem, NotAddedItem } from "../types"
 import { lookbookService } from "./lookbook-service"
 
@@ -11,27 +14,43 @@ type VariantFacts = {
   product_status?: string | null
   in_sales_channel: boolean
   has_price: boolean
-  manage_inventory: boolean
-  allow_backorder: boolean
-  /** units available in the cart's sales channel; null when the variant has no inventory item */
-  available: number | null
+  /** The variant's inventory (null when deleted) and the locations serving the cart's region and channel. */
+  stock: StockedVariant | null
+  location_ids: string[]
 }
 
-/** Why a variant cannot go into the cart (the first reason that applies), or null when it can. */
+/**
+ * Why a variant cannot go into the cart (the first reason that applies), or null when it can. Stock
+ * is "in stock" as everywhere else (variantInStock), for what the cart holds plus this one.
+ */
 export function notAddedReason(facts: VariantFacts, quantityInCart: number, quantity = 1): NotAddedReason | null {
   if (!facts.exists) return "variant_deleted"
   if (facts.product_status !== ProductStatus.PUBLISHED) return "product_unpublished"
   if (!facts.in_sales_channel) return "not_in_sales_channel"
   if (!facts.has_price) return "not_sold_in_region"
-  if (facts.manage_inventory && !facts.allow_backorder && (facts.available ?? 0) < quantityInCart + quantity) return "out_of_stock"
+  if (!facts.stock || !variantInStock(facts.stock, facts.location_ids, quantityInCart + quantity)) return "out_of_stock"
   return null
+}
+
+type CartRow = {
+  id: string
+  region_id: string | null
+  currency_code: string
+  sales_channel_id: string | null
+  completed_at: string | Date | null
+  items?: ({ variant_id?: string | null; quantity?: unknown } | null)[] | null
+}
+type VariantRow = StockedVariant & {
+  id: string
+  product?: { status?: string | null; sales_channels?: ({ id: string } | null)[] | null } | null
+  calculated_price?: { calculated_amount?: unknown } | null
 }
 
 /**
  * Sorts a look's hotspot variants into those that can go into the cart (one of each) and those
  * that cannot, with the reason: deleted variant, unpublished product, product not in the cart's
- * sales channel, no price for the cart's region and currency, or not enough stock in the
- * cart's sales channel (counting what the cart already holds). Reads only.
+ * sales channel, no price for the cart's region and currency, or not in stock at the locations
+ * serving the cart's region for its sales channel (counting what the cart already holds). Reads only.
  */
 export const prepareLookCartItemsStep = createStep(
   "prepare-lookbook-look-cart-items",
@@ -42,39 +61,31 @@ export const prepareLookCartItemsStep = createStep(
       fields: ["id", "region_id", "currency_code", "sales_channel_id", "completed_at", "items.variant_id", "items.quantity"],
       filters: { id: input.cart_id },
     })
-    const cart: any = carts[0]
+    const cart = carts[0] as CartRow | undefined
     if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${input.cart_id} was not found`)
     if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
 
     const hotspots = await lookbookService(container).listLookbookHotspots(
-      { look_id: input.look_id } as any,
+      { look_id: input.look_id },
       { select: ["variant_id", "product_id", "position"], order: { position: "ASC" }, take: null }
     )
     // One of each variant, in hotspot order.
     const productOf = new Map<string, string>()
     for (const h of hotspots) if (!productOf.has(h.variant_id)) productOf.set(h.variant_id, h.product_id)
     const variantIds = [...productOf.keys()]
-    if (!variantIds.length) return new StepResponse({ items: [], not_added: [] } as PreparedLookCartItems)
+    if (!variantIds.length) return new StepResponse<PreparedLookCartItems>({ items: [], not_added: [] })
+
+    const salesChannelIds = cart.sales_channel_id ? [cart.sales_channel_id] : []
+    const shopper = await resolveShopperContext(container, { region_id: cart.region_id, sales_channel_ids: salesChannelIds })
+    const locationIds = shopper ? shopper.stock_location_ids : await channelStockLocations(query, salesChannelIds)
 
     const { data: variants } = await query.graph({
       entity: "product_variant",
-      fields: [
-        "id",
-        "manage_inventory",
-        "allow_backorder",
-        "product.status",
-        "product.sales_channels.id",
-        "calculated_price.calculated_amount",
-      ],
+      fields: ["id", "product.status", "product.sales_channels.id", "calculated_price.calculated_amount", ...STOCK_FIELDS],
       filters: { id: variantIds },
-      context: {
-        calculated_price: QueryContext({ region_id: cart.region_id, currency_code: cart.currency_code }),
-      },
+      context: { calculated_price: QueryContext({ region_id: cart.region_id, currency_code: cart.currency_code }) },
     })
-    const byId = new Map(variants.map((v: any) => [v.id, v]))
-    const availability = cart.sales_channel_id
-      ? await getVariantAvailability(query as any, { variant_ids: variantIds, sales_channel_id: cart.sales_channel_id })
-      : {}
+    const byId = new Map((variants as unknown as VariantRow[]).map((v) => [v.id, v]))
     const inCart = new Map<string, number>()
     for (const item of cart.items ?? []) {
       if (item?.variant_id) inCart.set(item.variant_id, (inCart.get(item.variant_id) ?? 0) + Number(item.quantity ?? 0))
@@ -82,16 +93,15 @@ export const prepareLookCartItemsStep = createStep(
 
     const result: PreparedLookCartItems = { items: [], not_added: [] }
     for (const variantId of variantIds) {
-      const v: any = byId.get(variantId)
+      const v = byId.get(variantId)
       const reason = notAddedReason(
         {
           exists: !!v,
           product_status: v?.product?.status,
-          in_sales_channel: !cart.sales_channel_id || (v?.product?.sales_channels ?? []).some((sc: any) => sc?.id === cart.sales_channel_id),
-          has_price: v?.calculated_price?.calculated_amount !== null && v?.calculated_price?.calculated_amount !== undefined,
-          manage_inventory: !!v?.manage_inventory,
-          allow_backorder: !!v?.allow_backorder,
-          available: (availability as any)[variantId]?.availability ?? null,
+          in_sales_channel: !cart.sales_channel_id || (v?.product?.sales_channels ?? []).some((sc) => sc?.id === cart.sales_channel_id),
+          has_price: !!parseCalculatedPrice(v?.calculated_price),
+          stock: v ?? null,
+          location_ids: locationIds,
         },
         inCart.get(variantId) ?? 0
       )

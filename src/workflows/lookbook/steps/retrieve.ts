@@ -19,8 +19,9 @@ export const retrieveLookbookStep = createStep(
       { select: ["id", "handle", "status", "cover_image_file_id"], relations: ["looks"], take: 1 }
     )
     if (!lookbook) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lookbook with id: ${input.id} was not found`)
-    const looks = (lookbook.looks ?? []).map((l: any) => ({ id: l.id, image_file_id: l.image_file_id ?? null, position: l.position }))
-    return new StepResponse({ ...(lookbook as any), looks } as RetrievedLookbook)
+    const looks = (lookbook.looks ?? []).map((l) => ({ id: l.id, image_file_id: l.image_file_id ?? null, position: l.position }))
+    const { id, handle, status, cover_image_file_id } = lookbook
+    return new StepResponse({ id, handle, status, cover_image_file_id: cover_image_file_id ?? null, looks } satisfies RetrievedLookbook)
   }
 )
 
@@ -35,18 +36,18 @@ export const retrieveLookStep = createStep(
   async (input: { lookbook_id: string; look_id: string; published_only?: boolean }, { container }) => {
     const service = lookbookService(container)
     const [look] = await service.listLookbookLooks(
-      { id: input.look_id, lookbook_id: input.lookbook_id } as any,
+      { id: input.look_id, lookbook_id: input.lookbook_id },
       { select: ["id", "lookbook_id", "image_file_id", "position"], relations: ["lookbook"], take: 1 }
     )
-    const visible = look && (!input.published_only || (look as any).lookbook?.status === "published")
+    const visible = look && (!input.published_only || look.lookbook?.status === "published")
     if (!visible) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Look with id: ${input.look_id} was not found in lookbook ${input.lookbook_id}`)
     }
     return new StepResponse({
       id: look.id,
-      lookbook_id: (look as any).lookbook_id ?? (look as any).lookbook?.id,
+      lookbook_id: look.lookbook_id,
       image_file_id: look.image_file_id ?? null,
       position: look.position,
-    } as RetrievedLook)
+    } satisfies RetrievedLook)
   }
 )

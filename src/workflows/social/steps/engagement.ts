@@ -1,34 +1,30 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { EngagementChange } from "../../../modules/social/service"
 import { socialService } from "./social-service"
 
+const nothingChanged = (change: EngagementChange) => !change.created_ids.length && !change.removed_ids.length
+
 /**
- * Likes a post once: a second like finds the first and changes nothing. Compensation removes
- * only a like this step created, and recounts.
+ * Likes a post once (one transaction with its counter in the social module): a second like
+ * finds the first and changes nothing. Compensation removes only a like this step created.
  */
 export const likeSocialPostStep = createStep(
   "like-social-post",
   async (input: { post_id: string; customer_id: string }, { container }) => {
     const service = socialService(container)
-    const [existing] = await service.listSocialLikes({ post_id: input.post_id, customer_id: input.customer_id } as any, { take: 1, select: ["id"] })
-    if (existing) return new StepResponse(existing.id, undefined as { like_id: string; post_id: string } | undefined)
-    let like
     try {
-      like = await service.createSocialLikes({ post_id: input.post_id, customer_id: input.customer_id } as any)
+      const liked = await service.likePost(input)
+      return new StepResponse(liked.like_id, nothingChanged(liked) ? undefined : liked)
     } catch (error) {
       // Two likes racing: the unique index keeps one, and the loser answers as a repeat.
-      const [raced] = await service.listSocialLikes({ post_id: input.post_id, customer_id: input.customer_id } as any, { take: 1, select: ["id"] })
-      if (raced) return new StepResponse(raced.id, undefined as { like_id: string; post_id: string } | undefined)
+      const [raced] = await service.listSocialLikes(input, { take: 1, select: ["id"] })
+      if (raced) return new StepResponse(raced.id, undefined as EngagementChange | undefined)
       throw error
     }
-    await service.recountPosts([input.post_id])
-    return new StepResponse(like.id, { like_id: like.id, post_id: input.post_id })
   },
-  async (created, { container }) => {
-    if (!created) return
-    const service = socialService(container)
-    await service.deleteSocialLikes([created.like_id])
-    await service.recountPosts([created.post_id])
+  async (change, { container }) => {
+    if (change) await socialService(container).undoEngagement(change)
   }
 )
 
@@ -36,19 +32,11 @@ export const likeSocialPostStep = createStep(
 export const unlikeSocialPostStep = createStep(
   "unlike-social-post",
   async (input: { post_id: string; customer_id: string }, { container }) => {
-    const service = socialService(container)
-    const likes = await service.listSocialLikes({ post_id: input.post_id, customer_id: input.customer_id } as any, { select: ["id"], take: null })
-    if (!likes.length) return new StepResponse(0, undefined as { ids: string[]; post_id: string } | undefined)
-    const ids = likes.map((l) => l.id)
-    await service.softDeleteSocialLikes(ids)
-    await service.recountPosts([input.post_id])
-    return new StepResponse(ids.length, { ids, post_id: input.post_id })
+    const change = await socialService(container).unlikePost(input)
+    return new StepResponse(change.removed_ids.length, nothingChanged(change) ? undefined : change)
   },
-  async (removed, { container }) => {
-    if (!removed) return
-    const service = socialService(container)
-    await service.restoreSocialLikes(removed.ids)
-    await service.recountPosts([removed.post_id])
+  async (change, { container }) => {
+    if (change) await socialService(container).undoEngagement(change)
   }
 )
 
@@ -59,30 +47,11 @@ export const unlikeSocialPostStep = createStep(
 export const createSocialCommentStep = createStep(
   "create-social-comment",
   async (input: { post_id: string; customer_id: string; body: string; parent_id?: string | null }, { container }) => {
-    const service = socialService(container)
-    if (input.parent_id) {
-      const [parent] = await service.listSocialComments({ id: input.parent_id } as any, { select: ["id", "parent_id", "post_id"], take: 1 })
-      if (!parent || (parent as any).post_id !== input.post_id) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `parent_id ${input.parent_id} is not a comment on this post`)
-      }
-      if (parent.parent_id) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, `parent_id ${input.parent_id} is a reply; reply to the comment it answers instead`)
-      }
-    }
-    const comment = await service.createSocialComments({
-      post_id: input.post_id,
-      customer_id: input.customer_id,
-      body: input.body,
-      parent_id: input.parent_id ?? null,
-    } as any)
-    await service.recountPosts([input.post_id])
-    return new StepResponse(comment, { id: comment.id, post_id: input.post_id })
+    const { comment, change } = await socialService(container).commentOnPost(input)
+    return new StepResponse(comment, change)
   },
-  async (created, { container }) => {
-    if (!created) return
-    const service = socialService(container)
-    await service.deleteSocialComments([created.id])
-    await service.recountPosts([created.post_id])
+  async (change, { container }) => {
+    if (change) await socialService(container).undoEngagement(change)
   }
 )
 
@@ -93,26 +62,11 @@ export const createSocialCommentStep = createStep(
 export const deleteSocialCommentStep = createStep(
   "delete-social-comment",
   async (input: { comment_id: string; customer_id: string }, { container }) => {
-    const service = socialService(container)
-    const [comment] = await service.listSocialComments({ id: input.comment_id } as any, { relations: ["post"], take: 1 })
-    const post = (comment as any)?.post
-    if (!comment || !post || !(await service.canView(post, input.customer_id))) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Comment with id: ${input.comment_id} was not found`)
-    }
-    if (comment.customer_id !== input.customer_id && post.customer_id !== input.customer_id) {
-      throw new MedusaError(MedusaError.Types.FORBIDDEN, "Only the comment's author or the post's author may delete a comment")
-    }
-    const replies = await service.listSocialComments({ parent_id: comment.id } as any, { select: ["id"], take: null })
-    const ids = [comment.id, ...replies.map((r) => r.id)]
-    await service.softDeleteSocialComments(ids)
-    await service.recountPosts([post.id])
-    return new StepResponse(ids, { ids, post_id: post.id as string })
+    const change = await socialService(container).deleteComment(input)
+    return new StepResponse(change.removed_ids, change)
   },
-  async (deleted, { container }) => {
-    if (!deleted) return
-    const service = socialService(container)
-    await service.restoreSocialComments(deleted.ids)
-    await service.recountPosts([deleted.post_id])
+  async (change, { container }) => {
+    if (change) await socialService(container).undoEngagement(change)
   }
 )
 

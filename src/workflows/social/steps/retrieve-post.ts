@@ -22,7 +22,7 @@ export const retrievePostForStep = createStep(
   async (input: { post_id: string; customer_id: string; must_be: "viewer" | "author" }, { container }) => {
     const service = socialService(container)
     const [post] = await service.listSocialPosts({ id: input.post_id }, { relations: ["photos"], take: 1 })
-    if (!post || !(await service.canView(post as any, input.customer_id))) throw notFound(input.post_id)
+    if (!post || !(await service.canView(post, input.customer_id))) throw notFound(input.post_id)
     if (input.must_be === "author" && post.customer_id !== input.customer_id) {
       throw new MedusaError(MedusaError.Types.FORBIDDEN, `Only the author of post ${input.post_id} may change it`)
     }
@@ -31,7 +31,7 @@ export const retrievePostForStep = createStep(
       customer_id: post.customer_id,
       status: post.status,
       visibility: post.visibility,
-      photos: (post.photos ?? []).map((p: any) => ({ id: p.id, file_id: p.file_id ?? null })),
-    } as RetrievedPost)
+      photos: (post.photos ?? []).map((p) => ({ id: p.id, file_id: p.file_id ?? null })),
+    } satisfies RetrievedPost)
   }
 )

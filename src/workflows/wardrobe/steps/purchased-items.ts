@@ -20,7 +20,7 @@ export const createPurchasedWardrobeItemsStep = createStep(
     )
     const present = new Set(existing.map((i) => `${i.order_id}:${i.variant_id}`))
     const missing = data.filter((d) => !present.has(`${d.order_id}:${d.variant_id}`))
-    const created = missing.length ? await service.createWardrobeItems(missing as any[]) : []
+    const created = missing.length ? await service.createWardrobeItems(missing) : []
     return new StepResponse({ created, skipped: data.length - missing.length }, created.map((i) => i.id))
   },
   async (createdIds, { container }) => {

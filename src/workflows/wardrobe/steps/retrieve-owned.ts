@@ -40,7 +40,7 @@ export const retrieveOwnedOutfitsStep = createStep(
     return new StepResponse(
       outfits.map((o) => ({
         id: o.id,
-        item_ids: [...(o.items ?? [])].sort((a: any, b: any) => a.position - b.position).map((i: any) => i.item_id as string),
+        item_ids: [...(o.items ?? [])].sort((a, b) => a.position - b.position).map((i) => i.item_id),
       }))
     )
   }

@@ -1,15 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { WardrobeItemData, WardrobeItemFields } from "../types"
+import { StoredWardrobeItemFields, WardrobeItemData } from "../types"
 import { wardrobeService } from "./wardrobe-service"
-import { WardrobeItemPhoto } from "../../../modules/wardrobe/service"
+import { WardrobeItemDTO, WardrobeItemPhoto } from "../../../modules/wardrobe/service"
 import { createSwapFileStep } from "../../files/swap-file-step"
 
 /** Creates wardrobe items; compensation deletes them again. */
 export const createWardrobeItemsStep = createStep(
   "create-wardrobe-items",
   async (data: WardrobeItemData[], { container }) => {
-    if (!data.length) return new StepResponse([], [])
-    const created = await wardrobeService(container).createWardrobeItems(data as any[])
+    if (!data.length) return new StepResponse([] as WardrobeItemDTO[], [] as string[])
+    const created = await wardrobeService(container).createWardrobeItems(data)
     return new StepResponse(created, created.map((i) => i.id))
   },
   async (createdIds, { container }) => {
@@ -20,26 +20,26 @@ export const createWardrobeItemsStep = createStep(
 
 export type UpdateWardrobeItemStepInput = {
   id: string
-  data: WardrobeItemFields
+  data: StoredWardrobeItemFields
 }
+
+type ItemFieldsBefore = StoredWardrobeItemFields & { id: string }
 
 /** Updates one item; compensation writes back the previous values of the fields it changed. */
 export const updateWardrobeItemStep = createStep(
   "update-wardrobe-item",
   async (input: UpdateWardrobeItemStepInput, { container }) => {
     const service = wardrobeService(container)
-    const fields = Object.keys(input.data)
+    const fields = Object.keys(input.data) as (keyof StoredWardrobeItemFields)[]
     // Only a photo was sent: nothing of the item's own fields to write.
-    if (!fields.length) return new StepResponse(await service.retrieveWardrobeItem(input.id), null as Record<string, unknown> | null)
-    const previous = await service.retrieveWardrobeItem(input.id, { select: ["id", ...fields] as any })
-    const updated = await service.updateWardrobeItems({ id: input.id, ...input.data } as any)
-    const before: Record<string, unknown> = { id: input.id }
-    for (const field of fields) before[field] = (previous as any)[field]
-    return new StepResponse(updated, before as Record<string, unknown> | null)
+    if (!fields.length) return new StepResponse(await service.retrieveWardrobeItem(input.id), null as ItemFieldsBefore | null)
+    const previous = await service.retrieveWardrobeItem(input.id, { select: ["id", ...fields] })
+    const updated = await service.updateWardrobeItems({ id: input.id, ...input.data })
+    const before: ItemFieldsBefore = { id: input.id, ...Object.fromEntries(fields.map((field) => [field, previous[field]])) }
+    return new StepResponse(updated, before as ItemFieldsBefore | null)
   },
   async (before, { container }) => {
-    if (!before) return
-    await wardrobeService(container).updateWardrobeItems(before as any)
+    if (before) await wardrobeService(container).updateWardrobeItems(before)
   }
 )
 

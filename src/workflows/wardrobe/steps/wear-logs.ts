@@ -19,14 +19,15 @@ export const createWearLogsStep = createStep(
     const normalized = rows.map((r) => ({ ...r, worn_on: toWearDay(r.worn_on) }))
     const days = [...new Set(normalized.map((r) => r.worn_on.toISOString()))].map((d) => new Date(d))
     const existing = await service.listWardrobeWearLogs(
-      { customer_id: [...new Set(normalized.map((r) => r.customer_id))], worn_on: days } as any,
+      { customer_id: [...new Set(normalized.map((r) => r.customer_id))], worn_on: days },
       { select: ["id", "item_id", "outfit_id", "worn_on", "customer_id"], take: null }
     )
-    const existingByKey = new Map(existing.map((w: any) => [keyOf(w), w] as const))
+    const existingByKey = new Map(existing.map((w) => [keyOf(w), w] as const))
     const missing = normalized.filter((r, i) => !existingByKey.has(keyOf(r)) && normalized.findIndex((o) => keyOf(o) === keyOf(r)) === i)
-    const created = missing.length ? await service.createWardrobeWearLogs(missing as any[]) : []
-    const createdByKey = new Map(created.map((w: any) => [keyOf(w), w]))
-    const logs = normalized.map((r) => createdByKey.get(keyOf(r)) ?? existingByKey.get(keyOf(r)))
+    const created = missing.length ? await service.createWardrobeWearLogs(missing) : []
+    const createdByKey = new Map(created.map((w) => [keyOf(w), w]))
+    // Every row is either logged already or created just now.
+    const logs = normalized.map((r) => (createdByKey.get(keyOf(r)) ?? existingByKey.get(keyOf(r)))!)
     return new StepResponse(
       { logs, created_count: created.length },
       created.map((w) => w.id)

@@ -1,7 +1,7 @@
 "use server"
 
 import { HttpTypes } from "@medusajs/types"
-import { revalidateTag } from "next/cache"
+import { updateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
@@ -40,7 +40,7 @@ export async function cartFor(countryCode: string): Promise<HttpTypes.StoreCart>
     if (existing.region_id !== region.id) {
       // Shopping from another country: prices and shipping follow that country's region.
       await sdk.store.cart.update(existing.id, { region_id: region.id }, {}, headers)
-      revalidateTag(`cart-${existing.id}`)
+      updateTag(`cart-${existing.id}`)
     }
     return existing
   }
@@ -60,7 +60,7 @@ export async function addToCart(_state: CartActionState, formData: FormData): Pr
   try {
     const cart = await cartFor(countryCode)
     await sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity }, {}, await getAuthHeaders())
-    revalidateTag(`cart-${cart.id}`)
+    updateTag(`cart-${cart.id}`)
     return { ok: true }
   } catch (error) {
     return { error: stockMessage(medusaErrorMessage(error)) }
@@ -79,7 +79,7 @@ export async function updateLineItem(lineId: string, quantity: number): Promise<
   } catch (error) {
     return { error: stockMessage(medusaErrorMessage(error)) }
   }
-  revalidateTag(`cart-${cartId}`)
+  updateTag(`cart-${cartId}`)
   return { ok: true }
 }
 
@@ -91,7 +91,7 @@ export async function deleteLineItem(lineId: string): Promise<CartActionState> {
   } catch (error) {
     return { error: medusaErrorMessage(error) }
   }
-  revalidateTag(`cart-${cartId}`)
+  updateTag(`cart-${cartId}`)
   return { ok: true }
 }
 
@@ -113,7 +113,7 @@ export async function setAddresses(_state: AddressFormState, formData: FormData)
   } catch (error) {
     return { error: medusaErrorMessage(error), values }
   }
-  revalidateTag(`cart-${cartId}`)
+  updateTag(`cart-${cartId}`)
   redirect(`/${countryCode}/checkout?step=delivery`)
 }
 
@@ -136,7 +136,7 @@ export async function setShippingMethod(_state: CartActionState, formData: FormD
   } catch (error) {
     return { error: medusaErrorMessage(error) }
   }
-  revalidateTag(`cart-${cartId}`)
+  updateTag(`cart-${cartId}`)
   redirect(`/${countryCode}/checkout?step=payment`)
 }
 
@@ -162,7 +162,7 @@ export async function initiatePayment(_state: CartActionState, formData: FormDat
   } catch (error) {
     return { error: medusaErrorMessage(error) }
   }
-  revalidateTag(`cart-${cart.id}`)
+  updateTag(`cart-${cart.id}`)
   redirect(`/${countryCode}/checkout?step=review`)
 }
 
@@ -175,15 +175,15 @@ export async function placeOrder(countryCode: string): Promise<CartActionState> 
   try {
     const result = await sdk.store.cart.complete(cartId, {}, await getAuthHeaders())
     if (result.type !== "order") {
-      revalidateTag(`cart-${cartId}`)
+      updateTag(`cart-${cartId}`)
       return { error: result.error?.message || "The payment was not accepted. Check your payment details and try again." }
     }
     orderId = result.order.id
   } catch (error) {
     return { error: medusaErrorMessage(error) }
   }
-  revalidateTag(`cart-${cartId}`)
-  revalidateTag("orders")
+  updateTag(`cart-${cartId}`)
+  updateTag("orders")
   await removeCartId()
   redirect(`/${countryCode}/order/${orderId}/confirmed`)
 }

@@ -45,7 +45,7 @@ export async function removeCartId() {
 /**
  * Per-shopper cache tag: cached fetches of a shopper's data (customer, orders) carry
  * `${name}-${cacheId}` so a mutation can revalidate exactly that shopper's entries.
- * The middleware sets the cookie on the first visit.
+ * The proxy (src/proxy.ts) sets the cookie on the first visit.
  */
 export async function getCacheTag(name: string): Promise<string> {
   const cacheId = (await cookies()).get(CACHE_COOKIE)?.value

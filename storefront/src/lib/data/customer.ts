@@ -31,9 +31,13 @@ export async function retrieveCustomer(): Promise<HttpTypes.StoreCustomer | null
   }
 }
 
+// Expired at once ({ expire: 0 }), not served stale: the shopper sees their own change next. Not
+// updateTag, which only server actions may call: the Google sign-in route handler runs these too.
+const AT_ONCE = { expire: 0 }
+
 async function revalidateCustomer() {
   const tag = await getCacheTag("customers")
-  if (tag) revalidateTag(tag)
+  if (tag) revalidateTag(tag, AT_ONCE)
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -48,7 +52,7 @@ async function transferCart() {
   if (!cartId) return
   const headers = await getAuthHeaders()
   await sdk.store.cart.transferCart(cartId, {}, headers).catch(() => undefined)
-  revalidateTag(`cart-${cartId}`)
+  revalidateTag(`cart-${cartId}`, AT_ONCE)
 }
 
 export async function signup(_state: FormState, formData: FormData): Promise<FormState> {

@@ -1,6 +1,6 @@
 "use server"
 
-import { revalidateTag } from "next/cache"
+import { updateTag } from "next/cache"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { cartFor } from "./cart"
@@ -84,7 +84,7 @@ export async function addLookToCart(_state: ShopTheLookState, formData: FormData
       `/store/lookbooks/${lookbookId}/looks/${lookId}/add-to-cart`,
       { method: "POST", body: { cart_id: cart.id }, headers: await getAuthHeaders() }
     )
-    revalidateTag(`cart-${cart.id}`)
+    updateTag(`cart-${cart.id}`)
     return { added: result.added, not_added: result.not_added }
   } catch (error) {
     return { error: medusaErrorMessage(error, "The look could not be added to your cart. Try again, or add the pieces one by one.") }

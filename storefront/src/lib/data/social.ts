@@ -4,38 +4,31 @@ import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
-import { shopCountry } from "./regions"
+import type {
+  StoreSocialComment,
+  StoreSocialCommentListResponse,
+  StoreSocialFeedTab,
+  StoreSocialPost,
+  StoreSocialPostListResponse,
+  StoreSocialPostResponse,
+  StoreSocialPostTag,
+  StoreSocialProfile,
+  StoreSocialProfileResponse,
+  StoreSocialReply,
+} from "@curator/types/social"
+import { getRegion, shopCountry } from "./regions"
 import { getAuthHeaders, isSignedIn } from "./cookies"
 import { searchProducts } from "./products"
 import { REPORT_REASONS } from "@modules/social/report-reasons"
 
-export type PostPhoto = { id: string; url: string; width: number | null; height: number | null; position: number }
-export type PostTag = {
-  id: string
-  product_id: string
-  variant_id: string | null
-  x: number | null
-  y: number | null
-  photo_index: number
-  product: { id: string; title: string; handle: string; thumbnail: string | null } | null
-}
-export type Post = {
-  id: string
-  caption: string | null
-  visibility: "public" | "followers" | "private"
-  status: string
-  created_at: string
-  author: { id: string; display_name: string }
-  photos: PostPhoto[]
-  tags: PostTag[]
-  like_count: number
-  comment_count: number
-  liked_by_me: boolean
-}
-export type PostPage = { posts: Post[]; next_cursor: string | null }
-export type Comment = { id: string; body: string; parent_id: string | null; created_at: string; author: { id: string; display_name: string }; replies: Comment[] }
-export type Profile = { id: string; display_name: string; post_count: number; follower_count: number; following_count: number; followed_by_me: boolean }
-export type FeedTab = "for_you" | "following" | "popular"
+// The social API's response types, declared once beside the backend's routes (src/types/http/social.ts).
+export type Post = StoreSocialPost
+export type PostTag = StoreSocialPostTag
+export type PostPage = StoreSocialPostListResponse
+export type Comment = StoreSocialComment
+export type Reply = StoreSocialReply
+export type Profile = StoreSocialProfile
+export type FeedTab = StoreSocialFeedTab
 
 // Social reads depend on who is asking (liked_by_me, followers-only posts): never cached.
 async function read<T>(path: string, query: Record<string, unknown> = {}): Promise<T> {
@@ -58,16 +51,18 @@ export async function getFeed(tab: FeedTab, cursor?: string | null): Promise<Pos
   return read<PostPage>("/store/social/feed", { tab, limit: FEED_PAGE, ...(cursor ? { cursor } : {}) })
 }
 
-export async function getPost(id: string): Promise<Post | null> {
-  return orNull(read<{ post: Post }>(`/store/social/posts/${encodeURIComponent(id)}`).then((r) => r.post))
+/** A post; its tagged products are priced for the country's region (the post page sells them). */
+export async function getPost(id: string, countryCode?: string): Promise<Post | null> {
+  const region = countryCode ? await getRegion(countryCode) : null
+  return orNull(read<StoreSocialPostResponse>(`/store/social/posts/${encodeURIComponent(id)}`, region ? { region_id: region.id } : {}).then((r) => r.post))
 }
 
-export async function listComments(postId: string): Promise<{ comments: Comment[]; count: number }> {
-  return read<{ comments: Comment[]; count: number }>(`/store/social/posts/${encodeURIComponent(postId)}/comments`, { limit: 100 })
+export async function listComments(postId: string): Promise<StoreSocialCommentListResponse> {
+  return read<StoreSocialCommentListResponse>(`/store/social/posts/${encodeURIComponent(postId)}/comments`, { limit: 100 })
 }
 
 export async function getProfile(customerId: string): Promise<Profile | null> {
-  return orNull(read<{ profile: Profile }>(`/store/social/customers/${encodeURIComponent(customerId)}`).then((r) => r.profile))
+  return orNull(read<StoreSocialProfileResponse>(`/store/social/customers/${encodeURIComponent(customerId)}`).then((r) => r.profile))
 }
 
 export async function listCustomerPosts(customerId: string, cursor?: string | null): Promise<PostPage> {
@@ -106,7 +101,7 @@ export async function setLiked(countryCode: string, postId: string, liked: boole
   countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    const { post } = await write<{ post: Post }>(`/store/social/posts/${encodeURIComponent(postId)}/like`, liked ? "POST" : "DELETE")
+    const { post } = await write<StoreSocialPostResponse>(`/store/social/posts/${encodeURIComponent(postId)}/like`, liked ? "POST" : "DELETE")
     return { post }
   } catch (error) {
     if (errorStatus(error) === 401) redirect(`/${countryCode}/account`)
@@ -118,7 +113,7 @@ export async function setFollowing(countryCode: string, customerId: string, foll
   countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    const { profile } = await write<{ profile: Profile }>(`/store/social/customers/${encodeURIComponent(customerId)}/follow`, follow ? "POST" : "DELETE")
+    const { profile } = await write<StoreSocialProfileResponse>(`/store/social/customers/${encodeURIComponent(customerId)}/follow`, follow ? "POST" : "DELETE")
     revalidatePath(`/${countryCode}/feed`, "layout")
     return { profile }
   } catch (error) {

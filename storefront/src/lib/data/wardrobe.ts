@@ -4,62 +4,27 @@ import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
-import { shopCountry } from "./regions"
+import type {
+  StoreWardrobeItem,
+  StoreWardrobeItemListResponse,
+  StoreWardrobeItemResponse,
+  StoreWardrobeItemWearStats,
+  StoreWardrobeMixEntry,
+  StoreWardrobeOutfit,
+  StoreWardrobeOutfitListResponse,
+  StoreWardrobeOutfitResponse,
+  StoreWardrobeStats,
+  StoreWardrobeStatsResponse,
+} from "@curator/types/wardrobe"
+import { getRegion, shopCountry } from "./regions"
 import { getAuthHeaders, isSignedIn } from "./cookies"
 
-export type WardrobeItem = {
-  id: string
-  name: string
-  category: string | null
-  colours: string[]
-  brand: string | null
-  size: string | null
-  price_paid: number | null
-  currency_code: string | null
-  material: string | null
-  season: string | null
-  notes: string | null
-  photo_url: string | null
-  acquired_on: string | null
-  source: "manual" | "order"
-  product_id: string | null
-  variant_id: string | null
-  created_at: string
-}
-export type Outfit = {
-  id: string
-  name: string
-  occasion: string | null
-  season: string | null
-  notes: string | null
-  created_at: string
-  items: { id: string; position: number; item: { id: string; name: string; category: string | null; colours: string[]; photo_url: string | null } | null }[]
-  products: { id: string; position: number; product_id: string; variant_id: string | null; product: { title: string; handle: string; thumbnail: string | null } | null }[]
-}
-export type ItemWearStats = {
-  id: string
-  name: string
-  category: string | null
-  times_worn: number
-  last_worn_on: string | null
-  price_paid: number | null
-  currency_code: string | null
-  cost_per_wear: number | null
-}
-export type MixEntry = { value: string; count: number; share: number }
-export type WardrobeStats = {
-  item_count: number
-  outfit_count: number
-  wear_count: number
-  total_spent: { currency_code: string; amount: number }[]
-  items: ItemWearStats[]
-  most_worn: ItemWearStats[]
-  least_worn: ItemWearStats[]
-  colour_mix: MixEntry[]
-  category_mix: MixEntry[]
-  not_worn_days: number
-  not_worn_recently: ItemWearStats[]
-}
+// The wardrobe API's response types, declared once beside the backend's routes (src/types/http/wardrobe.ts).
+export type WardrobeItem = StoreWardrobeItem
+export type Outfit = StoreWardrobeOutfit
+export type ItemWearStats = StoreWardrobeItemWearStats
+export type MixEntry = StoreWardrobeMixEntry
+export type WardrobeStats = StoreWardrobeStats
 export type ItemFilters = { q?: string; category?: string; colour?: string; season?: string; page?: number }
 
 const PAGE_SIZE = 24
@@ -88,7 +53,7 @@ async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   }
 }
 
-export async function listItems(countryCode: string, filters: ItemFilters = {}, limit = PAGE_SIZE): Promise<{ items: WardrobeItem[]; count: number }> {
+export async function listItems(countryCode: string, filters: ItemFilters = {}, limit = PAGE_SIZE): Promise<StoreWardrobeItemListResponse> {
   const page = Math.max(1, filters.page ?? 1)
   const query: Record<string, unknown> = { limit, offset: (page - 1) * limit, order: "-created_at" }
   if (filters.q) query.q = filters.q
@@ -102,7 +67,7 @@ export async function listItems(countryCode: string, filters: ItemFilters = {}, 
 export async function listAllItems(countryCode: string): Promise<WardrobeItem[]> {
   const all: WardrobeItem[] = []
   for (let offset = 0; offset < 1000; offset += 100) {
-    const { items, count } = await read<{ items: WardrobeItem[]; count: number }>(countryCode, "/store/wardrobe/items", { limit: 100, offset, order: "name" })
+    const { items, count } = await read<StoreWardrobeItemListResponse>(countryCode, "/store/wardrobe/items", { limit: 100, offset, order: "name" })
     all.push(...items)
     if (all.length >= count || !items.length) break
   }
@@ -110,19 +75,26 @@ export async function listAllItems(countryCode: string): Promise<WardrobeItem[]>
 }
 
 export async function getItem(countryCode: string, id: string): Promise<WardrobeItem | null> {
-  return orNull(read<{ item: WardrobeItem }>(countryCode, `/store/wardrobe/items/${encodeURIComponent(id)}`).then((r) => r.item))
+  return orNull(read<StoreWardrobeItemResponse>(countryCode, `/store/wardrobe/items/${encodeURIComponent(id)}`).then((r) => r.item))
 }
 
-export async function listOutfits(countryCode: string): Promise<{ outfits: Outfit[]; count: number }> {
-  return read(countryCode, "/store/wardrobe/outfits", { limit: 100, order: "-created_at" })
+/** The region outfits' product cards are priced for. */
+async function regionQuery(countryCode: string): Promise<{ region_id?: string }> {
+  const region = await getRegion(countryCode)
+  return region ? { region_id: region.id } : {}
+}
+
+export async function listOutfits(countryCode: string): Promise<StoreWardrobeOutfitListResponse> {
+  return read(countryCode, "/store/wardrobe/outfits", { limit: 100, order: "-created_at", ...(await regionQuery(countryCode)) })
 }
 
 export async function getOutfit(countryCode: string, id: string): Promise<Outfit | null> {
-  return orNull(read<{ outfit: Outfit }>(countryCode, `/store/wardrobe/outfits/${encodeURIComponent(id)}`).then((r) => r.outfit))
+  const query = await regionQuery(countryCode)
+  return orNull(read<StoreWardrobeOutfitResponse>(countryCode, `/store/wardrobe/outfits/${encodeURIComponent(id)}`, query).then((r) => r.outfit))
 }
 
 export async function getStats(countryCode: string): Promise<WardrobeStats> {
-  return read<{ stats: WardrobeStats }>(countryCode, "/store/wardrobe/stats").then((r) => r.stats)
+  return read<StoreWardrobeStatsResponse>(countryCode, "/store/wardrobe/stats").then((r) => r.stats)
 }
 
 // Items are added and changed through the upload route (src/app/api/wardrobe/items), which streams
@@ -203,7 +175,7 @@ export async function createOutfit(_state: OutfitFormState, formData: FormData):
   try {
     const body: Record<string, unknown> = { name: values.name, item_ids: itemIds, products }
     for (const field of ["occasion", "season", "notes"]) if (values[field]) body[field] = values[field]
-    const { outfit } = await sdk.client.fetch<{ outfit: Outfit }>("/store/wardrobe/outfits", {
+    const { outfit } = await sdk.client.fetch<StoreWardrobeOutfitResponse>("/store/wardrobe/outfits", {
       method: "POST",
       body,
       headers: await authHeaders(countryCode),

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { deleteLookbookWorkflow, updateLookbookWorkflow } from "../../../../workflows/lookbook/lookbooks"
-import { retrieveAdminLookbook } from "../helpers"
+import { retrieveAdminLookbook } from "../retrieve"
 import { AdminUpdateLookbookType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -1,14 +1,25 @@
-import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { resolvePricingRegion, retrieveStoreLookbook, salesChannelOf } from "../helpers"
+import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { productCards } from "../../../../catalog/product-card"
+import { queryPublishedLookbook } from "../../../lookbooks/queries"
+import { hotspotVariantIds, serializeStoreLookbook } from "../../../lookbooks/serializers"
+import { asksFor, pickFields } from "../../../utils/allowed-fields"
 import { StoreGetLookbookParamsType } from "../validators"
 
 /**
- * A published lookbook by handle (or id) with its looks and shoppable hotspots: prices for
- * `region_id` (or `country_code`) and stock for the publishable key's sales channel.
+ * A published lookbook by handle (or id) with its looks and shoppable hotspots, each with the product
+ * card of its variant: price and stock for the shopper's region (`region_id` or `country_code`,
+ * resolved by the shopperContext middleware), stock at every location of the key's sales channels
+ * without one.
  */
-export const GET = async (req: MedusaRequest<unknown, StoreGetLookbookParamsType>, res: MedusaResponse) => {
-  const params = req.validatedQuery as StoreGetLookbookParamsType
-  const pricing = await resolvePricingRegion(req.scope, params)
-  const lookbook = await retrieveStoreLookbook(req.scope, req.params.id, { pricing, sales_channel_id: salesChannelOf(req) })
-  res.json({ lookbook })
+export const GET = async (req: MedusaStoreRequest<unknown, StoreGetLookbookParamsType>, res: MedusaResponse) => {
+  const fields = req.queryConfig.fields
+  const row = await queryPublishedLookbook(req.scope, req.params.id)
+  const cards = asksFor(fields, "looks.hotspots")
+    ? await productCards(req.scope, {
+        variant_ids: hotspotVariantIds(row),
+        shopper: req.shopper ?? null,
+        sales_channel_ids: req.publishable_key_context?.sales_channel_ids ?? [],
+      })
+    : null
+  res.json({ lookbook: pickFields(serializeStoreLookbook(row, cards?.variants ?? new Map()), fields) })
 }

@@ -1,4 +1,5 @@
-import { allowedTypos, buildVocabulary, correctQuery, editDistance, tokenize } from "../query-correction"
+// Beside the route, not in src/search/: Medusa imports every file under src/search/ as a search index definition.
+import { allowedTypos, buildVocabulary, correctQuery, editDistance, tokenize } from "../../../../search/query-correction"
 
 describe("product search query correction", () => {
   const vocabulary = buildVocabulary([

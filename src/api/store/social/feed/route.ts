@@ -1,6 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { decodeCursor } from "../../../../modules/social/feed"
-import { postPage, socialServiceOf, viewerOf } from "../helpers"
+import type { StoreSocialPostListResponse } from "../../../../types/http/social"
+import { postPage, socialReaderOf, socialServiceOf } from "../../../social/queries"
 import { StoreGetSocialFeedParamsType } from "../validators"
 
 /**
@@ -9,15 +10,15 @@ import { StoreGetSocialFeedParamsType } from "../validators"
  * newest first; popular: public posts by engagement and recency. Anonymous shoppers get the
  * popular feed whatever the tab. Cursor-paginated (see src/modules/social/feed.ts).
  */
-export const GET = async (req: MedusaRequest<unknown, StoreGetSocialFeedParamsType>, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest<unknown, StoreGetSocialFeedParamsType>, res: MedusaResponse<StoreSocialPostListResponse>) => {
   const { tab, limit, cursor } = req.validatedQuery as StoreGetSocialFeedParamsType
-  const viewer = viewerOf(req)
-  const kind = viewer ? tab : "popular"
+  const reader = socialReaderOf(req)
+  const kind = reader.viewer_id ? tab : "popular"
   const page = await socialServiceOf(req.scope).listPostPage({
     kind,
-    viewer_id: viewer,
+    viewer_id: reader.viewer_id,
     limit,
     cursor: cursor ? decodeCursor(cursor, { kind, scope: null }) : null,
   })
-  res.json(await postPage(req.scope, page, viewer))
+  res.json(await postPage(req.scope, page, reader))
 }

@@ -1,4 +1,5 @@
-import { ALLOWED_OUTFIT_FIELDS, ALLOWED_WARDROBE_ITEM_FIELDS, fieldsNotAllowed } from "../query-config"
+import { fieldsNotAllowed } from "../../../utils/allowed-fields"
+import { ALLOWED_OUTFIT_FIELDS, ALLOWED_WARDROBE_ITEM_FIELDS } from "../query-config"
 
 describe("fields allowed on wardrobe routes", () => {
   it("lets the listed fields through, with + and - and several at once", () => {

@@ -1,12 +1,20 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { normalizeCategory, normalizeColours } from "../../../../modules/wardrobe/constants"
+import type { StoreWardrobeItem, StoreWardrobeItemListResponse, StoreWardrobeItemResponse } from "../../../../types/http/wardrobe"
 import { createWardrobeItemWorkflow } from "../../../../workflows/wardrobe/wardrobe-items"
-import { customerIdOf, likePattern, photoOf, retrieveOwned, signWardrobePhotos, withPhotoFileIds } from "../helpers"
+import { customerIdOf } from "../../../identity"
+import { escapeLike, likePattern } from "../../../utils/like-pattern"
+import { preparedPhoto } from "../../../utils/uploaded-photos"
+import { graphFieldsFor, retrieveOwnedItem } from "../queries"
+import { signWardrobePhotos } from "../serializers"
 import { StoreCreateWardrobeItemType, StoreGetWardrobeItemsParamsType } from "../validators"
 
 /** The signed-in customer's wardrobe, filtered and paginated. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetWardrobeItemsParamsType>, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetWardrobeItemsParamsType>,
+  res: MedusaResponse<StoreWardrobeItemListResponse>
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, category, colour, brand, season, source } = req.validatedQuery as StoreGetWardrobeItemsParamsType
   const and: Record<string, unknown>[] = []
@@ -16,28 +24,28 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetWardr
   if (colour?.length) filters.colours = { $overlap: normalizeColours(colour) }
   if (season?.length) filters.season = season
   if (source) filters.source = source
-  if (brand?.length) and.push({ $or: brand.map((b) => ({ brand: { $ilike: likePattern(b).slice(1, -1) } })) })
+  if (brand?.length) and.push({ $or: brand.map((b) => ({ brand: { $ilike: escapeLike(b) } })) })
   if (q) {
     const pattern = likePattern(q)
     and.push({ $or: ["name", "brand", "category", "material", "notes"].map((field) => ({ [field]: { $ilike: pattern } })) })
   }
   if (and.length) filters.$and = and
 
-  const { data: items, metadata } = await query.graph({
+  const { data, metadata } = await query.graph({
     entity: "wardrobe_item",
-    fields: withPhotoFileIds(req.queryConfig.fields),
+    fields: graphFieldsFor(req.queryConfig.fields),
     filters,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ items: await signWardrobePhotos(req.scope, items), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  const items = (await signWardrobePhotos(req.scope, data)) as StoreWardrobeItem[]
+  res.json({ items, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** Adds an item (JSON, or multipart with a `photo`). */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateWardrobeItemType>, res: MedusaResponse) => {
-  const photo = await photoOf(req)
+export const POST = async (req: AuthenticatedMedusaRequest<StoreCreateWardrobeItemType>, res: MedusaResponse<StoreWardrobeItemResponse>) => {
+  const photo = await preparedPhoto(req, "wardrobe")
   const { result } = await createWardrobeItemWorkflow(req.scope).run({
     input: { customer_id: customerIdOf(req), item: req.validatedBody, photo },
   })
-  const item = await retrieveOwned(req, "wardrobe_item", result.id)
-  res.status(201).json({ item })
+  res.status(201).json({ item: await retrieveOwnedItem(req, result.id) })
 }

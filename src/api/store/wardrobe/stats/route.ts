@@ -1,11 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WARDROBE_MODULE } from "../../../../modules/wardrobe"
-import WardrobeModuleService from "../../../../modules/wardrobe/service"
-import { customerIdOf } from "../helpers"
+import type WardrobeModuleService from "../../../../modules/wardrobe/service"
+import type { StoreWardrobeStatsResponse } from "../../../../types/http/wardrobe"
+import { customerIdOf } from "../../../identity"
 
 /** Times worn, cost per wear, most and least worn, colour and category mix, items not worn in 90 days. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreWardrobeStatsResponse>) => {
   const wardrobe = req.scope.resolve<WardrobeModuleService>(WARDROBE_MODULE)
-  const stats = await wardrobe.computeStats(customerIdOf(req))
-  res.json({ stats })
+  res.json({ stats: await wardrobe.computeStats(customerIdOf(req)) })
 }

@@ -1,12 +1,11 @@
 "use client"
 
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { deleteLineItem, updateLineItem } from "@lib/data/cart"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Quantity select and remove button for one cart line; errors (e.g. stock) show beside it. */
 export default function LineItemControls({ lineId, quantity, title }: { lineId: string; quantity: number; title: string }) {
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   const [error, setError] = useState<string>()
   const max = Math.max(10, quantity)
   return (

@@ -1,12 +1,10 @@
 "use client"
 
 import { useFormStatus } from "react-dom"
-import { useTransitionNudge } from "@lib/hooks/use-settling-transition"
 
 /** Submit button that shows progress and blocks double submits while its form's action runs. */
 export default function SubmitButton({ children, pendingText, className = "button", testId }: { children: React.ReactNode; pendingText?: string; className?: string; testId?: string }) {
   const { pending } = useFormStatus()
-  useTransitionNudge(pending)
   return (
     <button type="submit" className={className} disabled={pending} aria-disabled={pending} data-testid={testId}>
       {pending ? pendingText ?? "Please wait…" : children}

@@ -1,15 +1,14 @@
 "use client"
 
 import Link from "next/link"
-import { useState } from "react"
-import { deleteComment, type Comment } from "@lib/data/social"
+import { useState, useTransition } from "react"
+import { deleteComment, type Comment, type Reply } from "@lib/data/social"
 import CommentForm from "./comment-form"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
-function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { comment: Comment; postId: string; countryCode: string; viewerId: string | null; canReply: boolean }) {
+function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { comment: Comment | Reply; postId: string; countryCode: string; viewerId: string | null; canReply: boolean }) {
   const [replying, setReplying] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   const remove = () =>
     startTransition(async () => {
       const result = await deleteComment(countryCode, postId, comment.id)
@@ -44,7 +43,7 @@ function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { com
         </p>
       ) : null}
       {replying ? <CommentForm postId={postId} parentId={comment.id} countryCode={countryCode} label={`Reply to ${comment.author.display_name}`} onDone={() => setReplying(false)} /> : null}
-      {comment.replies?.length ? (
+      {"replies" in comment && comment.replies.length ? (
         <ul className="comments" aria-label={`Replies to ${comment.author.display_name}`}>
           {comment.replies.map((reply) => (
             <CommentItem key={reply.id} comment={reply} postId={postId} countryCode={countryCode} viewerId={viewerId} canReply={false} />

@@ -1,10 +1,9 @@
 "use client"
 
-import { useEffect, useRef, useState } from "react"
+import { useEffect, useRef, useState, useTransition } from "react"
 import { useRouter } from "next/navigation"
 import { searchTaggableProducts, type Post, type TaggableProduct } from "@lib/data/social"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 import { MAX_PHOTO_BYTES, MAX_POST_PHOTOS as MAX_PHOTOS, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
 
 const MAX_TAGS = 20
@@ -26,7 +25,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
   const router = useRouter()
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
-  const [navigating, startTransition] = useSettlingTransition()
+  const [navigating, startTransition] = useTransition()
   const pending = sending || navigating
   const [previews, setPreviews] = useState<Preview[]>([])
   const [photoError, setPhotoError] = useState<string | null>(null)

@@ -1,12 +1,11 @@
 "use client"
 
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { deletePost } from "@lib/data/social"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** The author deletes their post, after confirming. */
 export default function DeletePostButton({ postId, countryCode }: { postId: string; countryCode: string }) {
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   const [error, setError] = useState<string | null>(null)
   const remove = () => {
     if (!window.confirm("Delete this post? This cannot be undone.")) return

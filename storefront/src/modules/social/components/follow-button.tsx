@@ -1,9 +1,8 @@
 "use client"
 
 import Link from "next/link"
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { setFollowing } from "@lib/data/social"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Follow / unfollow a customer; guests get a link to sign in. Reports the new follower count. */
 export default function FollowButton({
@@ -23,7 +22,7 @@ export default function FollowButton({
 }) {
   const [isFollowing, setIsFollowing] = useState(following)
   const [error, setError] = useState<string | null>(null)
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   if (!signedIn) {
     return (
       <Link href={`/${countryCode}/account`} className="button button--secondary">

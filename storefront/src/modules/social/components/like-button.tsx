@@ -1,15 +1,14 @@
 "use client"
 
 import Link from "next/link"
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { setLiked } from "@lib/data/social"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Like / unlike; guests get a link to sign in instead. */
 export default function LikeButton({ postId, liked, count, countryCode, signedIn }: { postId: string; liked: boolean; count: number; countryCode: string; signedIn: boolean }) {
   const [state, setState] = useState({ liked, count })
   const [error, setError] = useState<string | null>(null)
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   if (!signedIn) {
     return (
       <Link href={`/${countryCode}/account`} className="button button--secondary" data-testid="like-sign-in">

@@ -1,5 +1,6 @@
 import Link from "next/link"
 import type { PostTag } from "@lib/data/social"
+import Price from "@modules/common/components/price"
 
 /** The products tagged in a post, numbered like the markers on the photos. */
 export default function TaggedProducts({ tags, countryCode }: { tags: PostTag[]; countryCode: string }) {
@@ -20,6 +21,20 @@ export default function TaggedProducts({ tags, countryCode }: { tags: PostTag[];
               </span>
               <span>
                 <span className="muted">{n + 1}.</span> <strong>{tag.product!.title}</strong>
+                {tag.product!.calculated_price ? (
+                  <span className="tagged-product__price">
+                    <Price
+                      amount={tag.product!.calculated_price.calculated_amount}
+                      original={tag.product!.calculated_price.original_amount}
+                      currency={tag.product!.calculated_price.currency_code}
+                    />
+                  </span>
+                ) : null}
+                {tag.product!.in_stock ? null : (
+                  <span className="tagged-product__stock muted" data-testid="sold-out">
+                    Sold out in your region
+                  </span>
+                )}
               </span>
             </Link>
           </li>

@@ -1,9 +1,8 @@
 "use client"
 
 import { usePathname, useRouter } from "next/navigation"
-import { useRef } from "react"
+import { useRef, useTransition } from "react"
 import type { FacetValue, PriceBand } from "@lib/data/products"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 type Group = { name: string; label: string; values: FacetValue[]; selected: string[]; titleCase?: boolean }
 
@@ -46,7 +45,7 @@ export default function FacetForm({
   const router = useRouter()
   const pathname = usePathname()
   const formRef = useRef<HTMLFormElement>(null)
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
 
   function apply() {
     const data = new FormData(formRef.current!)

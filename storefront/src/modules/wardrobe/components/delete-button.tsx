@@ -1,12 +1,11 @@
 "use client"
 
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { deleteItem, deleteOutfit } from "@lib/data/wardrobe"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 
 /** Deletes an item or outfit after the shopper confirms. */
 export default function DeleteButton({ kind, id, name, countryCode }: { kind: "item" | "outfit"; id: string; name: string; countryCode: string }) {
-  const [pending, startTransition] = useSettlingTransition()
+  const [pending, startTransition] = useTransition()
   const [error, setError] = useState<string | null>(null)
   const remove = () => {
     if (!window.confirm(`Delete “${name}” from your wardrobe? This cannot be undone.`)) return

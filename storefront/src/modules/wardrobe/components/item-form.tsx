@@ -1,13 +1,12 @@
 "use client"
 
-import { useState } from "react"
+import { useState, useTransition } from "react"
 import { useRouter } from "next/navigation"
 import { type WardrobeItem } from "@lib/data/wardrobe"
 import Field from "@modules/common/components/field"
 import { SEASONS } from "../seasons"
 import { itemBody, readItemForm, type ItemFormValues } from "../item-fields"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { useSettlingTransition } from "@lib/hooks/use-settling-transition"
 import { MAX_PHOTO_BYTES, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
 
 type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: ItemFormValues } | null
@@ -22,7 +21,7 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   const router = useRouter()
   const [state, setState] = useState<FormState>(null)
   const [sending, setSending] = useState(false)
-  const [navigating, startTransition] = useSettlingTransition()
+  const [navigating, startTransition] = useTransition()
   const [preview, setPreview] = useState<string | null>(null)
   const v = (name: keyof WardrobeItem | "colours") => {
     if (state?.values && name in state.values) return state.values[name]

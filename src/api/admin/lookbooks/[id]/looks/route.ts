@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createLookWorkflow } from "../../../../../workflows/lookbook/looks"
-import { lookImageOf, requireImage, retrieveAdminLookbook } from "../../helpers"
+import { preparedPhoto } from "../../../../utils/uploaded-photos"
+import { requireImage, retrieveAdminLook } from "../../retrieve"
 import { AdminCreateLookType } from "../../validators"
 
 /**
@@ -8,11 +9,10 @@ import { AdminCreateLookType } from "../../validators"
  * (a JSON array of { x, y, variant_id }). Answers with the look as it now sits in the lookbook.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateLookType>, res: MedusaResponse) => {
-  const image = requireImage(await lookImageOf(req as any, "look"))
+  const image = requireImage(await preparedPhoto(req, "look"))
   const { notes, position, hotspots } = req.validatedBody
   const { result } = await createLookWorkflow(req.scope).run({
     input: { lookbook_id: req.params.id, image, notes, position, hotspots },
   })
-  const lookbook = await retrieveAdminLookbook(req.scope, req.params.id)
-  res.status(201).json({ look: lookbook.looks.find((l: any) => l.id === result.id) })
+  res.status(201).json({ look: await retrieveAdminLook(req.scope, req.params.id, result.id) })
 }

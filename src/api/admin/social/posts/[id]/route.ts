@@ -1,8 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { authorHistory, retrievePostForAdmin } from "../../helpers"
+import type { AdminSocialPostResponse } from "../../../../../types/http/social"
+import { pickFields } from "../../../../utils/allowed-fields"
+import { retrieveAdminPost } from "../../../../social/queries"
 
 /** One post with its reports, moderation record and the author's history. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const post: any = await retrievePostForAdmin(req.scope, req.params.id)
-  res.json({ post: { ...post, author_history: await authorHistory(req.scope, post.author.id) } })
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminSocialPostResponse>) => {
+  res.json({ post: pickFields(await retrieveAdminPost(req.scope, req.params.id), req.queryConfig.fields) })
 }

@@ -3,14 +3,16 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ADMIN_ROLE_MODULE } from "../../../../../modules/admin-role"
 import AdminRoleModuleService from "../../../../../modules/admin-role/service"
 import { setUserRoleWorkflow } from "../../../../../workflows/admin-role/set-user-role"
+import type { AdminUserRoleResponse } from "../../../../../types/http/user-role"
+import { userIdOf } from "../../../../identity"
 import { AdminSetUserRoleType } from "../../validators"
 
-/** `me` is the signed-in user (so a moderator can read their own role). */
-const userIdOf = (req: AuthenticatedMedusaRequest) => (req.params.id === "me" ? req.auth_context.actor_id : req.params.id)
+/** The user the path names; `me` is the signed-in user (so a moderator can read their own role). */
+const roleUserIdOf = (req: AuthenticatedMedusaRequest) => (req.params.id === "me" ? userIdOf(req) : req.params.id)
 
 /** A user's Curator role: administrator (the default) or moderator. 404 for an unknown user. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const userId = userIdOf(req)
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminUserRoleResponse>) => {
+  const userId = roleUserIdOf(req)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "user", fields: ["id"], filters: { id: userId } })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `User with id: ${userId} was not found`)
@@ -22,8 +24,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * Makes a user a moderator or an administrator (administrators only: the role check answers
  * 403 to moderators). Demoting the last administrator is refused with 422.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSetUserRoleType>, res: MedusaResponse) => {
-  const userId = userIdOf(req)
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSetUserRoleType>, res: MedusaResponse<AdminUserRoleResponse | { type: string; message: string }>) => {
+  const userId = roleUserIdOf(req)
   try {
     const { result } = await setUserRoleWorkflow(req.scope).run({ input: { user_id: userId, role: req.validatedBody.role } })
     res.json({ user_role: result })

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { reorderLooksWorkflow } from "../../../../../../workflows/lookbook/looks"
-import { retrieveAdminLookbook } from "../../../helpers"
+import { retrieveAdminLookbook } from "../../../retrieve"
 import { AdminReorderLooksType } from "../../../validators"
 
 /** Puts the looks in the order of `look_ids` (every look of the lookbook, once). */

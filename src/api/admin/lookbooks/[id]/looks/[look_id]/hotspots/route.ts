@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { replaceLookHotspotsWorkflow } from "../../../../../../../workflows/lookbook/looks"
-import { retrieveAdminLookbook } from "../../../../helpers"
+import { retrieveAdminLook } from "../../../../retrieve"
 import { AdminReplaceHotspotsType } from "../../../../validators"
 
 /** Replaces the look's hotspots with `hotspots` (an empty array removes them all). */
@@ -8,6 +8,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReplaceHotspotsT
   await replaceLookHotspotsWorkflow(req.scope).run({
     input: { lookbook_id: req.params.id, look_id: req.params.look_id, hotspots: req.validatedBody.hotspots },
   })
-  const lookbook = await retrieveAdminLookbook(req.scope, req.params.id)
-  res.json({ look: lookbook.looks.find((l: any) => l.id === req.params.look_id) })
+  res.json({ look: await retrieveAdminLook(req.scope, req.params.id, req.params.look_id) })
 }

@@ -2,7 +2,7 @@ import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
 import { addLookToCartWorkflow } from "../../../../../../../workflows/lookbook/add-look-to-cart"
-import { publishedLookbookId } from "../../../../helpers"
+import { publishedLookbookId } from "../../../../../../lookbooks/queries"
 import { StoreAddLookToCartType } from "../../../../validators"
 
 /**

@@ -1,6 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordLookViewWorkflow } from "../../../../../../../workflows/lookbook/analytics"
-import { publishedLookbookId } from "../../../../helpers"
+import { publishedLookbookId } from "../../../../../../lookbooks/queries"
 import { lookViewerKey, lookViewPeriodMs } from "./viewer"
 
 /** Read when Medusa loads the route: a bad LOOK_VIEW_PERIOD_MINUTES stops the start with its name. */

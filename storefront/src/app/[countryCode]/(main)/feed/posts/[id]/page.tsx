@@ -24,7 +24,7 @@ const VISIBILITY: Record<string, string> = { public: "Everyone", followers: "Fol
 
 export default async function PostPage({ params }: Props) {
   const { countryCode, id } = await params
-  const [post, viewer] = await Promise.all([getPost(id), retrieveCustomer().catch(() => null)])
+  const [post, viewer] = await Promise.all([getPost(id, countryCode), retrieveCustomer().catch(() => null)])
   if (!post) notFound()
   const isAuthor = viewer?.id === post.author.id
   // Whether the viewer follows the author is on the author's profile.

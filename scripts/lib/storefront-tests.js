@@ -1,0 +1,92 @@
+/**
+ * The storefront's browser tests against real servers: a fresh database (migrated, small demo
+ * catalog), the production builds of Medusa and the storefront on free ports, then
+ * storefront/e2e/run.js. The servers are stopped and the database dropped afterwards.
+ */
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
+const { buildBackendIfStale, buildStorefrontIfStale, storefrontInstalled } = require("./builds")
+const { createDatabaseIfMissing, dropDatabase, withDatabase } = require("./database")
+const { readPublishableKey } = require("./publishable-key")
+const { oneOffSecrets } = require("./secrets")
+const { freePort, startBackend, startStorefront, waitForHttp } = require("./servers")
+const { nodeTestReportOptions, readNodeTestReport } = require("./test-reports")
+const { migrate, seed } = require("./steps")
+
+/** Resolves { code, counts } (counts from the runner's report file), or undefined when it cannot run here. */
+async function runStorefrontTests(context, { database, report, args }) {
+  const { settings, supervisor, log } = context
+  if (!fs.existsSync(settings.chromiumPath)) {
+    return log(`skipping the storefront browser tests: no Chromium at ${settings.chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+  }
+  const { dir } = settings.storefront
+  if (!storefrontInstalled(settings)) await supervisor.run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, env: settings.env })
+
+  const databaseUrl = withDatabase(database.server, `curator_storefront_e2e_${Date.now().toString(36)}`).toString()
+  await createDatabaseIfMissing(databaseUrl, log)
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "curator-e2e-"))
+  const servers = []
+  try {
+    // The seed stores file URLs under the backend's address, so it must know the test port.
+    const backendPort = await freePort()
+    const backendUrl = `http://localhost:${backendPort}`
+    const publishableKeyFile = path.join(scratch, "publishable-key.json")
+    const env = {
+      ...database.env,
+      DATABASE_URL: databaseUrl,
+      ...oneOffSecrets(),
+      MEDUSA_BACKEND_URL: backendUrl,
+      CURATOR_PUBLISHABLE_KEY_FILE: publishableKeyFile,
+      CURATOR_DEMO_PRODUCTS_PER_CATEGORY: settings.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY || "2",
+      LOG_LEVEL: settings.env.LOG_LEVEL || "warn",
+      NODE_ENV: "production",
+      // In-memory event bus and workflow engine: nothing shared with other runs (empty, not
+      // unset, so Medusa's loadEnv does not take it from .env).
+      REDIS_URL: "",
+    }
+    await migrate(context, env)
+    await seed(context, env)
+    await buildBackendIfStale(context, env)
+    await buildStorefrontIfStale(context)
+
+    const backend = startBackend({ settings, supervisor, port: backendPort, env: { ...env, MEDUSA_ADMIN_DISABLED: "false" } })
+    servers.push(backend)
+    await waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, what: "the backend", server: backend })
+
+    const storefrontPort = await freePort()
+    const storefrontUrl = `http://localhost:${storefrontPort}`
+    const storefront = startStorefront({
+      settings,
+      supervisor,
+      log,
+      port: storefrontPort,
+      backendUrl,
+      publishableKey: readPublishableKey(publishableKeyFile),
+    })
+    servers.push(storefront)
+    await waitForHttp(`${storefrontUrl}/de`, { timeoutMs: 120_000, what: "the storefront", server: storefront })
+    log(`storefront tests: backend ${backendUrl}, storefront ${storefrontUrl}`)
+
+    const { code } = await supervisor.start(process.execPath, [path.join(dir, "e2e", "run.js"), ...args], {
+      name: "storefront e2e",
+      cwd: dir,
+      env: {
+        ...settings.env,
+        STOREFRONT_URL: storefrontUrl,
+        MEDUSA_BACKEND_URL: backendUrl,
+        E2E_ARTIFACTS_DIR: path.join(settings.stateDir, "artifacts", "storefront"),
+        // run.js names the spec reporter itself.
+        NODE_OPTIONS: nodeTestReportOptions(report, { withSpec: false, nodeOptions: settings.env.NODE_OPTIONS }),
+      },
+    }).exited
+    return { code, counts: readNodeTestReport(report) }
+  } finally {
+    // Stop the two servers (and anything they spawned) before dropping their database.
+    await supervisor.stop(servers)
+    await dropDatabase(databaseUrl, log)
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+module.exports = { runStorefrontTests }
