@@ -42,6 +42,7 @@ const INDEX_PREFIX_PATTERN = /^[A-Za-z0-9_-]*$/
  * importing the provider costs nothing when it is not configured.
  */
 function loadMeilisearchSdk(): MeilisearchSdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: loaded lazily, as CommonJS
   return require("meilisearch") as MeilisearchSdk
 }
 

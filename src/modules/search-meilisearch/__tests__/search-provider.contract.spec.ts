@@ -140,7 +140,6 @@ const meilisearchHarness: Harness = {
 
 const harnesses = [postgresHarness, ...(process.env.MEILISEARCH_HOST ? [meilisearchHarness] : [])]
 if (!process.env.MEILISEARCH_HOST) {
-  // eslint-disable-next-line no-console
   console.log("search-provider contract: MEILISEARCH_HOST is not set, so the Meilisearch half is skipped (PostgreSQL only)")
 }
 

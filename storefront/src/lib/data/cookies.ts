@@ -13,7 +13,7 @@ const baseCookie = {
 }
 
 /** Authorization header for the signed-in shopper, or nothing for guests. */
-export async function getAuthHeaders(): Promise<{ authorization: string } | {}> {
+export async function getAuthHeaders(): Promise<{ authorization?: string }> {
   const token = (await cookies()).get(AUTH_COOKIE)?.value
   return token ? { authorization: `Bearer ${token}` } : {}
 }
@@ -52,7 +52,7 @@ export async function getCacheTag(name: string): Promise<string> {
   return cacheId ? `${name}-${cacheId}` : ""
 }
 
-export async function getCacheOptions(name: string): Promise<{ tags: string[] } | {}> {
+export async function getCacheOptions(name: string): Promise<{ tags?: string[] }> {
   const tag = await getCacheTag(name)
   return tag ? { tags: [tag] } : {}
 }

@@ -9,7 +9,13 @@ import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
 import { shopCountry } from "./regions"
 import { getAuthHeaders, getCacheOptions, getCacheTag, getCartId, removeAuthToken, removeCartId, setAuthToken } from "./cookies"
 
-export type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } | null
+export type FormState = {
+  error?: string
+  fieldErrors?: Record<string, string>
+  values?: Record<string, string>
+  /** How many addresses this form has saved: a new count gives the emptied form a new key. */
+  saved?: number
+} | null
 
 /** The signed-in customer, or null for guests and expired sessions. */
 export async function retrieveCustomer(): Promise<HttpTypes.StoreCustomer | null> {
@@ -192,7 +198,7 @@ export async function addCustomerAddress(_state: FormState, formData: FormData):
     return { error: medusaErrorMessage(error), values }
   }
   await revalidateCustomer()
-  return { values: {} }
+  return { values: {}, saved: (_state?.saved ?? 0) + 1 }
 }
 
 export async function deleteCustomerAddress(addressId: string) {

@@ -1,13 +1,10 @@
 /** The message Medusa sent with a failed request (the js-sdk throws FetchError with it), for showing in forms. */
 export function medusaErrorMessage(error: unknown, fallback = "Something went wrong. Please try again."): string {
-  if (error && typeof error === "object" && "message" in error && typeof (error as any).message === "string") {
-    const message = (error as any).message as string
-    return message || fallback
-  }
+  if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message || fallback
   return fallback
 }
 
 /** HTTP status of a js-sdk FetchError, when there is one. */
 export function errorStatus(error: unknown): number | undefined {
-  return error && typeof error === "object" && "status" in error ? Number((error as any).status) : undefined
+  return error && typeof error === "object" && "status" in error ? Number(error.status) : undefined
 }

@@ -14,7 +14,7 @@ export default function AddressForm({ countries, defaultCountry }: { countries: 
   const e = state?.fieldErrors ?? {}
   return (
     // A new key after saving empties the form for the next address.
-    <form action={action} noValidate key={saved ? Date.now() : "form"} data-testid="address-book-form" data-hydrated={hydrated}>
+    <form action={action} noValidate key={saved ? `saved-${state.saved}` : "form"} data-testid="address-book-form" data-hydrated={hydrated}>
       <h2>Add an address</h2>
       {state?.error ? (
         <p role="alert" className="form-error">

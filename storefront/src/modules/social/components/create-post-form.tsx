@@ -36,6 +36,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
   const [searchError, setSearchError] = useState<string | null>(null)
   const [searching, setSearching] = useState(false)
   const fileRef = useRef<HTMLInputElement>(null)
+  const tagCount = useRef(0)
 
   useEffect(() => () => previews.forEach((p) => URL.revokeObjectURL(p.url)), [previews])
 
@@ -84,7 +85,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
 
   function addTag(product: TaggableProduct) {
     if (tags.length >= MAX_TAGS) return setSearchError(`A post can tag at most ${MAX_TAGS} products.`)
-    const key = `${product.id}-${Date.now()}`
+    const key = `${product.id}-${++tagCount.current}`
     setTags((current) => [...current, { key, product_id: product.id, title: product.title, thumbnail: product.thumbnail, variants: product.variants, variant_id: "", photo_index: 0, x: null, y: null }])
     setResults(null)
     setQuery("")

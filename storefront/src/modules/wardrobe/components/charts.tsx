@@ -31,23 +31,30 @@ const PALETTE = ["#1b1b1f", "#7a2e1f", "#2156c9", "#1f6b3a", "#8a5a00", "#6b3fa0
 /** A donut of shares (0–1) with a legend that states each share in words. */
 export function DonutChart({ slices, label }: { slices: { label: string; count: number; share: number }[]; label: string }) {
   const radius = 15.9155 // circumference 100, so a share of 0.25 is a dash of 25
-  let offset = 25 // start at 12 o'clock
   const shown = slices.slice(0, PALETTE.length - 1)
   const rest = slices.slice(PALETTE.length - 1)
   const all = rest.length ? [...shown, { label: "Other", count: rest.reduce((n, s) => n + s.count, 0), share: rest.reduce((n, s) => n + s.share, 0) }] : shown
   const total = all.reduce((n, s) => n + s.share, 0) || 1
+  const lengths = all.map((s) => (s.share / total) * 100)
+  // Each dash starts where the one before ended, from 12 o'clock (offset 25).
+  const offsets = lengths.map((_, i) => 25 - lengths.slice(0, i).reduce((n, l) => n + l, 0))
   return (
     <figure className="mix-chart" style={{ margin: 0 }}>
       <svg viewBox="0 0 42 42" width="160" height="160" role="img" aria-label={`${label}: ${all.map((s) => `${s.label} ${Math.round(s.share * 100)}%`).join(", ")}`}>
         <circle cx="21" cy="21" r={radius} fill="none" stroke="#eee" strokeWidth="7" />
-        {all.map((s, i) => {
-          const length = (s.share / total) * 100
-          const circle = (
-            <circle key={s.label} cx="21" cy="21" r={radius} fill="none" stroke={PALETTE[i % PALETTE.length]} strokeWidth="7" strokeDasharray={`${length} ${100 - length}`} strokeDashoffset={offset} />
-          )
-          offset -= length
-          return circle
-        })}
+        {all.map((s, i) => (
+          <circle
+            key={s.label}
+            cx="21"
+            cy="21"
+            r={radius}
+            fill="none"
+            stroke={PALETTE[i % PALETTE.length]}
+            strokeWidth="7"
+            strokeDasharray={`${lengths[i]} ${100 - lengths[i]}`}
+            strokeDashoffset={offsets[i]}
+          />
+        ))}
       </svg>
       <figcaption>
         <ul className="mix-legend">
