@@ -7,8 +7,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 // embedded PostgreSQL when it is unset, so a missing value here means Medusa was started
 // some other way without a database.
 const databaseUrl =
-  databaseUrlFromSettings(process.env) ??
-  requireSetting("DATABASE_URL", "the PostgreSQL connection string (npm run demo starts an embedded one)")
+  databaseUrlFromSettings(process.env) ?? requireSetting("DATABASE_URL", "the PostgreSQL connection string (npm run demo starts an embedded one)")
 
 const isProduction = process.env.NODE_ENV === "production"
 
@@ -30,9 +29,10 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || "http://localhost:8000,http://127.0.0.1:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://127.0.0.1:9000,http://localhost:5173",
       authCors:
-        process.env.AUTH_CORS ||
-        "http://localhost:8000,http://127.0.0.1:8000,http://localhost:9000,http://127.0.0.1:9000,http://localhost:5173",
-      jwtSecret: isProduction ? requireSetting("JWT_SECRET", "the secret that signs auth tokens") : process.env.JWT_SECRET || "curator-dev-jwt-secret",
+        process.env.AUTH_CORS || "http://localhost:8000,http://127.0.0.1:8000,http://localhost:9000,http://127.0.0.1:9000,http://localhost:5173",
+      jwtSecret: isProduction
+        ? requireSetting("JWT_SECRET", "the secret that signs auth tokens")
+        : process.env.JWT_SECRET || "curator-dev-jwt-secret",
       cookieSecret: isProduction
         ? requireSetting("COOKIE_SECRET", "the secret that signs session cookies")
         : process.env.COOKIE_SECRET || "curator-dev-cookie-secret",

@@ -12,7 +12,8 @@ const SECURITY_HEADERS = [
   // Stripe's frame may use the Payment Request API; everything else is off.
   {
     key: "Permissions-Policy",
-    value: 'camera=(self), microphone=(), geolocation=(), payment=(self "https://js.stripe.com"), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()',
+    value:
+      'camera=(self), microphone=(), geolocation=(), payment=(self "https://js.stripe.com"), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()',
   },
 ]
 

@@ -57,18 +57,32 @@ medusaIntegrationTestRunner({
       const auth = container.resolve(Modules.AUTH)
       const { authIdentity } = await auth.register("emailpass", { body: { email: MODERATOR.email, password: MODERATOR.password } } as any)
       await createUserAccountWorkflow(container).run({
-        input: { authIdentityId: authIdentity!.id, userData: { email: MODERATOR.email, first_name: MODERATOR.first_name, last_name: MODERATOR.last_name } },
+        input: {
+          authIdentityId: authIdentity!.id,
+          userData: { email: MODERATOR.email, first_name: MODERATOR.first_name, last_name: MODERATOR.last_name },
+        },
       })
       const { data: users } = await query.graph({ entity: "user", fields: ["id", "email"] })
       ids.admin = users.find((u: any) => u.email === demoAdmin().email)!.id
       ids.moderator = users.find((u: any) => u.email === MODERATOR.email)!.id
 
       const { result: products } = await createProductsWorkflow(container).run({
-        input: { products: [{ title: "Matrix tee", status: "published", options: [{ title: "Size", values: ["M"] }], variants: [{ title: "M", options: { Size: "M" }, prices: [] }] }] },
+        input: {
+          products: [
+            {
+              title: "Matrix tee",
+              status: "published",
+              options: [{ title: "Size", values: ["M"] }],
+              variants: [{ title: "M", options: { Size: "M" }, prices: [] }],
+            },
+          ],
+        },
       })
       ids.product = products[0].id
       const { data: customers } = await query.graph({ entity: "customer", fields: ["id", "email"], filters: { email: DEMO_CUSTOMERS[0].email } })
-      const post = await container.resolve<SocialModuleService>(SOCIAL_MODULE).createSocialPosts({ customer_id: customers[0].id, caption: "Matrix look" })
+      const post = await container
+        .resolve<SocialModuleService>(SOCIAL_MODULE)
+        .createSocialPosts({ customer_id: customers[0].id, caption: "Matrix look" })
       ids.post = post.id
       const { data: stores } = await query.graph({ entity: "store", fields: ["id"] })
       ids.store = stores[0].id
@@ -139,9 +153,15 @@ medusaIntegrationTestRunner({
         for (const actor of ACTORS) {
           const expected: Expected = actor === "moderator" ? row.moderator : actor === "admin" ? row.admin : (row.others ?? 401)
           const res = await call(row.method, row.url, actor, row.body)
-          if (!matches(res.status, expected)) failures.push(`${row.method.toUpperCase()} ${row.url} as ${actor}: ${res.status} (expected ${expected}) ${JSON.stringify(res.data).slice(0, 160)}`)
+          if (!matches(res.status, expected))
+            failures.push(
+              `${row.method.toUpperCase()} ${row.url} as ${actor}: ${res.status} (expected ${expected}) ${JSON.stringify(res.data).slice(0, 160)}`
+            )
           if (actor === "moderator" && expected === 403) {
-            expect(res.data).toEqual({ type: "not_allowed", message: `Moderators may use the moderation queue only: ${row.method.toUpperCase()} ${row.url.split("?")[0]} is for administrators` })
+            expect(res.data).toEqual({
+              type: "not_allowed",
+              message: `Moderators may use the moderation queue only: ${row.method.toUpperCase()} ${row.url.split("?")[0]} is for administrators`,
+            })
           }
         }
       }
@@ -156,10 +176,13 @@ medusaIntegrationTestRunner({
       // A raw request path the client does not normalise: the router resolves no "..", so nothing answers with products.
       const port = new URL(api.defaults.baseURL as string).port
       const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: "localhost", port, path: "/admin/social/../products", headers: { authorization: `Bearer ${tokens.moderator}` } }, (res) => {
-          res.resume()
-          resolve(res.statusCode ?? 0)
-        })
+        const req = http.request(
+          { host: "localhost", port, path: "/admin/social/../products", headers: { authorization: `Bearer ${tokens.moderator}` } },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          }
+        )
         req.on("error", reject)
         req.end()
       })
@@ -187,7 +210,10 @@ medusaIntegrationTestRunner({
       const last = await call("post", `/admin/users/${ids.admin}/role`, "admin", { role: "moderator" })
       expect([last.status, last.data]).toEqual([
         422,
-        { type: "not_allowed", message: `User ${ids.admin} is the last administrator and cannot become a moderator: make another user an administrator first` },
+        {
+          type: "not_allowed",
+          message: `User ${ids.admin} is the last administrator and cannot become a moderator: make another user an administrator first`,
+        },
       ])
       expect((await call("get", "/admin/products", "admin")).status).toBe(200)
 

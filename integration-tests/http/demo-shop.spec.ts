@@ -176,7 +176,14 @@ medusaIntegrationTestRunner({
 
       let { cart } = await sdk.store.cart.create({ region_id: europe.id, email: "shopper@example.com" })
       ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: 2 }))
-      const address = { first_name: "Ines", last_name: "Moreau", address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" }
+      const address = {
+        first_name: "Ines",
+        last_name: "Moreau",
+        address_1: "12 Rue des Martyrs",
+        city: "Paris",
+        postal_code: "75009",
+        country_code: "fr",
+      }
       ;({ cart } = await sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address }))
 
       const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })

@@ -44,7 +44,10 @@ async function paletteIndexOf(bytes: Buffer): Promise<number> {
 }
 
 const multipart = (fields: Record<string, string>, field: string, files: { bytes: Buffer; name: string }[]) =>
-  multipartForm(fields, files.map((file) => ({ field, ...file })))
+  multipartForm(
+    fields,
+    files.map((file) => ({ field, ...file }))
+  )
 
 /**
  * Stored files: random names that never collide (concurrent uploads called alike, concurrent
@@ -131,7 +134,12 @@ medusaIntegrationTestRunner({
         expect(before).toContain(firstKey)
         const replies = await Promise.all(
           [1, 2, 3, 4, 5, 6].map(async (n) =>
-            call("post", `/store/wardrobe/items/${item.id}`, "a", multipart({ notes: `take ${n}` }, "photo", [{ bytes: await paletteJpeg(PALETTE[n]), name: "image.jpg" }]))
+            call(
+              "post",
+              `/store/wardrobe/items/${item.id}`,
+              "a",
+              multipart({ notes: `take ${n}` }, "photo", [{ bytes: await paletteJpeg(PALETTE[n]), name: "image.jpg" }])
+            )
           )
         )
         expect(replies.map((r) => [r.status, r.data.message])).toEqual(Array(6).fill([200, undefined]))
@@ -179,23 +187,30 @@ medusaIntegrationTestRunner({
           ["extended expiry", `${bare}?expires=${expires + 86_400}&signature=${signature}`],
           ["expired", `${bare}?expires=${past}&signature=${signFileKey(key, past, secret)}`],
           ["signed by another secret", `${bare}?expires=${expires}&signature=${signFileKey(key, expires, "guessed")}`],
-          ["another file's signature", `http://x/files/private/${encodeURIComponent(key.replace(/[0-9a-f]{32}/, "0".repeat(32)))}?expires=${expires}&signature=${signature}`],
+          [
+            "another file's signature",
+            `http://x/files/private/${encodeURIComponent(key.replace(/[0-9a-f]{32}/, "0".repeat(32)))}?expires=${expires}&signature=${signature}`,
+          ],
         ]
         for (const [label, attempt, headers] of refusals) {
           const res = await fetchFile(attempt, headers)
           expect([label, res.status]).toEqual([label, 403])
           expect(res.headers["content-type"]).toMatch(/json/)
         }
-        expect(JSON.parse(Buffer.from((await fetchFile(`${bare}?expires=${past}&signature=${signFileKey(key, past, secret)}`)).data).toString()).message).toMatch(
-          /expired/
-        )
+        expect(
+          JSON.parse(Buffer.from((await fetchFile(`${bare}?expires=${past}&signature=${signFileKey(key, past, secret)}`)).data).toString()).message
+        ).toMatch(/expired/)
         // Traversal: refused even with a valid signature for the crafted key; a missing file is a 404.
         for (const crafted of ["../package.json", "..%2Fpackage.json", "private-1-x/../../package.json"]) {
-          const res = await fetchFile(`http://x/files/private/${encodeURIComponent(crafted)}?expires=${expires}&signature=${signFileKey(crafted, expires, secret)}`)
+          const res = await fetchFile(
+            `http://x/files/private/${encodeURIComponent(crafted)}?expires=${expires}&signature=${signFileKey(crafted, expires, secret)}`
+          )
           expect([crafted, res.status]).toEqual([crafted, 403])
         }
         const missing = key.replace(/[0-9a-f]{32}/, "f".repeat(32))
-        expect((await fetchFile(`http://x/files/private/${missing}?expires=${expires}&signature=${signFileKey(missing, expires, secret)}`)).status).toBe(404)
+        expect(
+          (await fetchFile(`http://x/files/private/${missing}?expires=${expires}&signature=${signFileKey(missing, expires, secret)}`)).status
+        ).toBe(404)
 
         // Deleting the item deletes the file: its signed URL stops at once.
         expect((await call("delete", `/store/wardrobe/items/${item.id}`, "a")).status).toBe(200)
@@ -275,7 +290,12 @@ medusaIntegrationTestRunner({
       it("keeps lookbook images public", async () => {
         const created = await call("post", "/admin/lookbooks", "admin", { title: "Public images" })
         expect(created.status).toBe(201)
-        const cover = await call("post", `/admin/lookbooks/${created.data.lookbook.id}/cover`, "admin", multipart({}, "image", [{ bytes: await paletteJpeg(PALETTE[14]), name: "image.jpg" }]))
+        const cover = await call(
+          "post",
+          `/admin/lookbooks/${created.data.lookbook.id}/cover`,
+          "admin",
+          multipart({}, "image", [{ bytes: await paletteJpeg(PALETTE[14]), name: "image.jpg" }])
+        )
         expect(cover.status).toBe(200)
         const url: string = cover.data.lookbook.cover_image_url
         expect(new URL(url).pathname).toMatch(/^\/static\/\d+-lookbook-[0-9a-f]{32}\.jpg$/)
@@ -292,7 +312,9 @@ medusaIntegrationTestRunner({
           files.createFiles({ filename: name, mimeType: "image/jpeg", content: (await paletteJpeg(rgb)).toString("base64"), access: "public" })
         const item = await createItem("c", PALETTE[3])
         const oldItemFile = await legacy("wardrobe-my-coat.jpg", PALETTE[15])
-        await container.resolve<WardrobeModuleService>(WARDROBE_MODULE).updateWardrobeItems({ id: item.id, photo_url: oldItemFile.url, photo_file_id: oldItemFile.id })
+        await container
+          .resolve<WardrobeModuleService>(WARDROBE_MODULE)
+          .updateWardrobeItems({ id: item.id, photo_url: oldItemFile.url, photo_file_id: oldItemFile.id })
         const post = await createPost("c", "followers", PALETTE[4])
         const oldPostFile = await legacy("social-party.jpg", PALETTE[16])
         const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
@@ -335,7 +357,9 @@ medusaIntegrationTestRunner({
           shipping_profile_id: store.shippingProfileId,
           sales_channels: [{ id: channel }],
           options: [{ title: "Size", values: ["M"] }],
-          variants: [{ title: "M", sku: `${title}-M`, options: { Size: "M" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 90 }] }],
+          variants: [
+            { title: "M", sku: `${title}-M`, options: { Size: "M" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 90 }] },
+          ],
         })
         const { result } = await createProductsWorkflow(container).run({
           input: { products: [product("Secret collab", "draft", store.salesChannelId), product("Wholesale coat", "published", channels[0].id)] },
@@ -351,7 +375,9 @@ medusaIntegrationTestRunner({
             "post",
             "/store/social/posts",
             "b",
-            multipart({ tags: JSON.stringify([{ product_id: productIds[0] }, { product_id: id }]) }, "photos", [{ bytes: await paletteJpeg(PALETTE[0]), name: "image.jpg" }])
+            multipart({ tags: JSON.stringify([{ product_id: productIds[0] }, { product_id: id }]) }, "photos", [
+              { bytes: await paletteJpeg(PALETTE[0]), name: "image.jpg" },
+            ])
           )
           expect([res.status, res.data.message]).toEqual([400, `Tagged product ${id} is not available in this store`])
         }

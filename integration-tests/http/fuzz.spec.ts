@@ -46,7 +46,11 @@ afterAll(() => {
   }
 })
 const filesStored = () =>
-  UPLOAD_DIRS.reduce((sum, dir) => sum + (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile()).length : 0), 0)
+  UPLOAD_DIRS.reduce(
+    (sum, dir) =>
+      sum + (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, String(f))).isFile()).length : 0),
+    0
+  )
 
 type Who = "a" | "b" | "admin" | undefined
 type Answer = { status: number; body: any; headers: http.IncomingHttpHeaders } | { status: "hang" | "no answer"; error: string }
@@ -130,7 +134,10 @@ medusaIntegrationTestRunner({
         } else req.end(body?.bytes)
       })
 
-    const json = (value: unknown) => ({ bytes: Buffer.from(typeof value === "string" ? value : JSON.stringify(value), "utf8"), contentType: "application/json" })
+    const json = (value: unknown) => ({
+      bytes: Buffer.from(typeof value === "string" ? value : JSON.stringify(value), "utf8"),
+      contentType: "application/json",
+    })
     const rawJson = (bytes: Buffer) => ({ bytes, contentType: "application/json" })
     const jpeg = (width = 64, height = 48) => solidJpeg(width, height)
 
@@ -142,7 +149,10 @@ medusaIntegrationTestRunner({
         if (answer.status >= 500) return [`${where}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`]
         if (expectInvalidData !== undefined) {
           const ok = answer.status === 400 && answer.body?.type === "invalid_data" && String(answer.body?.message).includes(expectInvalidData)
-          if (!ok) return [`${where}: expected 400 invalid_data naming ${expectInvalidData}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`]
+          if (!ok)
+            return [
+              `${where}: expected 400 invalid_data naming ${expectInvalidData}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`,
+            ]
         }
         return []
       })
@@ -180,7 +190,8 @@ medusaIntegrationTestRunner({
 
       const ok = async (answer: Promise<Answer>, key: string, pick: (body: any) => string) => {
         const a = await answer
-        if (typeof a.status !== "number" || a.status >= 300) throw new Error(`fixture ${key}: ${a.status} ${JSON.stringify((a as any).body ?? (a as any).error)}`)
+        if (typeof a.status !== "number" || a.status >= 300)
+          throw new Error(`fixture ${key}: ${a.status} ${JSON.stringify((a as any).body ?? (a as any).error)}`)
         ids[key] = pick(a.body)
       }
       const photo = await jpeg()
@@ -220,7 +231,8 @@ medusaIntegrationTestRunner({
           if (entry.isDirectory() && entry.name !== "__tests__") walk(full)
           else if (entry.name === "route.ts") {
             const template = "/" + path.relative(root, dir).split(path.sep).join("/")
-            for (const [, method] of fs.readFileSync(full, "utf8").matchAll(/^export const (GET|POST|PUT|PATCH|DELETE)\b/gm)) found.push({ method, template })
+            for (const [, method] of fs.readFileSync(full, "utf8").matchAll(/^export const (GET|POST|PUT|PATCH|DELETE)\b/gm))
+              found.push({ method, template })
           }
         }
       }
@@ -295,7 +307,11 @@ medusaIntegrationTestRunner({
     const bodyTextCases: Array<[string, { bytes: Buffer; contentType: string }, string]> = [
       ["NUL in strings", json({ name: "a\u0000b", title: "a\u0000b", email: "x\u0000@example.com" }), "contains a NUL byte"],
       ["NUL in a key deep inside", json({ metadata: { nested: [{ "key\u0000": 1 }] } }), 'field name in "metadata.nested[0]"'],
-      ["raw invalid UTF-8 bytes", rawJson(Buffer.concat([Buffer.from('{"caption":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')])), '"caption"'],
+      [
+        "raw invalid UTF-8 bytes",
+        rawJson(Buffer.concat([Buffer.from('{"caption":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')])),
+        '"caption"',
+      ],
       ["lone surrogate", rawJson(Buffer.from('{"notes":"\\ud800"}')), '"notes"'],
       ["number out of range", rawJson(Buffer.from('{"limit":1e400}')), '"limit"'],
     ]
@@ -349,7 +365,8 @@ medusaIntegrationTestRunner({
         const writes = method !== "GET"
         for (const [label, query, names] of queryTextCases) add(label, method, `${url}?${query}`, who, writes ? json({}) : undefined, names)
         for (let index = 0; index < paramCount(template); index++) {
-          for (const [label, value] of pathTextCases) add(`${label} (param ${index + 1})`, method, fill(template, { index, value }), who, undefined, "URL path segment")
+          for (const [label, value] of pathTextCases)
+            add(`${label} (param ${index + 1})`, method, fill(template, { index, value }), who, undefined, "URL path segment")
           add(`unknown id (param ${index + 1})`, method, fill(template, { index, value: "does_not_exist_01" }), who)
         }
         if (writes) for (const [label, body, names] of bodyTextCases) add(label, method, url, who, body, names)
@@ -359,7 +376,14 @@ medusaIntegrationTestRunner({
       }
       // Routes without any sign-in, too: the checks come before authentication answers.
       add("anonymous NUL in q", "GET", "/store/products?q=%00", undefined, undefined, '"q"')
-      add("anonymous NUL in a sign-in e-mail", "POST", "/auth/customer/emailpass", undefined, json({ email: "a\u0000@example.com", password: "x" }), '"email"')
+      add(
+        "anonymous NUL in a sign-in e-mail",
+        "POST",
+        "/auth/customer/emailpass",
+        undefined,
+        json({ email: "a\u0000@example.com", password: "x" }),
+        '"email"'
+      )
 
       const sent = await pool(tasks)
       const summary = tally(sent)
@@ -377,17 +401,28 @@ medusaIntegrationTestRunner({
     /** The 400 names the parameter, as Medusa's validation errors do. */
     const checkNamedAnswers = async () => {
       const answer = (await send("GET", "/store/products?q=%00", "a")) as { status: number; body: any }
-      expect([answer.status, answer.body]).toEqual([400, { type: "invalid_data", message: 'Invalid request: query parameter "q" contains a NUL byte (U+0000)' }])
+      expect([answer.status, answer.body]).toEqual([
+        400,
+        { type: "invalid_data", message: 'Invalid request: query parameter "q" contains a NUL byte (U+0000)' },
+      ])
       const id = (await send("GET", `/store/wardrobe/items/%ff`, "a")) as { status: number; body: any }
       expect(id.status).toBe(400)
       expect(id.body.message).toBe('Invalid request: the URL path segment "%ff" (after "items") is not valid UTF-8 percent-encoding')
-      const body = (await send("POST", `/store/social/posts/${ids.post}/comments`, "b", json({ body: "hi", extra: { list: ["ok", "x\u0000"] } }))) as { status: number; body: any }
+      const body = (await send(
+        "POST",
+        `/store/social/posts/${ids.post}/comments`,
+        "b",
+        json({ body: "hi", extra: { list: ["ok", "x\u0000"] } })
+      )) as { status: number; body: any }
       expect([body.status, body.body.message]).toEqual([400, 'Invalid request: body field "extra.list[1]" contains a NUL byte (U+0000)'])
       const field = corpus.buildMultipart([
         { name: "name", value: "Shirt\u0000" },
         { name: "photo", filename: "a.jpg", contentType: "image/jpeg", bytes: await jpeg() },
       ])
-      const form = (await send("POST", "/store/wardrobe/items", "a", { bytes: field.body, contentType: field.contentType })) as { status: number; body: any }
+      const form = (await send("POST", "/store/wardrobe/items", "a", { bytes: field.body, contentType: field.contentType })) as {
+        status: number
+        body: any
+      }
       expect([form.status, form.body.message]).toEqual([400, 'Invalid request: form field "name" contains a NUL byte (U+0000)'])
     }
 
@@ -413,7 +448,13 @@ medusaIntegrationTestRunner({
       for (const who of [undefined, "a"] as const) {
         for (const [label, cursor] of cursors) {
           const url = `/store/social/feed?tab=popular&cursor=${encodeURIComponent(cursor)}`
-          sent.push({ label: `${label} (${who ?? "anonymous"})`, method: "GET", url, answer: await send("GET", url, who), expectInvalidData: "cursor" })
+          sent.push({
+            label: `${label} (${who ?? "anonymous"})`,
+            method: "GET",
+            url,
+            answer: await send("GET", url, who),
+            expectInvalidData: "cursor",
+          })
         }
         for (const list of [`/store/social/customers/${ids.customer_a}/posts`, `/store/social/products/${ids.product}/posts`]) {
           const url = `${list}?cursor=${encode({ ...valid, a: "+275760-09-13T00:00:00.000Z" })}`
@@ -434,12 +475,40 @@ medusaIntegrationTestRunner({
 
     /** Every Curator route that takes a file, with the fields it needs besides. */
     const uploadRoutes = () => [
-      { name: "wardrobe item", who: "a" as Who, url: "/store/wardrobe/items", field: "photo", fields: { name: "Fuzzed item", category: "tops" }, creates: { wardrobe_items: 1, files: 1 } },
+      {
+        name: "wardrobe item",
+        who: "a" as Who,
+        url: "/store/wardrobe/items",
+        field: "photo",
+        fields: { name: "Fuzzed item", category: "tops" },
+        creates: { wardrobe_items: 1, files: 1 },
+      },
       { name: "wardrobe photo replacement", who: "a" as Who, url: `/store/wardrobe/items/${ids.item}`, field: "photo", fields: {}, creates: {} },
-      { name: "social post", who: "a" as Who, url: "/store/social/posts", field: "photos", fields: { caption: "Fuzzed", visibility: "public" }, creates: { posts: 1, post_images: 1, files: 1 } },
+      {
+        name: "social post",
+        who: "a" as Who,
+        url: "/store/social/posts",
+        field: "photos",
+        fields: { caption: "Fuzzed", visibility: "public" },
+        creates: { posts: 1, post_images: 1, files: 1 },
+      },
       { name: "lookbook cover", who: "admin" as Who, url: `/admin/lookbooks/${ids.lookbook}/cover`, field: "image", fields: {}, creates: {} },
-      { name: "new look", who: "admin" as Who, url: `/admin/lookbooks/${ids.lookbook}/looks`, field: "image", fields: { hotspots: "[]" }, creates: { looks: 1, files: 1 } },
-      { name: "look image replacement", who: "admin" as Who, url: `/admin/lookbooks/${ids.lookbook}/looks/${ids.look}`, field: "image", fields: {}, creates: {} },
+      {
+        name: "new look",
+        who: "admin" as Who,
+        url: `/admin/lookbooks/${ids.lookbook}/looks`,
+        field: "image",
+        fields: { hotspots: "[]" },
+        creates: { looks: 1, files: 1 },
+      },
+      {
+        name: "look image replacement",
+        who: "admin" as Who,
+        url: `/admin/lookbooks/${ids.lookbook}/looks/${ids.look}`,
+        field: "image",
+        fields: {},
+        creates: {},
+      },
     ]
 
     it("answers the malformed-file corpus, broken multipart and huge bodies on every upload route with a 4xx, and writes nothing", async () => {
@@ -468,7 +537,10 @@ medusaIntegrationTestRunner({
         const sentHere = files.filter((f) => !f.acceptable || decodable.indexOf(f) % routes.length === routeIndex)
         for (const file of sentHere) {
           tasks.push(async () => {
-            const { body, contentType } = corpus.buildMultipart([...fields, { name: route.field, filename: file.filename, contentType: file.contentType, bytes: file.bytes }])
+            const { body, contentType } = corpus.buildMultipart([
+              ...fields,
+              { name: route.field, filename: file.filename, contentType: file.contentType, bytes: file.bytes },
+            ])
             const answer = await send("POST", route.url, route.who, { bytes: body, contentType })
             sent.push({ label: `${route.name}: ${file.name}`, method: "POST", url: route.url, answer })
             const ok = typeof answer.status === "number" && answer.status < 300
@@ -483,8 +555,19 @@ medusaIntegrationTestRunner({
             // strictly, as the server's own check does.
             if (!file.acceptable) {
               acceptedMalformed.add(file.name)
-              const whole = await sharp(file.bytes, { failOn: "warning" }).toBuffer().then(() => true, () => false)
-              if (!whole) sent.push({ label: `${route.name}: ${file.name}`, method: "POST", url: route.url, answer: { status: "no answer", error: "a file that does not decode was stored" } })
+              const whole = await sharp(file.bytes, { failOn: "warning" })
+                .toBuffer()
+                .then(
+                  () => true,
+                  () => false
+                )
+              if (!whole)
+                sent.push({
+                  label: `${route.name}: ${file.name}`,
+                  method: "POST",
+                  url: route.url,
+                  answer: { status: "no answer", error: "a file that does not decode was stored" },
+                })
             }
           })
         }
@@ -511,7 +594,12 @@ medusaIntegrationTestRunner({
           const answer = await send("POST", route.url, route.who, { stream, length, contentType })
           sent.push({ label: `${route.name}: ${file.name}`, method: "POST", url: route.url, answer })
           if (typeof answer.status === "number" && answer.status < 400) {
-            sent.push({ label: `${route.name}: ${file.name} was accepted`, method: "POST", url: route.url, answer: { status: "no answer", error: "a huge body was stored" } })
+            sent.push({
+              label: `${route.name}: ${file.name} was accepted`,
+              method: "POST",
+              url: route.url,
+              answer: { status: "no answer", error: "a huge body was stored" },
+            })
           }
         }
       }
@@ -562,6 +650,5 @@ medusaIntegrationTestRunner({
         fs.rmSync(path.join(staticDir, name), { force: true })
       }
     }
-
   },
 })

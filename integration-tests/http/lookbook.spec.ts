@@ -99,7 +99,15 @@ medusaIntegrationTestRunner({
     describe("admin: lookbooks", () => {
       it("creates lookbooks with generated or given handles, lists, edits, publishes, unpublishes and deletes them", async () => {
         const autumn = await createLookbook({ title: "Autumn Layers", description: "Wool and more wool", season: "autumn-winter", position: 2 })
-        expect(autumn).toMatchObject({ title: "Autumn Layers", handle: "autumn-layers", status: "draft", season: "autumn-winter", position: 2, looks: [], published_at: null })
+        expect(autumn).toMatchObject({
+          title: "Autumn Layers",
+          handle: "autumn-layers",
+          status: "draft",
+          season: "autumn-winter",
+          position: 2,
+          looks: [],
+          published_at: null,
+        })
         const again = await createLookbook({ title: "Autumn  Layers!" })
         expect(again.handle).toBe("autumn-layers-2")
         const city = await createLookbook({ title: "City Weekend", handle: "city", status: "published", position: 1 })
@@ -180,7 +188,9 @@ medusaIntegrationTestRunner({
         // Six covers and six look images at once, all named image.jpg, each a different colour.
         const colours = ["#111111", "#223344", "#556677", "#889900", "#aabbcc", "#ddeeff"]
         const results = await Promise.all([
-          ...colours.map(async (c) => admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: await jpeg(40, 30, c), name: "image.jpg" }))),
+          ...colours.map(async (c) =>
+            admin("post", `/admin/lookbooks/${lookbook.id}/cover`, form({}, { bytes: await jpeg(40, 30, c), name: "image.jpg" }))
+          ),
           ...colours.map(async (c) =>
             admin("post", `/admin/lookbooks/${lookbook.id}/looks/${look.id}`, form({}, { bytes: await jpeg(30, 40, c), name: "image.jpg" }))
           ),
@@ -206,7 +216,15 @@ medusaIntegrationTestRunner({
       it("adds looks with an uploaded image and hotspots, edits, reorders, replaces hotspots and deletes", async () => {
         const lookbook = await createLookbook({ title: "Studio" })
         const [a, b, c] = inStock
-        const first = await addLook(lookbook.id, [{ x: 0.25, y: 0.3, variant_id: a.id }, { x: 0.7, y: 0.8, variant_id: b.id, product_id: b.product_id }], "Soft tailoring", "first look.jpg")
+        const first = await addLook(
+          lookbook.id,
+          [
+            { x: 0.25, y: 0.3, variant_id: a.id },
+            { x: 0.7, y: 0.8, variant_id: b.id, product_id: b.product_id },
+          ],
+          "Soft tailoring",
+          "first look.jpg"
+        )
         expect(first).toMatchObject({ position: 0, width: 300, height: 400, notes: "Soft tailoring", views: 0, add_to_cart_count: 0, rate: 0 })
         expect(first.hotspots).toEqual([
           expect.objectContaining({ x: 0.25, y: 0.3, variant_id: a.id, product_id: a.product_id, variant: expect.objectContaining({ sku: a.sku }) }),
@@ -220,7 +238,12 @@ medusaIntegrationTestRunner({
           fields: ["variant_id", "product_variant.sku", "product.id"],
           filters: { id: first.hotspots.map((h: any) => h.id) },
         })
-        expect(linked.map((h: any) => [h.product_variant.sku, h.product.id]).sort()).toEqual([[a.sku, a.product_id], [b.sku, b.product_id]].sort())
+        expect(linked.map((h: any) => [h.product_variant.sku, h.product.id]).sort()).toEqual(
+          [
+            [a.sku, a.product_id],
+            [b.sku, b.product_id],
+          ].sort()
+        )
         const firstKey = fileKeyOf(first.image_url)
         expect(firstKey).toMatch(/^\d+-look-[0-9a-f]{32}\.jpg$/)
         expect(fs.existsSync(storedFile(firstKey))).toBe(true)
@@ -232,21 +255,39 @@ medusaIntegrationTestRunner({
 
         const reordered = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/reorder`, { look_ids: [third.id, first.id, second.id] })
         expect(reordered.status).toBe(200)
-        expect(reordered.data.lookbook.looks.map((l: any) => [l.id, l.position])).toEqual([[third.id, 0], [first.id, 1], [second.id, 2]])
-        for (const bad of [[third.id, first.id], [third.id, first.id, second.id, "lkbklook_other"], [third.id, first.id, first.id]]) {
+        expect(reordered.data.lookbook.looks.map((l: any) => [l.id, l.position])).toEqual([
+          [third.id, 0],
+          [first.id, 1],
+          [second.id, 2],
+        ])
+        for (const bad of [
+          [third.id, first.id],
+          [third.id, first.id, second.id, "lkbklook_other"],
+          [third.id, first.id, first.id],
+        ]) {
           const res = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/reorder`, { look_ids: bad })
           expect(res.status).toBe(400)
           expect(res.data.message).toMatch(/look_ids must list every look of the lookbook once/)
         }
-        expect((await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook.looks.map((l: any) => l.id)).toEqual([third.id, first.id, second.id])
+        expect((await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook.looks.map((l: any) => l.id)).toEqual([
+          third.id,
+          first.id,
+          second.id,
+        ])
 
-        const replaced = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/${first.id}/hotspots`, { hotspots: [{ x: 0.5, y: 0.5, variant_id: c.id }] })
+        const replaced = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/${first.id}/hotspots`, {
+          hotspots: [{ x: 0.5, y: 0.5, variant_id: c.id }],
+        })
         expect(replaced.status).toBe(200)
         expect(replaced.data.look.hotspots.map((h: any) => [h.x, h.y, h.variant_id])).toEqual([[0.5, 0.5, c.id]])
 
         const edited = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/${first.id}`, { notes: "Layered knits" })
         expect(edited.data.look).toMatchObject({ notes: "Layered knits", image_url: first.image_url })
-        const newImage = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/${first.id}`, form({}, { bytes: await jpeg(120, 90), name: "swap.jpg" }))
+        const newImage = await admin(
+          "post",
+          `/admin/lookbooks/${lookbook.id}/looks/${first.id}`,
+          form({}, { bytes: await jpeg(120, 90), name: "swap.jpg" })
+        )
         expect(newImage.status).toBe(200)
         expect(newImage.data.look).toMatchObject({ width: 120, height: 90, notes: "Layered knits" })
         expect(newImage.data.look.hotspots).toHaveLength(1)
@@ -283,14 +324,29 @@ medusaIntegrationTestRunner({
 
         const ghost = "variant_does_not_exist"
         await expect400(
-          await post(form({ hotspots: JSON.stringify([{ x: 0.1, y: 0.1, variant_id: inStock[0].id }, { x: 0.2, y: 0.2, variant_id: ghost }]) }, await image())),
+          await post(
+            form(
+              {
+                hotspots: JSON.stringify([
+                  { x: 0.1, y: 0.1, variant_id: inStock[0].id },
+                  { x: 0.2, y: 0.2, variant_id: ghost },
+                ]),
+              },
+              await image()
+            )
+          ),
           new RegExp(`not found: ${ghost}`)
         )
         await expect400(await post(form({ hotspots: "[{x:1" }, await image())), /hotspots must be a JSON array/)
-        await expect400(await post(form({ hotspots: JSON.stringify([{ x: 1.5, y: 0.2, variant_id: inStock[0].id }]) }, await image())), /field 'hotspots, 0, x' too big, expected at most: '1'/)
+        await expect400(
+          await post(form({ hotspots: JSON.stringify([{ x: 1.5, y: 0.2, variant_id: inStock[0].id }]) }, await image())),
+          /field 'hotspots, 0, x' too big, expected at most: '1'/
+        )
         await expect400(await post(form({ hotspots: JSON.stringify([{ x: 0.5, y: 0.2 }]) }, await image())), /variant_id/)
         await expect400(
-          await post(form({ hotspots: JSON.stringify([{ x: 0.5, y: 0.2, variant_id: inStock[0].id, product_id: inStock[1].product_id }]) }, await image())),
+          await post(
+            form({ hotspots: JSON.stringify([{ x: 0.5, y: 0.2, variant_id: inStock[0].id, product_id: inStock[1].product_id }]) }, await image())
+          ),
           /does not belong to product/
         )
         await expect400(await post(form({ notes: "no image" })), /image is required/)
@@ -306,8 +362,14 @@ medusaIntegrationTestRunner({
 
         await expect400(await admin("post", "/admin/lookbooks", {}), /title/)
         await expect400(await admin("post", "/admin/lookbooks", { title: "X", handle: "Not A Handle" }), /handle may hold only/)
-        await expect400(await admin("post", "/admin/lookbooks", { title: "X", status: "archived" }), /Expected: 'draft, published' for field 'status'/)
-        await expect400(await admin("post", "/admin/lookbooks", "title=X", { "content-type": "text/plain" }), /Content-Type must be application\/json/)
+        await expect400(
+          await admin("post", "/admin/lookbooks", { title: "X", status: "archived" }),
+          /Expected: 'draft, published' for field 'status'/
+        )
+        await expect400(
+          await admin("post", "/admin/lookbooks", "title=X", { "content-type": "text/plain" }),
+          /Content-Type must be application\/json/
+        )
         await expect400(await admin("get", "/admin/lookbooks?limit=1000"), /limit/)
 
         const after = (await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook
@@ -318,7 +380,10 @@ medusaIntegrationTestRunner({
         // A hotspot set with one unknown variant replaces nothing.
         const look = await addLook(lookbook.id, [{ x: 0.3, y: 0.3, variant_id: inStock[0].id }])
         const refused = await admin("post", `/admin/lookbooks/${lookbook.id}/looks/${look.id}/hotspots`, {
-          hotspots: [{ x: 0.4, y: 0.4, variant_id: inStock[1].id }, { x: 0.5, y: 0.5, variant_id: ghost }],
+          hotspots: [
+            { x: 0.4, y: 0.4, variant_id: inStock[1].id },
+            { x: 0.5, y: 0.5, variant_id: ghost },
+          ],
         })
         await expect400(refused, new RegExp(ghost))
         const kept = (await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook.looks[0]
@@ -329,7 +394,13 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const lookbooks = container.resolve<LookbookModuleService>(LOOKBOOK_MODULE)
         const lookbook = await createLookbook({ title: "Compensation" })
-        const image = { filename: `doomed-${Date.now()}.jpg`, mimeType: "image/jpeg", content: (await jpeg(10, 10)).toString("base64"), width: 10, height: 10 }
+        const image = {
+          filename: `doomed-${Date.now()}.jpg`,
+          mimeType: "image/jpeg",
+          content: (await jpeg(10, 10)).toString("base64"),
+          width: 10,
+          height: 10,
+        }
         const filesBefore = storedFiles()
         // x = 5 gets past no validator here (the route's would refuse it); the database's check refuses the hotspot.
         const { errors } = await createLookWorkflow(container).run({
@@ -347,7 +418,10 @@ medusaIntegrationTestRunner({
         const one = await createLookbook({ title: "Featuring One", position: 1 })
         const two = await createLookbook({ title: "Featuring Two", status: "published", position: 0 })
         await addLook(one.id, [{ x: 0.2, y: 0.2, variant_id: a.id }])
-        await addLook(two.id, [{ x: 0.2, y: 0.2, variant_id: a.id }, { x: 0.6, y: 0.6, variant_id: b.id }])
+        await addLook(two.id, [
+          { x: 0.2, y: 0.2, variant_id: a.id },
+          { x: 0.6, y: 0.6, variant_id: b.id },
+        ])
         await addLook(two.id, [{ x: 0.2, y: 0.2, variant_id: a.id }])
         const res = await admin("get", `/admin/products/${a.product_id}/lookbooks`)
         expect(res.status).toBe(200)
@@ -374,8 +448,26 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(200)
         expect(res.data).toMatchObject({ count: 2, offset: 0, limit: 20 })
         expect(res.data.lookbooks).toEqual([
-          { id: autumn.id, title: "Autumn Layers", handle: "autumn-layers", description: null, cover_image_url: null, season: "autumn-winter", position: 1, look_count: 2 },
-          { id: resort.id, title: "Resort", handle: "resort", description: null, cover_image_url: null, season: "spring-summer", position: 3, look_count: 0 },
+          {
+            id: autumn.id,
+            title: "Autumn Layers",
+            handle: "autumn-layers",
+            description: null,
+            cover_image_url: null,
+            season: "autumn-winter",
+            position: 1,
+            look_count: 2,
+          },
+          {
+            id: resort.id,
+            title: "Resort",
+            handle: "resort",
+            description: null,
+            cover_image_url: null,
+            season: "spring-summer",
+            position: 3,
+            look_count: 0,
+          },
         ])
         expect((await call("get", "/store/lookbooks?season=spring-summer")).data.lookbooks.map((l: any) => l.id)).toEqual([resort.id])
         const page = await call("get", "/store/lookbooks?limit=1&offset=1")
@@ -388,10 +480,26 @@ medusaIntegrationTestRunner({
 
       it("gets a lookbook by handle with hotspot products, prices and stock for the region, and the fields asked for", async () => {
         const [a, b] = inStock
-        const unstocked = await createProduct("Unstocked scarf", { sku: "LB-UNSTOCKED", manage_inventory: true, prices: [{ currency_code: "eur", amount: 30 }] })
-        const hidden = await createProduct("Hidden belt", { sku: "LB-HIDDEN", manage_inventory: false, prices: [{ currency_code: "eur", amount: 25 }] }, "draft")
+        const unstocked = await createProduct("Unstocked scarf", {
+          sku: "LB-UNSTOCKED",
+          manage_inventory: true,
+          prices: [{ currency_code: "eur", amount: 30 }],
+        })
+        const hidden = await createProduct(
+          "Hidden belt",
+          { sku: "LB-HIDDEN", manage_inventory: false, prices: [{ currency_code: "eur", amount: 25 }] },
+          "draft"
+        )
         const lookbook = await createLookbook({ title: "City Weekend", description: "Two days", season: "all-season", status: "published" })
-        const look1 = await addLook(lookbook.id, [{ x: 0.3, y: 0.2, variant_id: a.id }, { x: 0.6, y: 0.7, variant_id: unstocked.variant_id }, { x: 0.1, y: 0.1, variant_id: hidden.variant_id }], "Saturday")
+        const look1 = await addLook(
+          lookbook.id,
+          [
+            { x: 0.3, y: 0.2, variant_id: a.id },
+            { x: 0.6, y: 0.7, variant_id: unstocked.variant_id },
+            { x: 0.1, y: 0.1, variant_id: hidden.variant_id },
+          ],
+          "Saturday"
+        )
         const look0 = await addLook(lookbook.id, [{ x: 0.5, y: 0.5, variant_id: b.id }], "Sunday")
         await admin("post", `/admin/lookbooks/${lookbook.id}/looks/reorder`, { look_ids: [look0.id, look1.id] })
 
@@ -400,7 +508,10 @@ medusaIntegrationTestRunner({
         const got = res.data.lookbook
         expect(Object.keys(got).sort()).toEqual(["cover_image_url", "description", "handle", "id", "looks", "season", "title"])
         expect(got).toMatchObject({ id: lookbook.id, title: "City Weekend", handle: "city-weekend", description: "Two days", season: "all-season" })
-        expect(got.looks.map((l: any) => [l.id, l.notes, l.position])).toEqual([[look0.id, "Sunday", 0], [look1.id, "Saturday", 1]])
+        expect(got.looks.map((l: any) => [l.id, l.notes, l.position])).toEqual([
+          [look0.id, "Sunday", 0],
+          [look1.id, "Saturday", 1],
+        ])
         expect(got.looks[0]).toMatchObject({ image_url: look0.image_url, width: 300, height: 400 })
         const saturday = got.looks[1]
         // The draft product's hotspot is not shown to shoppers.
@@ -412,9 +523,19 @@ medusaIntegrationTestRunner({
           product_id: a.product_id,
           variant_id: a.id,
           product: { id: a.product_id, title: expect.any(String), handle: expect.any(String), thumbnail: expect.stringMatching(/^http/) },
-          variant: { id: a.id, title: expect.any(String), sku: a.sku, calculated_price: { calculated_amount: a.eur, original_amount: a.eur, currency_code: "eur" }, in_stock: true },
+          variant: {
+            id: a.id,
+            title: expect.any(String),
+            sku: a.sku,
+            calculated_price: { calculated_amount: a.eur, original_amount: a.eur, currency_code: "eur" },
+            in_stock: true,
+          },
         })
-        expect(saturday.hotspots[1].variant).toMatchObject({ sku: "LB-UNSTOCKED", in_stock: false, calculated_price: { calculated_amount: 30, currency_code: "eur" } })
+        expect(saturday.hotspots[1].variant).toMatchObject({
+          sku: "LB-UNSTOCKED",
+          in_stock: false,
+          calculated_price: { calculated_amount: 30, currency_code: "eur" },
+        })
 
         const us = (await call("get", `/store/lookbooks/${lookbook.id}?country_code=US`)).data.lookbook
         expect(us.looks[1].hotspots[0].variant.calculated_price).toEqual({ calculated_amount: a.usd, original_amount: a.usd, currency_code: "usd" })
@@ -435,7 +556,10 @@ medusaIntegrationTestRunner({
           {
             id: lookbook.id,
             title: "City Weekend",
-            looks: [{ hotspots: [{ variant: { in_stock: true } }] }, { hotspots: [{ variant: { in_stock: true } }, { variant: { in_stock: false } }] }],
+            looks: [
+              { hotspots: [{ variant: { in_stock: true } }] },
+              { hotspots: [{ variant: { in_stock: true } }, { variant: { in_stock: false } }] },
+            ],
           },
         ])
         const withoutLooks = (await call("get", "/store/lookbooks/city-weekend?fields=-looks")).data.lookbook
@@ -444,7 +568,11 @@ medusaIntegrationTestRunner({
         expect(listed).toEqual([{ id: lookbook.id, handle: "city-weekend", look_count: 2 }])
         for (const url of ["/store/lookbooks/city-weekend?fields=looks.view_count", "/store/lookbooks?fields=status"]) {
           const refused = await call("get", url)
-          expect([url, refused.status, refused.data.message]).toEqual([url, 400, expect.stringMatching(/"(looks\.view_count|status)" is not allowed/)])
+          expect([url, refused.status, refused.data.message]).toEqual([
+            url,
+            400,
+            expect.stringMatching(/"(looks\.view_count|status)" is not allowed/),
+          ])
         }
       })
 
@@ -483,17 +611,36 @@ medusaIntegrationTestRunner({
         const draftLook = await addLook(draft.id, [])
         expect((await call("post", `/store/lookbooks/${draft.id}/looks/${draftLook.id}/views`)).status).toBe(404)
         expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/${draftLook.id}/views`)).status).toBe(404)
-        expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`, undefined, "x", { "content-type": "text/plain" })).status).toBe(400)
+        expect(
+          (await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`, undefined, "x", { "content-type": "text/plain" })).status
+        ).toBe(400)
       })
 
       it("adds every available hotspot variant of a look to the cart in one go and says why the others were not added", async () => {
         const [a, b] = inStock
-        const unstocked = await createProduct("Unstocked gloves", { sku: "LB-GLOVES", manage_inventory: true, prices: [{ currency_code: "eur", amount: 20 }] })
-        const dollarOnly = await createProduct("Dollar cap", { sku: "LB-CAP", manage_inventory: false, prices: [{ currency_code: "usd", amount: 15 }] })
+        const unstocked = await createProduct("Unstocked gloves", {
+          sku: "LB-GLOVES",
+          manage_inventory: true,
+          prices: [{ currency_code: "eur", amount: 20 }],
+        })
+        const dollarOnly = await createProduct("Dollar cap", {
+          sku: "LB-CAP",
+          manage_inventory: false,
+          prices: [{ currency_code: "usd", amount: 15 }],
+        })
         const drafted = await createProduct("Drafted bag", { sku: "LB-BAG", manage_inventory: false, prices: [{ currency_code: "eur", amount: 80 }] })
         const doomed = await createProduct("Doomed hat", { sku: "LB-HAT", manage_inventory: false, prices: [{ currency_code: "eur", amount: 35 }] })
-        const unmanaged = await createProduct("Gift card sleeve", { sku: "LB-SLEEVE", manage_inventory: false, prices: [{ currency_code: "eur", amount: 5 }] })
-        const wholesale = await createProduct("Wholesale tie", { sku: "LB-TIE", manage_inventory: false, prices: [{ currency_code: "eur", amount: 45 }] }, "published", [])
+        const unmanaged = await createProduct("Gift card sleeve", {
+          sku: "LB-SLEEVE",
+          manage_inventory: false,
+          prices: [{ currency_code: "eur", amount: 5 }],
+        })
+        const wholesale = await createProduct(
+          "Wholesale tie",
+          { sku: "LB-TIE", manage_inventory: false, prices: [{ currency_code: "eur", amount: 45 }] },
+          "published",
+          []
+        )
 
         const lookbook = await createLookbook({ title: "Shop the look", status: "published" })
         const look = await addLook(lookbook.id, [
@@ -532,7 +679,11 @@ medusaIntegrationTestRunner({
         expect(shown.find((h: any) => h.variant_id === dollarOnly.variant_id).variant.calculated_price).toBeNull()
         expect(res.data.cart.id).toBe(cartId)
         expect(res.data.cart.items.map((i: any) => [i.variant_id, i.quantity]).sort()).toEqual(
-          [[a.id, 1], [b.id, 1], [unmanaged.variant_id, 1]].sort()
+          [
+            [a.id, 1],
+            [b.id, 1],
+            [unmanaged.variant_id, 1],
+          ].sort()
         )
         expect(res.data.cart.total).toBeGreaterThan(0)
 
@@ -563,7 +714,9 @@ medusaIntegrationTestRunner({
         expect([unknownCart.status, unknownCart.data.message]).toEqual([404, expect.stringContaining("cart_nope")])
         const noCart = await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`, undefined, {})
         expect([noCart.status, noCart.data.message]).toEqual([400, expect.stringMatching(/cart_id/)])
-        expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/lkbklook_nope/add-to-cart`, undefined, { cart_id: cartId })).status).toBe(404)
+        expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/lkbklook_nope/add-to-cart`, undefined, { cart_id: cartId })).status).toBe(
+          404
+        )
         await admin("post", `/admin/lookbooks/${lookbook.id}`, { status: "draft" })
         expect((await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`, undefined, { cart_id: cartId })).status).toBe(404)
       })
@@ -645,8 +798,9 @@ medusaIntegrationTestRunner({
         const lookbook = await createLookbook({ title: "Guarded", status: "published" })
         const look = await addLook(lookbook.id, [{ x: 0.5, y: 0.5, variant_id: inStock[0].id }])
         const image = await jpeg(20, 20)
-        const currentLookIdsReversed = async () =>
-          ({ look_ids: (await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook.looks.map((l: any) => l.id).reverse() })
+        const currentLookIdsReversed = async () => ({
+          look_ids: (await admin("get", `/admin/lookbooks/${lookbook.id}`)).data.lookbook.looks.map((l: any) => l.id).reverse(),
+        })
         const adminRoutes: [string, string, () => unknown, number][] = [
           ["get", "/admin/lookbooks", () => undefined, 200],
           ["post", "/admin/lookbooks", () => ({ title: "By an admin" }), 201],
@@ -655,7 +809,12 @@ medusaIntegrationTestRunner({
           ["post", `/admin/lookbooks/${lookbook.id}/cover`, () => form({}, { bytes: image, name: "c.jpg" }), 200],
           ["post", `/admin/lookbooks/${lookbook.id}/looks`, () => form({}, { bytes: image, name: "l.jpg" }), 201],
           ["post", `/admin/lookbooks/${lookbook.id}/looks/${look.id}`, () => ({ notes: "n" }), 200],
-          ["post", `/admin/lookbooks/${lookbook.id}/looks/${look.id}/hotspots`, () => ({ hotspots: [{ x: 0.1, y: 0.2, variant_id: inStock[0].id }] }), 200],
+          [
+            "post",
+            `/admin/lookbooks/${lookbook.id}/looks/${look.id}/hotspots`,
+            () => ({ hotspots: [{ x: 0.1, y: 0.2, variant_id: inStock[0].id }] }),
+            200,
+          ],
           ["post", `/admin/lookbooks/${lookbook.id}/looks/reorder`, currentLookIdsReversed, 200],
           ["get", `/admin/lookbooks/${lookbook.id}/analytics`, () => undefined, 200],
           ["get", `/admin/products/${inStock[0].product_id}/lookbooks`, () => undefined, 200],
@@ -691,7 +850,10 @@ medusaIntegrationTestRunner({
           const noKey = await api.request({ method, url, data: body, validateStatus: () => true })
           expect([method, url, noKey.status]).toEqual([method, url, 400])
         }
-        expect((await admin("get", `/admin/lookbooks/${open.id}/analytics`)).data.analytics.looks[0]).toMatchObject({ views: 3, add_to_cart_count: 4 })
+        expect((await admin("get", `/admin/lookbooks/${open.id}/analytics`)).data.analytics.looks[0]).toMatchObject({
+          views: 3,
+          add_to_cart_count: 4,
+        })
       })
     })
   },

@@ -26,10 +26,14 @@ medusaIntegrationTestRunner({
     let otherKey = ""
     let otherChannelProductId = ""
     let noWarehouseRegionId = ""
-    const product = { id: "", draftId: "", variantIds: {} as Record<"S" | "M" | "L" | "Gift", string>, inventoryItemIds: {} as Record<string, string> }
+    const product = {
+      id: "",
+      draftId: "",
+      variantIds: {} as Record<"S" | "M" | "L" | "Gift", string>,
+      inventoryItemIds: {} as Record<string, string>,
+    }
 
-    const get = (url: string, key = store.publishableKey) =>
-      api.get(url, { headers: { "x-publishable-api-key": key }, validateStatus: () => true })
+    const get = (url: string, key = store.publishableKey) => api.get(url, { headers: { "x-publishable-api-key": key }, validateStatus: () => true })
     const availabilityOf = async (productId: string, regionId: string, key?: string) => {
       const res = await get(`/store/products/${productId}/availability?region_id=${regionId}`, key)
       expect([res.status, res.data.message]).toEqual([200, undefined])
@@ -52,9 +56,25 @@ medusaIntegrationTestRunner({
               sales_channels: [{ id: salesChannelId }],
               options: [{ title: "Size", values: [...sizes, "Gift"] }],
               variants: [
-                ...sizes.map((size) => ({ title: size, sku: `${title}-${size}`, options: { Size: size }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 50 }] })),
+                ...sizes.map((size) => ({
+                  title: size,
+                  sku: `${title}-${size}`,
+                  options: { Size: size },
+                  manage_inventory: true,
+                  prices: [{ currency_code: "eur", amount: 50 }],
+                })),
                 // A gift card style variant: never counted, always sellable.
-                ...(giftVariant ? [{ title: "Gift", sku: `${title}-gift`, options: { Size: "Gift" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 50 }] }] : []),
+                ...(giftVariant
+                  ? [
+                      {
+                        title: "Gift",
+                        sku: `${title}-gift`,
+                        options: { Size: "Gift" },
+                        manage_inventory: false,
+                        prices: [{ currency_code: "eur", amount: 50 }],
+                      },
+                    ]
+                  : []),
               ],
             },
           ],
@@ -68,7 +88,11 @@ medusaIntegrationTestRunner({
     const search = async (params: string) => {
       const res = await get(`/store/product-search?limit=100&${params}`)
       expect([res.status, res.data.message]).toEqual([200, undefined])
-      return { ids: (res.data.products as SearchHit[]).map((p) => p.id).sort(), hits: res.data.products as SearchHit[], inStock: res.data.facets.in_stock as number }
+      return {
+        ids: (res.data.products as SearchHit[]).map((p) => p.id).sort(),
+        hits: res.data.products as SearchHit[],
+        inStock: res.data.facets.in_stock as number,
+      }
     }
     /** Search ingests stock events asynchronously: ask until the answer turns up. */
     const eventually = async (params: string, check: (r: Awaited<ReturnType<typeof search>>) => boolean) => {
@@ -112,18 +136,26 @@ medusaIntegrationTestRunner({
 
       // A second shop: its own channel and key, no warehouse linked to it.
       const { result: channels } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: "Outlet" }] } })
-      const { result: keys } = await createApiKeysWorkflow(container).run({ input: { api_keys: [{ title: "Outlet", type: "publishable", created_by: "" }] } })
+      const { result: keys } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: "Outlet", type: "publishable", created_by: "" }] },
+      })
       await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: keys[0].id, add: [channels[0].id] } })
       otherKey = keys[0].token
       const outlet = await createProduct("availability-outlet", "published", channels[0].id)
       otherChannelProductId = outlet.id
       const outletS = outlet.variants.find((v) => v.title === "S")!
-      const { data: outletLinks } = await query.graph({ entity: "product_variant_inventory_items", fields: ["inventory_item_id"], filters: { variant_id: outletS.id } })
+      const { data: outletLinks } = await query.graph({
+        entity: "product_variant_inventory_items",
+        fields: ["inventory_item_id"],
+        filters: { variant_id: outletS.id },
+      })
       await createInventoryLevelsWorkflow(container).run({
         input: { inventory_levels: [{ inventory_item_id: outletLinks[0].inventory_item_id, location_id: eu, stocked_quantity: 9 }] },
       })
 
-      const { result: regions } = await createRegionsWorkflow(container).run({ input: { regions: [{ name: "Nowhere", currency_code: "eur", countries: [] }] } })
+      const { result: regions } = await createRegionsWorkflow(container).run({
+        input: { regions: [{ name: "Nowhere", currency_code: "eur", countries: [] }] },
+      })
       noWarehouseRegionId = regions[0].id
 
       // A second product for search's in-stock filter: no gift variant, so stock alone decides.
@@ -146,7 +178,13 @@ medusaIntegrationTestRunner({
     it("counts only the warehouse that serves the shopper's region", async () => {
       const europe = await availabilityOf(product.id, store.regionIdsByCurrency.eur)
       expect(europe.stock_location_id).toBe(store.locationIdsByWarehouse.eu)
-      expect(europe.byVariant[product.variantIds.S]).toEqual({ variant_id: product.variantIds.S, available_quantity: 4, in_stock: true, manage_inventory: true, allow_backorder: false })
+      expect(europe.byVariant[product.variantIds.S]).toEqual({
+        variant_id: product.variantIds.S,
+        available_quantity: 4,
+        in_stock: true,
+        manage_inventory: true,
+        allow_backorder: false,
+      })
       expect(europe.byVariant[product.variantIds.M]).toMatchObject({ available_quantity: 2, in_stock: true })
       expect(europe.byVariant[product.variantIds.L]).toMatchObject({ available_quantity: 0, in_stock: false })
 
@@ -164,7 +202,13 @@ medusaIntegrationTestRunner({
     it("treats variants without managed inventory as always in stock", async () => {
       for (const regionId of Object.values(store.regionIdsByCurrency)) {
         const { byVariant } = await availabilityOf(product.id, regionId)
-        expect(byVariant[product.variantIds.Gift]).toEqual({ variant_id: product.variantIds.Gift, available_quantity: null, in_stock: true, manage_inventory: false, allow_backorder: false })
+        expect(byVariant[product.variantIds.Gift]).toEqual({
+          variant_id: product.variantIds.Gift,
+          available_quantity: null,
+          in_stock: true,
+          manage_inventory: false,
+          allow_backorder: false,
+        })
       }
     })
 
@@ -258,12 +302,18 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("one meaning of \"in stock\" for each region", () => {
+    describe('one meaning of "in stock" for each region', () => {
       /** A published lookbook with one look whose hotspots sell the given variants. */
       const createLookbook = async (handle: string, variants: { id: string; product_id: string }[]) => {
         const lookbooks = getContainer().resolve<LookbookModuleService>(LOOKBOOK_MODULE)
         const lookbook = await lookbooks.createLookbooks({ title: handle, handle, status: "published", published_at: new Date() })
-        const look = await lookbooks.createLookbookLooks({ lookbook_id: lookbook.id, image_url: "http://localhost/look.jpg", width: 3, height: 4, position: 0 })
+        const look = await lookbooks.createLookbookLooks({
+          lookbook_id: lookbook.id,
+          image_url: "http://localhost/look.jpg",
+          width: 3,
+          height: 4,
+          position: 0,
+        })
         await lookbooks.createLookbookHotspots(
           variants.map((v, position) => ({ look_id: look.id, x: 0.5, y: 0.5, product_id: v.product_id, variant_id: v.id, position }))
         )
@@ -287,7 +337,13 @@ medusaIntegrationTestRunner({
                 shipping_profile_id: store.shippingProfileId,
                 sales_channels: [{ id: store.salesChannelId }],
                 options: [{ title: "Size", values: ["S", "M", "L"] }],
-                variants: ["S", "M", "L"].map((size) => ({ title: size, sku: `concordia-${size}`, options: { Size: size }, manage_inventory: true, prices })),
+                variants: ["S", "M", "L"].map((size) => ({
+                  title: size,
+                  sku: `concordia-${size}`,
+                  options: { Size: size },
+                  manage_inventory: true,
+                  prices,
+                })),
               },
             ],
           },
@@ -365,14 +421,15 @@ medusaIntegrationTestRunner({
 
       it("answers an unknown region with the same 400 on every route", async () => {
         await createLookbook("unknown-region", [])
-        const routes = [
-          `/store/products/${product.id}/availability`,
-          "/store/product-search",
-          "/store/lookbooks/unknown-region",
-        ]
+        const routes = [`/store/products/${product.id}/availability`, "/store/product-search", "/store/lookbooks/unknown-region"]
         for (const route of routes) {
           const byId = await get(`${route}?region_id=reg_nope`)
-          expect([route, byId.status, byId.data.type, byId.data.message]).toEqual([route, 400, "invalid_data", "Region with id: reg_nope was not found"])
+          expect([route, byId.status, byId.data.type, byId.data.message]).toEqual([
+            route,
+            400,
+            "invalid_data",
+            "Region with id: reg_nope was not found",
+          ])
         }
         // Routes that also take a country: the same answer for a country no region sells to.
         for (const route of routes.slice(1)) {

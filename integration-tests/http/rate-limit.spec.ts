@@ -16,7 +16,14 @@ const UPLOAD_LIMIT = 3
 const previousUploadLimit = process.env.RATE_LIMIT_UPLOAD_SHOPPER
 process.env.RATE_LIMIT_UPLOAD_SHOPPER = `${UPLOAD_LIMIT}/1h`
 
-const RATE_LIMIT_HEADERS = ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]
+const RATE_LIMIT_HEADERS = [
+  "ratelimit-limit",
+  "ratelimit-remaining",
+  "ratelimit-reset",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+]
 
 /**
  * Rate limits through the HTTP API, as an attacker meets them: Medusa's own sign-in,
@@ -44,7 +51,13 @@ medusaIntegrationTestRunner({
       expect(retryAfter).toBeGreaterThanOrEqual(1)
       expect(res.data.message).toContain(`Try again in ${retryAfter} second`)
       const h = rateLimitHeaders(res)
-      expect(h).toMatchObject({ "ratelimit-limit": String(limit), "ratelimit-remaining": "0", "ratelimit-reset": String(retryAfter), "x-ratelimit-limit": String(limit), "x-ratelimit-remaining": "0" })
+      expect(h).toMatchObject({
+        "ratelimit-limit": String(limit),
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(retryAfter),
+        "x-ratelimit-limit": String(limit),
+        "x-ratelimit-remaining": "0",
+      })
       // The older header is a Unix time: now plus the wait.
       expect(Math.abs(Number(h["x-ratelimit-reset"]) - (Date.now() / 1000 + retryAfter))).toBeLessThan(30)
       return retryAfter
@@ -69,7 +82,12 @@ medusaIntegrationTestRunner({
           const res = await signIn(customerA.email.toUpperCase(), `wrong-${i}`, `198.51.100.${i}`)
           expect(res.status).toBe(401)
           // Every limited answer carries the headers, allowed ones too.
-          expect(rateLimitHeaders(res)).toMatchObject({ "ratelimit-limit": "10", "ratelimit-remaining": String(10 - i), "x-ratelimit-limit": "10", "x-ratelimit-remaining": String(10 - i) })
+          expect(rateLimitHeaders(res)).toMatchObject({
+            "ratelimit-limit": "10",
+            "ratelimit-remaining": String(10 - i),
+            "x-ratelimit-limit": "10",
+            "x-ratelimit-remaining": String(10 - i),
+          })
           expect(Number(res.headers["ratelimit-reset"])).toBeGreaterThan(0)
           expect(res.headers["retry-after"]).toBeUndefined()
         }
@@ -118,7 +136,11 @@ medusaIntegrationTestRunner({
 
       it("limits registrations per e-mail", async () => {
         const register = (address: string) =>
-          api.post("/auth/customer/emailpass/register", { email: "new-shopper@example.com", password: "secret-123" }, { headers: from(address), validateStatus: () => true })
+          api.post(
+            "/auth/customer/emailpass/register",
+            { email: "new-shopper@example.com", password: "secret-123" },
+            { headers: from(address), validateStatus: () => true }
+          )
         const answers: number[] = []
         for (let i = 1; i <= 5; i++) answers.push((await register(`198.18.1.${i}`)).status)
         // Medusa answers each (a repeat with the same password is accepted as a sign-in); each counts.

@@ -61,6 +61,5 @@ medusaIntegrationTestRunner({
       expect((await call("get", `/store/social/posts/${rejected.id}`, "b")).status).toBe(404)
       expect((await call("get", `/store/social/posts/${rejected.id}`, "a")).data.post.status).toBe("removed")
     })
-
   },
 })

@@ -26,7 +26,10 @@ type Who = "a" | "b" | "c" | "admin"
 type Photo = { bytes: Buffer; name: string; type: string }
 
 const postForm = (fields: Record<string, string>, photos: Photo[], field = "photos") =>
-  multipartForm(fields, photos.map((photo) => ({ ...photo, field })))
+  multipartForm(
+    fields,
+    photos.map((photo) => ({ ...photo, field }))
+  )
 
 /**
  * The social feed through the Store and Admin APIs: posts with photo uploads and product tags,
@@ -117,10 +120,25 @@ medusaIntegrationTestRunner({
         for (const p of post.photos) expect(fs.existsSync(path.join(PUBLIC_DIR, fileKeyOf(p.url)))).toBe(true)
         expect(fileKeyOf(post.photos[1].url)).toMatch(/^\d+-post-[0-9a-f]{32}\.png$/)
         // Tags are product cards; without a region there is no price to show.
-        const card = { id: product.id, title: product.title, handle: product.handle, thumbnail: expect.any(String), calculated_price: null, in_stock: expect.any(Boolean) }
+        const card = {
+          id: product.id,
+          title: product.title,
+          handle: product.handle,
+          thumbnail: expect.any(String),
+          calculated_price: null,
+          in_stock: expect.any(Boolean),
+        }
         expect(post.tags).toEqual([
           { id: expect.any(String), product_id: product.id, variant_id: null, x: 0.25, y: 0.75, photo_index: 0, product: card },
-          { id: expect.any(String), product_id: other.id, variant_id: other.variantIds[0], x: null, y: null, photo_index: 1, product: expect.objectContaining({ id: other.id, title: other.title }) },
+          {
+            id: expect.any(String),
+            product_id: other.id,
+            variant_id: other.variantIds[0],
+            x: null,
+            y: null,
+            photo_index: 1,
+            product: expect.objectContaining({ id: other.id, title: other.title }),
+          },
         ])
         // The e-mail never leaves the API, nor do internal columns.
         const read = await call("get", `/store/social/posts/${post.id}`, "b")
@@ -131,16 +149,31 @@ medusaIntegrationTestRunner({
         // With the shopper's country the cards carry the region's prices: the tagged variant's own, else the lowest.
         const inUs = (await call("get", `/store/social/posts/${post.id}?country_code=us`)).data.post
         const cards = [inUs.tags[0].product, inUs.tags[1].product]
-        for (const c of cards) expect(c.calculated_price).toEqual({ calculated_amount: expect.any(Number), original_amount: expect.any(Number), currency_code: "usd" })
+        for (const c of cards)
+          expect(c.calculated_price).toEqual({ calculated_amount: expect.any(Number), original_amount: expect.any(Number), currency_code: "usd" })
         const feed = await call("get", `/store/social/feed?region_id=${store.regionIdsByCurrency.eur}&limit=50`)
         expect(feed.data.posts.find((p: any) => p.id === post.id).tags[0].product.calculated_price.currency_code).toBe("eur")
         expect((await call("get", `/store/social/posts/${post.id}?country_code=zz`)).status).toBe(400)
 
         // `fields` picks from the response's own fields, as on Medusa's routes; anything else is a 400 naming it.
         const picked = await call("get", `/store/social/posts/${post.id}?fields=id,caption,tags.product.title`)
-        expect(picked.data.post).toEqual({ id: post.id, caption: "Sunday in the park", tags: [{ product: { title: product.title } }, { product: { title: other.title } }] })
+        expect(picked.data.post).toEqual({
+          id: post.id,
+          caption: "Sunday in the park",
+          tags: [{ product: { title: product.title } }, { product: { title: other.title } }],
+        })
         const plus = await call("get", `/store/social/posts/${post.id}?fields=-tags,-photos`)
-        expect(Object.keys(plus.data.post).sort()).toEqual(["author", "caption", "comment_count", "created_at", "id", "like_count", "liked_by_me", "status", "visibility"])
+        expect(Object.keys(plus.data.post).sort()).toEqual([
+          "author",
+          "caption",
+          "comment_count",
+          "created_at",
+          "id",
+          "like_count",
+          "liked_by_me",
+          "status",
+          "visibility",
+        ])
         const refused = await call("get", `/store/social/feed?fields=id,customer.email`)
         expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/"customer\.email" is not allowed/)])
       })
@@ -156,7 +189,10 @@ medusaIntegrationTestRunner({
         const good = { bytes: photo.bytes, name: `${marker}.jpg`, type: "image/jpeg" }
         await expect400(await post({ caption: "JSON only", visibility: "public" }), /needs at least one photo.*"photos" field/)
         await expect400(await post(postForm({ caption: "no files" }, [])), /needs at least one photo/)
-        await expect400(await post(postForm({}, [{ bytes: Buffer.from("GIF89a not really"), name: `${marker}.gif`, type: "image/gif" }])), /JPEG, PNG or WebP/)
+        await expect400(
+          await post(postForm({}, [{ bytes: Buffer.from("GIF89a not really"), name: `${marker}.gif`, type: "image/gif" }])),
+          /JPEG, PNG or WebP/
+        )
         await expect400(await post(postForm({}, Array(7).fill(good))), /at most 6 photos/)
         await expect400(await post(postForm({}, [good], "photo")), /"photos" field/)
         await expect400(await post("caption=hi", { "content-type": "text/plain" }), /Content-Type must be multipart\/form-data or application\/json/)
@@ -167,10 +203,19 @@ medusaIntegrationTestRunner({
           /is not a variant of product/
         )
         await expect400(await post(postForm({ tags: "[{not json" }, [good])), /tags must be a JSON array/)
-        await expect400(await post(postForm({ tags: JSON.stringify([{ product_id: products[0].id, x: 1.5, y: 0.2 }]) }, [good])), /field 'tags, 0, x' too big, expected at most: '1'/)
+        await expect400(
+          await post(postForm({ tags: JSON.stringify([{ product_id: products[0].id, x: 1.5, y: 0.2 }]) }, [good])),
+          /field 'tags, 0, x' too big, expected at most: '1'/
+        )
         await expect400(await post(postForm({ tags: JSON.stringify([{ product_id: products[0].id, x: 0.5 }]) }, [good])), /both x and y/)
-        await expect400(await post(postForm({ tags: JSON.stringify([{ product_id: products[0].id, photo_index: 2 }]) }, [good])), /photo_index 2 needs at least 3 photos/)
-        await expect400(await post(postForm({ visibility: "friends" }, [good])), /'public, followers, private' for field 'visibility', but got: 'friends'/)
+        await expect400(
+          await post(postForm({ tags: JSON.stringify([{ product_id: products[0].id, photo_index: 2 }]) }, [good])),
+          /photo_index 2 needs at least 3 photos/
+        )
+        await expect400(
+          await post(postForm({ visibility: "friends" }, [good])),
+          /'public, followers, private' for field 'visibility', but got: 'friends'/
+        )
         await expect400(await post(postForm({ caption: "x".repeat(2201) }, [good])), /field 'caption' too big, expected at most: '2200'/)
         await expect400(await post(postForm({ author: "someone" }, [good])), /Unrecognized fields: 'author'/)
 
@@ -202,7 +247,13 @@ medusaIntegrationTestRunner({
         // An edit whose tag replacement fails after the caption was written puts the caption back.
         const post = await createPost("a", { caption: "Original", visibility: "public", tags: [{ product_id: products[0].id }] })
         const failed = await updateSocialPostWorkflow(getContainer()).run({
-          input: { customer_id: ids.a, id: post.id, caption: "Changed", visibility: "private", tags: [{ product_id: products[1].id, photo_index: 4 }] },
+          input: {
+            customer_id: ids.a,
+            id: post.id,
+            caption: "Changed",
+            visibility: "private",
+            tags: [{ product_id: products[1].id, photo_index: 4 }],
+          },
           throwOnError: false,
         })
         expect(failed.errors).toHaveLength(1)
@@ -222,13 +273,22 @@ medusaIntegrationTestRunner({
 
         const bad = await edit("a", { caption: "Half", tags: [{ product_id: "prod_missing" }] })
         expect([bad.status, bad.data.message]).toEqual([400, "Tagged product prod_missing does not exist"])
-        expect((await call("get", `/store/social/posts/${post.id}`, "a")).data.post).toMatchObject({ caption: "Before", tags: [{ product_id: products[0].id }] })
+        expect((await call("get", `/store/social/posts/${post.id}`, "a")).data.post).toMatchObject({
+          caption: "Before",
+          tags: [{ product_id: products[0].id }],
+        })
 
-        const ok = await edit("a", { caption: "After", visibility: "followers", tags: [{ product_id: products[1].id, x: 0.5, y: 0.5 }, { product_id: products[2].id }] })
+        const ok = await edit("a", {
+          caption: "After",
+          visibility: "followers",
+          tags: [{ product_id: products[1].id, x: 0.5, y: 0.5 }, { product_id: products[2].id }],
+        })
         expect(ok.status).toBe(200)
         expect(ok.data.post).toMatchObject({ caption: "After", visibility: "followers" })
         expect(ok.data.post.tags.map((t: any) => t.product_id).sort()).toEqual([products[1].id, products[2].id].sort())
-        expect((await edit("a", { tags: [{ product_id: products[0].id, photo_index: 1 }] })).data.message).toMatch(/photo_index 1, but the post has 1 photo/)
+        expect((await edit("a", { tags: [{ product_id: products[0].id, photo_index: 1 }] })).data.message).toMatch(
+          /photo_index 1, but the post has 1 photo/
+        )
         expect((await edit("a", "caption=x")).status).toBe(400)
 
         // B does not follow A, so the followers-only post is now invisible to B: 404, not 403.
@@ -350,14 +410,22 @@ medusaIntegrationTestRunner({
         const comment = async (who: Who, body: unknown) => call("post", `/store/social/posts/${post.id}/comments`, who, body)
         const first = await comment("b", { body: "  Where is the coat from?  " })
         expect(first.status).toBe(201)
-        expect(first.data.comment).toMatchObject({ body: "Where is the coat from?", parent_id: null, author: { id: ids.b, display_name: "Jonas B." }, replies: [] })
+        expect(first.data.comment).toMatchObject({
+          body: "Where is the coat from?",
+          parent_id: null,
+          author: { id: ids.b, display_name: "Jonas B." },
+          replies: [],
+        })
         const reply = await comment("a", { body: "Tagged it!", parent_id: first.data.comment.id })
         expect(reply.data.comment.parent_id).toBe(first.data.comment.id)
         await comment("c", { body: "Love the colours" })
         const third = await comment("c", { body: "And the shoes" })
 
         const nested = await comment("b", { body: "deeper", parent_id: reply.data.comment.id })
-        expect([nested.status, nested.data.message]).toEqual([400, `parent_id ${reply.data.comment.id} is a reply; reply to the comment it answers instead`])
+        expect([nested.status, nested.data.message]).toEqual([
+          400,
+          `parent_id ${reply.data.comment.id} is a reply; reply to the comment it answers instead`,
+        ])
         const otherPost = await createPost("b")
         const elsewhere = await call("post", `/store/social/posts/${otherPost.id}/comments`, "b", { body: "x", parent_id: first.data.comment.id })
         expect([elsewhere.status, elsewhere.data.message]).toEqual([400, `parent_id ${first.data.comment.id} is not a comment on this post`])
@@ -372,12 +440,18 @@ medusaIntegrationTestRunner({
           ["Love the colours", []],
         ])
         expect(JSON.stringify(list.data)).not.toMatch(/@curator\.local/)
-        expect((await call("get", `/store/social/posts/${post.id}/comments?offset=2`)).data.comments.map((c: any) => c.body)).toEqual(["And the shoes"])
+        expect((await call("get", `/store/social/posts/${post.id}/comments?offset=2`)).data.comments.map((c: any) => c.body)).toEqual([
+          "And the shoes",
+        ])
         expect((await call("get", `/store/social/posts/${post.id}`)).data.post.comment_count).toBe(4)
 
         // B wrote neither the post nor C's comment; A (the post's author) and C may delete it.
         expect((await call("delete", `/store/social/comments/${third.data.comment.id}`, "b")).status).toBe(403)
-        expect((await call("delete", `/store/social/comments/${third.data.comment.id}`, "c")).data).toEqual({ id: third.data.comment.id, object: "social_comment", deleted: true })
+        expect((await call("delete", `/store/social/comments/${third.data.comment.id}`, "c")).data).toEqual({
+          id: third.data.comment.id,
+          object: "social_comment",
+          deleted: true,
+        })
         // Deleting a comment takes its replies with it.
         expect((await call("delete", `/store/social/comments/${first.data.comment.id}`, "a")).status).toBe(200)
         const after = await call("get", `/store/social/posts/${post.id}/comments`)
@@ -394,11 +468,22 @@ medusaIntegrationTestRunner({
 
         const follow = await call("post", `/store/social/customers/${ids.b}/follow`, "a")
         expect(follow.status).toBe(200)
-        expect(follow.data.profile).toEqual({ id: ids.b, display_name: "Jonas B.", post_count: 0, follower_count: 1, following_count: 0, followed_by_me: true })
+        expect(follow.data.profile).toEqual({
+          id: ids.b,
+          display_name: "Jonas B.",
+          post_count: 0,
+          follower_count: 1,
+          following_count: 0,
+          followed_by_me: true,
+        })
         expect((await call("post", `/store/social/customers/${ids.b}/follow`, "a")).data.profile.follower_count).toBe(1)
         await call("post", `/store/social/customers/${ids.b}/follow`, "c")
         expect((await call("get", `/store/social/customers/${ids.b}`)).data.profile).toMatchObject({ follower_count: 2, followed_by_me: false })
-        expect((await call("get", `/store/social/customers/${ids.a}`, "b")).data.profile).toMatchObject({ following_count: 1, follower_count: 0, followed_by_me: false })
+        expect((await call("get", `/store/social/customers/${ids.a}`, "b")).data.profile).toMatchObject({
+          following_count: 1,
+          follower_count: 0,
+          followed_by_me: false,
+        })
 
         const unfollow = await call("delete", `/store/social/customers/${ids.b}/follow`, "a")
         expect(unfollow.data.profile).toMatchObject({ follower_count: 1, followed_by_me: false })
@@ -441,13 +526,18 @@ medusaIntegrationTestRunner({
         const bad = await call("get", `/store/social/feed?tab=following&cursor=${popular.next_cursor}`, "a")
         expect([bad.status, bad.data.message]).toEqual([400, "cursor is not valid: it belongs to another feed or tab"])
         expect((await call("get", "/store/social/feed?cursor=garbage", "a")).data.message).toMatch(/cursor is not valid/)
-        expect((await call("get", "/store/social/feed?tab=trending")).data.message).toMatch(/'for_you, following, popular' for field 'tab', but got: 'trending'/)
+        expect((await call("get", "/store/social/feed?tab=trending")).data.message).toMatch(
+          /'for_you, following, popular' for field 'tab', but got: 'trending'/
+        )
         expect((await call("get", "/store/social/feed?limit=500")).data.message).toMatch(/field 'limit' too big, expected at most: '50'/)
       })
 
       it("lists a product's community posts and a customer's posts with cursors", async () => {
         const [product, other] = products
-        const tagged = [await createPost("a", { tags: [{ product_id: product.id }] }), await createPost("b", { tags: [{ variant_id: product.variantIds[0] }] })]
+        const tagged = [
+          await createPost("a", { tags: [{ product_id: product.id }] }),
+          await createPost("b", { tags: [{ variant_id: product.variantIds[0] }] }),
+        ]
         await createPost("c", { tags: [{ product_id: other.id }] })
         const first = await call("get", `/store/social/products/${product.id}/posts?limit=1`)
         expect(first.data.posts).toHaveLength(1)
@@ -467,12 +557,20 @@ medusaIntegrationTestRunner({
       it("takes one report per customer and queues the post for the moderators; three new accounts' reports do not hide it", async () => {
         const post = await createPost("a", { caption: "Suspicious bag" })
         const report = (who: Who, body: unknown) => call("post", `/store/social/posts/${post.id}/reports`, who, body)
-        expect((await report("b", { reason: "fake" })).data.message).toMatch(/'spam, inappropriate, counterfeit, harassment, other' for field 'reason', but got: 'fake'/)
+        expect((await report("b", { reason: "fake" })).data.message).toMatch(
+          /'spam, inappropriate, counterfeit, harassment, other' for field 'reason', but got: 'fake'/
+        )
         const own = await report("a", { reason: "spam" })
         expect([own.status, own.data.message]).toEqual([400, "You cannot report your own post"])
         const first = await report("b", { reason: "counterfeit", note: "Logo is off" })
         expect(first.status).toBe(201)
-        expect(first.data.report).toEqual({ id: expect.any(String), post_id: post.id, reason: "counterfeit", note: "Logo is off", created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+        expect(first.data.report).toEqual({
+          id: expect.any(String),
+          post_id: post.id,
+          reason: "counterfeit",
+          note: "Logo is off",
+          created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        })
         const twice = await report("b", { reason: "spam" })
         expect([twice.status, twice.data.message]).toEqual([422, `You have already reported post ${post.id}`])
         await report("c", { reason: "spam" })
@@ -482,14 +580,27 @@ medusaIntegrationTestRunner({
         // 0.1 each (social-reports.spec.ts covers the weighing): far from the threshold of 3.
         const email = `reporter-${Date.now()}@curator.local`
         const { token: extraToken } = await signUpCustomer(api, store.publishableKey, { email, first_name: "Third", last_name: "Reporter" })
-        const third = await call("post", `/store/social/posts/${post.id}/reports`, undefined, { reason: "inappropriate" }, { authorization: `Bearer ${extraToken}` })
+        const third = await call(
+          "post",
+          `/store/social/posts/${post.id}/reports`,
+          undefined,
+          { reason: "inappropriate" },
+          { authorization: `Bearer ${extraToken}` }
+        )
         expect(third.status).toBe(201)
         expect((await call("get", `/store/social/posts/${post.id}`, "b")).status).toBe(200)
 
         const queue = await call("get", "/admin/social/moderation-queue", "admin")
         expect(queue.status).toBe(200)
         expect(queue.data).toMatchObject({ count: 1, offset: 0, limit: 20 })
-        expect(queue.data.posts[0]).toMatchObject({ id: post.id, status: "published", report_count: 3, open_report_count: 3, open_report_score: 0.3, hidden_reason: null })
+        expect(queue.data.posts[0]).toMatchObject({
+          id: post.id,
+          status: "published",
+          report_count: 3,
+          open_report_count: 3,
+          open_report_score: 0.3,
+          hidden_reason: null,
+        })
         expect(queue.data.posts[0].reports.map((r: any) => r.reason)).toEqual(["counterfeit", "spam", "inappropriate"])
       })
 
@@ -512,12 +623,20 @@ medusaIntegrationTestRunner({
         const moderate = (id: string, body: unknown, who: Who | undefined = "admin") => call("post", `/admin/social/posts/${id}/moderate`, who, body)
         const approved = await moderate(pendingPost.id, { action: "approve" })
         expect(approved.status).toBe(200)
-        expect(approved.data.post).toMatchObject({ status: "published", moderated_by: expect.stringMatching(/^user_/), moderated_at: expect.any(String) })
+        expect(approved.data.post).toMatchObject({
+          status: "published",
+          moderated_by: expect.stringMatching(/^user_/),
+          moderated_at: expect.any(String),
+        })
         expect((await call("get", `/store/social/posts/${pendingPost.id}`, "c")).status).toBe(200)
 
         const kept = await moderate(reported.id, { action: "approve", note: "Not harassment" })
         expect(kept.data.post).toMatchObject({ status: "published", open_report_count: 0, report_count: 1, moderation_note: "Not harassment" })
-        expect(kept.data.post.reports[0]).toMatchObject({ reason: "harassment", resolved_at: expect.any(String), resolved_by: expect.stringMatching(/^user_/) })
+        expect(kept.data.post.reports[0]).toMatchObject({
+          reason: "harassment",
+          resolved_at: expect.any(String),
+          resolved_by: expect.stringMatching(/^user_/),
+        })
         expect((await call("get", "/admin/social/moderation-queue", "admin")).data.count).toBe(0)
 
         expect((await moderate(other.id, { action: "hide" })).data.post.status).toBe("hidden")
@@ -533,7 +652,9 @@ medusaIntegrationTestRunner({
           by_status: { published: 0, pending: 0, hidden: 1, removed: 1 },
           reports_received: 1,
         })
-        expect((await moderate(reported.id, { action: "delete" })).data.message).toMatch(/'approve, hide, remove' for field 'action', but got: 'delete'/)
+        expect((await moderate(reported.id, { action: "delete" })).data.message).toMatch(
+          /'approve, hide, remove' for field 'action', but got: 'delete'/
+        )
         expect((await moderate("spost_missing", { action: "hide" })).status).toBe(404)
 
         // Admin routes answer admin users only.

@@ -26,7 +26,10 @@ const storedFile = (fileKey: string) => storedPath(fileKey, PRIVATE_DIR)
 
 async function jpeg(width: number, height: number, options: { orientation?: number; noise?: boolean } = {}) {
   const image = options.noise
-    ? sharp(Buffer.alloc(width * height * 3).map((_, i) => (i * 7919) % 251), { raw: { width, height, channels: 3 } })
+    ? sharp(
+        Buffer.alloc(width * height * 3).map((_, i) => (i * 7919) % 251),
+        { raw: { width, height, channels: 3 } }
+      )
     : sharp({ create: { width, height, channels: 3, background: "#1f3a5f" } })
   const encoded = image.jpeg()
   return options.orientation ? encoded.withMetadata({ orientation: options.orientation }).toBuffer() : encoded.toBuffer()
@@ -69,7 +72,9 @@ medusaIntegrationTestRunner({
       tokens.a = await signInDemoCustomer(api, 0)
       tokens.b = await signInDemoCustomer(api, 1)
       tokens.admin = await signInDemoAdmin(api)
-      bigPng = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: "#ffffff" } }).png().toBuffer()
+      bigPng = await sharp({ create: { width: 8000, height: 5100, channels: 3, background: "#ffffff" } })
+        .png()
+        .toBuffer()
     })
 
     describe("items", () => {
@@ -147,7 +152,10 @@ medusaIntegrationTestRunner({
           "post",
           "/store/wardrobe/items",
           "a",
-          form({ name: "Silk scarf", colours: ["Red", "Gold"], price_paid: "45", currency_code: "gbp" }, { bytes: sideways, name: "IMG 0001.JPG", type: "image/jpeg" })
+          form(
+            { name: "Silk scarf", colours: ["Red", "Gold"], price_paid: "45", currency_code: "gbp" },
+            { bytes: sideways, name: "IMG 0001.JPG", type: "image/jpeg" }
+          )
         )
         expect(res.status).toBe(201)
         const item = res.data.item
@@ -165,7 +173,12 @@ medusaIntegrationTestRunner({
         expect(stored.orientation).toBeUndefined()
 
         const png = await solidPng(20, 20)
-        const replaced = await call("post", `/store/wardrobe/items/${item.id}`, "a", form({ notes: "new photo" }, { bytes: png, name: "scarf.png", type: "image/png" }))
+        const replaced = await call(
+          "post",
+          `/store/wardrobe/items/${item.id}`,
+          "a",
+          form({ notes: "new photo" }, { bytes: png, name: "scarf.png", type: "image/png" })
+        )
         expect(replaced.status).toBe(200)
         const secondKey = fileKeyOf(replaced.data.item.photo_url)
         expect(secondKey).toMatch(/\.png$/)
@@ -183,7 +196,10 @@ medusaIntegrationTestRunner({
           expect(res.status).toBe(400)
           expect(res.data.message).toMatch(message)
         }
-        await expect400(await post(form({ name: "Fake" }, { bytes: Buffer.from("%PDF-1.7 not an image"), name: "x.jpg", type: "image/jpeg" })), /JPEG, PNG or WebP/)
+        await expect400(
+          await post(form({ name: "Fake" }, { bytes: Buffer.from("%PDF-1.7 not an image"), name: "x.jpg", type: "image/jpeg" })),
+          /JPEG, PNG or WebP/
+        )
         const whole = await jpeg(200, 200, { noise: true })
         await expect400(
           await post(form({ name: "Cut" }, { bytes: whole.subarray(0, whole.length >> 1), name: "cut.jpg", type: "image/jpeg" })),
@@ -191,7 +207,10 @@ medusaIntegrationTestRunner({
         )
         const oversize = Buffer.concat([whole, Buffer.alloc(10 * 1024 * 1024)])
         await expect400(await post(form({ name: "Huge" }, { bytes: oversize, name: "huge.jpg", type: "image/jpeg" })), /larger than 10 MB/)
-        await expect400(await post(form({ name: "Wide" }, { bytes: bigPng, name: "wide.png", type: "image/png" })), /8000×5100 pixels.*limit is 40 MP/)
+        await expect400(
+          await post(form({ name: "Wide" }, { bytes: bigPng, name: "wide.png", type: "image/png" })),
+          /8000×5100 pixels.*limit is 40 MP/
+        )
         const wrongField = new FormData()
         wrongField.append("name", "Wrong field")
         wrongField.append("image", new Blob([new Uint8Array(whole)], { type: "image/jpeg" }), "a.jpg")
@@ -257,7 +276,14 @@ medusaIntegrationTestRunner({
       it("builds outfits from own items and catalog products, logs wears and reports stats", async () => {
         const shirt = await createItem("a", { name: "Oxford shirt", category: "shirts", colours: ["White"], price_paid: 60, currency_code: "eur" })
         const chinos = await createItem("a", { name: "Chinos", category: "trousers", colours: ["Beige"], price_paid: 80, currency_code: "eur" })
-        const boots = await createItem("a", { name: "Boots", category: "shoes", colours: ["Brown"], acquired_on: "2020-01-01", price_paid: 200, currency_code: "eur" })
+        const boots = await createItem("a", {
+          name: "Boots",
+          category: "shoes",
+          colours: ["Brown"],
+          acquired_on: "2020-01-01",
+          price_paid: 200,
+          currency_code: "eur",
+        })
         const variantId = variantIds[0]
 
         const created = await call("post", "/store/wardrobe/outfits", "a", {
@@ -271,19 +297,36 @@ medusaIntegrationTestRunner({
         const outfit = created.data.outfit
         expect(outfit.items.map((i: any) => i.item.name)).toEqual(["Chinos", "Oxford shirt"])
         expect(outfit.products).toEqual([expect.objectContaining({ product_id: productIdOfVariant[variantId], variant_id: variantId })])
-        expect(outfit.products[0].product).toEqual(expect.objectContaining({ id: productIdOfVariant[variantId], title: expect.any(String), calculated_price: null }))
+        expect(outfit.products[0].product).toEqual(
+          expect.objectContaining({ id: productIdOfVariant[variantId], title: expect.any(String), calculated_price: null })
+        )
         // Suggested products are the shop's product cards: with the shopper's country, priced in its region.
-        const inGb = await call("get", `/store/wardrobe/outfits/${outfit.id}?country_code=gb&fields=id,products.product.calculated_price,products.product.in_stock`, "a")
+        const inGb = await call(
+          "get",
+          `/store/wardrobe/outfits/${outfit.id}?country_code=gb&fields=id,products.product.calculated_price,products.product.in_stock`,
+          "a"
+        )
         expect(inGb.data.outfit).toEqual({
           id: outfit.id,
-          products: [{ product: { calculated_price: { calculated_amount: expect.any(Number), original_amount: expect.any(Number), currency_code: "gbp" }, in_stock: expect.any(Boolean) } }],
+          products: [
+            {
+              product: {
+                calculated_price: { calculated_amount: expect.any(Number), original_amount: expect.any(Number), currency_code: "gbp" },
+                in_stock: expect.any(Boolean),
+              },
+            },
+          ],
         })
 
         const list = await call("get", "/store/wardrobe/outfits?occasion=WORK&q=monday", "a")
         expect(list.data).toMatchObject({ count: 1, offset: 0, limit: 20 })
         expect((await call("get", "/store/wardrobe/outfits?season=spring-summer", "a")).data.count).toBe(0)
 
-        const updated = await call("post", `/store/wardrobe/outfits/${outfit.id}`, "a", { name: "Office", item_ids: [shirt.id, boots.id], products: [] })
+        const updated = await call("post", `/store/wardrobe/outfits/${outfit.id}`, "a", {
+          name: "Office",
+          item_ids: [shirt.id, boots.id],
+          products: [],
+        })
         expect([updated.status, updated.data.message]).toEqual([200, undefined])
         expect(updated.data.outfit.name).toBe("Office")
         expect(updated.data.outfit.items.map((i: any) => i.item.name)).toEqual(["Oxford shirt", "Boots"])
@@ -319,7 +362,11 @@ medusaIntegrationTestRunner({
         expect(notWorn).not.toContain("Chinos") // added today: not owned for 90 days yet
         expect(notWorn).toContain("Boots")
 
-        expect((await call("delete", `/store/wardrobe/outfits/${outfit.id}`, "a")).data).toEqual({ id: outfit.id, object: "wardrobe_outfit", deleted: true })
+        expect((await call("delete", `/store/wardrobe/outfits/${outfit.id}`, "a")).data).toEqual({
+          id: outfit.id,
+          object: "wardrobe_outfit",
+          deleted: true,
+        })
         expect((await call("get", `/store/wardrobe/outfits/${outfit.id}`, "a")).status).toBe(404)
         expect((await call("get", `/store/wardrobe/items/${shirt.id}`, "a")).status).toBe(200) // items stay
       })
@@ -335,7 +382,12 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(404)
         expect(res.data.message).toMatch(/variant_missing/)
         const [v1, v2] = variantIds.filter((v) => productIdOfVariant[v] !== productIdOfVariant[variantIds[0]]).concat(variantIds[0])
-        res = await post({ name: "Mismatch", products: [{ product_id: productIdOfVariant[v1], variant_id: variantIds.find((v) => productIdOfVariant[v] !== productIdOfVariant[v1]) ?? v2 }] })
+        res = await post({
+          name: "Mismatch",
+          products: [
+            { product_id: productIdOfVariant[v1], variant_id: variantIds.find((v) => productIdOfVariant[v] !== productIdOfVariant[v1]) ?? v2 },
+          ],
+        })
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(/does not belong to product/)
         res = await post({ name: "Empty" })
@@ -427,7 +479,14 @@ medusaIntegrationTestRunner({
         expect(data.cart.customer_id).toBeTruthy()
         await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[0].sku), quantity: 2 })
         await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[1].sku), quantity: 1 })
-        const address = { first_name: "Ines", last_name: "Moreau", address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" }
+        const address = {
+          first_name: "Ines",
+          last_name: "Moreau",
+          address_1: "12 Rue des Martyrs",
+          city: "Paris",
+          postal_code: "75009",
+          country_code: "fr",
+        }
         await call("post", `/store/carts/${cartId}`, "a", { shipping_address: address, billing_address: address })
         ;({ data } = await call("get", `/store/shipping-options?cart_id=${cartId}`, "a"))
         await call("post", `/store/carts/${cartId}/shipping-methods`, "a", { option_id: data.shipping_options[0].id })

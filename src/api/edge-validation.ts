@@ -27,7 +27,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 
 /** A string position's label, e.g. `tags[0].product_id`. */
 const childLabel = (parent: string, key: string | number) =>
-  typeof key === "number" ? `${parent}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (parent ? `${parent}.${key}` : key) : `${parent}[${JSON.stringify(key)}]`
+  typeof key === "number"
+    ? `${parent}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? parent
+        ? `${parent}.${key}`
+        : key
+      : `${parent}[${JSON.stringify(key)}]`
 
 /** How a character is shown in a message: `a NUL byte (U+0000)`, `a control character (U+001B)`. */
 function describeCodePoint(char: string): string {
@@ -150,9 +156,7 @@ export function findInvalidPathText(rawPath: string): string | null {
     if (!raw) continue
     const decoded = strictDecode(raw)
     const problem =
-      decoded === null
-        ? "is not valid UTF-8 percent-encoding"
-        : textProblem(decoded, { allowWhitespaceControls: false, decodedFromBytes: false })
+      decoded === null ? "is not valid UTF-8 percent-encoding" : textProblem(decoded, { allowWhitespaceControls: false, decodedFromBytes: false })
     if (problem) {
       const after = segments.slice(0, index).filter(Boolean).pop()
       return `the URL path segment ${quoteRaw(raw)}${after ? ` (after "${after}")` : ""} ${problem}`

@@ -1,4 +1,3 @@
-
 import { fileUrlTtlSeconds, privateUploadDir } from "../files/settings"
 
 type Env = Record<string, string | undefined>
@@ -166,9 +165,7 @@ export function authModule(env: Env): ModuleEntry {
  * Meilisearch for the same indexes when MEILISEARCH_HOST is set.
  */
 export function searchModule(env: Env): ModuleEntry {
-  const providers: Record<string, unknown>[] = [
-    { resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } },
-  ]
+  const providers: Record<string, unknown>[] = [{ resolve: "@medusajs/medusa/search-postgres", id: "postgres", options: { engine: "native" } }]
   if (!env.MEILISEARCH_HOST) {
     return { resolve: "@medusajs/medusa/search", options: { providers } }
   }
@@ -207,4 +204,3 @@ export function buildModules(env: Env): ModuleEntry[] {
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }
-

@@ -65,9 +65,7 @@ export async function preparePhoto(
   }
   if (!width || !height) throw invalid("photo has no readable dimensions; the file is damaged or truncated")
   if (width * height > MAX_PHOTO_PIXELS) {
-    throw invalid(
-      `photo is ${width}×${height} pixels (${((width * height) / 1e6).toFixed(1)} MP); the limit is ${MAX_PHOTO_PIXELS / 1e6} MP`
-    )
+    throw invalid(`photo is ${width}×${height} pixels (${((width * height) / 1e6).toFixed(1)} MP); the limit is ${MAX_PHOTO_PIXELS / 1e6} MP`)
   }
 
   let output: { data: Buffer; info: sharp.OutputInfo }

@@ -34,11 +34,7 @@ export function signedFilePath(key: string, expires: number, secret: string): st
 export type SignatureCheck = { ok: true; expires: number } | { ok: false; reason: "missing" | "expired" | "invalid" }
 
 /** Checks a request's key, expires and signature; the signature is compared in constant time. */
-export function verifyFileSignature(
-  input: { key: string; expires?: unknown; signature?: unknown },
-  secret: string,
-  nowMs: number
-): SignatureCheck {
+export function verifyFileSignature(input: { key: string; expires?: unknown; signature?: unknown }, secret: string, nowMs: number): SignatureCheck {
   const { key, expires, signature } = input
   if (typeof expires !== "string" || typeof signature !== "string" || !expires || !signature) return { ok: false, reason: "missing" }
   if (!/^\d{1,12}$/.test(expires) || !isValidFileKey(key)) return { ok: false, reason: "invalid" }

@@ -7,8 +7,6 @@ import LookbookModule from "../modules/lookbook"
  * and thumbnails hydrate with query.graph (`hotspots.product.*`) and the product page can find
  * its lookbooks by one indexed column. Read-only on product_id.
  */
-export default defineLink(
-  { linkable: LookbookModule.linkable.lookbookHotspot, field: "product_id" },
-  ProductModule.linkable.product,
-  { readOnly: true }
-)
+export default defineLink({ linkable: LookbookModule.linkable.lookbookHotspot, field: "product_id" }, ProductModule.linkable.product, {
+  readOnly: true,
+})

@@ -7,8 +7,6 @@ import LookbookModule from "../modules/lookbook"
  * row): a variant deleted from the catalog must not delete the hotspot; the store reports it
  * as "variant_deleted" instead. query.graph reaches `product_variant.*` from a hotspot.
  */
-export default defineLink(
-  { linkable: LookbookModule.linkable.lookbookHotspot, field: "variant_id" },
-  ProductModule.linkable.productVariant,
-  { readOnly: true }
-)
+export default defineLink({ linkable: LookbookModule.linkable.lookbookHotspot, field: "variant_id" }, ProductModule.linkable.productVariant, {
+  readOnly: true,
+})

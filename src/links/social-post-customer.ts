@@ -6,8 +6,4 @@ import SocialModule from "../modules/social"
  * A post's author. Read-only on customer_id (kept in the post, as every feed and profile query
  * filters by author); query.graph reaches `customer.first_name` for the display name.
  */
-export default defineLink(
-  { linkable: SocialModule.linkable.socialPost, field: "customer_id" },
-  CustomerModule.linkable.customer,
-  { readOnly: true }
-)
+export default defineLink({ linkable: SocialModule.linkable.socialPost, field: "customer_id" }, CustomerModule.linkable.customer, { readOnly: true })

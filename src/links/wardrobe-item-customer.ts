@@ -7,8 +7,6 @@ import WardrobeModule from "../modules/wardrobe"
  * because every wardrobe query filters by owner, and a column filter is cheaper and safer
  * than a join through a link table. query.graph can still reach `customer.*` from an item.
  */
-export default defineLink(
-  { linkable: WardrobeModule.linkable.wardrobeItem, field: "customer_id" },
-  CustomerModule.linkable.customer,
-  { readOnly: true }
-)
+export default defineLink({ linkable: WardrobeModule.linkable.wardrobeItem, field: "customer_id" }, CustomerModule.linkable.customer, {
+  readOnly: true,
+})

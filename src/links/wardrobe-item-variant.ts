@@ -7,8 +7,6 @@ import WardrobeModule from "../modules/wardrobe"
  * customer). Read-only on variant_id: the id is part of the item's own record (and of its
  * order idempotency key), and a variant deleted from the catalog must not delete the item.
  */
-export default defineLink(
-  { linkable: WardrobeModule.linkable.wardrobeItem, field: "variant_id" },
-  ProductModule.linkable.productVariant,
-  { readOnly: true }
-)
+export default defineLink({ linkable: WardrobeModule.linkable.wardrobeItem, field: "variant_id" }, ProductModule.linkable.productVariant, {
+  readOnly: true,
+})

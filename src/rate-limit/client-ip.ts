@@ -13,7 +13,7 @@ export function clientAddress(req: Pick<IncomingMessage, "headers" | "socket">, 
   const chain = [req.socket?.remoteAddress ?? ""]
   if (proxy_hops > 0) {
     const header = req.headers["x-forwarded-for"]
-    const forwarded = (Array.isArray(header) ? header.join(",") : header ?? "")
+    const forwarded = (Array.isArray(header) ? header.join(",") : (header ?? ""))
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean)

@@ -78,8 +78,7 @@ export type RateLimitPolicyName = keyof typeof DEFAULT_POLICIES
 export const RATE_LIMIT_POLICY_NAMES = Object.keys(DEFAULT_POLICIES) as RateLimitPolicyName[]
 
 /** The env var that sets a policy's limit for a scope: RATE_LIMIT_SIGN_IN_ACCOUNT. */
-export const limitEnvVar = (policy: RateLimitPolicyName, scope: RateLimitScope) =>
-  `RATE_LIMIT_${policy.toUpperCase()}_${scope.toUpperCase()}`
+export const limitEnvVar = (policy: RateLimitPolicyName, scope: RateLimitScope) => `RATE_LIMIT_${policy.toUpperCase()}_${scope.toUpperCase()}`
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: MINUTE, h: HOUR }
 

@@ -16,11 +16,7 @@ export type RateLimitDecision = {
   retry_after_s: number
 }
 
-export function decide(
-  counts: { current: number; previous: number; elapsed_ms: number },
-  limit: number,
-  window_ms: number
-): RateLimitDecision {
+export function decide(counts: { current: number; previous: number; elapsed_ms: number }, limit: number, window_ms: number): RateLimitDecision {
   const left = Math.max(0, window_ms - counts.elapsed_ms)
   const estimate = counts.previous * (left / window_ms) + counts.current
   if (estimate <= limit) {
@@ -42,11 +38,7 @@ export function decide(
  * previous·(left − t)/window + current + 1 ≤ limit within this window, else in the next one
  * (where this window's hits become the weighted "previous").
  */
-export function msUntilNextAllowed(
-  counts: { current: number; previous: number; elapsed_ms: number },
-  limit: number,
-  window_ms: number
-): number {
+export function msUntilNextAllowed(counts: { current: number; previous: number; elapsed_ms: number }, limit: number, window_ms: number): number {
   const left = Math.max(0, window_ms - counts.elapsed_ms)
   const room = limit - 1 - counts.current
   if (room >= 0) {

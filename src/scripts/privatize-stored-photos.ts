@@ -22,7 +22,10 @@ export default async function privatizeStoredPhotos({ container }: ExecArgs) {
   const social = container.resolve<SocialModuleService>(SOCIAL_MODULE)
 
   let items = 0
-  const withPhotos = await wardrobe.listWardrobeItems({ photo_file_id: { $ne: null } } as any, { select: ["id", "customer_id", "photo_file_id"], take: null })
+  const withPhotos = await wardrobe.listWardrobeItems({ photo_file_id: { $ne: null } } as any, {
+    select: ["id", "customer_id", "photo_file_id"],
+    take: null,
+  })
   for (const item of withPhotos) {
     if (!item.photo_file_id || storedAccessOf(item.photo_file_id) === "private") continue
     let bytes: Buffer

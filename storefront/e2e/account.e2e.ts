@@ -77,7 +77,10 @@ describe("account with orders", () => {
     await form.getByLabel("Town or city").fill(BERLIN.city)
     await form.getByLabel("Country").selectOption("de")
     await form.getByRole("button", { name: "Save address" }).click()
-    await page.getByTestId("address-list").getByRole("button", { name: `Delete the address ${BERLIN.street}` }).waitFor()
+    await page
+      .getByTestId("address-list")
+      .getByRole("button", { name: `Delete the address ${BERLIN.street}` })
+      .waitFor()
     await screenshot(page, "account-addresses")
 
     await addFirstProductToCart(page)

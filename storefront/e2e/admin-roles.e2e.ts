@@ -37,7 +37,10 @@ async function api<T>(method: string, pathname: string, body?: unknown, token?: 
 /** A second admin user, invited by the administrator and accepted, as the admin's invite flow does it. */
 async function inviteUser(adminToken: string): Promise<string> {
   const { invite } = await api<{ invite: { token: string } }>("POST", "/admin/invites", { email: MODERATOR.email }, adminToken)
-  const { token: registration } = await api<{ token: string }>("POST", "/auth/user/emailpass/register", { email: MODERATOR.email, password: MODERATOR.password })
+  const { token: registration } = await api<{ token: string }>("POST", "/auth/user/emailpass/register", {
+    email: MODERATOR.email,
+    password: MODERATOR.password,
+  })
   const { user } = await api<{ user: { id: string } }>(
     "POST",
     `/admin/invites/accept?token=${encodeURIComponent(invite.token)}`,

@@ -44,7 +44,10 @@ describe("lookbooks", () => {
     const notAdded = await result.getByTestId("look-not-added").locator("li").count()
     assert.equal(addedCount + notAdded, await hotspots.count(), "every piece is either added or explained")
     await screenshot(page, "lookbook-added")
-    await page.waitForFunction((n) => /\((\d+)\)/.exec(document.querySelector('[data-testid="nav-cart"]')?.textContent ?? "")?.[1] === String(n), addedCount)
+    await page.waitForFunction(
+      (n) => /\((\d+)\)/.exec(document.querySelector('[data-testid="nav-cart"]')?.textContent ?? "")?.[1] === String(n),
+      addedCount
+    )
 
     // The cart holds exactly those pieces.
     await page.goto(url("/cart"))

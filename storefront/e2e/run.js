@@ -14,15 +14,23 @@ const flags = process.argv.slice(2).filter((a) => a.startsWith("-"))
 const given = process.argv.slice(2).filter((a) => !a.startsWith("-"))
 const files = given.length
   ? given.map((f) => path.resolve(f))
-  : fs.readdirSync(dir).filter((f) => f.endsWith(".e2e.ts")).sort().map((f) => path.join(dir, f))
+  : fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".e2e.ts"))
+      .sort()
+      .map((f) => path.join(dir, f))
 if (!files.length) {
   console.error("no e2e/*.e2e.ts files found")
   process.exit(1)
 }
 // One file at a time: the shop under test runs on the same small machine. The destination is
 // named so a reporter added through NODE_OPTIONS (the launcher's report file) can join it.
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout", ...flags, ...files], {
-  stdio: "inherit",
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
-})
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout", ...flags, ...files],
+  {
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  }
+)
 process.exit(result.status ?? 1)

@@ -40,20 +40,29 @@ async function watchPolicies(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { __policyViolations: string[] }).__policyViolations = seen
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`))
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`)
+    )
   })
-  return async () => [...complaints, ...(await page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? []))]
+  return async () => [
+    ...complaints,
+    ...(await page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? [])),
+  ]
 }
 
 /** Sends a body to the storefront with Node's http client, chunked (no Content-Length), and reads the answer. */
 function postChunked(path: string, headers: Record<string, string>, totalBytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${STOREFRONT_URL}${path}`, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (response) => {
-      let body = ""
-      response.setEncoding("utf8")
-      response.on("data", (c) => (body += c))
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }))
-    })
+    const request = http.request(
+      `${STOREFRONT_URL}${path}`,
+      { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } },
+      (response) => {
+        let body = ""
+        response.setEncoding("utf8")
+        response.on("data", (c) => (body += c))
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }))
+      }
+    )
     // The server may answer and close before the whole body is sent: that is the point.
     request.on("error", (error) => reject(error))
     const chunk = Buffer.alloc(MB, 0x41)
@@ -97,7 +106,11 @@ describe("security", () => {
       const nonce = [...nonces].at(-1)
       const tags = (await response!.text()).match(/<script\b[^>]*>/g) ?? []
       assert.ok(tags.length > 0, `${what}: the page has scripts`)
-      assert.deepEqual(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)), [], `${what}: every script tag carries the response's nonce`)
+      assert.deepEqual(
+        tags.filter((tag) => !tag.includes(`nonce="${nonce}"`)),
+        [],
+        `${what}: every script tag carries the response's nonce`
+      )
     }
     assert.equal(nonces.size, pages.length, "every response gets a fresh nonce")
 
@@ -127,7 +140,10 @@ describe("security", () => {
     const card = page.getByTestId("product-card").first()
     const thumbnail = card.locator("img").first()
     await thumbnail.scrollIntoViewIfNeeded()
-    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await thumbnail.elementHandle())
+    await page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      await thumbnail.elementHandle()
+    )
     await card.click()
     await interactive(page, "variant-picker")
     await page.goto(url("/lookbooks"))
@@ -162,7 +178,10 @@ describe("security", () => {
       return Boolean((window as unknown as { __injected?: boolean }).__injected)
     })
     assert.equal(ran, false, "an injected inline event handler is blocked")
-    assert.ok((await violations()).some((v) => v.includes("script-src")), "the browser reported the blocked script")
+    assert.ok(
+      (await violations()).some((v) => v.includes("script-src")),
+      "the browser reported the blocked script"
+    )
   })
 
   test("an oversized upload gets 413 with a message, before it is read, and the shop keeps working", async () => {
@@ -194,9 +213,11 @@ describe("security", () => {
     assert.equal(action.status(), 413)
     assert.match(await action.text(), /more than 1 MB/)
     // ...and one that does not declare its length is not read at all (Next.js would answer 500 past its limit).
-    const chunkedAction = await postChunked(`/${COUNTRY}/account`, { cookie, "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" }, 70 * MB).catch(
-      (error: Error) => ({ status: 0, body: error.message })
-    )
+    const chunkedAction = await postChunked(
+      `/${COUNTRY}/account`,
+      { cookie, "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+      70 * MB
+    ).catch((error: Error) => ({ status: 0, body: error.message }))
     assert.equal(chunkedAction.status, 411, `a chunked server action body is refused (${chunkedAction.body})`)
 
     // The storefront is still healthy: pages render and a normal photo upload goes through to Medusa.
@@ -211,7 +232,10 @@ describe("security", () => {
     await page.getByTestId("item-name").filter({ hasText: "Linen shirt" }).waitFor()
 
     // Another site's page cannot post uploads with the shopper's session.
-    const foreign = await page.request.post(`${STOREFRONT_URL}/api/wardrobe/items`, { headers: { origin: "https://evil.example" }, multipart: { name: "x" } })
+    const foreign = await page.request.post(`${STOREFRONT_URL}/api/wardrobe/items`, {
+      headers: { origin: "https://evil.example" },
+      multipart: { name: "x" },
+    })
     assert.equal(foreign.status(), 403)
   })
 

@@ -29,12 +29,12 @@ describe("shop", () => {
     // In stock only: the facet says how many an M can ship in the region, and the list becomes that many.
     const inStock = Number(((await page.getByTestId("in-stock-count").textContent()) ?? "").match(/\d+/)?.[0])
     assert.ok(inStock > 0, "some knitwear in M is in stock in Europe")
-    await page.getByTestId("facets").getByLabel(/In stock only/).check()
+    await page
+      .getByTestId("facets")
+      .getByLabel(/In stock only/)
+      .check()
     await page.waitForURL(/in_stock=1/)
-    await page.waitForFunction(
-      (expected) => document.querySelector('[data-testid="result-count"]')?.textContent?.startsWith(`${expected} `),
-      inStock
-    )
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="result-count"]')?.textContent?.startsWith(`${expected} `), inStock)
 
     // Search with a typo still finds products (the backend corrects "knitwera").
     await page.goto(url("/search?q=knitwera"))

@@ -16,7 +16,10 @@ async function findPostInList(page: Page, caption: string) {
     if (!(await more.count())) break
     const before = await page.getByTestId("post-card").count()
     await more.click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="post-card"]').length > n || !document.querySelector('[data-testid="load-more"]'), before)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="post-card"]').length > n || !document.querySelector('[data-testid="load-more"]'),
+      before
+    )
   }
   return (await card.count()) ? card.first() : null
 }
@@ -121,7 +124,10 @@ describe("social feed", () => {
     await page.getByTestId("profile-name").filter({ hasText: author }).waitFor()
     const followers = Number(await page.getByTestId("follower-count").textContent())
     await page.getByTestId("follow-button").click()
-    await page.getByTestId("follow-button").filter({ hasText: `Following ${author}` }).waitFor()
+    await page
+      .getByTestId("follow-button")
+      .filter({ hasText: `Following ${author}` })
+      .waitFor()
     assert.equal(Number(await page.getByTestId("follower-count").textContent()), followers + 1)
     await screenshot(page, "feed-profile")
 
@@ -141,7 +147,11 @@ describe("social feed", () => {
     await mine.getByRole("button", { name: "Reply" }).click()
     const replyForm = await interactive(mine, "reply-form")
     await replyForm.getByLabel(/^Reply to /).fill("Found it in the shop.")
-    await submitAndWait(replyForm, replyForm.getByRole("button", { name: "Post reply" }), mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop."))
+    await submitAndWait(
+      replyForm,
+      replyForm.getByRole("button", { name: "Post reply" }),
+      mine.getByRole("list", { name: /^Replies to / }).getByText("Found it in the shop.")
+    )
 
     // Report the post with a reason.
     await page.getByText("Report this post").click()
@@ -154,7 +164,10 @@ describe("social feed", () => {
     // Unfollow again.
     await page.goto(url(`/feed/customers/${(await page.getByTestId("post-author").getAttribute("href"))!.split("/").pop()}`))
     await page.getByTestId("follow-button").click()
-    await page.getByTestId("follow-button").filter({ hasText: `Follow ${author}` }).waitFor()
+    await page
+      .getByTestId("follow-button")
+      .filter({ hasText: `Follow ${author}` })
+      .waitFor()
     assert.equal(Number(await page.getByTestId("follower-count").textContent()), followers)
   })
 })

@@ -43,15 +43,21 @@ async function knownCountries(): Promise<Set<string> | undefined> {
 export async function proxy(request: NextRequest) {
   // Refused before anything is read: Next.js would otherwise buffer the body for this proxy.
   if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
-    return new NextResponse("This form sent more than 1 MB, which is more than any form in the shop needs. Photos are uploaded on the wardrobe and feed pages.", {
-      status: 413,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    })
+    return new NextResponse(
+      "This form sent more than 1 MB, which is more than any form in the shop needs. Photos are uploaded on the wardrobe and feed pages.",
+      {
+        status: 413,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      }
+    )
   }
   // Without a declared length the body could only be measured by reading it, and Next.js answers an
   // action body over its limit with 500; browsers always declare the length of what a form sends.
   if (request.headers.has("transfer-encoding") && !request.headers.has("content-length")) {
-    return new NextResponse("Send the form with its length (Content-Length).", { status: 411, headers: { "content-type": "text/plain; charset=utf-8" } })
+    return new NextResponse("Send the form with its length (Content-Length).", {
+      status: 411,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    })
   }
   const nonce = newNonce()
   const csp = contentSecurityPolicy({ nonce, imageOrigins: IMAGE_ORIGINS, dev: DEV })

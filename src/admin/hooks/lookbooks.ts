@@ -110,9 +110,7 @@ export const useUpdateLook = (lookbookId: string, lookId: string) =>
   )
 
 export const useDeleteLook = (lookbookId: string, lookId: string) =>
-  useLookbookMutation(() =>
-    sdk.client.fetch<HttpTypes.DeleteResponse<"lookbook_look">>(path(lookbookId, `/looks/${lookId}`), { method: "DELETE" })
-  )
+  useLookbookMutation(() => sdk.client.fetch<HttpTypes.DeleteResponse<"lookbook_look">>(path(lookbookId, `/looks/${lookId}`), { method: "DELETE" }))
 
 /** Replaces the look's hotspots with the given set (an empty set removes them all). */
 export const useSetLookHotspots = (lookbookId: string, lookId: string) =>

@@ -22,7 +22,9 @@ export const useModeratedPosts = (view: ModerationView, offset: number, limit: n
     queryFn: () =>
       view === "queue"
         ? sdk.client.fetch<AdminSocialPostListResponse>("/admin/social/moderation-queue", { query: { limit, offset } })
-        : sdk.client.fetch<AdminSocialPostListResponse>("/admin/social/posts", { query: { limit, offset, ...(view === "all" ? {} : { status: view }) } }),
+        : sdk.client.fetch<AdminSocialPostListResponse>("/admin/social/posts", {
+            query: { limit, offset, ...(view === "all" ? {} : { status: view }) },
+          }),
     placeholderData: keepPreviousData,
     ...ALWAYS_REFETCH,
   })
@@ -51,7 +53,10 @@ export const useModeratePost = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ action, note }: { action: SocialModerationAction; note: string }) =>
-      sdk.client.fetch<AdminSocialPostResponse>(`/admin/social/posts/${id}/moderate`, { method: "POST", body: { action, note: note.trim() || null } }),
+      sdk.client.fetch<AdminSocialPostResponse>(`/admin/social/posts/${id}/moderate`, {
+        method: "POST",
+        body: { action, note: note.trim() || null },
+      }),
     onSuccess: (data) => {
       queryClient.setQueryData(moderationKeys.detail(id), data)
       return queryClient.invalidateQueries({ queryKey: moderationKeys.lists() })

@@ -22,7 +22,11 @@ const ModeratorGuardWidget = () => {
   return (
     <Container className="px-6 py-4">
       <Text size="small">
-        This page is for administrators. As a moderator you can use the <Link to="/moderation" className="text-ui-fg-interactive">Moderation</Link> page.
+        This page is for administrators. As a moderator you can use the{" "}
+        <Link to="/moderation" className="text-ui-fg-interactive">
+          Moderation
+        </Link>{" "}
+        page.
       </Text>
     </Container>
   )

@@ -14,17 +14,31 @@ const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduc
         <Heading level="h2">Lookbooks</Heading>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        {error && <Text size="small" className="text-ui-fg-error">{error.message}</Text>}
-        {isPending && <Text size="small" className="text-ui-fg-subtle">Loading…</Text>}
+        {error && (
+          <Text size="small" className="text-ui-fg-error">
+            {error.message}
+          </Text>
+        )}
+        {isPending && (
+          <Text size="small" className="text-ui-fg-subtle">
+            Loading…
+          </Text>
+        )}
         {lookbooks?.length === 0 && (
           <Text size="small" className="text-ui-fg-subtle">
             Not featured in any lookbook yet.
           </Text>
         )}
         {lookbooks?.map((lookbook) => (
-          <Link key={lookbook.id} to={`/lookbooks/${lookbook.id}`} className="flex items-center justify-between rounded p-1 hover:bg-ui-bg-base-hover">
+          <Link
+            key={lookbook.id}
+            to={`/lookbooks/${lookbook.id}`}
+            className="flex items-center justify-between rounded p-1 hover:bg-ui-bg-base-hover"
+          >
             <div>
-              <Text size="small" weight="plus">{lookbook.title}</Text>
+              <Text size="small" weight="plus">
+                {lookbook.title}
+              </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {lookbook.featured_look_count} {lookbook.featured_look_count === 1 ? "look" : "looks"}
                 {lookbook.season ? ` · ${lookbook.season}` : ""}

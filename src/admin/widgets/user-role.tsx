@@ -38,8 +38,16 @@ const UserRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
         {role ? <StatusBadge color={role === "admin" ? "blue" : "orange"}>{ROLE_LABEL[role]}</StatusBadge> : null}
       </div>
       <div className="flex flex-col gap-y-3 px-6 py-4">
-        {error ? <Text size="small" className="text-ui-fg-error">{error.message}</Text> : null}
-        {!error && !role ? <Text size="small" className="text-ui-fg-subtle">Loading…</Text> : null}
+        {error ? (
+          <Text size="small" className="text-ui-fg-error">
+            {error.message}
+          </Text>
+        ) : null}
+        {!error && !role ? (
+          <Text size="small" className="text-ui-fg-subtle">
+            Loading…
+          </Text>
+        ) : null}
         <Text size="small" className="text-ui-fg-subtle">
           Administrators manage the whole shop. Moderators review reported and pending social posts on the Moderation page, and nothing else.
         </Text>

@@ -26,7 +26,18 @@ describe("moderatorMayCall", () => {
   })
 
   it("refuses everything else: catalog, orders, customers, users, lookbooks", () => {
-    for (const path of ["/admin/products", "/admin/orders", "/admin/customers", "/admin/users", "/admin/users/user_2", "/admin/lookbooks", "/admin/products/prod_1/lookbooks", "/admin/api-keys", "/admin/socialite", "/admin/uploads"]) {
+    for (const path of [
+      "/admin/products",
+      "/admin/orders",
+      "/admin/customers",
+      "/admin/users",
+      "/admin/users/user_2",
+      "/admin/lookbooks",
+      "/admin/products/prod_1/lookbooks",
+      "/admin/api-keys",
+      "/admin/socialite",
+      "/admin/uploads",
+    ]) {
       expect([path, moderatorMayCall("GET", path)]).toEqual([path, false])
     }
   })

@@ -114,7 +114,8 @@ export function socialReaderOf(req: MedusaRequest): SocialReader {
   return {
     viewer_id: viewerIdOf(req),
     shopper: req.shopper ?? null,
-    sales_channel_ids: (req as MedusaRequest & { publishable_key_context?: { sales_channel_ids: string[] } }).publishable_key_context?.sales_channel_ids ?? [],
+    sales_channel_ids:
+      (req as MedusaRequest & { publishable_key_context?: { sales_channel_ids: string[] } }).publishable_key_context?.sales_channel_ids ?? [],
     fields: req.queryConfig?.fields ?? STORE_POST_FIELDS,
   }
 }
@@ -208,7 +209,12 @@ export async function listComments(
       })
     : { data: [] }
   const replyRecords = replies as SocialCommentRecord[]
-  const comments = topLevel.map((c) => serializeComment(c, replyRecords.filter((r) => r.parent_id === c.id)))
+  const comments = topLevel.map((c) =>
+    serializeComment(
+      c,
+      replyRecords.filter((r) => r.parent_id === c.id)
+    )
+  )
   return { comments, count: metadata?.count ?? comments.length, offset, limit }
 }
 

@@ -216,9 +216,7 @@ export function serializeAdminPost(post: ModeratedPostRecord, threshold: number,
     moderated_by: post.moderated_by ?? null,
     moderated_at: isoDateOrNull(post.moderated_at),
     moderation_note: post.moderation_note ?? null,
-    reports: [...(post.reports ?? [])]
-      .sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime())
-      .map(serializeReport),
+    reports: [...(post.reports ?? [])].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()).map(serializeReport),
     hidden_reason: hiddenReasonOf(post, threshold, moderators),
   }
 }

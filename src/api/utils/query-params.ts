@@ -11,7 +11,10 @@ export const multiValueQueryParam = () =>
     .transform((value) =>
       value === undefined
         ? undefined
-        : (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)
+        : (Array.isArray(value) ? value : [value])
+            .flatMap((v) => v.split(","))
+            .map((v) => v.trim())
+            .filter(Boolean)
     )
 
 /** A yes/no filter as links write it (`?in_stock=true`, `=1`, `=false`, `=0`); undefined when absent. */

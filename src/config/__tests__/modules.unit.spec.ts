@@ -4,9 +4,23 @@ const resolves = (env: Record<string, string>) => buildModules(env).map((m) => m
 
 describe("module configuration from the environment", () => {
   it("uses Medusa's in-memory infrastructure and local files when nothing is set", () => {
-    expect(resolves({})).toEqual(["@medusajs/medusa/file", "@medusajs/medusa/auth", "@medusajs/medusa/search", "./src/modules/wardrobe", "./src/modules/social", "./src/modules/lookbook", "./src/modules/admin-role"])
-    expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({ auto_hide_report_threshold: 3, require_approval: false })
-    expect(buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: "5", SOCIAL_REQUIRE_APPROVAL: "true" }).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
+    expect(resolves({})).toEqual([
+      "@medusajs/medusa/file",
+      "@medusajs/medusa/auth",
+      "@medusajs/medusa/search",
+      "./src/modules/wardrobe",
+      "./src/modules/social",
+      "./src/modules/lookbook",
+      "./src/modules/admin-role",
+    ])
+    expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
+      auto_hide_report_threshold: 3,
+      require_approval: false,
+    })
+    expect(
+      buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: "5", SOCIAL_REQUIRE_APPROVAL: "true" }).find((m) => m.resolve === "./src/modules/social")!
+        .options
+    ).toEqual({
       auto_hide_report_threshold: 5,
       require_approval: true,
     })
@@ -16,7 +30,9 @@ describe("module configuration from the environment", () => {
 
   it("refuses a report threshold that is not a whole number of 1 or more, naming the setting", () => {
     for (const bad of ["0", "-2", "2.5", "three"]) {
-      expect(() => buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: bad })).toThrow(`SOCIAL_AUTO_HIDE_REPORT_THRESHOLD must be a whole number of 1 or more, got "${bad}"`)
+      expect(() => buildModules({ SOCIAL_AUTO_HIDE_REPORT_THRESHOLD: bad })).toThrow(
+        `SOCIAL_AUTO_HIDE_REPORT_THRESHOLD must be a whole number of 1 or more, got "${bad}"`
+      )
     }
   })
 
@@ -31,7 +47,10 @@ describe("module configuration from the environment", () => {
       ])
     )
     const locking = modules.find((m) => m.resolve === "@medusajs/medusa/locking")!
-    expect((locking.options as any).providers[0]).toMatchObject({ resolve: "@medusajs/medusa/locking-redis", options: { redisUrl: "redis://127.0.0.1:6379" } })
+    expect((locking.options as any).providers[0]).toMatchObject({
+      resolve: "@medusajs/medusa/locking-redis",
+      options: { redisUrl: "redis://127.0.0.1:6379" },
+    })
   })
 
   it("uses S3 only when all its settings are present and names the missing ones otherwise", () => {

@@ -35,7 +35,10 @@ class AdminRoleModuleService extends MedusaService({ AdminRole }) {
       const administrators = new Set(input.user_ids.filter((id) => !moderatorIds.has(id)))
       administrators.add(input.user_id)
       if (administrators.size <= 1) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `User ${input.user_id} is the last administrator and cannot become a moderator: make another user an administrator first`)
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `User ${input.user_id} is the last administrator and cannot become a moderator: make another user an administrator first`
+        )
       }
     }
     if (record) {

@@ -38,11 +38,5 @@ export function addToCartRate(views: number, addToCartCount: number): number {
 }
 
 /** Why a hotspot's variant could not go into a cart. */
-export const NOT_ADDED_REASONS = [
-  "variant_deleted",
-  "product_unpublished",
-  "not_in_sales_channel",
-  "not_sold_in_region",
-  "out_of_stock",
-] as const
+export const NOT_ADDED_REASONS = ["variant_deleted", "product_unpublished", "not_in_sales_channel", "not_sold_in_region", "out_of_stock"] as const
 export type NotAddedReason = (typeof NOT_ADDED_REASONS)[number]

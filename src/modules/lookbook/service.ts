@@ -147,7 +147,11 @@ class LookbookModuleService extends MedusaService({
       at = last ? last.position + 1 : 0
     }
     const look = await this.createLookbookLooks({ ...fields, notes: fields.notes ?? null, position: at }, sharedContext)
-    if (hotspots.length) await this.createLookbookHotspots(hotspots.map((h) => ({ ...h, look_id: look.id })), sharedContext)
+    if (hotspots.length)
+      await this.createLookbookHotspots(
+        hotspots.map((h) => ({ ...h, look_id: look.id })),
+        sharedContext
+      )
     return look
   }
 
@@ -157,7 +161,12 @@ class LookbookModuleService extends MedusaService({
     const old = await this.listLookbookHotspots({ look_id: lookId }, { select: ["id"], take: null }, sharedContext)
     const removed_ids = old.map((h) => h.id)
     if (removed_ids.length) await this.softDeleteLookbookHotspots(removed_ids, {}, sharedContext)
-    const created = hotspots.length ? await this.createLookbookHotspots(hotspots.map((h) => ({ ...h, look_id: lookId })), sharedContext) : []
+    const created = hotspots.length
+      ? await this.createLookbookHotspots(
+          hotspots.map((h) => ({ ...h, look_id: lookId })),
+          sharedContext
+        )
+      : []
     return { removed_ids, created_ids: created.map((h) => h.id) }
   }
 
@@ -189,10 +198,7 @@ class LookbookModuleService extends MedusaService({
       },
       input.expected_file_id,
       () =>
-        this.updateLookbooks(
-          { id: input.id, cover_image_url: input.cover_image_url, cover_image_file_id: input.cover_image_file_id },
-          sharedContext
-        )
+        this.updateLookbooks({ id: input.id, cover_image_url: input.cover_image_url, cover_image_file_id: input.cover_image_file_id }, sharedContext)
     )
   }
 

@@ -1,11 +1,5 @@
 import { SearchTypes } from "@medusajs/framework/types"
-import {
-  projectDocument,
-  readDocumentPath,
-  searchValueToBoolean,
-  searchValueToNumber,
-  setDocumentPath,
-} from "@medusajs/framework/utils"
+import { projectDocument, readDocumentPath, searchValueToBoolean, searchValueToNumber, setDocumentPath } from "@medusajs/framework/utils"
 import { failNotAllowed, IndexedField, IndexedFieldMap, retrievablePaths, SOURCE_FIELD } from "./fields"
 
 /** Meilisearch's rule for document ids; checked here so a bad id fails the write at once, not in a task later. */
@@ -76,8 +70,9 @@ export function readHighlights(
   }
   const highlights: Record<string, string[]> = {}
   for (const path of paths) {
-    const fragments = readDocumentPath(formatted, path.split("."))
-      .filter((value): value is string => typeof value === "string" && value.includes(preTag))
+    const fragments = readDocumentPath(formatted, path.split(".")).filter(
+      (value): value is string => typeof value === "string" && value.includes(preTag)
+    )
     if (fragments.length) {
       highlights[path] = fragments
     }

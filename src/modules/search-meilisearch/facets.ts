@@ -27,10 +27,7 @@ export type FacetRequest = ValueFacetRequest | RangeFacetRequest | StatsFacetReq
 type FacetResultOf<Type extends SearchTypes.SearchFacetResult["type"]> = Extract<SearchTypes.SearchFacetResult, { type: Type }>
 
 /** Validates the requested facets against the definition and fills in their defaults. */
-export function normalizeFacetRequests(
-  requests: (string | SearchTypes.SearchFacetRequest)[] | undefined,
-  map: IndexedFieldMap
-): FacetRequest[] {
+export function normalizeFacetRequests(requests: (string | SearchTypes.SearchFacetRequest)[] | undefined, map: IndexedFieldMap): FacetRequest[] {
   return (requests ?? []).map((raw) => {
     const request: SearchTypes.SearchFacetRequest = typeof raw === "string" ? { field: raw, type: "value" } : raw
     const field = requireField(map, request.field, "search_options.facets")
@@ -116,11 +113,7 @@ export function shapeValueFacet(
   const values = entries
     .filter(([value]) => request.query === undefined || value.startsWith(request.query))
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) =>
-      request.sort === "alpha"
-        ? compareValues(a.value, b.value)
-        : b.count - a.count || compareValues(a.value, b.value)
-    )
+    .sort((a, b) => (request.sort === "alpha" ? compareValues(a.value, b.value) : b.count - a.count || compareValues(a.value, b.value)))
     .slice(0, request.limit)
   return { type: "value", values }
 }

@@ -48,9 +48,7 @@ export function isFacetable(field: SearchTypes.SearchFieldDefinition): boolean {
 }
 
 export function searchWeight(field: SearchTypes.SearchFieldDefinition): number {
-  return typeof field.searchable === "object" && field.searchable.weight !== undefined
-    ? field.searchable.weight
-    : 1
+  return typeof field.searchable === "object" && field.searchable.weight !== undefined ? field.searchable.weight : 1
 }
 
 function kindOf(path: string, field: SearchTypes.SearchFieldDefinition): IndexedFieldKind {

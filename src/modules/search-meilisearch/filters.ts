@@ -100,7 +100,7 @@ export class MeilisearchFilterCompiler {
       }
       parts.push(this.fieldPredicate(key, value as FilterValue | FilterValue[] | OperatorMap))
     }
-    return parts.length > 1 ? parts.join(" AND ") : parts[0] ?? ""
+    return parts.length > 1 ? parts.join(" AND ") : (parts[0] ?? "")
   }
 
   protected fieldPredicate(path: string, raw: FilterValue | FilterValue[] | OperatorMap): string {
@@ -150,7 +150,9 @@ export class MeilisearchFilterCompiler {
       case "$prefix":
       case "$like":
         // Meilisearch has no substring filter, and its `STARTS WITH` is an experimental feature a server may not enable.
-        return failNotAllowed(`The Meilisearch search provider does not support the "${operator}" filter operator (on "${field.path}"); use a free-text query instead`)
+        return failNotAllowed(
+          `The Meilisearch search provider does not support the "${operator}" filter operator (on "${field.path}"); use a free-text query instead`
+        )
       default:
         return failNotAllowed(`The Meilisearch search provider does not support the filter operator "${operator}" (on "${field.path}")`)
     }

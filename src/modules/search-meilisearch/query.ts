@@ -2,15 +2,7 @@ import type { MultiSearchQuery, SearchResponse } from "meilisearch" with { "reso
 import { SearchTypes } from "@medusajs/framework/types"
 import { buildIndexedFieldMap, failNotAllowed, IndexedFieldMap, isSearchable, requireField, SOURCE_FIELD } from "./fields"
 import { fromMeilisearchHit, readHighlights } from "./documents"
-import {
-  facetAttributes,
-  FacetRequest,
-  normalizeFacetRequests,
-  rangeFilter,
-  shapeRangeFacet,
-  shapeStatsFacet,
-  shapeValueFacet,
-} from "./facets"
+import { facetAttributes, FacetRequest, normalizeFacetRequests, rangeFilter, shapeRangeFacet, shapeStatsFacet, shapeValueFacet } from "./facets"
 import { compileFilters } from "./filters"
 import { DEFAULT_MAX_VALUES_PER_FACET, MEILISEARCH_PROVIDER_ID, toMeilisearchSettings } from "./settings"
 
@@ -85,11 +77,7 @@ function assertQuerySupported(input: SearchTypes.ProviderSearchQuery, q: string 
  * come last, descending. A placeholder search with no order is sorted by
  * primary key, as on PostgreSQL.
  */
-export function buildSort(
-  order: SearchTypes.SearchPagination["order"],
-  map: IndexedFieldMap,
-  hasQuery: boolean
-): string[] | undefined {
+export function buildSort(order: SearchTypes.SearchPagination["order"], map: IndexedFieldMap, hasQuery: boolean): string[] | undefined {
   const entries = Object.entries(order ?? {})
   const sort: string[] = []
   entries.forEach(([path, direction], position) => {
@@ -134,12 +122,7 @@ export function planSearch(input: SearchTypes.ProviderSearchQuery, indexUid: str
   const facets = normalizeFacetRequests(options.facets, map)
 
   const highlight = q && options.highlight ? options.highlight : undefined
-  const highlightFields =
-    highlight === undefined
-      ? []
-      : highlight === true
-        ? options.attributes_to_search_on ?? searchable
-        : highlight.fields
+  const highlightFields = highlight === undefined ? [] : highlight === true ? (options.attributes_to_search_on ?? searchable) : highlight.fields
   const preTag = (typeof highlight === "object" && highlight.pre_tag) || DEFAULT_PRE_TAG
   const postTag = (typeof highlight === "object" && highlight.post_tag) || DEFAULT_POST_TAG
   const snippet = typeof highlight === "object" ? highlight.snippet : undefined
@@ -161,9 +144,7 @@ export function planSearch(input: SearchTypes.ProviderSearchQuery, indexUid: str
     showRankingScore: options.include_score || undefined,
     rankingScoreThreshold: options.min_score,
     locales: options.locales,
-    ...(highlightFields.length
-      ? { attributesToHighlight: highlightFields, highlightPreTag: preTag, highlightPostTag: postTag }
-      : {}),
+    ...(highlightFields.length ? { attributesToHighlight: highlightFields, highlightPreTag: preTag, highlightPostTag: postTag } : {}),
     ...(highlightFields.length && snippet
       ? { attributesToCrop: highlightFields, ...(typeof snippet === "object" ? { cropLength: snippet.length } : {}) }
       : {}),
@@ -175,7 +156,10 @@ export function planSearch(input: SearchTypes.ProviderSearchQuery, indexUid: str
   const extraCounts = new Map<FacetRequest, number[]>()
   for (const request of facets) {
     if (request.type === "range") {
-      extraCounts.set(request, request.ranges.map((range) => queries.push(countQuery(main, and(filter, rangeFilter(request.field, range)))) - 1))
+      extraCounts.set(
+        request,
+        request.ranges.map((range) => queries.push(countQuery(main, and(filter, rangeFilter(request.field, range)))) - 1)
+      )
     } else if (request.type === "stats") {
       extraCounts.set(request, [queries.push(countQuery(main, and(filter, `${request.field.path} EXISTS`))) - 1])
     }

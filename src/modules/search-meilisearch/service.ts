@@ -1,12 +1,6 @@
-import type {
-  EnqueuedTaskPromise,
-  IndexObject,
-  Meilisearch,
-  MultiSearchParams,
-  MultiSearchResponse,
-  Settings,
-  Task,
-} from "meilisearch" with { "resolution-mode": "import" }
+import type { EnqueuedTaskPromise, IndexObject, Meilisearch, MultiSearchParams, MultiSearchResponse, Settings, Task } from "meilisearch" with {
+  "resolution-mode": "import",
+}
 import { Logger, SearchTypes } from "@medusajs/framework/types"
 import { AbstractSearchProviderService, extractPrimaryKeyFilter, MedusaError } from "@medusajs/framework/utils"
 import { toMeilisearchDocument } from "./documents"
@@ -320,11 +314,7 @@ export class MeilisearchSearchService extends AbstractSearchProviderService {
     if (!filter) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Deleting from search index "${index}" requires filters`)
     }
-    return await this.enqueue(
-      () => this.client_.index(uid).deleteDocuments({ filter }),
-      index,
-      `deleting documents from "${uid}"`
-    )
+    return await this.enqueue(() => this.client_.index(uid).deleteDocuments({ filter }), index, `deleting documents from "${uid}"`)
   }
 
   protected async primaryKeyOf(uid: string): Promise<string> {

@@ -1,12 +1,5 @@
 import { SearchTypes } from "@medusajs/framework/types"
-import {
-  failNotAllowed,
-  IndexedFieldMap,
-  isFacetable,
-  isSearchable,
-  searchWeight,
-  SOURCE_FIELD,
-} from "./fields"
+import { failNotAllowed, IndexedFieldMap, isFacetable, isSearchable, searchWeight, SOURCE_FIELD } from "./fields"
 
 /** The provider's identifier, also the key of its entry in `provider_options`. */
 export const MEILISEARCH_PROVIDER_ID = "search-meilisearch"
@@ -51,16 +44,23 @@ function unique(values: string[]): string[] {
  */
 export function assertIndexSupported(definition: SearchTypes.ResolvedSearchIndexDefinition, map: IndexedFieldMap): void {
   if (!PRIMARY_KEY_PATTERN.test(definition.primary_key)) {
-    failNotAllowed(`Meilisearch needs a top-level primary key made of letters, digits, "-" and "_"; search index "${definition.name}" uses "${definition.primary_key}"`)
+    failNotAllowed(
+      `Meilisearch needs a top-level primary key made of letters, digits, "-" and "_"; search index "${definition.name}" uses "${definition.primary_key}"`
+    )
   }
   if (definition.fields[SOURCE_FIELD]) {
-    failNotAllowed(`The Meilisearch search provider stores the original document under "${SOURCE_FIELD}", so search index "${definition.name}" cannot declare a field with that name`)
+    failNotAllowed(
+      `The Meilisearch search provider stores the original document under "${SOURCE_FIELD}", so search index "${definition.name}" cannot declare a field with that name`
+    )
   }
 
   const typo = definition.settings?.typo_tolerance
   const one = typo?.min_word_size_for_one_typo
   const two = typo?.min_word_size_for_two_typos
-  for (const [name, value] of [["min_word_size_for_one_typo", one], ["min_word_size_for_two_typos", two]] as const) {
+  for (const [name, value] of [
+    ["min_word_size_for_one_typo", one],
+    ["min_word_size_for_two_typos", two],
+  ] as const) {
     if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 255)) {
       failNotAllowed(`settings.typo_tolerance.${name} must be an integer between 0 and 255 on Meilisearch, got ${value}`)
     }
@@ -71,7 +71,9 @@ export function assertIndexSupported(definition: SearchTypes.ResolvedSearchIndex
   for (const path of typo?.disabled_on_attributes ?? []) {
     const field = map.fields.get(path)
     if (!field || !isSearchable(field.definition)) {
-      failNotAllowed(`settings.typo_tolerance.disabled_on_attributes references "${path}", which is not a searchable field of search index "${definition.name}"`)
+      failNotAllowed(
+        `settings.typo_tolerance.disabled_on_attributes references "${path}", which is not a searchable field of search index "${definition.name}"`
+      )
     }
   }
 

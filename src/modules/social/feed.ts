@@ -120,8 +120,7 @@ export function buildPostListSql(input: PostListQuery): { sql: string; bindings:
       `(1 + ${w.engagement_weight} * LN(1 + ${engagement()})) * (1 + ${followed} + ${w.like_affinity} * ${likedAuthor}) / POWER(${ageHours()} + 2, ${w.gravity})`
     )
   }
-  const score =
-    input.kind === "for_you" ? forYou() : input.kind === "popular" || input.kind === "product" ? popular() : chronological
+  const score = input.kind === "for_you" ? forYou() : input.kind === "popular" || input.kind === "product" ? popular() : chronological
 
   const where: string[] = ["p.deleted_at IS NULL", `p.created_at <= ${asOfSql()}`]
   // Who may see a post, now (visibility.ts): the author's own posts on their profile whatever the

@@ -15,7 +15,9 @@ export function assertPostContent({ photo_count, tags }: { photo_count: number; 
   if (photo_count < 1) throw invalid(`a post needs at least one photo (1 to ${MAX_POST_PHOTOS})`)
   if (photo_count > MAX_POST_PHOTOS) throw invalid(`a post has at most ${MAX_POST_PHOTOS} photos; got ${photo_count}`)
   if (tags.length > MAX_POST_TAGS) throw invalid(`a post has at most ${MAX_POST_TAGS} tags`)
-  const misplaced = tags.find(({ photo_index = 0 }) => photo_index !== null && (!Number.isInteger(photo_index) || photo_index < 0 || photo_index >= photo_count))
+  const misplaced = tags.find(
+    ({ photo_index = 0 }) => photo_index !== null && (!Number.isInteger(photo_index) || photo_index < 0 || photo_index >= photo_count)
+  )
   if (misplaced) {
     const what = misplaced.product_id ? `product ${misplaced.product_id}` : `variant ${misplaced.variant_id}`
     throw invalid(`tag of ${what} is on photo_index ${misplaced.photo_index}, but the post has ${photo_count} photo(s)`)

@@ -81,7 +81,9 @@ class SocialModuleService extends MedusaService({
     super(...arguments)
     const threshold = Number(options?.auto_hide_report_threshold ?? DEFAULT_SOCIAL_OPTIONS.auto_hide_report_threshold)
     if (!Number.isInteger(threshold) || threshold < 1) {
-      throw new Error(`social module option auto_hide_report_threshold must be a whole number of at least 1; got ${options?.auto_hide_report_threshold}`)
+      throw new Error(
+        `social module option auto_hide_report_threshold must be a whole number of at least 1; got ${options?.auto_hide_report_threshold}`
+      )
     }
     this.socialOptions_ = { auto_hide_report_threshold: threshold, require_approval: options?.require_approval === true }
   }
@@ -115,7 +117,10 @@ class SocialModuleService extends MedusaService({
 
   /** A reporter's track record: their earlier reports that moderators upheld or rejected. */
   @InjectManager()
-  async reporterTrackRecord(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<{ upheld_reports: number; rejected_reports: number }> {
+  async reporterTrackRecord(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ upheld_reports: number; rejected_reports: number }> {
     const [[, upheld_reports], [, rejected_reports]] = await Promise.all([
       this.listAndCountSocialReports({ customer_id: customerId, outcome: "upheld" }, { take: 1, select: ["id"] }, sharedContext),
       this.listAndCountSocialReports({ customer_id: customerId, outcome: "rejected" }, { take: 1, select: ["id"] }, sharedContext),
@@ -150,7 +155,11 @@ class SocialModuleService extends MedusaService({
   @InjectManager()
   async isFollowing(followerId: string | null | undefined, followedId: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
     if (!followerId) return false
-    const [, count] = await this.listAndCountSocialFollows({ follower_id: followerId, followed_id: followedId }, { take: 1, select: ["id"] }, sharedContext)
+    const [, count] = await this.listAndCountSocialFollows(
+      { follower_id: followerId, followed_id: followedId },
+      { take: 1, select: ["id"] },
+      sharedContext
+    )
     return count > 0
   }
 
@@ -176,8 +185,7 @@ class SocialModuleService extends MedusaService({
     const rows = await sqlManagerOf(sharedContext).execute<{ id: string; score: string }>(sql, bindings)
     const page = rows.slice(0, input.limit)
     const last = page[page.length - 1]
-    const next_cursor =
-      rows.length > input.limit && last ? encodeCursor({ kind: input.kind, scope, as_of, score: last.score, id: last.id }) : null
+    const next_cursor = rows.length > input.limit && last ? encodeCursor({ kind: input.kind, scope, as_of, score: last.score, id: last.id }) : null
     return { ids: page.map((r) => r.id), next_cursor }
   }
 
@@ -214,14 +222,14 @@ class SocialModuleService extends MedusaService({
   ): Promise<{ ids: string[]; count: number }> {
     const manager = sqlManagerOf(sharedContext)
     const rows = await manager.execute<{ id: string; total: number }>(
-        `SELECT p.id, count(*) OVER ()::int AS total,
+      `SELECT p.id, count(*) OVER ()::int AS total,
                 COALESCE((SELECT min(r.created_at) FROM social_report r
                            WHERE r.post_id = p.id AND r.deleted_at IS NULL AND r.resolved_at IS NULL), p.created_at) AS waiting_since
            FROM social_post p
           WHERE p.deleted_at IS NULL AND (p.status = 'pending' OR p.open_report_count > 0)
           ORDER BY waiting_since ASC, p.id ASC
           LIMIT ? OFFSET ?`,
-        [limit, offset]
+      [limit, offset]
     )
     let count = Number(rows[0]?.total ?? 0)
     if (!rows.length && offset > 0) {
@@ -239,7 +247,10 @@ class SocialModuleService extends MedusaService({
    * whose transaction fails whole.
    */
   @InjectTransactionManager()
-  async likePost(input: { post_id: string; customer_id: string }, @MedusaContext() sharedContext: Context = {}): Promise<EngagementChange & { like_id: string }> {
+  async likePost(
+    input: { post_id: string; customer_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<EngagementChange & { like_id: string }> {
     const change: EngagementChange = { kind: "like", post_id: input.post_id, created_ids: [], removed_ids: [] }
     const [existing] = await this.listSocialLikes(input, { take: 1, select: ["id"] }, sharedContext)
     if (existing) return { ...change, like_id: existing.id }
@@ -332,7 +343,11 @@ class SocialModuleService extends MedusaService({
       input.photos.map((photo, position) => ({ ...photo, position, post_id: post.id })),
       sharedContext
     )
-    if (input.tags.length) await this.createSocialPostTags(input.tags.map((tag) => ({ ...tag, post_id: post.id })), sharedContext)
+    if (input.tags.length)
+      await this.createSocialPostTags(
+        input.tags.map((tag) => ({ ...tag, post_id: post.id })),
+        sharedContext
+      )
     return post
   }
 
@@ -348,7 +363,12 @@ class SocialModuleService extends MedusaService({
     assertPostContent({ photo_count: photoCount, tags })
     const removed_ids = old.map((t) => t.id)
     if (removed_ids.length) await this.softDeleteSocialPostTags(removed_ids, {}, sharedContext)
-    const created = tags.length ? await this.createSocialPostTags(tags.map((tag) => ({ ...tag, post_id: postId })), sharedContext) : []
+    const created = tags.length
+      ? await this.createSocialPostTags(
+          tags.map((tag) => ({ ...tag, post_id: postId })),
+          sharedContext
+        )
+      : []
     return { post_id: postId, removed_ids, created_ids: created.map((t) => t.id) }
   }
 
@@ -370,7 +390,11 @@ class SocialModuleService extends MedusaService({
     input: { post_id: string; customer_id: string; reason: ReportReason; note?: string | null; standing: ReporterStanding },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedReport> {
-    const [existing] = await this.listSocialReports({ post_id: input.post_id, customer_id: input.customer_id }, { take: 1, select: ["id"] }, sharedContext)
+    const [existing] = await this.listSocialReports(
+      { post_id: input.post_id, customer_id: input.customer_id },
+      { take: 1, select: ["id"] },
+      sharedContext
+    )
     // 422 with the reason, as Medusa answers duplicates (its 409 is for request races and hides the message).
     if (existing) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `You have already reported post ${input.post_id}`)
     const before = await this.retrieveSocialPost(input.post_id, { select: [...MODERATION_FIELDS, "customer_id"] }, sharedContext)
@@ -438,7 +462,10 @@ class SocialModuleService extends MedusaService({
   async undoModeration(undo: ModerationUndo, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await this.updateSocialPosts(undo.previous, sharedContext)
     if (undo.resolved_ids.length) {
-      await this.updateSocialReports({ selector: { id: undo.resolved_ids }, data: { resolved_at: null, resolved_by: null, outcome: null } }, sharedContext)
+      await this.updateSocialReports(
+        { selector: { id: undo.resolved_ids }, data: { resolved_at: null, resolved_by: null, outcome: null } },
+        sharedContext
+      )
     }
     await this.recountPosts([undo.previous.id], sharedContext)
   }

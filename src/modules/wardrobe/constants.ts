@@ -46,5 +46,7 @@ export function toWearDay(value: Date | string): Date {
 
 /** YYYY-MM-DD of a wear day. */
 export function formatWearDay(date: Date | string): string {
-  return toWearDay(typeof date === "string" ? new Date(date) : date).toISOString().slice(0, 10)
+  return toWearDay(typeof date === "string" ? new Date(date) : date)
+    .toISOString()
+    .slice(0, 10)
 }

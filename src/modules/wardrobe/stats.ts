@@ -73,12 +73,7 @@ function mix(values: string[][], itemCount: number): MixEntry[] {
  * an outfit on the same day was worn once). An item counts as "not worn recently" when the
  * customer has had it for at least `NOT_WORN_DAYS` days and has not worn it in that window.
  */
-export function computeWardrobeStats(input: {
-  items: StatsItem[]
-  wears: StatsWear[]
-  outfitCount: number
-  now?: Date
-}): WardrobeStats {
+export function computeWardrobeStats(input: { items: StatsItem[]; wears: StatsWear[]; outfitCount: number; now?: Date }): WardrobeStats {
   const today = toWearDay(input.now ?? new Date())
   const windowStart = today.getTime() - (NOT_WORN_DAYS - 1) * DAY_MS
 

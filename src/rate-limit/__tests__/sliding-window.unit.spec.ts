@@ -51,7 +51,12 @@ describe("rate limit settings", () => {
     expect(parseLimit("10/15m", "X")).toEqual({ limit: 10, window_ms: 900_000 })
     expect(parseLimit("3/90", "X")).toEqual({ limit: 3, window_ms: 90_000 })
     expect(parseLimit(" 2 / 1h ", "X")).toEqual({ limit: 2, window_ms: 3_600_000 })
-    const s = rateLimitSettings({ RATE_LIMIT_UPLOAD_SHOPPER: "3/1h", REDIS_URL: "redis://r:6379", RATE_LIMIT_PROXY_HOPS: "0", RATE_LIMIT_ENABLED: "false" })
+    const s = rateLimitSettings({
+      RATE_LIMIT_UPLOAD_SHOPPER: "3/1h",
+      REDIS_URL: "redis://r:6379",
+      RATE_LIMIT_PROXY_HOPS: "0",
+      RATE_LIMIT_ENABLED: "false",
+    })
     expect(s).toMatchObject({ enabled: false, redis_url: "redis://r:6379", proxy_hops: 0 })
     expect(s.policies.upload.limits.shopper).toEqual({ limit: 3, window_ms: 3_600_000 })
     for (const bad of ["10", "0/1m", "10/0", "ten/1m", "5/1d", "5/0.5s"]) {

@@ -81,7 +81,9 @@ function adapterSuite(name: string, makeStore: () => Promise<RateLimitStore | nu
 }
 
 adapterSuite("memory", async () => new MemoryRateLimitStore())
-adapterSuite("Redis", async () => ((await redisReachable(REDIS_URL)) ? new RedisRateLimitStore(REDIS_URL, { prefix: `curator-test:${randomUUID()}:` }) : null))
+adapterSuite("Redis", async () =>
+  (await redisReachable(REDIS_URL)) ? new RedisRateLimitStore(REDIS_URL, { prefix: `curator-test:${randomUUID()}:` }) : null
+)
 
 describe("memory store", () => {
   it("moves to the next window and weighs the previous one, on its clock", async () => {

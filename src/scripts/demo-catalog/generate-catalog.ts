@@ -129,14 +129,11 @@ export function generateDemoCatalog(seed = DEMO_CATALOG_SEED): DemoProduct[] {
       const occasions = rand.sample(OCCASIONS, rand.int(1, 2))
       const colourCount = category.sizeScale === "one-size" ? rand.int(1, 3) : rand.int(1, 2)
       const colours = rand.sample(COLOURS, colourCount)
-      const collection =
-        COLLECTIONS.find((c) => c.season === season) ?? COLLECTIONS[COLLECTIONS.length - 1]
+      const collection = COLLECTIONS.find((c) => c.season === season) ?? COLLECTIONS[COLLECTIONS.length - 1]
 
       // "Wool Coat" in wool stays a "Wool Coat", not a "Wool Wool Coat".
       const materialWord = material.split(" ").pop()!.toLowerCase()
-      const title = noun.toLowerCase().includes(materialWord)
-        ? `${adjective} ${noun}`
-        : `${adjective} ${titleCase(material)} ${noun}`
+      const title = noun.toLowerCase().includes(materialWord) ? `${adjective} ${noun}` : `${adjective} ${titleCase(material)} ${noun}`
       let handle = slug(`${brand} ${title}`)
       for (let n = 2; handles.has(handle); n++) handle = slug(`${brand} ${title} ${n}`)
       handles.add(handle)

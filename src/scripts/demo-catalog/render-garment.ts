@@ -95,7 +95,7 @@ export function renderGarmentSvg(spec: GarmentImageSpec): string {
   const backdropTones = ["#f3efe9", "#eef0f2", "#f5f1f6", "#eef3ee", "#f6f2ea"]
   const backdrop = backdropTones[variationSeed % backdropTones.length]
   const silhouette = SILHOUETTES[shape]
-  const details = view === "back" ? BACK_DETAILS[shape] ?? "" : FRONT_DETAILS[shape] ?? ""
+  const details = view === "back" ? (BACK_DETAILS[shape] ?? "") : (FRONT_DETAILS[shape] ?? "")
   const mirror = view === "back" ? `transform="translate(${IMAGE_WIDTH} 0) scale(-1 1)"` : ""
   // A blurred drop shadow would triple the rendering time; an offset copy reads the same.
   // The detail view is a close crop of the fabric with a seam, as on a product page.

@@ -107,20 +107,14 @@ export function selectProducts(catalog: DemoProduct[], perCategory?: number): De
  * Creates the demo products that do not exist yet (by handle), with rendered
  * photos, prices in every region's currency and stock in both warehouses.
  */
-export async function seedCatalog(
-  container: MedusaContainer,
-  store: SeededStore,
-  options: { productsPerCategory?: number } = {}
-) {
+export async function seedCatalog(container: MedusaContainer, store: SeededStore, options: { productsPerCategory?: number } = {}) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const productService = container.resolve(Modules.PRODUCT)
   const catalog = selectProducts(generateDemoCatalog(), options.productsPerCategory)
   const taxonomy = await ensureTaxonomy(container, catalog)
 
   const existing = new Set(
-    (await productService.listProducts({ handle: catalog.map((p) => p.handle) }, { select: ["handle"], take: null })).map(
-      (p) => p.handle
-    )
+    (await productService.listProducts({ handle: catalog.map((p) => p.handle) }, { select: ["handle"], take: null })).map((p) => p.handle)
   )
   const missing = catalog.map((product, index) => ({ product, index })).filter(({ product }) => !existing.has(product.handle))
   logger.info(`Catalog: ${catalog.length} demo products, ${existing.size} present, ${missing.length} to create.`)

@@ -124,7 +124,9 @@ export async function renderLook(garments: { product: DemoProduct; catalogIndex:
   const slots = slotsFor(garments.length)
   const layers = await Promise.all(
     garments.map(async ({ product, catalogIndex }, i) => ({
-      input: await sharp(await productPhoto(product, catalogIndex)).resize(slots[i].width, slots[i].height, { fit: "cover" }).toBuffer(),
+      input: await sharp(await productPhoto(product, catalogIndex))
+        .resize(slots[i].width, slots[i].height, { fit: "cover" })
+        .toBuffer(),
       left: slots[i].left,
       top: slots[i].top,
     }))
@@ -177,7 +179,9 @@ export async function seedLookbooks(container: MedusaContainer, catalog: DemoPro
     if (!lookbook) {
       // Created as a draft and published once its looks are in: the store never shows it half-built.
       const { result } = await createLookbookWorkflow(container).run({
-        input: { lookbook: { title: spec.title, handle: spec.handle, description: spec.description, season: spec.season, position, status: "draft" } },
+        input: {
+          lookbook: { title: spec.title, handle: spec.handle, description: spec.description, season: spec.season, position, status: "draft" },
+        },
       })
       lookbook = result as any
     }

@@ -11,11 +11,36 @@ export const demoAdmin = () => ({
 export const DEMO_CUSTOMER_PASSWORD = "curator-demo"
 
 export const DEMO_CUSTOMERS = [
-  { first_name: "Ines", last_name: "Moreau", email: "ines@curator.local", address: { address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" } },
-  { first_name: "Jonas", last_name: "Becker", email: "jonas@curator.local", address: { address_1: "Torstraße 88", city: "Berlin", postal_code: "10119", country_code: "de" } },
-  { first_name: "Maya", last_name: "Thompson", email: "maya@curator.local", address: { address_1: "210 Bedford Ave", city: "Brooklyn", province: "NY", postal_code: "11249", country_code: "us" } },
-  { first_name: "Oliver", last_name: "Hughes", email: "oliver@curator.local", address: { address_1: "14 Redchurch St", city: "London", postal_code: "E2 7DJ", country_code: "gb" } },
-  { first_name: "Sofia", last_name: "Rossi", email: "sofia@curator.local", address: { address_1: "Via Tortona 31", city: "Milano", postal_code: "20144", country_code: "it" } },
+  {
+    first_name: "Ines",
+    last_name: "Moreau",
+    email: "ines@curator.local",
+    address: { address_1: "12 Rue des Martyrs", city: "Paris", postal_code: "75009", country_code: "fr" },
+  },
+  {
+    first_name: "Jonas",
+    last_name: "Becker",
+    email: "jonas@curator.local",
+    address: { address_1: "Torstraße 88", city: "Berlin", postal_code: "10119", country_code: "de" },
+  },
+  {
+    first_name: "Maya",
+    last_name: "Thompson",
+    email: "maya@curator.local",
+    address: { address_1: "210 Bedford Ave", city: "Brooklyn", province: "NY", postal_code: "11249", country_code: "us" },
+  },
+  {
+    first_name: "Oliver",
+    last_name: "Hughes",
+    email: "oliver@curator.local",
+    address: { address_1: "14 Redchurch St", city: "London", postal_code: "E2 7DJ", country_code: "gb" },
+  },
+  {
+    first_name: "Sofia",
+    last_name: "Rossi",
+    email: "sofia@curator.local",
+    address: { address_1: "Via Tortona 31", city: "Milano", postal_code: "20144", country_code: "it" },
+  },
 ]
 
 async function registerEmailPass(container: MedusaContainer, email: string, password: string) {

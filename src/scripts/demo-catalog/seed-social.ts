@@ -89,7 +89,13 @@ async function renderOutfitPhoto(products: DemoProduct[], seed: number) {
   const positions: { x: number; y: number }[] = []
   for (const [slot, product] of products.entries()) {
     const { box } = OUTFIT_SLOTS[slot]
-    const svg = renderGarmentSvg({ shape: product.category.shape, colourHex: product.colours[0].hex, pattern: product.pattern, view: "front", variationSeed: seed })
+    const svg = renderGarmentSvg({
+      shape: product.category.shape,
+      colourHex: product.colours[0].hex,
+      pattern: product.pattern,
+      view: "front",
+      variationSeed: seed,
+    })
     const height = Math.round((box.size * IMAGE_HEIGHT) / IMAGE_WIDTH)
     const input = await sharp(Buffer.from(svg)).resize(box.size, height).png().toBuffer()
     const top = Math.min(box.top, PHOTO_HEIGHT - height)
@@ -97,7 +103,16 @@ async function renderOutfitPhoto(products: DemoProduct[], seed: number) {
     positions.push({ x: round2((box.left + box.size / 2) / PHOTO_WIDTH), y: round2((top + height / 2) / PHOTO_HEIGHT) })
   }
   const jpeg = await sharp(backdrop).composite(layers).jpeg({ quality: 82 }).toBuffer()
-  return { photo: { filename: `social-demo-outfit-${seed}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64"), width: PHOTO_WIDTH, height: PHOTO_HEIGHT }, positions }
+  return {
+    photo: {
+      filename: `social-demo-outfit-${seed}.jpg`,
+      mimeType: "image/jpeg",
+      content: jpeg.toString("base64"),
+      width: PHOTO_WIDTH,
+      height: PHOTO_HEIGHT,
+    },
+    positions,
+  }
 }
 
 const round2 = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 100) / 100
@@ -126,7 +141,11 @@ export async function seedSocial(container: MedusaContainer, catalog: DemoProduc
   const [, alreadyPosted] = await social.listAndCountSocialPosts({ customer_id: people }, { take: 1, select: ["id"], withDeleted: true })
   if (alreadyPosted > 0) return
 
-  const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle", "variants.id"], filters: { handle: catalog.map((p) => p.handle) } })
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "variants.id"],
+    filters: { handle: catalog.map((p) => p.handle) },
+  })
   const productByHandle = new Map(products.map((p: any) => [p.handle as string, p]))
   const inCatalog = catalog.filter((p) => productByHandle.has(p.handle))
   const byCategory = (handles: string[]) => inCatalog.filter((p) => handles.includes(p.category.handle))

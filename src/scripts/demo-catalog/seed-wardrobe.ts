@@ -110,9 +110,7 @@ export async function seedWardrobe(container: MedusaContainer, catalog: DemoProd
     // About three months of wears; two pieces stay in the cupboard (the stats' "not worn in 90 days").
     const worn = itemIds.slice(0, itemIds.length - 2)
     for (let offset = 1; offset <= 90; offset += random.int(2, 5)) {
-      const wear = random.chance(0.3)
-        ? { outfit_id: random.pick(outfits).id }
-        : { item_id: random.pick(worn) }
+      const wear = random.chance(0.3) ? { outfit_id: random.pick(outfits).id } : { item_id: random.pick(worn) }
       await logWardrobeWearWorkflow(container).run({ input: { ...input, ...wear, worn_on: day(offset) } as any })
     }
     seeded++

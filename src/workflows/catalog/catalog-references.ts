@@ -26,7 +26,9 @@ export async function resolveCatalogReferences(
     variantIds.length
       ? query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: variantIds } })
       : Promise.resolve({ data: [] as { id: string; product_id: string | null }[] }),
-    productIds.length ? query.graph({ entity: "product", fields: ["id"], filters: { id: productIds } }) : Promise.resolve({ data: [] as { id: string }[] }),
+    productIds.length
+      ? query.graph({ entity: "product", fields: ["id"], filters: { id: productIds } })
+      : Promise.resolve({ data: [] as { id: string }[] }),
   ])
   const productOfVariant = new Map<string, string>(variants.map((v: any): [string, string] => [v.id, v.product_id]))
   const knownProducts = new Set<string>(products.map((p: any) => p.id as string))

@@ -18,24 +18,21 @@ export type CreateProductsWithImagesInput = {
  * that show them, as one unit: if product creation fails, the upload step's
  * compensation deletes the files again, so no orphaned images are left behind.
  */
-export const createProductsWithImagesWorkflow = createWorkflow(
-  "create-products-with-images",
-  (input: CreateProductsWithImagesInput) => {
-    const files = transform({ input }, ({ input }) =>
-      input.products.flatMap((product) => product.image_files.map((file) => ({ ...file, access: "public" as const })))
-    )
+export const createProductsWithImagesWorkflow = createWorkflow("create-products-with-images", (input: CreateProductsWithImagesInput) => {
+  const files = transform({ input }, ({ input }) =>
+    input.products.flatMap((product) => product.image_files.map((file) => ({ ...file, access: "public" as const })))
+  )
 
-    const uploaded = uploadFilesWorkflow.runAsStep({ input: { files } })
+  const uploaded = uploadFilesWorkflow.runAsStep({ input: { files } })
 
-    const products = transform({ input, uploaded }, ({ input, uploaded }) => {
-      let next = 0
-      return input.products.map(({ image_files, ...product }) => {
-        const urls = image_files.map(() => uploaded[next++].url)
-        return { ...product, thumbnail: urls[0], images: urls.map((url) => ({ url })) }
-      })
+  const products = transform({ input, uploaded }, ({ input, uploaded }) => {
+    let next = 0
+    return input.products.map(({ image_files, ...product }) => {
+      const urls = image_files.map(() => uploaded[next++].url)
+      return { ...product, thumbnail: urls[0], images: urls.map((url) => ({ url })) }
     })
+  })
 
-    const created = createProductsWorkflow.runAsStep({ input: { products } })
-    return new WorkflowResponse(created)
-  }
-)
+  const created = createProductsWorkflow.runAsStep({ input: { products } })
+  return new WorkflowResponse(created)
+})

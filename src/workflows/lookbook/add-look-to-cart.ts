@@ -15,9 +15,7 @@ export type AddLookToCartWorkflowOutput = { cart_id: string; added: LookCartItem
  * when something was added, after the cart changed: if the counter fails, the cart is rolled back.
  */
 export const addLookToCartWorkflow = createWorkflow("add-lookbook-look-to-cart", (input: AddLookToCartWorkflowInput) => {
-  retrieveLookStep(
-    transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id, published_only: true }))
-  )
+  retrieveLookStep(transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id, published_only: true })))
   const prepared = prepareLookCartItemsStep(transform({ input }, ({ input }) => ({ look_id: input.look_id, cart_id: input.cart_id })))
   when("add-look-items-to-cart", { prepared }, ({ prepared }) => prepared.items.length > 0).then(() => {
     addToCartWorkflow.runAsStep({

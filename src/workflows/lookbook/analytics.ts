@@ -16,9 +16,7 @@ export type RecordLookViewWorkflowInput = {
  * the first time this viewer reports it in the period; later reports count nothing.
  */
 export const recordLookViewWorkflow = createWorkflow("record-lookbook-look-view", (input: RecordLookViewWorkflowInput) => {
-  retrieveLookStep(
-    transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id, published_only: true }))
-  )
+  retrieveLookStep(transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id, published_only: true })))
   const recorded = recordLookViewStep(
     transform({ input }, ({ input }) => ({ look_id: input.look_id, viewer_key: input.viewer_key, period_ms: input.period_ms }))
   )

@@ -1,7 +1,13 @@
 import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { fileForUpload } from "../../files/stored-names"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createLookbookStep, replaceLookbookCoverStep, resolveLookbookHandleStep, softDeleteLookbooksStep, updateLookbookStep } from "./steps/lookbooks"
+import {
+  createLookbookStep,
+  replaceLookbookCoverStep,
+  resolveLookbookHandleStep,
+  softDeleteLookbooksStep,
+  updateLookbookStep,
+} from "./steps/lookbooks"
 import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { retrieveLookbookStep } from "./steps/retrieve"
 import { LookbookFields, LookImageFile } from "./types"
@@ -10,9 +16,7 @@ export type CreateLookbookWorkflowInput = { lookbook: LookbookFields & { title: 
 
 /** A merchant creates a lookbook; its handle comes from the title unless one is given. */
 export const createLookbookWorkflow = createWorkflow("create-lookbook", (input: CreateLookbookWorkflowInput) => {
-  const handle = resolveLookbookHandleStep(
-    transform({ input }, ({ input }) => ({ handle: input.lookbook.handle, title: input.lookbook.title }))
-  )
+  const handle = resolveLookbookHandleStep(transform({ input }, ({ input }) => ({ handle: input.lookbook.handle, title: input.lookbook.title })))
   const data = transform({ input, handle }, ({ input, handle }) => ({
     ...input.lookbook,
     handle: handle!,

@@ -2,7 +2,14 @@ import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { fileForUpload } from "../../files/stored-names"
 import { postPhotoAccess } from "./photo-access"
-import { checkPostContentStep, createSocialPostStep, replaceSocialPostTagsStep, resolveNewPostStatusStep, softDeleteSocialPostsStep, updateSocialPostStep } from "./steps/posts"
+import {
+  checkPostContentStep,
+  createSocialPostStep,
+  replaceSocialPostTagsStep,
+  resolveNewPostStatusStep,
+  softDeleteSocialPostsStep,
+  updateSocialPostStep,
+} from "./steps/posts"
 import { retrievePostForStep } from "./steps/retrieve-post"
 import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
 import { validatePostTagsStep } from "./steps/validate-post-tags"
@@ -41,7 +48,12 @@ export const createSocialPostWorkflow = createWorkflow("create-social-post", (in
     caption: input.caption?.trim() || null,
     visibility: input.visibility ?? "public",
     status,
-    photos: uploaded.map((file, i) => ({ url: file.url, file_id: file.id, width: input.photos[i]?.width ?? null, height: input.photos[i]?.height ?? null })),
+    photos: uploaded.map((file, i) => ({
+      url: file.url,
+      file_id: file.id,
+      width: input.photos[i]?.width ?? null,
+      height: input.photos[i]?.height ?? null,
+    })),
     tags: tags ?? [],
   }))
   const post = createSocialPostStep(data)
@@ -61,7 +73,9 @@ export type UpdateSocialPostWorkflowInput = {
 
 /** The author edits a post's caption, visibility or tags (all tags replaced when given); photos follow the visibility. */
 export const updateSocialPostWorkflow = createWorkflow("update-social-post", (input: UpdateSocialPostWorkflowInput) => {
-  const post = retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  const post = retrievePostForStep(
+    transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const }))
+  )
   when("check-social-post-tags", { input }, ({ input }) => input.tags !== undefined).then(() =>
     checkPostContentStep(transform({ input, post }, ({ input, post }) => ({ photo_count: post.photos.length, tags: input.tags ?? [] })))
   )
@@ -87,7 +101,9 @@ export const updateSocialPostWorkflow = createWorkflow("update-social-post", (in
 
 /** The author deletes a post: soft-deleted with everything on it, then its own photo files deleted. */
 export const deleteSocialPostWorkflow = createWorkflow("delete-social-post", (input: { customer_id: string; id: string }) => {
-  const post = retrievePostForStep(transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const })))
+  const post = retrievePostForStep(
+    transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const }))
+  )
   softDeleteSocialPostsStep(transform({ input }, ({ input }) => [input.id]))
   const fileIds = transform({ post }, ({ post }) => post.photos.map((p) => p.file_id).filter((id): id is string => !!id))
   when("delete-social-post-photos", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))

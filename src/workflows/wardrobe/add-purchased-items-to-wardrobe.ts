@@ -9,37 +9,34 @@ export type AddPurchasedItemsToWardrobeInput = { order_id: string }
  * Adds what a customer bought to their wardrobe: one item per purchased variant, linked to
  * the variant and the order. Idempotent: running it again for the same order adds nothing.
  */
-export const addPurchasedItemsToWardrobeWorkflow = createWorkflow(
-  "add-purchased-items-to-wardrobe",
-  (input: AddPurchasedItemsToWardrobeInput) => {
-    const { data: orders } = useQueryGraphStep({
-      entity: "order",
-      fields: [
-        "id",
-        "customer_id",
-        "currency_code",
-        "created_at",
-        "customer.has_account",
-        "items.id",
-        "items.title",
-        "items.product_title",
-        "items.product_subtitle",
-        "items.variant_title",
-        "items.variant_id",
-        "items.product_id",
-        "items.unit_price",
-        "items.variant_option_values",
-        "items.variant.options.value",
-        "items.variant.options.option.title",
-        "items.product.material",
-        "items.product.metadata",
-        "items.product.categories.handle",
-      ],
-      filters: { id: input.order_id },
-      options: { throwIfKeyNotFound: true },
-    })
-    const data = transform({ orders }, ({ orders }) => wardrobeItemsFromOrder(orders[0] as unknown as PurchasedOrder))
-    const result = createPurchasedWardrobeItemsStep(data)
-    return new WorkflowResponse(result)
-  }
-)
+export const addPurchasedItemsToWardrobeWorkflow = createWorkflow("add-purchased-items-to-wardrobe", (input: AddPurchasedItemsToWardrobeInput) => {
+  const { data: orders } = useQueryGraphStep({
+    entity: "order",
+    fields: [
+      "id",
+      "customer_id",
+      "currency_code",
+      "created_at",
+      "customer.has_account",
+      "items.id",
+      "items.title",
+      "items.product_title",
+      "items.product_subtitle",
+      "items.variant_title",
+      "items.variant_id",
+      "items.product_id",
+      "items.unit_price",
+      "items.variant_option_values",
+      "items.variant.options.value",
+      "items.variant.options.option.title",
+      "items.product.material",
+      "items.product.metadata",
+      "items.product.categories.handle",
+    ],
+    filters: { id: input.order_id },
+    options: { throwIfKeyNotFound: true },
+  })
+  const data = transform({ orders }, ({ orders }) => wardrobeItemsFromOrder(orders[0] as unknown as PurchasedOrder))
+  const result = createPurchasedWardrobeItemsStep(data)
+  return new WorkflowResponse(result)
+})

@@ -22,10 +22,7 @@ export const logWardrobeWearWorkflow = createWorkflow("log-wardrobe-wear", (inpu
     const base = { customer_id: input.customer_id, worn_on: input.worn_on }
     if (input.item_id) return [{ ...base, item_id: input.item_id, outfit_id: null }]
     const outfit = outfits![0]
-    return [
-      { ...base, item_id: null, outfit_id: outfit.id },
-      ...outfit.item_ids.map((item_id) => ({ ...base, item_id, outfit_id: outfit.id })),
-    ]
+    return [{ ...base, item_id: null, outfit_id: outfit.id }, ...outfit.item_ids.map((item_id) => ({ ...base, item_id, outfit_id: outfit.id }))]
   })
   const result = createWearLogsStep(rows)
   return new WorkflowResponse(

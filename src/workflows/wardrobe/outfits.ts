@@ -26,9 +26,7 @@ export type UpdateOutfitWorkflowInput = { customer_id: string; id: string; updat
 export const updateOutfitWorkflow = createWorkflow("update-wardrobe-outfit", (input: UpdateOutfitWorkflowInput) => {
   retrieveOwnedOutfitsStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, outfit_ids: [input.id] })))
   const itemIds = transform({ input }, ({ input }) => uniqueInOrder(input.update.item_ids))
-  retrieveOwnedWardrobeItemsStep(
-    transform({ input, itemIds }, ({ input, itemIds }) => ({ customer_id: input.customer_id, item_ids: itemIds ?? [] }))
-  )
+  retrieveOwnedWardrobeItemsStep(transform({ input, itemIds }, ({ input, itemIds }) => ({ customer_id: input.customer_id, item_ids: itemIds ?? [] })))
   const products = validateCatalogProductsStep(transform({ input }, ({ input }) => input.update.products))
   const data = transform({ input, itemIds, products }, ({ input, itemIds, products }) => {
     const { item_ids: _ids, products: _products, ...fields } = input.update

@@ -92,9 +92,7 @@ export type DeleteWardrobeItemWorkflowInput = { customer_id: string; id: string 
 
 /** A customer removes an item: soft-deleted (with its outfit places and wear logs), then its photo file deleted. */
 export const deleteWardrobeItemWorkflow = createWorkflow("delete-wardrobe-item", (input: DeleteWardrobeItemWorkflowInput) => {
-  const owned = retrieveOwnedWardrobeItemsStep(
-    transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] }))
-  )
+  const owned = retrieveOwnedWardrobeItemsStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, item_ids: [input.id] })))
   const ids = transform({ input }, ({ input }) => [input.id])
   softDeleteWardrobeItemsStep(ids)
   const fileIds = transform({ owned }, ({ owned }) => owned.map((i) => i.photo_file_id).filter((id): id is string => !!id))

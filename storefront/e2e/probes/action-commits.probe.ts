@@ -25,7 +25,14 @@ describe("server action commits", () => {
   test(`${N} comments, CPU slowed ${THROTTLE}×`, async () => {
     let page = await browser.newPage()
     await page.goto(url("/feed?tab=popular"))
-    const posts = (await page.getByTestId("post-card").locator("a[href*='/feed/posts/']").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).filter((h, i, all) => all.indexOf(h) === i).slice(0, 5)
+    const posts = (
+      await page
+        .getByTestId("post-card")
+        .locator("a[href*='/feed/posts/']")
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+    )
+      .filter((h, i, all) => all.indexOf(h) === i)
+      .slice(0, 5)
     // A post page lists its first 100 comments: spread the comments over several posts.
     const perPost = Math.ceil(N / posts.length)
     let stuck = 0
@@ -49,7 +56,13 @@ describe("server action commits", () => {
         if (Date.now() - started > 1500) slow += 1
       } catch {
         stuck += 1
-        console.log(`# comment ${i} never appeared; the button says "${await form.getByRole("button").first().textContent().catch(() => "?")}"`)
+        console.log(
+          `# comment ${i} never appeared; the button says "${await form
+            .getByRole("button")
+            .first()
+            .textContent()
+            .catch(() => "?")}"`
+        )
         await page.reload()
       }
     }

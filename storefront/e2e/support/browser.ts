@@ -112,7 +112,9 @@ export async function submitAndWait(form: Locator, button: Locator, done: Locato
     const fields = await form.locator("textarea, input:not([type=hidden])").evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))
     const buttonText = (await button.count()) ? await button.first().textContent() : "(gone)"
     const main = await page.evaluate(() => document.querySelector("main")?.innerText.slice(0, 600) ?? "(no main)")
-    throw new Error(`${(error as Error).message}\n  page: ${page.url()}\n  button: ${buttonText}\n  fields: ${JSON.stringify(fields)}\n  main: ${JSON.stringify(main)}`)
+    throw new Error(
+      `${(error as Error).message}\n  page: ${page.url()}\n  button: ${buttonText}\n  fields: ${JSON.stringify(fields)}\n  main: ${JSON.stringify(main)}`
+    )
   }
   if (await alert.isVisible()) throw new Error(`the form said: ${(await alert.textContent())?.trim()}`)
 }

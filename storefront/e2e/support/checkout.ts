@@ -3,7 +3,14 @@ import { Page } from "playwright-core"
 
 export type TestAddress = { firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }
 
-export const BERLIN: TestAddress = { firstName: "Test", lastName: "Shopper", street: "Torstraße 1", postalCode: "10119", city: "Berlin", country: "de" }
+export const BERLIN: TestAddress = {
+  firstName: "Test",
+  lastName: "Shopper",
+  street: "Torstraße 1",
+  postalCode: "10119",
+  city: "Berlin",
+  country: "de",
+}
 
 /** From the cart page through address (filled only where empty), delivery, payment and review to the confirmation. */
 export async function checkOutFromCart(page: Page, options: { email?: string; address?: TestAddress } = {}) {

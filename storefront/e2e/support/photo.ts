@@ -4,7 +4,11 @@ import { Page } from "playwright-core"
  * A real JPEG for upload fields, drawn by the page's own canvas (no image files in the repo,
  * no image library): a coloured background with a label, so each test's photo differs.
  */
-export async function outfitPhoto(page: Page, label: string, size = { width: 600, height: 800 }): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+export async function outfitPhoto(
+  page: Page,
+  label: string,
+  size = { width: 600, height: 800 }
+): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const dataUrl = await page.evaluate(
     ({ label, width, height }) => {
       const canvas = document.createElement("canvas")

@@ -46,13 +46,21 @@ sdk.client.fetch = (async (input: Parameters<typeof sdkFetch>[0], init?: Paramet
     init = { ...init, headers: { ...(await shopperOriginHeaders()), ...init?.headers } }
   }
   const started = Date.now()
-  const watchdog = setInterval(() => console.warn(`[storefront] ${init?.method ?? "GET"} ${String(input)} has waited ${Math.round((Date.now() - started) / 1000)} s for the backend`), 5000)
+  const watchdog = setInterval(
+    () =>
+      console.warn(
+        `[storefront] ${init?.method ?? "GET"} ${String(input)} has waited ${Math.round((Date.now() - started) / 1000)} s for the backend`
+      ),
+    5000
+  )
   try {
     return await sdkFetch(input, init)
   } catch (error) {
     const method = (init?.method ?? "GET").toUpperCase()
     if ((method !== "GET" && method !== "HEAD") || !isConnectionError(error)) throw error
-    console.warn(`[storefront] ${method} ${String(input)}: ${(error as Error).message} (${(error as { cause?: { code?: string } }).cause?.code}); sending it once more`)
+    console.warn(
+      `[storefront] ${method} ${String(input)}: ${(error as Error).message} (${(error as { cause?: { code?: string } }).cause?.code}); sending it once more`
+    )
     return sdkFetch(input, init)
   } finally {
     clearInterval(watchdog)

@@ -14,7 +14,14 @@
 export function contentSecurityPolicy({ nonce, imageOrigins, dev }: { nonce: string; imageOrigins: string[]; dev: boolean }): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "https://js.stripe.com", "https://*.js.stripe.com", ...(dev ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "https://js.stripe.com",
+      "https://*.js.stripe.com",
+      ...(dev ? ["'unsafe-eval'"] : []),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", ...imageOrigins, "https://*.stripe.com"],
     "font-src": ["'self'", "data:"],

@@ -39,7 +39,11 @@ export const HotspotPicker = ({ point, onPick, onCancel }: { point: Point; onPic
         </IconButton>
       </div>
       <Input size="small" type="search" placeholder="Search products" value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
-      {error && <Text size="small" className="text-ui-fg-error">{error.message}</Text>}
+      {error && (
+        <Text size="small" className="text-ui-fg-error">
+          {error.message}
+        </Text>
+      )}
       <div className="flex max-h-48 flex-col gap-y-1 overflow-y-auto">
         {(search ? hits : []).map((hit) => (
           <button

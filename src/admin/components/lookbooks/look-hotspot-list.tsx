@@ -10,7 +10,11 @@ export const LookHotspotList = ({ hotspots, onRemove }: { hotspots: AdminLookboo
         <Text size="small">
           {h.product?.title ?? <span className="text-ui-fg-error">deleted product</span>}
           {h.variant ? ` — ${h.variant.title ?? h.variant.sku}` : " — variant deleted"}
-          {h.product && h.product.status !== "published" && <Badge size="2xsmall" className="ml-1">{h.product.status}</Badge>}
+          {h.product && h.product.status !== "published" && (
+            <Badge size="2xsmall" className="ml-1">
+              {h.product.status}
+            </Badge>
+          )}
         </Text>
         <IconButton size="small" variant="transparent" aria-label="Remove hotspot" onClick={() => onRemove(h)}>
           <XMark />

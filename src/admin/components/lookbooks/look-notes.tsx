@@ -11,8 +11,7 @@ export const LookNotes = ({ lookbookId, look }: { lookbookId: string; look: Admi
 
   useEffect(() => setNotes(saved), [saved])
 
-  const save = () =>
-    update.mutate({ notes }, { onSuccess: () => toast.success("Notes saved"), onError: (error) => toast.error(error.message) })
+  const save = () => update.mutate({ notes }, { onSuccess: () => toast.success("Notes saved"), onError: (error) => toast.error(error.message) })
 
   return (
     <div className="flex flex-col gap-y-1">

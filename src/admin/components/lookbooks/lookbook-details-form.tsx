@@ -3,7 +3,13 @@ import { ReactNode, useEffect, useState } from "react"
 import { useUpdateLookbook } from "../../hooks/lookbooks"
 import { AdminLookbook } from "../../lib/types"
 
-const formOf = (l: AdminLookbook) => ({ title: l.title, handle: l.handle, description: l.description ?? "", season: l.season ?? "", position: String(l.position) })
+const formOf = (l: AdminLookbook) => ({
+  title: l.title,
+  handle: l.handle,
+  description: l.description ?? "",
+  season: l.season ?? "",
+  position: String(l.position),
+})
 
 /** Title, handle, season, store position and description; `children` sit beside the save button. */
 export const LookbookDetailsForm = ({ lookbook, children }: { lookbook: AdminLookbook; children?: ReactNode }) => {

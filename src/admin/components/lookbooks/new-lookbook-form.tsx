@@ -28,11 +28,22 @@ export const NewLookbookForm = ({ onCreated }: { onCreated: (lookbook: AdminLook
       <form onSubmit={submit} className="mt-4 grid grid-cols-2 gap-4">
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="lookbook-title">Title</Label>
-          <Input id="lookbook-title" required value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} placeholder="Autumn Layers" />
+          <Input
+            id="lookbook-title"
+            required
+            value={draft.title}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+            placeholder="Autumn Layers"
+          />
         </div>
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="lookbook-season">Season</Label>
-          <Input id="lookbook-season" value={draft.season} onChange={(e) => setDraft({ ...draft, season: e.target.value })} placeholder="autumn-winter" />
+          <Input
+            id="lookbook-season"
+            value={draft.season}
+            onChange={(e) => setDraft({ ...draft, season: e.target.value })}
+            placeholder="autumn-winter"
+          />
         </div>
         <div className="col-span-2 flex flex-col gap-y-1">
           <Label htmlFor="lookbook-description">Description</Label>

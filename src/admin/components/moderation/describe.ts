@@ -28,6 +28,9 @@ export function standingText(standing: AdminSocialReporterStanding | null): stri
   if (!standing) return "reported before reports were weighed"
   const age = standing.account_age_days < 1 ? "new account" : `${Math.floor(standing.account_age_days)} days old`
   const orders = `${standing.orders} ${standing.orders === 1 ? "order" : "orders"}`
-  const history = standing.upheld_reports || standing.rejected_reports ? ` · earlier reports ${standing.upheld_reports} upheld, ${standing.rejected_reports} rejected` : ""
+  const history =
+    standing.upheld_reports || standing.rejected_reports
+      ? ` · earlier reports ${standing.upheld_reports} upheld, ${standing.rejected_reports} rejected`
+      : ""
   return `${age} · ${orders}${history}`
 }

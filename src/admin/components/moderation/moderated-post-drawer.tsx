@@ -26,10 +26,7 @@ export const ModeratedPostDrawer = ({ postId, onOpen, onClose }: { postId: strin
   useEffect(() => setNote(""), [postId])
 
   const decide = (action: SocialModerationAction) =>
-    moderate.mutate(
-      { action, note },
-      { onSuccess: () => toast.success(`Post ${DONE[action]}`), onError: (e) => toast.error(e.message) }
-    )
+    moderate.mutate({ action, note }, { onSuccess: () => toast.success(`Post ${DONE[action]}`), onError: (e) => toast.error(e.message) })
 
   return (
     <Drawer open={!!postId} onOpenChange={(isOpen) => !isOpen && onClose()}>
@@ -44,7 +41,14 @@ export const ModeratedPostDrawer = ({ postId, onOpen, onClose }: { postId: strin
         </Drawer.Body>
         <Drawer.Footer>
           {ACTIONS.map(({ action, label, variant }) => (
-            <Button key={action} variant={variant} size="small" isLoading={moderate.isPending} disabled={!post || moderate.isPending} onClick={() => decide(action)}>
+            <Button
+              key={action}
+              variant={variant}
+              size="small"
+              isLoading={moderate.isPending}
+              disabled={!post || moderate.isPending}
+              onClick={() => decide(action)}
+            >
               {label}
             </Button>
           ))}
@@ -79,7 +83,9 @@ const PostDetails = ({ post, history, onOpen }: { post: AdminSocialPostDetail; h
     </div>
     {post.hidden_reason ? (
       <div data-testid="hidden-reason" className="bg-ui-bg-subtle rounded-md px-3 py-2">
-        <Text weight="plus" size="small">Why it is hidden</Text>
+        <Text weight="plus" size="small">
+          Why it is hidden
+        </Text>
         <Text size="small">{hiddenReasonText(post.hidden_reason)}</Text>
         {post.hidden_reason.at ? (
           <Text size="xsmall" className="text-ui-fg-subtle">
@@ -116,8 +122,8 @@ const PostDetails = ({ post, history, onOpen }: { post: AdminSocialPostDetail; h
       <Text weight="plus">Author's history</Text>
       <Text size="small">
         {post.author_history.post_count} posts: {post.author_history.by_status.published} published, {post.author_history.by_status.pending} pending,{" "}
-        {post.author_history.by_status.hidden} hidden, {post.author_history.by_status.removed} removed · {post.author_history.reports_received} reports
-        received
+        {post.author_history.by_status.hidden} hidden, {post.author_history.by_status.removed} removed · {post.author_history.reports_received}{" "}
+        reports received
       </Text>
       {history.map((other) => (
         <button key={other.id} type="button" className="text-ui-fg-interactive block text-left text-sm" onClick={() => onOpen(other.id)}>

@@ -39,7 +39,11 @@ const LookbooksPage = () => {
             className="max-w-[240px]"
           />
         </div>
-        {error && <Text size="small" className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+        {error && (
+          <Text size="small" className="text-ui-fg-error px-6 py-4">
+            {error.message}
+          </Text>
+        )}
         <Table>
           <Table.Header>
             <Table.Row>

@@ -83,11 +83,15 @@ const ModerationPage = () => {
                 <StatusBadge color={STATUS_COLOUR[post.status]}>{post.status}</StatusBadge>
                 {post.hidden_reason ? (
                   <Text size="xsmall" className="text-ui-fg-subtle">
-                    {post.hidden_reason.type === "reports" ? `by reports (score ${post.hidden_reason.score})` : `by ${post.hidden_reason.moderator.name}`}
+                    {post.hidden_reason.type === "reports"
+                      ? `by reports (score ${post.hidden_reason.score})`
+                      : `by ${post.hidden_reason.moderator.name}`}
                   </Text>
                 ) : null}
               </Table.Cell>
-              <Table.Cell>{post.open_report_count ? `${post.open_report_count} (${reasonsOf(post)}) · score ${post.open_report_score}` : "—"}</Table.Cell>
+              <Table.Cell>
+                {post.open_report_count ? `${post.open_report_count} (${reasonsOf(post)}) · score ${post.open_report_score}` : "—"}
+              </Table.Cell>
               <Table.Cell>{when(post.created_at)}</Table.Cell>
             </Table.Row>
           ))}

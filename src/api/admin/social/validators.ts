@@ -4,7 +4,13 @@ import { MODERATION_ACTIONS, POST_STATUSES } from "../../../modules/social/const
 
 const listParams = {
   ...createSelectParams().shape,
-  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").optional().default(20),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(100, "limit must be at most 100")
+    .optional()
+    .default(20),
   offset: z.coerce.number({ error: "offset must be a number" }).int().min(0, "offset must be 0 or more").optional().default(0),
 }
 

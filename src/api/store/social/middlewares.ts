@@ -49,7 +49,11 @@ function requirePostPhotos(req: MedusaRequest, _res: MedusaResponse, next: Medus
 }
 
 /** Routes that answer with posts: `fields` from the post's response fields, and the shopper's region for the tags' product cards. */
-const onePost = [allowOnlyFields(ALLOWED_STORE_POST_FIELDS), validateAndTransformQuery(StoreGetSocialPostParams, retrievePostQueryConfig), shopperContext]
+const onePost = [
+  allowOnlyFields(ALLOWED_STORE_POST_FIELDS),
+  validateAndTransformQuery(StoreGetSocialPostParams, retrievePostQueryConfig),
+  shopperContext,
+]
 const postList = (params: typeof StoreGetSocialFeedParams | typeof StoreGetSocialPostListParams) => [
   allowOnlyFields(ALLOWED_STORE_POST_FIELDS),
   validateAndTransformQuery(params, listPostsQueryConfig),

@@ -66,4 +66,3 @@ export const retrievePostQueryConfig = { defaults: STORE_POST_FIELDS, isList: fa
 export const listPostsQueryConfig = { defaults: STORE_POST_FIELDS, isList: true }
 export const listCommentsQueryConfig = { defaults: STORE_COMMENT_FIELDS, isList: true }
 export const retrieveProfileQueryConfig = { defaults: STORE_PROFILE_FIELDS, isList: false }
-

@@ -11,7 +11,11 @@ import { POST_VISIBILITIES, REPORT_REASONS } from "../../../modules/social/const
 const fraction = (field: "x" | "y") =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
-    z.number({ error: `${field} must be a number from 0 to 1` }).min(0, `${field} must be from 0 to 1`).max(1, `${field} must be from 0 to 1`).nullish()
+    z
+      .number({ error: `${field} must be a number from 0 to 1` })
+      .min(0, `${field} must be from 0 to 1`)
+      .max(1, `${field} must be from 0 to 1`)
+      .nullish()
   )
 
 const postTag = z
@@ -33,19 +37,16 @@ const postTag = z
   })
 
 /** Tags as a JSON array, or a JSON string holding one (multipart). */
-const tags = z.preprocess(
-  (value, ctx) => {
-    if (typeof value !== "string") return value
-    if (value.trim() === "") return []
-    try {
-      return JSON.parse(value)
-    } catch {
-      ctx.addIssue({ code: "custom", message: "tags must be a JSON array of { product_id, variant_id?, x?, y?, photo_index? }" })
-      return z.NEVER
-    }
-  },
-  z.array(postTag).optional()
-)
+const tags = z.preprocess((value, ctx) => {
+  if (typeof value !== "string") return value
+  if (value.trim() === "") return []
+  try {
+    return JSON.parse(value)
+  } catch {
+    ctx.addIssue({ code: "custom", message: "tags must be a JSON array of { product_id, variant_id?, x?, y?, photo_index? }" })
+    return z.NEVER
+  }
+}, z.array(postTag).optional())
 
 const caption = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),

@@ -1,9 +1,4 @@
-import {
-  authenticate,
-  MiddlewareRoute,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
 import { allowOnlyFields } from "../../utils/allowed-fields"
 import { photoUpload, requireBodyContentType } from "../../utils/image-upload"

@@ -56,7 +56,12 @@ export function attachOutfitProductCards<T extends OutfitRecord>(outfits: T[], c
 }
 
 /** A wear as the API answers it, whether just logged or logged earlier that day. */
-export const serializeWearLog = (log: { id: string; item_id?: string | null; outfit_id?: string | null; worn_on: Date | string }): StoreWardrobeWearLog => ({
+export const serializeWearLog = (log: {
+  id: string
+  item_id?: string | null
+  outfit_id?: string | null
+  worn_on: Date | string
+}): StoreWardrobeWearLog => ({
   id: log.id,
   item_id: log.item_id ?? null,
   outfit_id: log.outfit_id ?? null,

@@ -60,7 +60,10 @@ const itemFields = {
   price_paid: price,
   currency_code: z.preprocess(
     blankToNull,
-    z.string().regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO 4217 code such as eur").nullish()
+    z
+      .string()
+      .regex(/^[a-zA-Z]{3}$/, "currency_code must be a 3-letter ISO 4217 code such as eur")
+      .nullish()
   ),
   material: optionalText("material", 120),
   season,
@@ -122,9 +125,7 @@ export const StoreCreateOutfit = z
   })
 export type StoreCreateOutfitType = z.infer<typeof StoreCreateOutfit>
 
-export const StoreUpdateOutfit = z
-  .object({ name: z.string().trim().min(1, "name must not be empty").max(200).optional(), ...outfitFields })
-  .strict()
+export const StoreUpdateOutfit = z.object({ name: z.string().trim().min(1, "name must not be empty").max(200).optional(), ...outfitFields }).strict()
 export type StoreUpdateOutfitType = z.infer<typeof StoreUpdateOutfit>
 
 const multiValue = multiValueQueryParam()

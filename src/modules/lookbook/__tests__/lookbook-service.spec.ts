@@ -42,7 +42,8 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         const HALF_HOUR = 30 * 60_000
         const nine = new Date("2026-12-03T09:00:00Z")
         const at = (minutes: number) => new Date(nine.getTime() + minutes * 60_000)
-        const view = (look_id: string, viewer_key: string, minutes: number) => service.recordLookView({ look_id, viewer_key, period_ms: HALF_HOUR, at: at(minutes) })
+        const view = (look_id: string, viewer_key: string, minutes: number) =>
+          service.recordLookView({ look_id, viewer_key, period_ms: HALF_HOUR, at: at(minutes) })
 
         // 20 concurrent reports by one viewer: one counts. 10 viewers at once: ten count.
         const same = await Promise.all(Array.from({ length: 20 }, () => view(a.id, "customer:cus_1", 5)))
@@ -69,12 +70,30 @@ moduleIntegrationTestRunner<LookbookModuleService>({
       })
 
       it("swaps cover and look images under a row lock: each concurrent replacement hands back a different replaced file", async () => {
-        const lookbook = await service.createLookbooks({ title: "Swaps", handle: "swaps", cover_image_url: "http://x/c0.jpg", cover_image_file_id: "c0" } as any)
+        const lookbook = await service.createLookbooks({
+          title: "Swaps",
+          handle: "swaps",
+          cover_image_url: "http://x/c0.jpg",
+          cover_image_file_id: "c0",
+        } as any)
         const [a] = await service.createLookbookLooks([{ ...look(lookbook.id), image_file_id: "l0" }] as any[])
         const ids = ["1", "2", "3", "4", "5", "6"]
         const [covers, images] = await Promise.all([
-          Promise.all(ids.map((n) => service.replaceLookbookCover({ id: lookbook.id, cover_image_url: `http://x/c${n}.jpg`, cover_image_file_id: `c${n}` }))),
-          Promise.all(ids.map((n) => service.replaceLookImage({ id: a.id, lookbook_id: lookbook.id, image_url: `http://x/l${n}.jpg`, image_file_id: `l${n}`, width: 10, height: 20 }))),
+          Promise.all(
+            ids.map((n) => service.replaceLookbookCover({ id: lookbook.id, cover_image_url: `http://x/c${n}.jpg`, cover_image_file_id: `c${n}` }))
+          ),
+          Promise.all(
+            ids.map((n) =>
+              service.replaceLookImage({
+                id: a.id,
+                lookbook_id: lookbook.id,
+                image_url: `http://x/l${n}.jpg`,
+                image_file_id: `l${n}`,
+                width: 10,
+                height: 20,
+              })
+            )
+          ),
         ])
         // The replaced files and the one left make up every file exactly once: none is orphaned, none deleted twice.
         const cover = await service.retrieveLookbook(lookbook.id)
@@ -84,7 +103,12 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         expect(image).toMatchObject({ image_url: `http://x/${image.image_file_id}.jpg`, width: 10, height: 20 })
 
         // Conditional (a compensation): applies only while the record still shows the expected file.
-        const stale = await service.replaceLookbookCover({ id: lookbook.id, cover_image_url: null, cover_image_file_id: null, expected_file_id: "c0" })
+        const stale = await service.replaceLookbookCover({
+          id: lookbook.id,
+          cover_image_url: null,
+          cover_image_file_id: null,
+          expected_file_id: "c0",
+        })
         expect(stale).toEqual({ previous: null, replaced: false })
         expect((await service.retrieveLookbook(lookbook.id)).cover_image_file_id).toBe(cover.cover_image_file_id)
         // A look of another lookbook, or a deleted one, is not found.
@@ -130,7 +154,13 @@ moduleIntegrationTestRunner<LookbookModuleService>({
     // look (or the removed hotspots) a failed write left behind.
     describe("atomic look writes", () => {
       const hotspot = (variant_id: string, x = 0.5) => ({ x, y: 0.5, variant_id, product_id: "prod_1", position: 0 })
-      const image = (lookbook_id: string) => ({ lookbook_id, image_url: "http://localhost/static/look.jpg", image_file_id: null, width: 300, height: 400 })
+      const image = (lookbook_id: string) => ({
+        lookbook_id,
+        image_url: "http://localhost/static/look.jpg",
+        image_file_id: null,
+        width: 300,
+        height: 400,
+      })
 
       it("creates a look after the last one with its hotspots, or nothing when a hotspot is refused", async () => {
         const lookbook = await service.createLookbooks({ title: "Atomic", handle: "atomic" })
@@ -140,7 +170,9 @@ moduleIntegrationTestRunner<LookbookModuleService>({
         expect(await service.listLookbookHotspots({ look_id: first.id })).toHaveLength(1)
 
         // x = 2 breaks the table's range check: the look was written first.
-        await expect(service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [hotspot("variant_1"), hotspot("variant_2", 2)] })).rejects.toThrow()
+        await expect(
+          service.createLookWithHotspots({ ...image(lookbook.id), hotspots: [hotspot("variant_1"), hotspot("variant_2", 2)] })
+        ).rejects.toThrow()
         expect(await service.listLookbookLooks({ lookbook_id: lookbook.id }, { withDeleted: true })).toHaveLength(2)
       })
 

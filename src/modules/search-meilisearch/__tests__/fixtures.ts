@@ -1,9 +1,7 @@
 import { SearchTypes } from "@medusajs/framework/types"
 
 /** A product-like definition, as the Search Module resolves it for a provider. */
-export function productIndex(
-  overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}
-): SearchTypes.ResolvedSearchIndexDefinition {
+export function productIndex(overrides: Partial<SearchTypes.ResolvedSearchIndexDefinition> = {}): SearchTypes.ResolvedSearchIndexDefinition {
   return {
     name: "product",
     entity: "product",

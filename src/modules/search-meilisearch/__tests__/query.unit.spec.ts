@@ -25,7 +25,10 @@ describe("toMeilisearchDocument", () => {
         in_stock: "false",
         created_at: "2026-01-01T00:00:00.000Z",
         colours: [],
-        variants: [{ sku: "D-S", size: "S" }, { sku: "D-M", size: null }],
+        variants: [
+          { sku: "D-S", size: "S" },
+          { sku: "D-M", size: null },
+        ],
         internal_note: "not declared",
       },
       map
@@ -44,7 +47,10 @@ describe("toMeilisearchDocument", () => {
         in_stock: "false",
         created_at: "2026-01-01T00:00:00.000Z",
         colours: [],
-        variants: [{ sku: "D-S", size: "S" }, { sku: "D-M", size: null }],
+        variants: [
+          { sku: "D-S", size: "S" },
+          { sku: "D-M", size: null },
+        ],
       },
     })
   })
@@ -190,7 +196,13 @@ describe("planSearch", () => {
         },
       ],
       facets: {
-        colours: { type: "value", values: [{ value: "black", count: 5 }, { value: "white", count: 2 }] },
+        colours: {
+          type: "value",
+          values: [
+            { value: "black", count: 5 },
+            { value: "white", count: 2 },
+          ],
+        },
         price: { type: "stats", min: 20, max: 300, count: 39 },
       },
       metadata: { skip: 0, take: 20, count: 41, query: "dress", processing_time_ms: 3 },

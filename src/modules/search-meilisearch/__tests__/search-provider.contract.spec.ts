@@ -36,7 +36,11 @@ const fields = search.define({
   brand: search.keyword().filterable().facetable(),
   colours: search.keyword().array().filterable().facetable(),
   sizes: search.keyword().array().filterable(),
-  price: search.float().filterable().sortable().facetable({ types: ["range", "stats"] }),
+  price: search
+    .float()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["range", "stats"] }),
   status: search.keyword().filterable(),
 })
 
@@ -57,13 +61,67 @@ function resolvedIndex(provider: string): SearchTypes.ResolvedSearchIndexDefinit
 }
 
 const documents: SearchTypes.SearchDocument[] = [
-  { id: "p1", title: "Linen Summer Dress", description: "Breezy linen for warm days", brand: "Aurora", colours: ["white", "blue"], sizes: ["S", "M"], price: 89, status: "published" },
-  { id: "p2", title: "Wool Coat", description: "A long coat to wear over any dress", brand: "Nord", colours: ["black"], sizes: ["M", "L"], price: 249, status: "published" },
-  { id: "p3", title: "Silk Blouse", description: "Light silk with a soft collar", brand: "Aurora", colours: ["red", "white"], sizes: ["XS", "S"], price: 120, status: "draft" },
-  { id: "p4", title: "Denim Jacket", description: "Classic denim, stone washed", brand: "Rivet", colours: ["blue"], sizes: ["M", "L", "XL"], price: 99.5, status: "published" },
-  { id: "p5", title: "Pleated Skirt", description: "Midi length, fully lined", brand: "Nord", colours: ["black", "white"], sizes: ["S"], price: 59, status: "published" },
+  {
+    id: "p1",
+    title: "Linen Summer Dress",
+    description: "Breezy linen for warm days",
+    brand: "Aurora",
+    colours: ["white", "blue"],
+    sizes: ["S", "M"],
+    price: 89,
+    status: "published",
+  },
+  {
+    id: "p2",
+    title: "Wool Coat",
+    description: "A long coat to wear over any dress",
+    brand: "Nord",
+    colours: ["black"],
+    sizes: ["M", "L"],
+    price: 249,
+    status: "published",
+  },
+  {
+    id: "p3",
+    title: "Silk Blouse",
+    description: "Light silk with a soft collar",
+    brand: "Aurora",
+    colours: ["red", "white"],
+    sizes: ["XS", "S"],
+    price: 120,
+    status: "draft",
+  },
+  {
+    id: "p4",
+    title: "Denim Jacket",
+    description: "Classic denim, stone washed",
+    brand: "Rivet",
+    colours: ["blue"],
+    sizes: ["M", "L", "XL"],
+    price: 99.5,
+    status: "published",
+  },
+  {
+    id: "p5",
+    title: "Pleated Skirt",
+    description: "Midi length, fully lined",
+    brand: "Nord",
+    colours: ["black", "white"],
+    sizes: ["S"],
+    price: 59,
+    status: "published",
+  },
   // Quotes and a backslash, to prove filter values are escaped.
-  { id: "p6", title: 'Cargo "Utility" Trousers', description: "Six pockets", brand: "Rivet \\ Co", colours: ["green"], sizes: ["L"], price: 75, status: "archived" },
+  {
+    id: "p6",
+    title: 'Cargo "Utility" Trousers',
+    description: "Six pockets",
+    brand: "Rivet \\ Co",
+    colours: ["green"],
+    sizes: ["L"],
+    price: 75,
+    status: "archived",
+  },
 ]
 
 type Harness = {
@@ -268,9 +326,7 @@ describe.each(harnesses)("search provider contract: $name", (harness) => {
   it("counts documents per price range, and the price stats", async () => {
     const result = await query({
       search_options: {
-        facets: [
-          { field: "price", type: "range", ranges: [{ key: "budget", to: 80 }, { key: "mid", from: 80, to: 150 }, { from: 150 }] },
-        ],
+        facets: [{ field: "price", type: "range", ranges: [{ key: "budget", to: 80 }, { key: "mid", from: 80, to: 150 }, { from: 150 }] }],
       },
     })
     expect(result.facets?.price).toEqual({
@@ -309,11 +365,28 @@ describe.each(harnesses)("search provider contract: $name", (harness) => {
   })
 
   it("replaces a document when it is upserted again", async () => {
-    const replacement = { id: "p1", title: "Linen Maxi Dress", description: "Longer cut", brand: "Aurora", colours: ["green"], sizes: ["M"], price: 95, status: "published" }
+    const replacement = {
+      id: "p1",
+      title: "Linen Maxi Dress",
+      description: "Longer cut",
+      brand: "Aurora",
+      colours: ["green"],
+      sizes: ["M"],
+      price: 95,
+      status: "published",
+    }
     await settle(await provider.upsertDocuments({ index: index.physical_name, definition: index, documents: [replacement] }))
 
     const [hit] = (await query({ filters: { id: "p1" } })).hits
-    expect(hit.document).toEqual({ id: "p1", title: "Linen Maxi Dress", brand: "Aurora", colours: ["green"], sizes: ["M"], price: 95, status: "published" })
+    expect(hit.document).toEqual({
+      id: "p1",
+      title: "Linen Maxi Dress",
+      brand: "Aurora",
+      colours: ["green"],
+      sizes: ["M"],
+      price: 95,
+      status: "published",
+    })
     expect(await sortedIds({ colours: "white" })).toEqual(["p3", "p5"])
     expect((await query({ search_options: { count: "exact" } })).metadata.count).toBe(5)
   })

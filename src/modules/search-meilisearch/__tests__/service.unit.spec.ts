@@ -10,7 +10,9 @@ describe("MeilisearchSearchService", () => {
     expect(() => MeilisearchSearchService.validateOptions({})).toThrow(/MEILISEARCH_HOST/)
     expect(() => MeilisearchSearchService.validateOptions({ host: "  " })).toThrow(/MEILISEARCH_HOST/)
     expect(() => new MeilisearchSearchService({}, {} as any)).toThrow(/MEILISEARCH_HOST/)
-    expect(() => MeilisearchSearchService.validateOptions({ host: "http://localhost:7700", indexPrefix: "bad prefix" })).toThrow(/MEILISEARCH_INDEX_PREFIX/)
+    expect(() => MeilisearchSearchService.validateOptions({ host: "http://localhost:7700", indexPrefix: "bad prefix" })).toThrow(
+      /MEILISEARCH_INDEX_PREFIX/
+    )
   })
 
   it("is registered under the identifier that default_provider names", () => {

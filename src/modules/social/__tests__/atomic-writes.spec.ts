@@ -49,13 +49,24 @@ moduleIntegrationTestRunner<SocialModuleService>({
         await expect(newPost("cus_failed", [tag("prod_a"), badTag])).rejects.toThrow()
         expect(await service.listSocialPosts({ customer_id: "cus_failed" }, { withDeleted: true })).toHaveLength(0)
         // Only the first post's photo: none of the failed post's was kept.
-        expect(await service.listSocialPostImages({ url: photo(1).url }, { withDeleted: true })).toEqual([expect.objectContaining({ post_id: post.id })])
+        expect(await service.listSocialPostImages({ url: photo(1).url }, { withDeleted: true })).toEqual([
+          expect.objectContaining({ post_id: post.id }),
+        ])
       })
 
       it("checks photos and tags in one place before writing anything", async () => {
-        await expect(newPost("cus_checked", [tag("prod_a", 2)])).rejects.toThrow("tag of product prod_a is on photo_index 2, but the post has 2 photo(s)")
+        await expect(newPost("cus_checked", [tag("prod_a", 2)])).rejects.toThrow(
+          "tag of product prod_a is on photo_index 2, but the post has 2 photo(s)"
+        )
         await expect(
-          service.createPostWithContent({ customer_id: "cus_checked", caption: null, visibility: "public", status: "published", photos: [], tags: [] })
+          service.createPostWithContent({
+            customer_id: "cus_checked",
+            caption: null,
+            visibility: "public",
+            status: "published",
+            photos: [],
+            tags: [],
+          })
         ).rejects.toThrow("a post needs at least one photo")
         const tooMany = Array.from({ length: 21 }, (_, i) => tag(`prod_${i}`))
         await expect(newPost("cus_checked", tooMany)).rejects.toThrow("a post has at most 20 tags")

@@ -14,7 +14,8 @@ describe("social feed cursors", () => {
   })
 
   it("refuses cursors that are not ours or were edited", () => {
-    const forged = (patch: object) => Buffer.from(JSON.stringify({ v: 1, k: "for_you", x: null, a: cursor.as_of, s: "1", i: "x", ...patch })).toString("base64url")
+    const forged = (patch: object) =>
+      Buffer.from(JSON.stringify({ v: 1, k: "for_you", x: null, a: cursor.as_of, s: "1", i: "x", ...patch })).toString("base64url")
     expect(() => decodeCursor("%%%", { kind: "for_you", scope: null })).toThrow(/cursor is not valid/)
     expect(() => decodeCursor(forged({ s: "1; DROP TABLE social_post" }), { kind: "for_you", scope: null })).toThrow(/bad position/)
     expect(() => decodeCursor(forged({ a: "yesterday" }), { kind: "for_you", scope: null })).toThrow(/bad time/)
@@ -44,7 +45,15 @@ describe("social feed cursors", () => {
       expect(decode(encode({ ...fields, i }))).toThrow(/cursor is not valid: bad position/)
     }
     // the shape: garbage base64, JSON that is not an object, missing or extra keys, a foreign scope
-    for (const raw of ["!!!", "a".repeat(1001), encode([fields]), encode("x"), encode(null), encode(1), Buffer.from("{\"v\":1").toString("base64url")]) {
+    for (const raw of [
+      "!!!",
+      "a".repeat(1001),
+      encode([fields]),
+      encode("x"),
+      encode(null),
+      encode(1),
+      Buffer.from('{"v":1').toString("base64url"),
+    ]) {
       expect(decode(raw)).toThrow(/cursor is not valid/)
     }
     const { x: _x, ...withoutScope } = fields

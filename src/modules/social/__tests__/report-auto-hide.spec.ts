@@ -15,7 +15,13 @@ moduleIntegrationTestRunner<SocialModuleService>({
   moduleModels: [SocialPost, SocialPostImage, SocialPostTag, SocialLike, SocialComment, SocialFollow, SocialReport],
   testSuite: ({ service }) => {
     const report = async (post_id: string, customer_id: string, standing: typeof throwaway) => {
-      await service.createSocialReports({ post_id, customer_id, reason: "spam", weight: service.weighReport(standing), reporter_standing: standing } as any)
+      await service.createSocialReports({
+        post_id,
+        customer_id,
+        reason: "spam",
+        weight: service.weighReport(standing),
+        reporter_standing: standing,
+      } as any)
       await service.recountPosts([post_id])
       return service.hideIfReportScoreReached(post_id)
     }
@@ -23,7 +29,8 @@ moduleIntegrationTestRunner<SocialModuleService>({
     describe("auto-hide by weighted reports", () => {
       it("keeps a post up after three throwaway accounts report it", async () => {
         const post = await service.createSocialPosts({ customer_id: "cus_author" })
-        for (const customer of ["cus_t1", "cus_t2", "cus_t3"]) expect(await report(post.id, customer, throwaway)).toEqual({ hidden: false, score: expect.any(Number) })
+        for (const customer of ["cus_t1", "cus_t2", "cus_t3"])
+          expect(await report(post.id, customer, throwaway)).toEqual({ hidden: false, score: expect.any(Number) })
         const after = await service.retrieveSocialPost(post.id)
         expect(after).toMatchObject({ status: "published", open_report_count: 3 })
         expect(after.open_report_score).toBeCloseTo(0.3, 5)

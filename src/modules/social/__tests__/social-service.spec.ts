@@ -111,13 +111,17 @@ moduleIntegrationTestRunner<SocialModuleService>({
         const following = await service.listPostPage({ kind: "following", viewer_id: "cus_me", limit: 10 })
         expect(following.ids).toEqual([quietFollowed.id])
         // anonymous shoppers: for you is the popular ranking
-        expect((await service.listPostPage({ kind: "for_you", viewer_id: null, limit: 10 })).ids.slice(0, 2)).toEqual([busyStranger.id, freshStranger.id])
+        expect((await service.listPostPage({ kind: "for_you", viewer_id: null, limit: 10 })).ids.slice(0, 2)).toEqual([
+          busyStranger.id,
+          freshStranger.id,
+        ])
       })
 
       it("pages through a feed without duplicates or gaps while posts, likes and follows arrive", async () => {
         const authors = ["cus_a", "cus_b", "cus_c", "cus_d"]
         const created = await posts(Array.from({ length: 23 }, (_, i) => ({ customer_id: authors[i % 4], hoursAgo: i * 1.5 + 1 })))
-        for (const [i, post] of created.entries()) if (i % 3 === 0) await like(post.id, ...Array.from({ length: (i % 5) + 1 }, (_, k) => `cus_fan${k}`))
+        for (const [i, post] of created.entries())
+          if (i % 3 === 0) await like(post.id, ...Array.from({ length: (i % 5) + 1 }, (_, k) => `cus_fan${k}`))
         await service.createSocialFollows({ follower_id: "cus_me", followed_id: "cus_b" })
 
         const freshPosts: string[] = []
@@ -142,18 +146,28 @@ moduleIntegrationTestRunner<SocialModuleService>({
           expect(new Set(seen).size).toBe(seen.length)
           // following: cus_b's posts only (cus_c was followed after the first page); others: every post that existed then.
           const expected =
-            kind === "following" ? created.filter((p) => p.customer_id === "cus_b").map((p) => p.id) : [...created.map((p) => p.id), ...existingBefore]
+            kind === "following"
+              ? created.filter((p) => p.customer_id === "cus_b").map((p) => p.id)
+              : [...created.map((p) => p.id), ...existingBefore]
           expect([...seen].sort()).toEqual([...expected].sort())
         }
       })
 
       it("refuses a cursor of another list or a tampered one", async () => {
-        await posts([{ customer_id: "cus_a", hoursAgo: 1 }, { customer_id: "cus_a", hoursAgo: 2 }])
+        await posts([
+          { customer_id: "cus_a", hoursAgo: 1 },
+          { customer_id: "cus_a", hoursAgo: 2 },
+        ])
         const page = await service.listPostPage({ kind: "popular", viewer_id: null, limit: 1 })
         expect(page.next_cursor).toEqual(expect.any(String))
         expect(() => decodeCursor(page.next_cursor!, { kind: "for_you", scope: null })).toThrow(/another feed/)
         expect(() => decodeCursor("not-a-cursor", { kind: "popular", scope: null })).toThrow(/cursor is not valid/)
-        const last = await service.listPostPage({ kind: "popular", viewer_id: null, limit: 1, cursor: decodeCursor(page.next_cursor!, { kind: "popular", scope: null }) })
+        const last = await service.listPostPage({
+          kind: "popular",
+          viewer_id: null,
+          limit: 1,
+          cursor: decodeCursor(page.next_cursor!, { kind: "popular", scope: null }),
+        })
         expect(last.ids).toHaveLength(1)
         expect(last.next_cursor).toBeNull()
       })

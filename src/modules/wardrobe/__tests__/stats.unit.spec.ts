@@ -113,7 +113,15 @@ describe("wardrobe stats", () => {
 
   it("handles an empty wardrobe", () => {
     const stats = computeWardrobeStats({ items: [], wears: [], outfitCount: 0, now })
-    expect(stats).toMatchObject({ item_count: 0, wear_count: 0, total_spent: [], most_worn: [], least_worn: [], colour_mix: [], not_worn_recently: [] })
+    expect(stats).toMatchObject({
+      item_count: 0,
+      wear_count: 0,
+      total_spent: [],
+      most_worn: [],
+      least_worn: [],
+      colour_mix: [],
+      not_worn_recently: [],
+    })
   })
 
   it("reads big numbers in every shape they arrive in", () => {

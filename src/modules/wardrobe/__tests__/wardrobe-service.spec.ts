@@ -103,7 +103,10 @@ moduleIntegrationTestRunner<WardrobeModuleService>({
           products: [{ product_id: "prod_1", variant_id: null }],
         })
         const items = await service.listWardrobeOutfitItems({ outfit_id: outfit.id }, { order: { position: "ASC" } })
-        expect(items.map((i) => [i.item_id, i.position])).toEqual([[tee.id, 0], [coat.id, 1]])
+        expect(items.map((i) => [i.item_id, i.position])).toEqual([
+          [tee.id, 0],
+          [coat.id, 1],
+        ])
 
         // An item that does not exist breaks the foreign key: the outfit was written first.
         await expect(
@@ -135,7 +138,10 @@ moduleIntegrationTestRunner<WardrobeModuleService>({
 
         // An item kept in the new list replaces its own live place (a partial unique index).
         const kept = await service.updateOutfitWithContents({ id: outfit.id, data: {}, item_ids: [coat.id, tee.id] })
-        expect((await service.listWardrobeOutfitItems({ outfit_id: outfit.id }, { order: { position: "ASC" } })).map((i) => i.item_id)).toEqual([coat.id, tee.id])
+        expect((await service.listWardrobeOutfitItems({ outfit_id: outfit.id }, { order: { position: "ASC" } })).map((i) => i.item_id)).toEqual([
+          coat.id,
+          tee.id,
+        ])
         await service.undoOutfitUpdate(kept.undo)
         expect(await itemIds()).toEqual([coat.id])
       })

@@ -10,6 +10,4 @@ export const OutfitItem = model
     outfit: model.belongsTo(() => Outfit, { mappedBy: "items" }),
     item: model.belongsTo(() => WardrobeItem, { mappedBy: "outfit_items" }),
   })
-  .indexes([
-    { name: "IDX_wardrobe_outfit_item_unique", on: ["outfit_id", "item_id"], unique: true, where: "deleted_at IS NULL" },
-  ])
+  .indexes([{ name: "IDX_wardrobe_outfit_item_unique", on: ["outfit_id", "item_id"], unique: true, where: "deleted_at IS NULL" }])

@@ -24,10 +24,7 @@ export const resolveLookbookHandleStep = createStep(
     }
     if (!input.title) return new StepResponse(undefined as string | undefined)
     const base = handleFromTitle(input.title) || "lookbook"
-    const similar = await service.listLookbooks(
-      { handle: { $like: `${base}%` } },
-      { select: ["id", "handle"], take: null }
-    )
+    const similar = await service.listLookbooks({ handle: { $like: `${base}%` } }, { select: ["id", "handle"], take: null })
     const taken = new Set(similar.filter((l) => l.id !== input.id).map((l) => l.handle))
     return new StepResponse(firstFreeHandle(base, taken) as string | undefined)
   }
@@ -88,8 +85,6 @@ export const softDeleteLookbooksStep = createStep(
 )
 
 /** Swaps a lookbook's cover under a row lock and answers the file it replaced (see createSwapFileStep). */
-export const replaceLookbookCoverStep = createSwapFileStep<LookbookCover>(
-  "replace-lookbook-cover",
-  "cover_image_file_id",
-  (container, input) => lookbookService(container).replaceLookbookCover(input)
+export const replaceLookbookCoverStep = createSwapFileStep<LookbookCover>("replace-lookbook-cover", "cover_image_file_id", (container, input) =>
+  lookbookService(container).replaceLookbookCover(input)
 )

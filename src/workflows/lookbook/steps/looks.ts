@@ -54,10 +54,8 @@ export const updateLookStep = createStep(
 )
 
 /** Swaps a look's image under a row lock and answers the file it replaced (see createSwapFileStep). */
-export const replaceLookImageStep = createSwapFileStep<LookImage>(
-  "replace-lookbook-look-image",
-  "image_file_id",
-  (container, input) => lookbookService(container).replaceLookImage(input)
+export const replaceLookImageStep = createSwapFileStep<LookImage>("replace-lookbook-look-image", "image_file_id", (container, input) =>
+  lookbookService(container).replaceLookImage(input)
 )
 
 /** Soft-deletes looks with their hotspots; compensation restores them. */

@@ -11,19 +11,16 @@ export type RetrievedLookbook = {
 }
 
 /** A lookbook with its looks' ids, positions and file ids, or 404. Reads only. */
-export const retrieveLookbookStep = createStep(
-  "retrieve-lookbook",
-  async (input: { id: string }, { container }) => {
-    const [lookbook] = await lookbookService(container).listLookbooks(
-      { id: input.id },
-      { select: ["id", "handle", "status", "cover_image_file_id"], relations: ["looks"], take: 1 }
-    )
-    if (!lookbook) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lookbook with id: ${input.id} was not found`)
-    const looks = (lookbook.looks ?? []).map((l) => ({ id: l.id, image_file_id: l.image_file_id ?? null, position: l.position }))
-    const { id, handle, status, cover_image_file_id } = lookbook
-    return new StepResponse({ id, handle, status, cover_image_file_id: cover_image_file_id ?? null, looks } satisfies RetrievedLookbook)
-  }
-)
+export const retrieveLookbookStep = createStep("retrieve-lookbook", async (input: { id: string }, { container }) => {
+  const [lookbook] = await lookbookService(container).listLookbooks(
+    { id: input.id },
+    { select: ["id", "handle", "status", "cover_image_file_id"], relations: ["looks"], take: 1 }
+  )
+  if (!lookbook) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lookbook with id: ${input.id} was not found`)
+  const looks = (lookbook.looks ?? []).map((l) => ({ id: l.id, image_file_id: l.image_file_id ?? null, position: l.position }))
+  const { id, handle, status, cover_image_file_id } = lookbook
+  return new StepResponse({ id, handle, status, cover_image_file_id: cover_image_file_id ?? null, looks } satisfies RetrievedLookbook)
+})
 
 export type RetrievedLook = { id: string; lookbook_id: string; image_file_id: string | null; position: number }
 

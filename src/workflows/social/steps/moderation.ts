@@ -27,7 +27,7 @@ export const gatherReporterStandingStep = createStep(
     ])
     const createdAt = customers[0]?.created_at ? new Date(customers[0].created_at).getTime() : Date.now()
     const standing: ReporterStanding = {
-      account_age_days: Math.max(0, Math.round(((input.now ?? new Date()).getTime() - createdAt) / DAY_MS * 100) / 100),
+      account_age_days: Math.max(0, Math.round((((input.now ?? new Date()).getTime() - createdAt) / DAY_MS) * 100) / 100),
       orders: Number(metadata?.count ?? 0),
       ...track,
     }
@@ -43,10 +43,7 @@ export const gatherReporterStandingStep = createStep(
  */
 export const reportSocialPostStep = createStep(
   "report-social-post",
-  async (
-    input: { post_id: string; customer_id: string; reason: ReportReason; note?: string | null; standing: ReporterStanding },
-    { container }
-  ) => {
+  async (input: { post_id: string; customer_id: string; reason: ReportReason; note?: string | null; standing: ReporterStanding }, { container }) => {
     const { report, auto_hidden, previous } = await socialService(container).reportPost(input)
     return new StepResponse({ report, auto_hidden }, { report_id: report.id, previous })
   },

@@ -18,13 +18,10 @@ export type CreatePostStepInput = {
  * The social module's one check of a post's photos and tags (post-content.ts), run before
  * anything is looked up, uploaded or written; the module runs it again where it writes.
  */
-export const checkPostContentStep = createStep(
-  "check-social-post-content",
-  async (input: { photo_count: number; tags: TagPlacement[] }) => {
-    assertPostContent(input)
-    return new StepResponse(undefined)
-  }
-)
+export const checkPostContentStep = createStep("check-social-post-content", async (input: { photo_count: number; tags: TagPlacement[] }) => {
+  assertPostContent(input)
+  return new StepResponse(undefined)
+})
 
 /**
  * The status a new post starts in: as given (the demo seed publishes), or pending when the

@@ -41,7 +41,11 @@ async function assertProductsOnSale(
   resolved: { product_id: string; variant_id: string | null }[],
   salesChannelIds: string[]
 ) {
-  const notOnSale = await productsNotOnSale(query, resolved.map((r) => r.product_id), salesChannelIds)
+  const notOnSale = await productsNotOnSale(
+    query,
+    resolved.map((r) => r.product_id),
+    salesChannelIds
+  )
   const ref = resolved.find((r) => notOnSale.has(r.product_id))
   if (!ref) return
   const what = ref.variant_id ? `Tagged variant ${ref.variant_id} (product ${ref.product_id})` : `Tagged product ${ref.product_id}`

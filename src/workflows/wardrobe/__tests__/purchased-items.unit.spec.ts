@@ -16,7 +16,12 @@ const order = (overrides: Partial<PurchasedOrder> = {}): PurchasedOrder => ({
       variant_id: "variant_navy_m",
       product_id: "prod_1",
       unit_price: 89,
-      variant: { options: [{ value: "navy", option: { title: "Colour" } }, { value: "M", option: { title: "Size" } }] },
+      variant: {
+        options: [
+          { value: "navy", option: { title: "Colour" } },
+          { value: "M", option: { title: "Size" } },
+        ],
+      },
       product: { material: "linen", metadata: { brand: "Maison Lune", season: "spring-summer" }, categories: [{ handle: "Shirts" }] },
     },
     // The same variant on a second line (e.g. added twice): still one wardrobe item.
@@ -70,8 +75,22 @@ describe("wardrobe items from an order", () => {
 describe("item field normalisation", () => {
   it("trims text, turns blanks into null and normalises colours, category and currency", () => {
     expect(
-      normalizeWardrobeItemFields({ name: " Coat ", brand: "  ", colours: ["camel", "Camel"], category: "Outer Wear", currency_code: "GBP", acquired_on: "2025-10-02" })
-    ).toEqual({ name: "Coat", brand: null, colours: ["Camel"], category: "outer-wear", currency_code: "gbp", acquired_on: new Date("2025-10-02T00:00:00Z") })
+      normalizeWardrobeItemFields({
+        name: " Coat ",
+        brand: "  ",
+        colours: ["camel", "Camel"],
+        category: "Outer Wear",
+        currency_code: "GBP",
+        acquired_on: "2025-10-02",
+      })
+    ).toEqual({
+      name: "Coat",
+      brand: null,
+      colours: ["Camel"],
+      category: "outer-wear",
+      currency_code: "gbp",
+      acquired_on: new Date("2025-10-02T00:00:00Z"),
+    })
     expect(normalizeWardrobeItemFields({ size: "M" })).toEqual({ size: "M" }) // absent fields stay absent
   })
 })

@@ -21,7 +21,10 @@ export const createPurchasedWardrobeItemsStep = createStep(
     const present = new Set(existing.map((i) => `${i.order_id}:${i.variant_id}`))
     const missing = data.filter((d) => !present.has(`${d.order_id}:${d.variant_id}`))
     const created = missing.length ? await service.createWardrobeItems(missing) : []
-    return new StepResponse({ created, skipped: data.length - missing.length }, created.map((i) => i.id))
+    return new StepResponse(
+      { created, skipped: data.length - missing.length },
+      created.map((i) => i.id)
+    )
   },
   async (createdIds, { container }) => {
     if (!createdIds?.length) return

@@ -26,7 +26,10 @@ export const validateCatalogProductsStep = createStep(
           return new MedusaError(MedusaError.Types.INVALID_DATA, `Variant ${problem.variant_id} does not belong to product ${problem.product_id}`)
       }
     })
-    const notOnSale = await productsNotOnSale(query, rows.map((r) => r.product_id))
+    const notOnSale = await productsNotOnSale(
+      query,
+      rows.map((r) => r.product_id)
+    )
     const hidden = rows.find((r) => notOnSale.has(r.product_id))
     if (hidden) {
       throw hidden.variant_id && !products.some((p) => p.product_id === hidden.product_id)

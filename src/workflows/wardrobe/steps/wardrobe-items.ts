@@ -10,7 +10,10 @@ export const createWardrobeItemsStep = createStep(
   async (data: WardrobeItemData[], { container }) => {
     if (!data.length) return new StepResponse([] as WardrobeItemDTO[], [] as string[])
     const created = await wardrobeService(container).createWardrobeItems(data)
-    return new StepResponse(created, created.map((i) => i.id))
+    return new StepResponse(
+      created,
+      created.map((i) => i.id)
+    )
   },
   async (createdIds, { container }) => {
     if (!createdIds?.length) return

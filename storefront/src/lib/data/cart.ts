@@ -118,10 +118,11 @@ export async function setAddresses(_state: AddressFormState, formData: FormData)
 }
 
 export async function listShippingOptions(cartId: string): Promise<HttpTypes.StoreCartShippingOption[]> {
-  const { shipping_options } = await sdk.client.fetch<{ shipping_options: HttpTypes.StoreCartShippingOption[] }>(
-    "/store/shipping-options",
-    { query: { cart_id: cartId }, headers: await getAuthHeaders(), cache: "no-store" }
-  )
+  const { shipping_options } = await sdk.client.fetch<{ shipping_options: HttpTypes.StoreCartShippingOption[] }>("/store/shipping-options", {
+    query: { cart_id: cartId },
+    headers: await getAuthHeaders(),
+    cache: "no-store",
+  })
   return shipping_options
 }
 

@@ -2,7 +2,14 @@ import "server-only"
 import { sdk } from "@lib/config"
 import { errorStatus } from "@lib/util/errors"
 
-export type FeaturedLookbook = { id: string; title: string; handle: string; description?: string | null; cover_image_url?: string | null; look_count?: number }
+export type FeaturedLookbook = {
+  id: string
+  title: string
+  handle: string
+  description?: string | null
+  cover_image_url?: string | null
+  look_count?: number
+}
 
 /**
  * The home page's featured lookbooks (GET /store/lookbooks?limit=3). A backend without

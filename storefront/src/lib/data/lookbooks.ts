@@ -33,7 +33,15 @@ export type LookHotspot = {
   }
 }
 
-export type Look = { id: string; image_url: string; width: number | null; height: number | null; notes: string | null; position: number; hotspots: LookHotspot[] }
+export type Look = {
+  id: string
+  image_url: string
+  width: number | null
+  height: number | null
+  notes: string | null
+  position: number
+  hotspots: LookHotspot[]
+}
 export type Lookbook = Omit<LookbookSummary, "look_count"> & { looks: Look[] }
 
 const LOOKBOOKS_PAGE_SIZE = 12

@@ -48,7 +48,11 @@ export type ListingQuery = {
  * with counts and prices for the shopper's region. Cached briefly; product changes are
  * picked up within a minute.
  */
-export async function searchProducts(countryCode: string, query: ListingQuery, window?: { limit: number; offset: number }): Promise<ProductSearchResult> {
+export async function searchProducts(
+  countryCode: string,
+  query: ListingQuery,
+  window?: { limit: number; offset: number }
+): Promise<ProductSearchResult> {
   const region = await getRegion(countryCode)
   const page = Math.max(1, query.page ?? 1)
   const params: Record<string, unknown> = {
@@ -97,7 +101,7 @@ export async function getRegionalStock(productId: string, regionId: string): Pro
   )
   const stock: StockByVariant = {}
   for (const a of availability) {
-    stock[a.variant_id] = !a.manage_inventory || a.allow_backorder ? null : a.available_quantity ?? 0
+    stock[a.variant_id] = !a.manage_inventory || a.allow_backorder ? null : (a.available_quantity ?? 0)
   }
   return stock
 }

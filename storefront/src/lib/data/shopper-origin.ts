@@ -14,7 +14,10 @@ export async function shopperOriginHeaders(): Promise<Record<string, string>> {
   } catch {
     return {} // outside a request (build, revalidation): there is no shopper
   }
-  const forwarded = (incoming.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean)
+  const forwarded = (incoming.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
   const address = forwarded[forwarded.length - 1]
   const agent = incoming.get("user-agent")
   return { ...(address ? { "x-forwarded-for": address } : {}), ...(agent ? { "user-agent": agent } : {}) }

@@ -54,7 +54,9 @@ export async function getFeed(tab: FeedTab, cursor?: string | null): Promise<Pos
 /** A post; its tagged products are priced for the country's region (the post page sells them). */
 export async function getPost(id: string, countryCode?: string): Promise<Post | null> {
   const region = countryCode ? await getRegion(countryCode) : null
-  return orNull(read<StoreSocialPostResponse>(`/store/social/posts/${encodeURIComponent(id)}`, region ? { region_id: region.id } : {}).then((r) => r.post))
+  return orNull(
+    read<StoreSocialPostResponse>(`/store/social/posts/${encodeURIComponent(id)}`, region ? { region_id: region.id } : {}).then((r) => r.post)
+  )
 }
 
 export async function listComments(postId: string): Promise<StoreSocialCommentListResponse> {
@@ -113,7 +115,10 @@ export async function setFollowing(countryCode: string, customerId: string, foll
   countryCode = await shopCountry(countryCode)
   await requireSignIn(countryCode)
   try {
-    const { profile } = await write<StoreSocialProfileResponse>(`/store/social/customers/${encodeURIComponent(customerId)}/follow`, follow ? "POST" : "DELETE")
+    const { profile } = await write<StoreSocialProfileResponse>(
+      `/store/social/customers/${encodeURIComponent(customerId)}/follow`,
+      follow ? "POST" : "DELETE"
+    )
     revalidatePath(`/${countryCode}/feed`, "layout")
     return { profile }
   } catch (error) {
@@ -191,7 +196,12 @@ export async function searchTaggableProducts(countryCode: string, q: string): Pr
   if (!text) return []
   try {
     const result = await searchProducts(countryCode, { q: text }, { limit: 8, offset: 0 })
-    return result.products.map((p) => ({ id: p.id, title: p.title, thumbnail: p.thumbnail, variants: p.variants.map((v) => ({ id: v.id, title: v.title })) }))
+    return result.products.map((p) => ({
+      id: p.id,
+      title: p.title,
+      thumbnail: p.thumbnail,
+      variants: p.variants.map((v) => ({ id: v.id, title: v.title })),
+    }))
   } catch (error) {
     return { error: medusaErrorMessage(error, "The search did not work. Try again.") }
   }

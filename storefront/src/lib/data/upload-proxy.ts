@@ -9,7 +9,11 @@ const problem = (status: number, type: string, message: string, headers: Record<
   NextResponse.json({ type, message }, { status, headers: { "cache-control": "no-store", ...headers } })
 
 export const uploadTooLarge = (limit: number) =>
-  problem(413, "payload_too_large", `The upload is larger than ${megabytes(limit)}. Each photo can be up to 10 MB; choose smaller photos and try again.`)
+  problem(
+    413,
+    "payload_too_large",
+    `The upload is larger than ${megabytes(limit)}. Each photo can be up to 10 MB; choose smaller photos and try again.`
+  )
 
 const hostOf = (origin: string) => {
   try {
@@ -92,7 +96,13 @@ export async function forwardUpload(request: NextRequest, medusaPath: string, li
       method: "POST",
       body: counted,
       // The shopper's address and browser go along: Medusa limits uploads per shopper and address.
-      headers: { ...(await shopperOriginHeaders()), ...auth, "content-type": contentType, "x-publishable-api-key": PUBLISHABLE_KEY, accept: "application/json" },
+      headers: {
+        ...(await shopperOriginHeaders()),
+        ...auth,
+        "content-type": contentType,
+        "x-publishable-api-key": PUBLISHABLE_KEY,
+        accept: "application/json",
+      },
       cache: "no-store",
       // A streamed request body (undici requires saying so).
       duplex: "half",

@@ -1,4 +1,15 @@
-export const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "city", "postal_code", "province", "country_code", "phone"]
+export const ADDRESS_FIELDS = [
+  "first_name",
+  "last_name",
+  "company",
+  "address_1",
+  "address_2",
+  "city",
+  "postal_code",
+  "province",
+  "country_code",
+  "phone",
+]
 
 /** Field → message for what is missing or malformed in a postal address. */
 export function validateAddress(values: Record<string, string>): Record<string, string> {

@@ -8,4 +8,3 @@ export const SORTS = [
   { value: "title", label: "Name" },
 ] as const
 export const PAGE_SIZE = 24
-

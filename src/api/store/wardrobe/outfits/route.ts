@@ -8,7 +8,10 @@ import { graphFieldsFor, presentOutfits, retrieveOwnedOutfit } from "../queries"
 import { StoreCreateOutfitType, StoreGetOutfitsParamsType } from "../validators"
 
 /** The signed-in customer's outfits, filtered and paginated. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, StoreGetOutfitsParamsType>, res: MedusaResponse<StoreWardrobeOutfitListResponse>) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetOutfitsParamsType>,
+  res: MedusaResponse<StoreWardrobeOutfitListResponse>
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, occasion, season } = req.validatedQuery as StoreGetOutfitsParamsType
   const filters: Record<string, unknown> = { customer_id: customerIdOf(req) }

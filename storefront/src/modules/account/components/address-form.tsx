@@ -10,7 +10,7 @@ export default function AddressForm({ countries, defaultCountry }: { countries: 
   const hydrated = useHydrated()
   const [state, action] = useActionState(addCustomerAddress, null)
   const saved = state && !state.error && !state.fieldErrors
-  const v = saved ? {} : state?.values ?? {}
+  const v = saved ? {} : (state?.values ?? {})
   const e = state?.fieldErrors ?? {}
   return (
     // A new key after saving empties the form for the next address.
@@ -29,9 +29,26 @@ export default function AddressForm({ countries, defaultCountry }: { countries: 
       <div className="form-grid">
         <Field form="addr" name="first_name" label="First name" autoComplete="given-name" required defaultValue={v.first_name} error={e.first_name} />
         <Field form="addr" name="last_name" label="Last name" autoComplete="family-name" required defaultValue={v.last_name} error={e.last_name} />
-        <Field form="addr" name="address_1" label="Street and house number" autoComplete="address-line1" required defaultValue={v.address_1} error={e.address_1} wide />
+        <Field
+          form="addr"
+          name="address_1"
+          label="Street and house number"
+          autoComplete="address-line1"
+          required
+          defaultValue={v.address_1}
+          error={e.address_1}
+          wide
+        />
         <Field form="addr" name="address_2" label="Apartment, floor" autoComplete="address-line2" defaultValue={v.address_2} wide />
-        <Field form="addr" name="postal_code" label="Postal code" autoComplete="postal-code" required defaultValue={v.postal_code} error={e.postal_code} />
+        <Field
+          form="addr"
+          name="postal_code"
+          label="Postal code"
+          autoComplete="postal-code"
+          required
+          defaultValue={v.postal_code}
+          error={e.postal_code}
+        />
         <Field form="addr" name="city" label="Town or city" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
         <div className="field">
           <label htmlFor="addr-country_code">Country</label>

@@ -18,8 +18,25 @@ export default function LoginForm({ countryCode }: { countryCode: string }) {
           {state.error}
         </p>
       ) : null}
-      <Field form="login" name="email" label="Email" type="email" autoComplete="email" required defaultValue={state?.values?.email} error={state?.fieldErrors?.email} />
-      <Field form="login" name="password" label="Password" type="password" autoComplete="current-password" required error={state?.fieldErrors?.password} />
+      <Field
+        form="login"
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state?.values?.email}
+        error={state?.fieldErrors?.email}
+      />
+      <Field
+        form="login"
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state?.fieldErrors?.password}
+      />
       <SubmitButton pendingText="Signing in…" testId="login-submit">
         Sign in
       </SubmitButton>

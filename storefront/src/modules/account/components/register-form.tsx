@@ -22,11 +22,37 @@ export default function RegisterForm({ countryCode }: { countryCode: string }) {
         </p>
       ) : null}
       <div className="form-grid">
-        <Field form="register" name="first_name" label="First name" autoComplete="given-name" required defaultValue={v?.first_name} error={e?.first_name} />
-        <Field form="register" name="last_name" label="Last name" autoComplete="family-name" required defaultValue={v?.last_name} error={e?.last_name} />
+        <Field
+          form="register"
+          name="first_name"
+          label="First name"
+          autoComplete="given-name"
+          required
+          defaultValue={v?.first_name}
+          error={e?.first_name}
+        />
+        <Field
+          form="register"
+          name="last_name"
+          label="Last name"
+          autoComplete="family-name"
+          required
+          defaultValue={v?.last_name}
+          error={e?.last_name}
+        />
         <Field form="register" name="email" label="Email" type="email" autoComplete="email" required defaultValue={v?.email} error={e?.email} wide />
         <Field form="register" name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v?.phone} wide />
-        <Field form="register" name="password" label="Password" type="password" autoComplete="new-password" required error={e?.password} hint="At least 8 characters." wide />
+        <Field
+          form="register"
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={e?.password}
+          hint="At least 8 characters."
+          wide
+        />
       </div>
       <SubmitButton pendingText="Creating your account…" testId="register-submit">
         Create account

@@ -47,7 +47,11 @@ export default function LineItemControls({ lineId, quantity, title }: { lineId: 
       >
         Remove<span className="visually-hidden"> {title}</span>
       </button>
-      {pending ? <span className="muted" role="status">Updating…</span> : null}
+      {pending ? (
+        <span className="muted" role="status">
+          Updating…
+        </span>
+      ) : null}
       {error ? (
         <p role="alert" className="field__error" style={{ flexBasis: "100%" }}>
           {error}

@@ -3,7 +3,17 @@ import { HttpTypes } from "@medusajs/types"
 import { formatMoney } from "@lib/util/money"
 import LineItemControls from "./line-item-controls"
 
-export default function LineItems({ items, currency, countryCode, editable }: { items: HttpTypes.StoreCartLineItem[]; currency: string; countryCode: string; editable: boolean }) {
+export default function LineItems({
+  items,
+  currency,
+  countryCode,
+  editable,
+}: {
+  items: HttpTypes.StoreCartLineItem[]
+  currency: string
+  countryCode: string
+  editable: boolean
+}) {
   const sorted = [...items].sort((a, b) => ((a.created_at ?? "") > (b.created_at ?? "") ? 1 : -1))
   return (
     <ul className="line-items" data-testid="line-items">
@@ -23,7 +33,11 @@ export default function LineItems({ items, currency, countryCode, editable }: { 
               {item.variant_title}
             </p>
             <p style={{ margin: 0 }}>{formatMoney(item.unit_price, currency)} each</p>
-            {editable ? <LineItemControls lineId={item.id} quantity={item.quantity} title={item.product_title ?? item.title} /> : <p style={{ margin: 0 }}>Quantity: {item.quantity}</p>}
+            {editable ? (
+              <LineItemControls lineId={item.id} quantity={item.quantity} title={item.product_title ?? item.title} />
+            ) : (
+              <p style={{ margin: 0 }}>Quantity: {item.quantity}</p>
+            )}
           </div>
           <div style={{ fontWeight: 600 }} data-testid="line-total">
             {formatMoney(item.subtotal ?? item.unit_price * item.quantity, currency)}

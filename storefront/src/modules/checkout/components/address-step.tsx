@@ -34,13 +34,41 @@ export default function AddressStep({
         </p>
       ) : null}
       <div className="form-grid">
-        <Field form="ship" name="email" label="Email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} wide hint="We send the order confirmation here." />
+        <Field
+          form="ship"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={v.email}
+          error={e.email}
+          wide
+          hint="We send the order confirmation here."
+        />
         <Field form="ship" name="first_name" label="First name" autoComplete="given-name" required defaultValue={v.first_name} error={e.first_name} />
         <Field form="ship" name="last_name" label="Last name" autoComplete="family-name" required defaultValue={v.last_name} error={e.last_name} />
         <Field form="ship" name="company" label="Company" autoComplete="organization" defaultValue={v.company} wide />
-        <Field form="ship" name="address_1" label="Street and house number" autoComplete="address-line1" required defaultValue={v.address_1} error={e.address_1} wide />
+        <Field
+          form="ship"
+          name="address_1"
+          label="Street and house number"
+          autoComplete="address-line1"
+          required
+          defaultValue={v.address_1}
+          error={e.address_1}
+          wide
+        />
         <Field form="ship" name="address_2" label="Apartment, floor" autoComplete="address-line2" defaultValue={v.address_2} wide />
-        <Field form="ship" name="postal_code" label="Postal code" autoComplete="postal-code" required defaultValue={v.postal_code} error={e.postal_code} />
+        <Field
+          form="ship"
+          name="postal_code"
+          label="Postal code"
+          autoComplete="postal-code"
+          required
+          defaultValue={v.postal_code}
+          error={e.postal_code}
+        />
         <Field form="ship" name="city" label="Town or city" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
         <Field form="ship" name="province" label="State or province" autoComplete="address-level1" defaultValue={v.province} />
         <div className={`field${e.country_code ? " field--invalid" : ""}`}>

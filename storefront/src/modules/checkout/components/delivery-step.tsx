@@ -8,7 +8,17 @@ import { useHydrated } from "@lib/hooks/use-hydrated"
 
 export type DeliveryOption = { id: string; name: string; amount: number | null }
 
-export default function DeliveryStep({ countryCode, options, selectedId, currency }: { countryCode: string; options: DeliveryOption[]; selectedId?: string; currency: string }) {
+export default function DeliveryStep({
+  countryCode,
+  options,
+  selectedId,
+  currency,
+}: {
+  countryCode: string
+  options: DeliveryOption[]
+  selectedId?: string
+  currency: string
+}) {
   const hydrated = useHydrated()
   const [state, action] = useActionState(setShippingMethod, null)
   if (!options.length) {

@@ -7,7 +7,10 @@ import { useHydrated } from "@lib/hooks/use-hydrated"
 
 const LABELS: Record<string, { title: string; note: string }> = {
   pp_stripe_stripe: { title: "Card", note: "Pay securely with Stripe. You enter your card on the next step." },
-  pp_system_default: { title: "Pay on invoice (test payment)", note: "Medusa's built-in provider: the order is placed without taking a card payment." },
+  pp_system_default: {
+    title: "Pay on invoice (test payment)",
+    note: "Medusa's built-in provider: the order is placed without taking a card payment.",
+  },
 }
 
 export default function PaymentStep({ countryCode, providers, selectedId }: { countryCode: string; providers: string[]; selectedId?: string }) {
@@ -30,7 +33,8 @@ export default function PaymentStep({ countryCode, providers, selectedId }: { co
             <li key={id}>
               <label>
                 <span>
-                  <input type="radio" name="provider_id" value={id} defaultChecked={selectedId ? selectedId === id : i === 0} /> {LABELS[id]?.title ?? id}
+                  <input type="radio" name="provider_id" value={id} defaultChecked={selectedId ? selectedId === id : i === 0} />{" "}
+                  {LABELS[id]?.title ?? id}
                   <br />
                   <small className="muted">{LABELS[id]?.note ?? ""}</small>
                 </span>

@@ -50,7 +50,15 @@ function StripeForm({ countryCode }: { countryCode: string }) {
   )
 }
 
-export default function StripePayment({ clientSecret, countryCode, publishableKey }: { clientSecret: string; countryCode: string; publishableKey: string }) {
+export default function StripePayment({
+  clientSecret,
+  countryCode,
+  publishableKey,
+}: {
+  clientSecret: string
+  countryCode: string
+  publishableKey: string
+}) {
   return (
     <Elements stripe={getStripe(publishableKey)} options={{ clientSecret }}>
       <StripeForm countryCode={countryCode} />

@@ -1,7 +1,17 @@
 import { formatMoney } from "@lib/util/money"
 
 /** A price in the region's currency; a reduced price shows the original struck through. */
-export default function Price({ amount, original, currency, prefix }: { amount?: number | null; original?: number | null; currency: string; prefix?: string }) {
+export default function Price({
+  amount,
+  original,
+  currency,
+  prefix,
+}: {
+  amount?: number | null
+  original?: number | null
+  currency: string
+  prefix?: string
+}) {
   if (amount === null || amount === undefined) return <span className="muted">Price not available in your region</span>
   const reduced = original !== null && original !== undefined && original > amount
   return (

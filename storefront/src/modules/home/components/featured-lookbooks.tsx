@@ -22,7 +22,11 @@ export default async function FeaturedLookbooks({ countryCode }: { countryCode: 
                 ) : null}
               </div>
               <h3 className="product-card__title">{lookbook.title}</h3>
-              {lookbook.look_count ? <p className="muted" style={{ margin: 0 }}>{lookbook.look_count} looks</p> : null}
+              {lookbook.look_count ? (
+                <p className="muted" style={{ margin: 0 }}>
+                  {lookbook.look_count} looks
+                </p>
+              ) : null}
             </Link>
           </li>
         ))}

@@ -5,8 +5,8 @@ export default function SiteFooter({ countryCode, regionName }: { countryCode: s
     <footer className="site-footer">
       <div className="container">
         <p>
-          Curator{regionName ? ` · shopping in ${regionName} (${countryCode.toUpperCase()})` : ""} ·{" "}
-          <Link href="/us">United States</Link> · <Link href="/gb">United Kingdom</Link> · <Link href="/de">Europe</Link>
+          Curator{regionName ? ` · shopping in ${regionName} (${countryCode.toUpperCase()})` : ""} · <Link href="/us">United States</Link> ·{" "}
+          <Link href="/gb">United Kingdom</Link> · <Link href="/de">Europe</Link>
         </p>
       </div>
     </footer>

@@ -8,7 +8,17 @@ import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
 
 /** The piece behind a hotspot: what it is, its price in the shopper's currency, stock, and "add this one". */
-export default function HotspotProductCard({ hotspot, countryCode, currency, id }: { hotspot: LookHotspot; countryCode: string; currency: string; id: string }) {
+export default function HotspotProductCard({
+  hotspot,
+  countryCode,
+  currency,
+  id,
+}: {
+  hotspot: LookHotspot
+  countryCode: string
+  currency: string
+  id: string
+}) {
   const [state, action] = useActionState(addToCart, null)
   const { product, variant } = hotspot
   const productHref = `/${countryCode}/products/${product.handle}`

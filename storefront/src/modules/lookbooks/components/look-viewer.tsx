@@ -105,7 +105,12 @@ export default function LookViewer({
             <ol className="look__pieces">
               {look.hotspots.map((h, i) => (
                 <li key={h.id}>
-                  <button type="button" className="button--link button" aria-expanded={openId === h.id} onClick={() => setOpenId(openId === h.id ? null : h.id)}>
+                  <button
+                    type="button"
+                    className="button--link button"
+                    aria-expanded={openId === h.id}
+                    onClick={() => setOpenId(openId === h.id ? null : h.id)}
+                  >
                     {i + 1}. {h.product.title}
                   </button>
                   {h.variant.in_stock ? null : <span className="stock--out"> (out of stock)</span>}

@@ -13,7 +13,14 @@ export default function Gallery({ images, title }: { images: Image[]; title: str
     <div className="gallery">
       <div className="media-box">
         {/* eslint-disable-next-line @next/next/no-img-element -- explicit size + aspect-ratio box */}
-        <img src={current.url} alt={`${title}, photo ${active + 1} of ${images.length}`} width={900} height={1200} fetchPriority="high" data-testid="gallery-main" />
+        <img
+          src={current.url}
+          alt={`${title}, photo ${active + 1} of ${images.length}`}
+          width={900}
+          height={1200}
+          fetchPriority="high"
+          data-testid="gallery-main"
+        />
       </div>
       {images.length > 1 ? (
         <ul className="gallery__thumbs" aria-label="Photos">

@@ -46,7 +46,10 @@ export default function VariantPicker({
   currency: string
   countryCode: string
 }) {
-  const colours = useMemo(() => (colourOption ? [...new Set(variants.map((v) => v.options[colourOption]).filter(Boolean))] : []), [variants, colourOption])
+  const colours = useMemo(
+    () => (colourOption ? [...new Set(variants.map((v) => v.options[colourOption]).filter(Boolean))] : []),
+    [variants, colourOption]
+  )
   const firstInStock = variants.find((v) => v.stock === null || v.stock > 0) ?? variants[0]
   const [colour, setColour] = useState<string | undefined>(colourOption ? firstInStock?.options[colourOption] : undefined)
   const forColour = variants.filter((v) => !colourOption || v.options[colourOption] === colour)
@@ -57,7 +60,9 @@ export default function VariantPicker({
   // A size ticked before hydration would be reset by React (see useHydrated).
   const hydrated = useHydrated()
 
-  const shown = selected ?? forColour.reduce<PickerVariant | undefined>((min, v) => (v.amount !== null && (!min || (min.amount ?? Infinity) > v.amount) ? v : min), undefined)
+  const shown =
+    selected ??
+    forColour.reduce<PickerVariant | undefined>((min, v) => (v.amount !== null && (!min || (min.amount ?? Infinity) > v.amount) ? v : min), undefined)
 
   return (
     <form action={action} data-testid="variant-picker" data-hydrated={hydrated}>
@@ -93,7 +98,14 @@ export default function VariantPicker({
           const label = sizeOption ? v.options[sizeOption] : Object.values(v.options).join(" / ")
           return (
             <label key={v.id} className="size-option" data-testid="size-option">
-              <input type="radio" name="variant_id" value={v.id} disabled={soldOut} checked={variantId === v.id} onChange={() => setVariantId(v.id)} />
+              <input
+                type="radio"
+                name="variant_id"
+                value={v.id}
+                disabled={soldOut}
+                checked={variantId === v.id}
+                onChange={() => setVariantId(v.id)}
+              />
               <span>
                 {label}
                 <small>{stockLabel(v.stock)}</small>

@@ -6,7 +6,19 @@ import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 
 /** Comment on a post, or reply to a comment (parentId). Clears itself after posting. */
-export default function CommentForm({ postId, parentId, countryCode, label, onDone }: { postId: string; parentId?: string; countryCode: string; label: string; onDone?: () => void }) {
+export default function CommentForm({
+  postId,
+  parentId,
+  countryCode,
+  label,
+  onDone,
+}: {
+  postId: string
+  parentId?: string
+  countryCode: string
+  label: string
+  onDone?: () => void
+}) {
   const hydrated = useHydrated()
   const [state, action] = useActionState(addComment, null)
   const formRef = useRef<HTMLFormElement>(null)
@@ -18,12 +30,26 @@ export default function CommentForm({ postId, parentId, countryCode, label, onDo
     }
   }, [state?.ok, onDone])
   return (
-    <form action={action} ref={formRef} data-testid={parentId ? "reply-form" : "comment-form"} data-hydrated={hydrated} style={{ margin: ".5rem 0 1rem" }}>
+    <form
+      action={action}
+      ref={formRef}
+      data-testid={parentId ? "reply-form" : "comment-form"}
+      data-hydrated={hydrated}
+      style={{ margin: ".5rem 0 1rem" }}
+    >
       <input type="hidden" name="post_id" value={postId} />
       <input type="hidden" name="country_code" value={countryCode} />
       {parentId ? <input type="hidden" name="parent_id" value={parentId} /> : null}
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name="body" rows={parentId ? 2 : 3} maxLength={2000} required aria-invalid={state?.error ? true : undefined} aria-describedby={state?.error ? `${id}-error` : undefined} />
+      <textarea
+        id={id}
+        name="body"
+        rows={parentId ? 2 : 3}
+        maxLength={2000}
+        required
+        aria-invalid={state?.error ? true : undefined}
+        aria-describedby={state?.error ? `${id}-error` : undefined}
+      />
       {state?.error ? (
         <p id={`${id}-error`} role="alert" className="field__error">
           {state.error}

@@ -5,7 +5,19 @@ import { useState, useTransition } from "react"
 import { deleteComment, type Comment, type Reply } from "@lib/data/social"
 import CommentForm from "./comment-form"
 
-function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { comment: Comment | Reply; postId: string; countryCode: string; viewerId: string | null; canReply: boolean }) {
+function CommentItem({
+  comment,
+  postId,
+  countryCode,
+  viewerId,
+  canReply,
+}: {
+  comment: Comment | Reply
+  postId: string
+  countryCode: string
+  viewerId: string | null
+  canReply: boolean
+}) {
   const [replying, setReplying] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
@@ -42,7 +54,15 @@ function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { com
           {error}
         </p>
       ) : null}
-      {replying ? <CommentForm postId={postId} parentId={comment.id} countryCode={countryCode} label={`Reply to ${comment.author.display_name}`} onDone={() => setReplying(false)} /> : null}
+      {replying ? (
+        <CommentForm
+          postId={postId}
+          parentId={comment.id}
+          countryCode={countryCode}
+          label={`Reply to ${comment.author.display_name}`}
+          onDone={() => setReplying(false)}
+        />
+      ) : null}
       {"replies" in comment && comment.replies.length ? (
         <ul className="comments" aria-label={`Replies to ${comment.author.display_name}`}>
           {comment.replies.map((reply) => (
@@ -55,7 +75,17 @@ function CommentItem({ comment, postId, countryCode, viewerId, canReply }: { com
 }
 
 /** Comments with their replies; signed-in shoppers reply and delete their own. */
-export default function CommentThread({ comments, postId, countryCode, viewerId }: { comments: Comment[]; postId: string; countryCode: string; viewerId: string | null }) {
+export default function CommentThread({
+  comments,
+  postId,
+  countryCode,
+  viewerId,
+}: {
+  comments: Comment[]
+  postId: string
+  countryCode: string
+  viewerId: string | null
+}) {
   return (
     <section aria-labelledby="comments-heading" style={{ marginTop: "2rem" }}>
       <h2 id="comments-heading">Comments</h2>

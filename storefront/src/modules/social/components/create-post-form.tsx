@@ -8,7 +8,17 @@ import { MAX_PHOTO_BYTES, MAX_POST_PHOTOS as MAX_PHOTOS, megabytes, photoProblem
 
 const MAX_TAGS = 20
 
-type DraftTag = { key: string; product_id: string; title: string; thumbnail: string | null; variants: TaggableProduct["variants"]; variant_id: string; photo_index: number; x: number | null; y: number | null }
+type DraftTag = {
+  key: string
+  product_id: string
+  title: string
+  thumbnail: string | null
+  variants: TaggableProduct["variants"]
+  variant_id: string
+  photo_index: number
+  x: number | null
+  y: number | null
+}
 type Preview = { url: string; name: string; width: number; height: number }
 
 const clamp = (n: number) => Math.min(1, Math.max(0, Math.round(n * 1000) / 1000))
@@ -86,7 +96,20 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
   function addTag(product: TaggableProduct) {
     if (tags.length >= MAX_TAGS) return setSearchError(`A post can tag at most ${MAX_TAGS} products.`)
     const key = `${product.id}-${++tagCount.current}`
-    setTags((current) => [...current, { key, product_id: product.id, title: product.title, thumbnail: product.thumbnail, variants: product.variants, variant_id: "", photo_index: 0, x: null, y: null }])
+    setTags((current) => [
+      ...current,
+      {
+        key,
+        product_id: product.id,
+        title: product.title,
+        thumbnail: product.thumbnail,
+        variants: product.variants,
+        variant_id: "",
+        photo_index: 0,
+        x: null,
+        y: null,
+      },
+    ])
     setResults(null)
     setQuery("")
     if (previews.length) setPlacing(key)
@@ -113,7 +136,11 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
     } else if (moves[event.key]) {
       event.preventDefault()
       const [dx, dy] = moves[event.key]
-      update(tag.key, { photo_index: photoIndex, x: clamp((tag.photo_index === photoIndex ? tag.x ?? 0.5 : 0.5) + dx), y: clamp((tag.photo_index === photoIndex ? tag.y ?? 0.5 : 0.5) + dy) })
+      update(tag.key, {
+        photo_index: photoIndex,
+        x: clamp((tag.photo_index === photoIndex ? (tag.x ?? 0.5) : 0.5) + dx),
+        y: clamp((tag.photo_index === photoIndex ? (tag.y ?? 0.5) : 0.5) + dy),
+      })
     }
   }
 
@@ -125,7 +152,8 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
     const data = new FormData(event.currentTarget)
     const visibility = String(data.get("visibility") || "public")
     const body = new FormData()
-    for (const photo of data.getAll("photos")) if (typeof photo === "object" && photo.size > 0) body.append("photos", photo, photo.name || "photo.jpg")
+    for (const photo of data.getAll("photos"))
+      if (typeof photo === "object" && photo.size > 0) body.append("photos", photo, photo.name || "photo.jpg")
     body.append("caption", String(data.get("caption") || ""))
     body.append("visibility", ["public", "followers", "private"].includes(visibility) ? visibility : "public")
     body.set(
@@ -293,7 +321,12 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
                     <strong>
                       {n + 1}. {t.title}
                     </strong>
-                    <button type="button" className="button button--link" onClick={() => setTags(tags.filter((x) => x.key !== t.key))} aria-label={`Remove the tag ${t.title}`}>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => setTags(tags.filter((x) => x.key !== t.key))}
+                      aria-label={`Remove the tag ${t.title}`}
+                    >
                       Remove
                     </button>
                   </div>
@@ -318,7 +351,11 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
                         <label htmlFor={`${t.key}-photo`} className="visually-hidden">
                           Photo of {t.title}
                         </label>
-                        <select id={`${t.key}-photo`} value={t.photo_index} onChange={(e) => update(t.key, { photo_index: Number(e.target.value), x: null, y: null })}>
+                        <select
+                          id={`${t.key}-photo`}
+                          value={t.photo_index}
+                          onChange={(e) => update(t.key, { photo_index: Number(e.target.value), x: null, y: null })}
+                        >
                           {previews.map((_, i) => (
                             <option key={i} value={i}>
                               On photo {i + 1}
@@ -328,7 +365,12 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
                       </>
                     ) : null}
                     {previews.length ? (
-                      <button type="button" className="button button--link" onClick={() => setPlacing(placing === t.key ? null : t.key)} aria-pressed={placing === t.key}>
+                      <button
+                        type="button"
+                        className="button button--link"
+                        onClick={() => setPlacing(placing === t.key ? null : t.key)}
+                        aria-pressed={placing === t.key}
+                      >
                         {t.x !== null ? "Move on photo" : "Place on photo"}
                       </button>
                     ) : null}
@@ -353,7 +395,13 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
           </p>
         ) : null}
         {/* Before hydration the form has no action: a native submit would reload the page and lose the photos. */}
-        <button type="submit" className="button button--full" disabled={pending || !hydrated} aria-disabled={pending || !hydrated} data-testid="share-post">
+        <button
+          type="submit"
+          className="button button--full"
+          disabled={pending || !hydrated}
+          aria-disabled={pending || !hydrated}
+          data-testid="share-post"
+        >
           {pending ? "Sharing…" : "Share post"}
         </button>
       </div>

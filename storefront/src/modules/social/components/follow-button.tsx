@@ -41,7 +41,14 @@ export default function FollowButton({
     })
   return (
     <>
-      <button type="button" className={`button${isFollowing ? " button--secondary" : ""}`} aria-pressed={isFollowing} onClick={toggle} disabled={pending} data-testid="follow-button">
+      <button
+        type="button"
+        className={`button${isFollowing ? " button--secondary" : ""}`}
+        aria-pressed={isFollowing}
+        onClick={toggle}
+        disabled={pending}
+        data-testid="follow-button"
+      >
         {isFollowing ? `Following ${name}` : `Follow ${name}`}
       </button>
       {error ? (

@@ -5,7 +5,19 @@ import { useState, useTransition } from "react"
 import { setLiked } from "@lib/data/social"
 
 /** Like / unlike; guests get a link to sign in instead. */
-export default function LikeButton({ postId, liked, count, countryCode, signedIn }: { postId: string; liked: boolean; count: number; countryCode: string; signedIn: boolean }) {
+export default function LikeButton({
+  postId,
+  liked,
+  count,
+  countryCode,
+  signedIn,
+}: {
+  postId: string
+  liked: boolean
+  count: number
+  countryCode: string
+  signedIn: boolean
+}) {
   const [state, setState] = useState({ liked, count })
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
@@ -25,7 +37,14 @@ export default function LikeButton({ postId, liked, count, countryCode, signedIn
     })
   return (
     <>
-      <button type="button" className={`button${state.liked ? "" : " button--secondary"}`} aria-pressed={state.liked} onClick={toggle} disabled={pending} data-testid="like-button">
+      <button
+        type="button"
+        className={`button${state.liked ? "" : " button--secondary"}`}
+        aria-pressed={state.liked}
+        onClick={toggle}
+        disabled={pending}
+        data-testid="like-button"
+      >
         ♥ {state.liked ? "Liked" : "Like"} <span aria-label={`${state.count} likes`}>({state.count})</span>
       </button>
       {error ? (

@@ -10,7 +10,13 @@ export default function PostCard({ post, countryCode, priority = false }: { post
         <div className="post-card__photo">
           {photo ? (
             // eslint-disable-next-line @next/next/no-img-element -- 4:5 box, no layout shift
-            <img src={photo.url} alt={post.caption ? `Outfit: ${post.caption}` : `Outfit shared by ${post.author.display_name}`} width={photo.width ?? 400} height={photo.height ?? 500} loading={priority ? "eager" : "lazy"} />
+            <img
+              src={photo.url}
+              alt={post.caption ? `Outfit: ${post.caption}` : `Outfit shared by ${post.author.display_name}`}
+              width={photo.width ?? 400}
+              height={photo.height ?? 500}
+              loading={priority ? "eager" : "lazy"}
+            />
           ) : null}
         </div>
         {post.caption ? <p className="post-card__caption">{post.caption}</p> : null}

@@ -51,7 +51,14 @@ export default function PostList({
       ) : null}
       <div className="pagination" aria-live="polite">
         {cursor ? (
-          <button type="button" className="button button--secondary" onClick={loadMore} disabled={loading} aria-disabled={loading} data-testid="load-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={loadMore}
+            disabled={loading}
+            aria-disabled={loading}
+            data-testid="load-more"
+          >
             {loading ? "Loading…" : "Load more"}
           </button>
         ) : posts.length ? (

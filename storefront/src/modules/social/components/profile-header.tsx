@@ -6,7 +6,17 @@ import type { Profile } from "@lib/data/social"
 import FollowButton from "./follow-button"
 
 /** Name, counts and follow button; the follower count follows the button. */
-export default function ProfileHeader({ profile, countryCode, signedIn, isMe }: { profile: Profile; countryCode: string; signedIn: boolean; isMe: boolean }) {
+export default function ProfileHeader({
+  profile,
+  countryCode,
+  signedIn,
+  isMe,
+}: {
+  profile: Profile
+  countryCode: string
+  signedIn: boolean
+  isMe: boolean
+}) {
   const [followers, setFollowers] = useState(profile.follower_count)
   return (
     <div className="profile-head">
@@ -29,7 +39,14 @@ export default function ProfileHeader({ profile, countryCode, signedIn, isMe }: 
           Share an outfit
         </Link>
       ) : (
-        <FollowButton customerId={profile.id} name={profile.display_name} following={profile.followed_by_me} countryCode={countryCode} signedIn={signedIn} onChange={setFollowers} />
+        <FollowButton
+          customerId={profile.id}
+          name={profile.display_name}
+          following={profile.followed_by_me}
+          countryCode={countryCode}
+          signedIn={signedIn}
+          onChange={setFollowers}
+        />
       )}
     </div>
   )

@@ -7,7 +7,13 @@ import "../social.css"
 /** "Worn by the community": posts that tag this product, for the product page. Streams in after the product. */
 export default function WornByCommunity({ productId, countryCode }: { productId: string; countryCode: string }) {
   return (
-    <Suspense fallback={<p className="muted section" role="status">Loading outfits from the community…</p>}>
+    <Suspense
+      fallback={
+        <p className="muted section" role="status">
+          Loading outfits from the community…
+        </p>
+      }
+    >
       <CommunityPosts productId={productId} countryCode={countryCode} />
     </Suspense>
   )

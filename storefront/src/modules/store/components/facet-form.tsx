@@ -62,13 +62,25 @@ export default function FacetForm({
         : `${wholeMoney(band.from, currency)} – ${wholeMoney(band.to, currency)}`
 
   return (
-    <form ref={formRef} method="get" onChange={apply} onSubmit={(e) => (e.preventDefault(), apply())} className="facets" aria-busy={pending} data-testid="facets">
+    <form
+      ref={formRef}
+      method="get"
+      onChange={apply}
+      onSubmit={(e) => (e.preventDefault(), apply())}
+      className="facets"
+      aria-busy={pending}
+      data-testid="facets"
+    >
       {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <fieldset>
         <legend>Availability</legend>
         <label className="facet-option">
           <input type="checkbox" name="in_stock" value="1" defaultChecked={inStock} /> <span>In stock only</span>
-          {inStockCount !== undefined ? <span className="facet-option__count" data-testid="in-stock-count">({inStockCount})</span> : null}
+          {inStockCount !== undefined ? (
+            <span className="facet-option__count" data-testid="in-stock-count">
+              ({inStockCount})
+            </span>
+          ) : null}
         </label>
       </fieldset>
       {groups

@@ -42,7 +42,9 @@ export default async function ListingTemplate({
     { name: "category", label: "Category", values: result.facets.category, selected: selected("category"), titleCase: true },
     { name: "collection", label: "Collection", values: result.facets.collection, selected: selected("collection") },
   ].filter((g) => !hideFacets.includes(g.name))
-  const activeFilters = ["size", "colour", "brand", "category", "collection", "price", "in_stock"].filter((n) => selected(n).length && !hideFacets.includes(n))
+  const activeFilters = ["size", "colour", "brand", "category", "collection", "price", "in_stock"].filter(
+    (n) => selected(n).length && !hideFacets.includes(n)
+  )
 
   const facets = (
     <FacetForm
@@ -99,7 +101,9 @@ export default async function ListingTemplate({
           )}
           {pages > 1 ? (
             <nav aria-label="Pages" className="pagination">
-              {page > 1 ? <Link href={listingHref(basePath, searchParams, { page: page > 2 ? String(page - 1) : undefined })}>← Previous</Link> : null}
+              {page > 1 ? (
+                <Link href={listingHref(basePath, searchParams, { page: page > 2 ? String(page - 1) : undefined })}>← Previous</Link>
+              ) : null}
               <span>
                 Page {page} of {pages}
               </span>

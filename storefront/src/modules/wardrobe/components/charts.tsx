@@ -33,14 +33,22 @@ export function DonutChart({ slices, label }: { slices: { label: string; count: 
   const radius = 15.9155 // circumference 100, so a share of 0.25 is a dash of 25
   const shown = slices.slice(0, PALETTE.length - 1)
   const rest = slices.slice(PALETTE.length - 1)
-  const all = rest.length ? [...shown, { label: "Other", count: rest.reduce((n, s) => n + s.count, 0), share: rest.reduce((n, s) => n + s.share, 0) }] : shown
+  const all = rest.length
+    ? [...shown, { label: "Other", count: rest.reduce((n, s) => n + s.count, 0), share: rest.reduce((n, s) => n + s.share, 0) }]
+    : shown
   const total = all.reduce((n, s) => n + s.share, 0) || 1
   const lengths = all.map((s) => (s.share / total) * 100)
   // Each dash starts where the one before ended, from 12 o'clock (offset 25).
   const offsets = lengths.map((_, i) => 25 - lengths.slice(0, i).reduce((n, l) => n + l, 0))
   return (
     <figure className="mix-chart" style={{ margin: 0 }}>
-      <svg viewBox="0 0 42 42" width="160" height="160" role="img" aria-label={`${label}: ${all.map((s) => `${s.label} ${Math.round(s.share * 100)}%`).join(", ")}`}>
+      <svg
+        viewBox="0 0 42 42"
+        width="160"
+        height="160"
+        role="img"
+        aria-label={`${label}: ${all.map((s) => `${s.label} ${Math.round(s.share * 100)}%`).join(", ")}`}
+      >
         <circle cx="21" cy="21" r={radius} fill="none" stroke="#eee" strokeWidth="7" />
         {all.map((s, i) => (
           <circle

@@ -10,7 +10,10 @@ export default function ItemCard({ item, countryCode, timesWorn }: { item: Wardr
           // eslint-disable-next-line @next/next/no-img-element -- 3:4 box, no layout shift
           <img src={item.photo_url} alt={item.name} width={300} height={400} loading="lazy" />
         ) : (
-          <span className="muted" style={{ display: "flex", height: "100%", alignItems: "center", justifyContent: "center", padding: ".5rem", textAlign: "center" }}>
+          <span
+            className="muted"
+            style={{ display: "flex", height: "100%", alignItems: "center", justifyContent: "center", padding: ".5rem", textAlign: "center" }}
+          >
             No photo
           </span>
         )}

@@ -49,7 +49,8 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
         body: itemBody(values, file, { edit: Boolean(item), removePhoto: formData.get("remove_photo") === "on" }),
       })
       if (response.status === 401) target = `/${countryCode}/account`
-      else if (!response.ok) error = await uploadErrorMessage(response, item ? "The changes could not be saved. Try again." : "The item could not be saved. Try again.")
+      else if (!response.ok)
+        error = await uploadErrorMessage(response, item ? "The changes could not be saved. Try again." : "The item could not be saved. Try again.")
       else {
         const { item: saved } = (await response.json()) as { item: WardrobeItem }
         target = `/${countryCode}/wardrobe/items/${encodeURIComponent(saved.id)}?${item ? "saved" : "added"}=1`
@@ -70,8 +71,24 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
         </p>
       ) : null}
       <div className="form-grid">
-        <Field form={formId} name="name" label="Name" required defaultValue={v("name")} error={errors.name} wide hint="What you call it, like “Navy wool coat”." />
-        <Field form={formId} name="category" label="Category" defaultValue={v("category")} error={errors.category} hint="For example knitwear, shoes, trousers." />
+        <Field
+          form={formId}
+          name="name"
+          label="Name"
+          required
+          defaultValue={v("name")}
+          error={errors.name}
+          wide
+          hint="What you call it, like “Navy wool coat”."
+        />
+        <Field
+          form={formId}
+          name="category"
+          label="Category"
+          defaultValue={v("category")}
+          error={errors.category}
+          hint="For example knitwear, shoes, trousers."
+        />
         <Field form={formId} name="colours" label="Colours" defaultValue={v("colours")} error={errors.colours} hint="Separate several with commas." />
         <Field form={formId} name="brand" label="Brand" defaultValue={v("brand")} error={errors.brand} />
         <Field form={formId} name="size" label="Size" defaultValue={v("size")} error={errors.size} />
@@ -89,9 +106,24 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
             ))}
           </select>
         </div>
-        <Field form={formId} name="price_paid" label={`Price paid (${(v("currency_code") ?? currency).toUpperCase()})`} type="number" defaultValue={v("price_paid")} error={errors.price_paid} hint="Used for the cost per wear." />
+        <Field
+          form={formId}
+          name="price_paid"
+          label={`Price paid (${(v("currency_code") ?? currency).toUpperCase()})`}
+          type="number"
+          defaultValue={v("price_paid")}
+          error={errors.price_paid}
+          hint="Used for the cost per wear."
+        />
         <input type="hidden" name="currency_code" value={v("currency_code") ?? currency} />
-        <Field form={formId} name="acquired_on" label="Bought on" type="date" defaultValue={v("acquired_on")?.slice(0, 10)} error={errors.acquired_on} />
+        <Field
+          form={formId}
+          name="acquired_on"
+          label="Bought on"
+          type="date"
+          defaultValue={v("acquired_on")?.slice(0, 10)}
+          error={errors.acquired_on}
+        />
         <div className="field field--wide">
           <label htmlFor={`${formId}-notes`}>
             Notes <span className="muted">(optional)</span>

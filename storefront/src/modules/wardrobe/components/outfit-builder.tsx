@@ -32,7 +32,11 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
   return (
     <form action={action} noValidate data-testid="outfit-builder" data-hydrated={hydrated}>
       <input type="hidden" name="country_code" value={countryCode} />
-      <input type="hidden" name="products" value={JSON.stringify(products.map((p) => ({ product_id: p.product_id, ...(p.variant_id ? { variant_id: p.variant_id } : {}) })))} />
+      <input
+        type="hidden"
+        name="products"
+        value={JSON.stringify(products.map((p) => ({ product_id: p.product_id, ...(p.variant_id ? { variant_id: p.variant_id } : {}) })))}
+      />
       {state?.error ? (
         <p role="alert" className="form-error">
           {state.error}
@@ -119,7 +123,8 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
                     type="button"
                     className="chip"
                     onClick={() => {
-                      if (!products.some((x) => x.product_id === p.id)) setProducts([...products, { product_id: p.id, variant_id: "", title: p.title, variants: p.variants }])
+                      if (!products.some((x) => x.product_id === p.id))
+                        setProducts([...products, { product_id: p.id, variant_id: "", title: p.title, variants: p.variants }])
                       setResults(null)
                       setQuery("")
                     }}
@@ -136,7 +141,10 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
           )
         ) : null}
         {products.length ? (
-          <ul style={{ listStyle: "none", padding: 0, margin: ".75rem 0 0", display: "grid", gap: ".5rem" }} aria-label="Shop products in this outfit">
+          <ul
+            style={{ listStyle: "none", padding: 0, margin: ".75rem 0 0", display: "grid", gap: ".5rem" }}
+            aria-label="Shop products in this outfit"
+          >
             {products.map((p) => (
               <li key={p.product_id} style={{ display: "flex", gap: ".5rem", alignItems: "center", flexWrap: "wrap" }}>
                 <strong>{p.title}</strong>
@@ -160,7 +168,12 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
                     </select>
                   </>
                 ) : null}
-                <button type="button" className="button button--link" onClick={() => setProducts(products.filter((x) => x.product_id !== p.product_id))} aria-label={`Remove ${p.title}`}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => setProducts(products.filter((x) => x.product_id !== p.product_id))}
+                  aria-label={`Remove ${p.title}`}
+                >
                   Remove
                 </button>
               </li>

@@ -22,7 +22,9 @@ export default function OutfitCard({ outfit, countryCode }: { outfit: Outfit; co
       </div>
       <h3 className="product-card__title">{outfit.name}</h3>
       <p className="item-card__meta">
-        {[outfit.occasion, outfit.season ? seasonLabel(outfit.season) : null, `${outfit.items.length + outfit.products.length} pieces`].filter(Boolean).join(" · ")}
+        {[outfit.occasion, outfit.season ? seasonLabel(outfit.season) : null, `${outfit.items.length + outfit.products.length} pieces`]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
     </Link>
   )

@@ -39,7 +39,11 @@ export default function WearForm({ kind, id, countryCode }: { kind: "item" | "ou
           Mark as worn
         </SubmitButton>
       </div>
-      {kind === "outfit" ? <p className="muted" style={{ fontSize: ".85rem" }}>Each item of the outfit is marked worn too.</p> : null}
+      {kind === "outfit" ? (
+        <p className="muted" style={{ fontSize: ".85rem" }}>
+          Each item of the outfit is marked worn too.
+        </p>
+      ) : null}
       {state?.error ? (
         <p role="alert" className="form-error" style={{ marginTop: ".75rem" }}>
           {state.error}

@@ -9,7 +9,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: hotspots } = await query.graph({
     entity: "lookbook_hotspot",
-    fields: ["id", "look.id", "look.lookbook.id", "look.lookbook.title", "look.lookbook.handle", "look.lookbook.status", "look.lookbook.season", "look.lookbook.cover_image_url", "look.lookbook.position"],
+    fields: [
+      "id",
+      "look.id",
+      "look.lookbook.id",
+      "look.lookbook.title",
+      "look.lookbook.handle",
+      "look.lookbook.status",
+      "look.lookbook.season",
+      "look.lookbook.cover_image_url",
+      "look.lookbook.position",
+    ],
     filters: { product_id: req.params.id },
   })
   const byLookbook = new Map<string, { lookbook: any; lookIds: Set<string> }>()

@@ -24,7 +24,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
  * Makes a user a moderator or an administrator (administrators only: the role check answers
  * 403 to moderators). Demoting the last administrator is refused with 422.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSetUserRoleType>, res: MedusaResponse<AdminUserRoleResponse | { type: string; message: string }>) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminSetUserRoleType>,
+  res: MedusaResponse<AdminUserRoleResponse | { type: string; message: string }>
+) => {
   const userId = roleUserIdOf(req)
   try {
     const { result } = await setUserRoleWorkflow(req.scope).run({ input: { user_id: userId, role: req.validatedBody.role } })

@@ -13,7 +13,12 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreSocialPos
 /** The author edits caption, visibility or tags (tags given replace all tags). */
 export const POST = async (req: AuthenticatedMedusaRequest<StoreUpdateSocialPostType>, res: MedusaResponse<StoreSocialPostResponse>) => {
   await updateSocialPostWorkflow(req.scope).run({
-    input: { customer_id: customerIdOf(req), id: req.params.id, ...req.validatedBody, sales_channel_ids: req.publishable_key_context?.sales_channel_ids },
+    input: {
+      customer_id: customerIdOf(req),
+      id: req.params.id,
+      ...req.validatedBody,
+      sales_channel_ids: req.publishable_key_context?.sales_channel_ids,
+    },
   })
   res.json({ post: await retrieveVisiblePost(req.scope, req.params.id, socialReaderOf(req)) })
 }

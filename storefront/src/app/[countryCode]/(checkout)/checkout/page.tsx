@@ -58,7 +58,8 @@ export default async function CheckoutPage({
   }
   const furthest: Step = !done.address ? "address" : !done.delivery ? "delivery" : !done.payment ? "payment" : "review"
   const order = STEPS.map((s) => s.id) as Step[]
-  const step: Step = requested && order.includes(requested as Step) && order.indexOf(requested as Step) <= order.indexOf(furthest) ? (requested as Step) : furthest
+  const step: Step =
+    requested && order.includes(requested as Step) && order.indexOf(requested as Step) <= order.indexOf(furthest) ? (requested as Step) : furthest
 
   const customer = step === "address" ? await retrieveCustomer() : null
   const saved = customer?.addresses?.[0]
@@ -89,7 +90,8 @@ export default async function CheckoutPage({
     step === "payment"
       ? (await listPaymentProviders(cart.region_id!)).map((p) => p.id).filter((id) => id !== "pp_stripe_stripe" || Boolean(STRIPE_KEY))
       : []
-  const stripeSecret = session?.provider_id === "pp_stripe_stripe" && STRIPE_KEY ? (session.data as { client_secret?: string })?.client_secret : undefined
+  const stripeSecret =
+    session?.provider_id === "pp_stripe_stripe" && STRIPE_KEY ? (session.data as { client_secret?: string })?.client_secret : undefined
 
   const stepLink = (id: Step, label: string) => (
     <Link href={`/${countryCode}/checkout?step=${id}`} className="button button--link">
@@ -135,7 +137,12 @@ export default async function CheckoutPage({
               {order.indexOf(step) > 1 ? stepLink("delivery", "Change") : null}
             </div>
             {step === "delivery" ? (
-              <DeliveryStep countryCode={countryCode} options={shippingOptions} selectedId={cart.shipping_methods?.[0]?.shipping_option_id ?? undefined} currency={cart.currency_code} />
+              <DeliveryStep
+                countryCode={countryCode}
+                options={shippingOptions}
+                selectedId={cart.shipping_methods?.[0]?.shipping_option_id ?? undefined}
+                currency={cart.currency_code}
+              />
             ) : cart.shipping_methods?.length && order.indexOf(step) > 1 ? (
               <p>
                 {cart.shipping_methods[0].name} · {formatMoney(cart.shipping_methods[0].amount, cart.currency_code)}
@@ -158,7 +165,11 @@ export default async function CheckoutPage({
             {step === "review" ? (
               <>
                 <p>By placing your order you agree to Curator&apos;s terms of sale. You can still change any step above.</p>
-                {stripeSecret ? <StripePayment clientSecret={stripeSecret} countryCode={countryCode} publishableKey={STRIPE_KEY} /> : <PlaceOrder countryCode={countryCode} />}
+                {stripeSecret ? (
+                  <StripePayment clientSecret={stripeSecret} countryCode={countryCode} publishableKey={STRIPE_KEY} />
+                ) : (
+                  <PlaceOrder countryCode={countryCode} />
+                )}
               </>
             ) : null}
           </section>

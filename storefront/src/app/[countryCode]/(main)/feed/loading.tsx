@@ -4,7 +4,9 @@ export default function FeedLoading() {
   return (
     <div className="container page" aria-busy="true">
       <h1>Feed</h1>
-      <p role="status" className="muted">Loading posts…</p>
+      <p role="status" className="muted">
+        Loading posts…
+      </p>
       <ul className="post-grid" aria-hidden="true">
         {Array.from({ length: 8 }, (_, i) => (
           <li key={i}>

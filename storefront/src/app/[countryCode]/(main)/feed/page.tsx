@@ -13,7 +13,13 @@ const TABS: { value: FeedTab; label: string }[] = [
   { value: "popular", label: "Popular" },
 ]
 
-export default async function FeedPage({ params, searchParams }: { params: Promise<{ countryCode: string }>; searchParams: Promise<{ tab?: string }> }) {
+export default async function FeedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ countryCode: string }>
+  searchParams: Promise<{ tab?: string }>
+}) {
   const { countryCode } = await params
   const requested = (await searchParams).tab
   const signedIn = await isSignedIn()
@@ -43,11 +49,19 @@ export default async function FeedPage({ params, searchParams }: { params: Promi
         </nav>
       ) : (
         <p className="notice" style={{ marginBottom: "1.25rem" }}>
-          Popular outfits from the Curator community. <Link href={`/${countryCode}/account`}>Sign in</Link> to follow people, like, comment and share your own.
+          Popular outfits from the Curator community. <Link href={`/${countryCode}/account`}>Sign in</Link> to follow people, like, comment and share
+          your own.
         </p>
       )}
       {posts.length ? (
-        <PostList key={tab} initial={posts} nextCursor={next_cursor} source={{ tab }} countryCode={countryCode} label={`${TABS.find((t) => t.value === tab)!.label} posts`} />
+        <PostList
+          key={tab}
+          initial={posts}
+          nextCursor={next_cursor}
+          source={{ tab }}
+          countryCode={countryCode}
+          label={`${TABS.find((t) => t.value === tab)!.label} posts`}
+        />
       ) : (
         <div className="empty-state" data-testid="feed-empty">
           {tab === "following" ? (

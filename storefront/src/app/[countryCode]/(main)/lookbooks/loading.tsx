@@ -4,7 +4,9 @@ export default function LookbooksLoading() {
   return (
     <div className="container page" aria-busy="true">
       <h1>Lookbooks</h1>
-      <p role="status" className="muted">Loading lookbooks…</p>
+      <p role="status" className="muted">
+        Loading lookbooks…
+      </p>
       <ul className="lookbook-grid" aria-hidden="true">
         {Array.from({ length: 6 }, (_, i) => (
           <li key={i}>

@@ -8,7 +8,13 @@ export const metadata: Metadata = { title: "Lookbooks" }
 
 const PAGE_SIZE = 12
 
-export default async function LookbooksPage({ params, searchParams }: { params: Promise<{ countryCode: string }>; searchParams: Promise<{ page?: string }> }) {
+export default async function LookbooksPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ countryCode: string }>
+  searchParams: Promise<{ page?: string }>
+}) {
   const { countryCode } = await params
   const page = Math.max(1, Number((await searchParams).page) || 1)
   const { lookbooks, count } = await listLookbooks(page)

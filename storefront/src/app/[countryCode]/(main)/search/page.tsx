@@ -4,7 +4,13 @@ import ListingTemplate from "@modules/store/templates/listing-template"
 
 export const metadata: Metadata = { title: "Search" }
 
-export default async function SearchPage({ params, searchParams }: { params: Promise<{ countryCode: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function SearchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ countryCode: string }>
+  searchParams: Promise<RawSearchParams>
+}) {
   const { countryCode } = await params
   const raw = await searchParams
   const q = (Array.isArray(raw.q) ? raw.q[0] : raw.q)?.trim() ?? ""
@@ -15,7 +21,12 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       searchParams={raw}
       title={q ? `Search: ${q}` : "Search"}
       intro={
-        <form role="search" action={`/${countryCode}/search`} className="field" style={{ maxWidth: "32rem", display: "flex", gap: ".5rem", alignItems: "end" }}>
+        <form
+          role="search"
+          action={`/${countryCode}/search`}
+          className="field"
+          style={{ maxWidth: "32rem", display: "flex", gap: ".5rem", alignItems: "end" }}
+        >
           <div style={{ flex: 1 }}>
             <label htmlFor="search-q">Search products</label>
             <input id="search-q" type="search" name="q" defaultValue={q} placeholder="e.g. linen shirt, navy knit" data-testid="search-input" />
@@ -25,7 +36,11 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
           </button>
         </form>
       }
-      emptyHint={<p>Check the spelling, use fewer words, or browse the <a href={`/${countryCode}/store`}>whole shop</a>.</p>}
+      emptyHint={
+        <p>
+          Check the spelling, use fewer words, or browse the <a href={`/${countryCode}/store`}>whole shop</a>.
+        </p>
+      }
     />
   )
 }

@@ -2,7 +2,9 @@ export default function WardrobeLoading() {
   return (
     <div aria-busy="true">
       <h1>Your wardrobe</h1>
-      <p role="status" className="muted">Loading your wardrobe…</p>
+      <p role="status" className="muted">
+        Loading your wardrobe…
+      </p>
       <ul className="item-grid" aria-hidden="true">
         {Array.from({ length: 8 }, (_, i) => (
           <li key={i}>

@@ -12,14 +12,21 @@ type Search = { q?: string; category?: string; colour?: string; season?: string;
 export default async function WardrobePage({ params, searchParams }: { params: Promise<{ countryCode: string }>; searchParams: Promise<Search> }) {
   const { countryCode } = await params
   const search = await searchParams
-  const filters = { q: search.q?.trim() || undefined, category: search.category || undefined, colour: search.colour || undefined, season: search.season || undefined, page: Number(search.page) || 1 }
+  const filters = {
+    q: search.q?.trim() || undefined,
+    category: search.category || undefined,
+    colour: search.colour || undefined,
+    season: search.season || undefined,
+    page: Number(search.page) || 1,
+  }
   // The stats hold every category and colour in the wardrobe (for the filter options) and each item's wears.
   const [{ items, count }, stats] = await Promise.all([listItems(countryCode, filters), getStats(countryCode)])
   const wears = new Map(stats.items.map((i) => [i.id, i.times_worn]))
   const filtered = Boolean(filters.q || filters.category || filters.colour || filters.season)
   const pages = Math.ceil(count / 24)
   const base = `/${countryCode}/wardrobe`
-  const pageHref = (page: number) => `${base}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== "page")) as Record<string, string>, page: String(page) })}`
+  const pageHref = (page: number) =>
+    `${base}?${new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== "page")) as Record<string, string>), page: String(page) })}`
   return (
     <>
       <h1>Your wardrobe</h1>

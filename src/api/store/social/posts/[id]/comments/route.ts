@@ -8,10 +8,7 @@ import { listComments, retrieveComment, socialServiceOf } from "../../../../../s
 import { StoreCreateSocialCommentType, StoreGetSocialCommentsParamsType } from "../../../validators"
 
 /** Top-level comments, oldest first and paginated, each with its replies (oldest first) under `replies`. */
-export const GET = async (
-  req: MedusaRequest<unknown, StoreGetSocialCommentsParamsType>,
-  res: MedusaResponse<StoreSocialCommentListResponse>
-) => {
+export const GET = async (req: MedusaRequest<unknown, StoreGetSocialCommentsParamsType>, res: MedusaResponse<StoreSocialCommentListResponse>) => {
   const { limit, offset } = req.validatedQuery as StoreGetSocialCommentsParamsType
   if (!(await socialServiceOf(req.scope).canView({ id: req.params.id }, viewerIdOf(req)))) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Post with id: ${req.params.id} was not found`)

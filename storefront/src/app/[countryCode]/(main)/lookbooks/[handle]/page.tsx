@@ -29,7 +29,14 @@ export default async function LookbookPage({ params }: Props) {
         <ol className="looks" aria-label="Looks">
           {lookbook.looks.map((look, i) => (
             <li key={look.id}>
-              <LookViewer look={look} index={i} lookbookId={lookbook.id} lookbookTitle={lookbook.title} countryCode={countryCode} currency={region.currency_code} />
+              <LookViewer
+                look={look}
+                index={i}
+                lookbookId={lookbook.id}
+                lookbookTitle={lookbook.title}
+                countryCode={countryCode}
+                currency={region.currency_code}
+              />
             </li>
           ))}
         </ol>

@@ -33,7 +33,10 @@ export default async function ProductPage({ params }: Props) {
     // A variant missing from the answer is treated as sold out rather than sold from elsewhere.
     stock: v.id in stock ? stock[v.id] : 0,
   }))
-  const images = (product.images?.length ? product.images : product.thumbnail ? [{ id: "thumbnail", url: product.thumbnail }] : []).map((i) => ({ id: i.id, url: i.url }))
+  const images = (product.images?.length ? product.images : product.thumbnail ? [{ id: "thumbnail", url: product.thumbnail }] : []).map((i) => ({
+    id: i.id,
+    url: i.url,
+  }))
   const category = product.categories?.[0]
 
   return (
@@ -52,7 +55,13 @@ export default async function ProductPage({ params }: Props) {
         <div>
           {product.subtitle ? <p className="product-card__brand">{product.subtitle}</p> : null}
           <h1 data-testid="product-title">{product.title}</h1>
-          <VariantPicker variants={variants} colourOption={colourOption} sizeOption={sizeOption} currency={region.currency_code} countryCode={countryCode} />
+          <VariantPicker
+            variants={variants}
+            colourOption={colourOption}
+            sizeOption={sizeOption}
+            currency={region.currency_code}
+            countryCode={countryCode}
+          />
           {product.description ? (
             <section style={{ marginTop: "2rem" }} aria-labelledby="details-heading">
               <h2 id="details-heading">Details</h2>

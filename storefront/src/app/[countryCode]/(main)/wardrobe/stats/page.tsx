@@ -54,14 +54,23 @@ export default async function StatsPage({ params }: { params: Promise<{ countryC
           <div className="stats-grid">
             <section aria-labelledby="times-worn-heading">
               <h2 id="times-worn-heading">Times worn</h2>
-              <BarChart bars={worn.slice(0, 12).map((i) => ({ label: i.name, value: i.times_worn, display: times(i.times_worn), href: itemHref(i) }))} label="Times worn per item, most worn first" testId="chart-times-worn" />
+              <BarChart
+                bars={worn.slice(0, 12).map((i) => ({ label: i.name, value: i.times_worn, display: times(i.times_worn), href: itemHref(i) }))}
+                label="Times worn per item, most worn first"
+                testId="chart-times-worn"
+              />
               {worn.length > 12 ? <p className="muted">The 12 most worn of {worn.length} items.</p> : null}
             </section>
             <section aria-labelledby="cpw-heading">
               <h2 id="cpw-heading">Cost per wear</h2>
               {costed.length ? (
                 <BarChart
-                  bars={costed.slice(0, 12).map((i) => ({ label: i.name, value: i.cost_per_wear!, display: formatMoney(i.cost_per_wear!, i.currency_code!), href: itemHref(i) }))}
+                  bars={costed.slice(0, 12).map((i) => ({
+                    label: i.name,
+                    value: i.cost_per_wear!,
+                    display: formatMoney(i.cost_per_wear!, i.currency_code!),
+                    href: itemHref(i),
+                  }))}
                   label="Cost per wear per item, highest first"
                   testId="chart-cost-per-wear"
                 />
@@ -91,12 +100,19 @@ export default async function StatsPage({ params }: { params: Promise<{ countryC
             </section>
             <section aria-labelledby="colour-heading">
               <h2 id="colour-heading">Colours</h2>
-              {stats.colour_mix.length ? <DonutChart slices={stats.colour_mix.map((c) => ({ label: c.value, count: c.count, share: c.share }))} label="Colour mix" /> : <p className="muted">Add colours to your items to see the mix.</p>}
+              {stats.colour_mix.length ? (
+                <DonutChart slices={stats.colour_mix.map((c) => ({ label: c.value, count: c.count, share: c.share }))} label="Colour mix" />
+              ) : (
+                <p className="muted">Add colours to your items to see the mix.</p>
+              )}
             </section>
             <section aria-labelledby="category-heading">
               <h2 id="category-heading">Categories</h2>
               {stats.category_mix.length ? (
-                <BarChart bars={stats.category_mix.map((c) => ({ label: c.value, value: c.count, display: `${c.count} (${Math.round(c.share * 100)}%)` }))} label="Items per category" />
+                <BarChart
+                  bars={stats.category_mix.map((c) => ({ label: c.value, value: c.count, display: `${c.count} (${Math.round(c.share * 100)}%)` }))}
+                  label="Items per category"
+                />
               ) : (
                 <p className="muted">Add categories to your items to see the mix.</p>
               )}

@@ -20,7 +20,8 @@ export default async function OrderPage({ params }: { params: Promise<{ countryC
       <h1>Order #{order.display_id}</h1>
       <AccountNav countryCode={countryCode} current="/orders" />
       <p>
-        Placed {new Date(order.created_at).toLocaleDateString("en-GB")} · total {formatMoney(order.total, order.currency_code)} · {String(order.fulfillment_status).replace(/_/g, " ")}
+        Placed {new Date(order.created_at).toLocaleDateString("en-GB")} · total {formatMoney(order.total, order.currency_code)} ·{" "}
+        {String(order.fulfillment_status).replace(/_/g, " ")}
       </p>
       <LineItems items={(order.items ?? []) as never} currency={order.currency_code} countryCode={countryCode} editable={false} />
     </div>

@@ -28,7 +28,13 @@ export default async function ProfilePage({ params }: Props) {
       </nav>
       <ProfileHeader profile={profile} countryCode={countryCode} signedIn={Boolean(viewer)} isMe={isMe} />
       {posts.length ? (
-        <PostList initial={posts} nextCursor={next_cursor} source={{ customer_id: profile.id }} countryCode={countryCode} label={`Posts by ${profile.display_name}`} />
+        <PostList
+          initial={posts}
+          nextCursor={next_cursor}
+          source={{ customer_id: profile.id }}
+          countryCode={countryCode}
+          label={`Posts by ${profile.display_name}`}
+        />
       ) : (
         <div className="empty-state">
           <h2>No posts to show</h2>

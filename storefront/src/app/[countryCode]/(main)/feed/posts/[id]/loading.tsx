@@ -3,7 +3,9 @@ import "@modules/social/social.css"
 export default function PostLoading() {
   return (
     <div className="container page" aria-busy="true">
-      <p role="status" className="muted">Loading the post…</p>
+      <p role="status" className="muted">
+        Loading the post…
+      </p>
       <div className="post-layout" aria-hidden="true">
         <div className="skeleton" style={{ aspectRatio: "4 / 5" }} />
         <div>

@@ -43,7 +43,9 @@ export default async function PostPage({ params }: Props) {
             </Link>
           </h1>
           <p className="muted" style={{ marginTop: 0 }}>
-            <time dateTime={post.created_at}>{new Date(post.created_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}</time>
+            <time dateTime={post.created_at}>
+              {new Date(post.created_at).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+            </time>
             {isAuthor ? ` · Visible to: ${VISIBILITY[post.visibility] ?? post.visibility}` : ""}
             {isAuthor && post.status !== "published" ? ` · ${post.status === "pending" ? "Waiting for review" : "Hidden by moderators"}` : ""}
           </p>
@@ -55,7 +57,9 @@ export default async function PostPage({ params }: Props) {
           <div className="post-actions">
             <LikeButton postId={post.id} liked={post.liked_by_me} count={post.like_count} countryCode={countryCode} signedIn={Boolean(viewer)} />
             {isAuthor ? <DeletePostButton postId={post.id} countryCode={countryCode} /> : null}
-            {author ? <FollowButton customerId={author.id} name={author.display_name} following={author.followed_by_me} countryCode={countryCode} signedIn /> : null}
+            {author ? (
+              <FollowButton customerId={author.id} name={author.display_name} following={author.followed_by_me} countryCode={countryCode} signedIn />
+            ) : null}
           </div>
           <TaggedProducts tags={post.tags} countryCode={countryCode} />
           <CommentThread comments={comments} postId={post.id} countryCode={countryCode} viewerId={viewer?.id ?? null} />

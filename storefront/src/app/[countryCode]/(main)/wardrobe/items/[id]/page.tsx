@@ -14,7 +14,8 @@ type Props = { params: Promise<{ countryCode: string; id: string }>; searchParam
 
 export const metadata: Metadata = { title: "Wardrobe item" }
 
-const day = (d: string) => new Date(`${d.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+const day = (d: string) =>
+  new Date(`${d.slice(0, 10)}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
 
 export default async function ItemPage({ params, searchParams }: Props) {
   const { countryCode, id } = await params

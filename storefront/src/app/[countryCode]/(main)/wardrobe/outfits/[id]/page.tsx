@@ -9,7 +9,13 @@ import { seasonLabel } from "@modules/wardrobe/seasons"
 
 export const metadata: Metadata = { title: "Outfit" }
 
-export default async function OutfitPage({ params, searchParams }: { params: Promise<{ countryCode: string; id: string }>; searchParams: Promise<{ added?: string }> }) {
+export default async function OutfitPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ countryCode: string; id: string }>
+  searchParams: Promise<{ added?: string }>
+}) {
   const { countryCode, id } = await params
   const { added } = await searchParams
   const outfit = await getOutfit(countryCode, id)
