@@ -6,6 +6,10 @@ import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed
 import { seedPeople, demoAdmin } from "../../src/scripts/demo-catalog/seed-people"
 import { signInDemoAdmin } from "../helpers/api"
 import { DemoProduct, generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
+import { seedLookbooks } from "../../src/scripts/demo-catalog/seed-lookbooks"
+import type { StoreLookbook, StoreLookbookSummary } from "../../src/types/http/lookbook"
+import type { StoreProductAvailabilityResponse } from "../../src/types/http/product-card"
+import type { StoreProductSearchResponse } from "../../src/types/http/search"
 
 jest.setTimeout(300_000)
 
@@ -13,8 +17,9 @@ const PRODUCTS_PER_CATEGORY = 2
 
 /**
  * The demo shop end to end, through Medusa's own Store API and js-sdk: the seeded
- * catalog with regional prices, product search with facets, and a checkout that
- * ends in an order with the right total.
+ * catalog with regional prices, product search with facets, "in stock" agreeing
+ * across routes in every region, and a checkout that ends in an order with the
+ * right total.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -39,6 +44,7 @@ medusaIntegrationTestRunner({
       store = await seedStore(container)
       catalog = await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
       await seedPeople(container)
+      await seedLookbooks(container, catalog)
       sdk = new Medusa({ baseUrl: api.defaults.baseURL, publishableKey: store.publishableKey })
       await waitForSearchIndex(catalog.length)
     })
@@ -163,6 +169,60 @@ medusaIntegrationTestRunner({
       res = await bad("/store/product-search?q=dress", { headers: {} as any })
       expect(res.status).toBe(400)
       expect(res.data.message).toMatch(/publishable/i)
+    })
+
+    it('says the same "in stock" for a lookbook hotspot, the product page and search, in every region', async () => {
+      const get = async <T>(path: string): Promise<T> => (await api.get(path, storeHeaders())).data
+      const { lookbooks } = await get<{ lookbooks: StoreLookbookSummary[] }>("/store/lookbooks")
+      expect(lookbooks.length).toBeGreaterThan(0)
+
+      const disagreements: string[] = []
+      /** Hotspot variant id → in_stock per region (from the product page), to prove the regions differ. */
+      const stockByRegion = new Map<string, Record<string, boolean>>()
+      let hotspotChecks = 0
+      let cardChecks = 0
+      for (const currency of ["eur", "gbp", "usd"]) {
+        const regionId = store.regionIdsByCurrency[currency]
+        const availabilityOf = new Map<string, StoreProductAvailabilityResponse["availability"]>()
+        const hotspotProducts = new Map<string, { title: string }>()
+        for (const summary of lookbooks) {
+          const { lookbook } = await get<{ lookbook: StoreLookbook }>(`/store/lookbooks/${summary.id}?region_id=${regionId}`)
+          for (const hotspot of lookbook.looks.flatMap((look) => look.hotspots)) {
+            const productId = hotspot.product.id
+            if (!availabilityOf.has(productId)) {
+              const { availability } = await get<StoreProductAvailabilityResponse>(`/store/products/${productId}/availability?region_id=${regionId}`)
+              availabilityOf.set(productId, availability)
+            }
+            hotspotProducts.set(productId, { title: hotspot.product.title })
+            const onPage = availabilityOf.get(productId)!.find((a) => a.variant_id === hotspot.variant.id)
+            hotspotChecks++
+            if (!onPage || onPage.in_stock !== hotspot.variant.in_stock) {
+              disagreements.push(`${currency} ${hotspot.variant.sku}: lookbook ${hotspot.variant.in_stock}, product page ${onPage?.in_stock}`)
+            }
+            stockByRegion.set(hotspot.variant.id, { ...stockByRegion.get(hotspot.variant.id), [currency]: !!onPage?.in_stock })
+          }
+        }
+        // The search hit's product card: in stock when some variant is, by the product page.
+        for (const [productId, { title }] of hotspotProducts) {
+          const found = await get<StoreProductSearchResponse>(`/store/product-search?region_id=${regionId}&q=${encodeURIComponent(title)}&limit=100`)
+          const hit = found.products.find((p) => p.id === productId)
+          const someVariantInStock = availabilityOf.get(productId)!.some((a) => a.in_stock)
+          cardChecks++
+          if (!hit || hit.in_stock !== someVariantInStock) {
+            disagreements.push(`${currency} product ${title}: search ${hit?.in_stock}, product page ${someVariantInStock}`)
+          }
+        }
+      }
+
+      // Not vacuous: the US warehouse carries a narrower range, so some hotspot variant is in stock in one region and not another.
+      const differing = [...stockByRegion.values()].filter((r) => new Set(Object.values(r)).size > 1)
+      console.log(
+        `in-stock agreement: ${disagreements.length} of ${hotspotChecks} hotspot variants disagree across 3 regions ` +
+          `(${stockByRegion.size} distinct variants, ${differing.length} differ between regions; ${cardChecks} search cards checked)`
+      )
+      expect(disagreements).toEqual([])
+      expect(differing.length).toBeGreaterThan(0)
+      expect(cardChecks).toBeGreaterThan(0)
     })
 
     it("checks out a cart with the system payment provider into an order with the right total", async () => {

@@ -203,7 +203,8 @@ export async function searchProducts(
 
   const valueFacet = (field: string) => {
     const facet = search_result.facets?.[field]
-    return facet?.type === "value" ? facet.values : []
+    // Every faceted field is text; the index's generic value type is narrowed here, once.
+    return facet?.type === "value" ? facet.values.map((v) => ({ value: String(v.value), count: v.count })) : []
   }
   const priceFacet = search_result.facets?.[priceField]
   const facets = {
@@ -211,7 +212,15 @@ export async function searchProducts(
       FacetParam,
       ProductSearchFacets[FacetParam]
     >),
-    price: priceFacet?.type === "range" ? priceFacet.ranges : [],
+    price:
+      priceFacet?.type === "range"
+        ? priceFacet.ranges.map(({ key, from, to, count }) => ({
+            key,
+            ...(from === undefined ? {} : { from: Number(from) }),
+            ...(to === undefined ? {} : { to: Number(to) }),
+            count,
+          }))
+        : [],
     in_stock: await countInStock(),
   }
 

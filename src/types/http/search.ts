@@ -2,8 +2,8 @@ import type { ProductCard, ProductCardPrice } from "./product-card"
 
 /** GET /store/product-search response (type-only: the storefront imports it). */
 
-export type ProductSearchFacetValue = { value: string | number | boolean; count: number }
-export type ProductSearchPriceBand = { key: string; from?: number | string; to?: number | string; count: number }
+export type ProductSearchFacetValue = { value: string; count: number }
+export type ProductSearchPriceBand = { key: string; from?: number; to?: number; count: number }
 
 /** A search hit: the product card (lowest price in the shopper's currency, "in stock" for the region) and the facets' fields. */
 export type ProductSearchHit = ProductCard & {
@@ -13,7 +13,7 @@ export type ProductSearchHit = ProductCard & {
   sizes?: string[]
   material?: string
   collection?: string
-  variants?: { id: string; title: string | null; calculated_price: ProductCardPrice | null }[]
+  variants: { id: string; title: string | null; calculated_price: ProductCardPrice | null }[]
 }
 
 export type ProductSearchFacets = {

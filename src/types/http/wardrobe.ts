@@ -3,6 +3,7 @@
  * (src/api/store/wardrobe/) and the storefront reads them. Type-only, so the storefront can import it.
  */
 import type { ProductCard } from "./product-card"
+import type { WardrobeStats } from "../../modules/wardrobe/stats"
 
 export type WardrobeSeason = "spring-summer" | "autumn-winter" | "all-season"
 export type WardrobeItemSource = "manual" | "order"
@@ -75,28 +76,10 @@ export type StoreWardrobeItemWearResponse = { wear_log: StoreWardrobeWearLog }
 /** item_wears: how many of the outfit's items were marked worn with it. */
 export type StoreWardrobeOutfitWearResponse = { wear_log: StoreWardrobeWearLog; item_wears: number }
 
-export type StoreWardrobeItemWearStats = {
-  id: string
-  name: string
-  category: string | null
-  times_worn: number
-  last_worn_on: string | null
-  price_paid: number | null
-  currency_code: string | null
-  cost_per_wear: number | null
-}
-export type StoreWardrobeMixEntry = { value: string; count: number; share: number }
-export type StoreWardrobeStats = {
-  item_count: number
-  outfit_count: number
-  wear_count: number
-  total_spent: { currency_code: string; amount: number }[]
-  items: StoreWardrobeItemWearStats[]
-  most_worn: StoreWardrobeItemWearStats[]
-  least_worn: StoreWardrobeItemWearStats[]
-  colour_mix: StoreWardrobeMixEntry[]
-  category_mix: StoreWardrobeMixEntry[]
-  not_worn_days: number
-  not_worn_recently: StoreWardrobeItemWearStats[]
-}
-export type StoreWardrobeStatsResponse = { stats: StoreWardrobeStats }
+// The stats are computed by the wardrobe module (pure code, no Medusa imports), so their shape is declared there once.
+export type {
+  ItemWearStats as StoreWardrobeItemWearStats,
+  MixEntry as StoreWardrobeMixEntry,
+  WardrobeStats as StoreWardrobeStats,
+} from "../../modules/wardrobe/stats"
+export type StoreWardrobeStatsResponse = { stats: WardrobeStats }

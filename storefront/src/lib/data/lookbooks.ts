@@ -1,48 +1,17 @@
 "use server"
 
 import { updateTag } from "next/cache"
+import type { StoreLookbook, StoreLookbookHotspot, StoreLookbookLook, StoreLookbookSummary } from "@curator/types/lookbook"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { cartFor } from "./cart"
 import { getAuthHeaders } from "./cookies"
 import { getRegion, shopCountry } from "./regions"
 
-export type LookbookSummary = {
-  id: string
-  title: string
-  handle: string
-  description: string | null
-  cover_image_url: string | null
-  season: string | null
-  look_count: number
-}
-
-export type LookHotspot = {
-  id: string
-  x: number
-  y: number
-  product_id: string
-  variant_id: string
-  product: { id: string; title: string; handle: string; thumbnail: string | null }
-  variant: {
-    id: string
-    title: string | null
-    sku: string | null
-    calculated_price: { calculated_amount: number; currency_code: string } | null
-    in_stock: boolean
-  }
-}
-
-export type Look = {
-  id: string
-  image_url: string
-  width: number | null
-  height: number | null
-  notes: string | null
-  position: number
-  hotspots: LookHotspot[]
-}
-export type Lookbook = Omit<LookbookSummary, "look_count"> & { looks: Look[] }
+export type LookbookSummary = StoreLookbookSummary
+export type LookHotspot = StoreLookbookHotspot
+export type Look = StoreLookbookLook
+export type Lookbook = StoreLookbook
 
 const LOOKBOOKS_PAGE_SIZE = 12
 

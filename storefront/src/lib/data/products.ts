@@ -1,38 +1,17 @@
 import "server-only"
 import { HttpTypes } from "@medusajs/types"
+import type { StoreProductAvailabilityResponse } from "@curator/types/product-card"
+import type { ProductSearchFacetValue, ProductSearchHit, ProductSearchPriceBand, StoreProductSearchResponse } from "@curator/types/search"
 import { sdk } from "@lib/config"
 import { getRegion } from "./regions"
 import { FILTER_PARAMS, PAGE_SIZE, SORTS } from "@lib/util/search-options"
 
 export { FILTER_PARAMS, PAGE_SIZE, SORTS }
 
-export type FacetValue = { value: string; count: number }
-export type PriceBand = { key: string; from?: number; to?: number; count: number }
-export type SearchProduct = {
-  id: string
-  title: string
-  handle: string
-  thumbnail: string | null
-  brand?: string
-  colours?: string[]
-  sizes?: string[]
-  /** Whether the shopper's region can ship some variant now (product search answers it). */
-  in_stock?: boolean
-  variants: { id: string; title: string; calculated_price?: { calculated_amount: number; original_amount: number; currency_code: string } }[]
-}
-export type ProductSearchResult = {
-  products: SearchProduct[]
-  count: number
-  offset: number
-  limit: number
-  currency_code: string
-  corrected_query?: string
-  facets: Record<"category" | "colour" | "size" | "brand" | "material" | "pattern" | "season" | "occasion" | "collection", FacetValue[]> & {
-    price: PriceBand[]
-    /** Products matching the other filters that the shopper's region can ship now. */
-    in_stock: number
-  }
-}
+export type FacetValue = ProductSearchFacetValue
+export type PriceBand = ProductSearchPriceBand
+export type SearchProduct = ProductSearchHit
+export type ProductSearchResult = StoreProductSearchResponse
 
 export type ListingQuery = {
   q?: string
@@ -76,14 +55,6 @@ export async function searchProducts(
 /** Units sellable per variant; null: not stock-managed or backorderable, so always available. */
 export type StockByVariant = Record<string, number | null>
 
-export type VariantAvailability = {
-  variant_id: string
-  available_quantity: number | null
-  in_stock: boolean
-  manage_inventory: boolean
-  allow_backorder: boolean
-}
-
 /**
  * Units sellable per variant in the shopper's region (GET /store/products/:id/availability):
  * only the warehouse that serves the region counts, unlike Medusa's inventory_quantity,
@@ -91,14 +62,11 @@ export type VariantAvailability = {
  * so always available.
  */
 export async function getRegionalStock(productId: string, regionId: string): Promise<StockByVariant> {
-  const { availability } = await sdk.client.fetch<{ availability: VariantAvailability[]; stock_location_id: string | null }>(
-    `/store/products/${encodeURIComponent(productId)}/availability`,
-    {
-      query: { region_id: regionId },
-      next: { revalidate: 30, tags: ["products", "inventory"] },
-      cache: "force-cache",
-    }
-  )
+  const { availability } = await sdk.client.fetch<StoreProductAvailabilityResponse>(`/store/products/${encodeURIComponent(productId)}/availability`, {
+    query: { region_id: regionId },
+    next: { revalidate: 30, tags: ["products", "inventory"] },
+    cache: "force-cache",
+  })
   const stock: StockByVariant = {}
   for (const a of availability) {
     stock[a.variant_id] = !a.manage_inventory || a.allow_backorder ? null : (a.available_quantity ?? 0)

@@ -188,7 +188,7 @@ export async function deletePost(countryCode: string, postId: string): Promise<S
   redirect(`/${countryCode}/feed`)
 }
 
-export type TaggableProduct = { id: string; title: string; thumbnail: string | null; variants: { id: string; title: string }[] }
+export type TaggableProduct = { id: string; title: string; thumbnail: string | null; variants: { id: string; title: string | null }[] }
 
 /** The shop's product search, for tagging products in a new post. */
 export async function searchTaggableProducts(countryCode: string, q: string): Promise<TaggableProduct[] | { error: string }> {

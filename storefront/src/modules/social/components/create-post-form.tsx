@@ -340,7 +340,7 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
                           <option value="">Any size or colour</option>
                           {t.variants.map((v) => (
                             <option key={v.id} value={v.id}>
-                              {v.title}
+                              {v.title ?? v.id}
                             </option>
                           ))}
                         </select>
