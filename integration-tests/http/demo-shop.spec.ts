@@ -5,6 +5,7 @@ import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-stor
 import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
 import { seedPeople, demoAdmin } from "../../src/scripts/demo-catalog/seed-people"
 import { signInDemoAdmin } from "../helpers/api"
+import { demoCustomerAddress } from "../helpers/demo-shop"
 import { DemoProduct, generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
 import { seedLookbooks } from "../../src/scripts/demo-catalog/seed-lookbooks"
 import type { StoreLookbook, StoreLookbookSummary } from "../../src/types/http/lookbook"
@@ -236,14 +237,7 @@ medusaIntegrationTestRunner({
 
       let { cart } = await sdk.store.cart.create({ region_id: europe.id, email: "shopper@example.com" })
       ;({ cart } = await sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: 2 }))
-      const address = {
-        first_name: "Ines",
-        last_name: "Moreau",
-        address_1: "12 Rue des Martyrs",
-        city: "Paris",
-        postal_code: "75009",
-        country_code: "fr",
-      }
+      const address = demoCustomerAddress(0)
       ;({ cart } = await sdk.store.cart.update(cart.id, { shipping_address: address, billing_address: address }))
 
       const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })

@@ -4,11 +4,12 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, PUBLIC_DIR, storedPath } from "../helpers/files"
 import { apiCaller, signInDemoAdmin, signInDemoCustomer, signUpCustomer } from "../helpers/api"
 import { solidJpeg, solidPng } from "../helpers/images"
+import { seedDemoShop } from "../helpers/demo-shop"
 import { multipartForm } from "../helpers/multipart"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
-import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
-import { DEMO_CUSTOMERS, seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
+import { DEMO_CUSTOMERS } from "../../src/scripts/demo-catalog/seed-people"
 import { generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
 import { seedSocial } from "../../src/scripts/demo-catalog/seed-social"
 import { SOCIAL_MODULE } from "../../src/modules/social"
@@ -67,9 +68,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      store = await seedStore(container)
-      await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
-      await seedPeople(container)
+      store = (await seedDemoShop(container, { productsPerCategory: PRODUCTS_PER_CATEGORY })).store
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "product", fields: ["id", "title", "handle", "variants.id"] })
       products = data.map((p: any) => ({ id: p.id, title: p.title, handle: p.handle, variantIds: p.variants.map((v: any) => v.id) }))

@@ -4,11 +4,11 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { fileKeyOf, filesIn, isolatePrivateUploads, isSignedUrl, pathAndQuery, storedPath } from "../helpers/files"
 import { apiCaller, signInDemoAdmin, signInDemoCustomer, storeHeaders } from "../helpers/api"
 import { solidPng } from "../helpers/images"
+import { demoCustomerAddress, seedDemoShop } from "../helpers/demo-shop"
 import { multipartForm } from "../helpers/multipart"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
-import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
-import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
+import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
 import { generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
 import { seedWardrobe } from "../../src/scripts/demo-catalog/seed-wardrobe"
 import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
@@ -61,9 +61,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      store = await seedStore(container)
-      await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
-      await seedPeople(container)
+      store = (await seedDemoShop(container, { productsPerCategory: PRODUCTS_PER_CATEGORY })).store
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "sku", "product_id"] })
       variantIds = variants.map((v) => v.id)
@@ -479,14 +477,7 @@ medusaIntegrationTestRunner({
         expect(data.cart.customer_id).toBeTruthy()
         await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[0].sku), quantity: 2 })
         await call("post", `/store/carts/${cartId}/line-items`, "a", { variant_id: idOf(skus[1].sku), quantity: 1 })
-        const address = {
-          first_name: "Ines",
-          last_name: "Moreau",
-          address_1: "12 Rue des Martyrs",
-          city: "Paris",
-          postal_code: "75009",
-          country_code: "fr",
-        }
+        const address = demoCustomerAddress(0)
         await call("post", `/store/carts/${cartId}`, "a", { shipping_address: address, billing_address: address })
         ;({ data } = await call("get", `/store/shipping-options?cart_id=${cartId}`, "a"))
         await call("post", `/store/carts/${cartId}/shipping-methods`, "a", { option_id: data.shipping_options[0].id })

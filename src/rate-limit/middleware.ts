@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { viewerIdOf } from "../api/identity"
 import { clientAddress } from "./client-ip"
 import { RateLimitCheck, RateLimiter } from "./limiter"
 import { MemoryRateLimitStore } from "./memory-store"
@@ -56,12 +57,13 @@ export function rateLimit(policyName: RateLimitPolicyName, options: RateLimitOpt
     const { settings, limiter } = sharedRateLimiter()
     if (!limiter) return next()
     const policy = settings.policies[policyName]
-    const auth = (req as MedusaRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
     let check: RateLimitCheck
     try {
       check = await limiter.check(policy, {
         account: options.account?.(req),
-        shopper: auth?.actor_type === "customer" ? auth.actor_id : null,
+        // Medusa authenticates every /store request (anonymous allowed) before route middlewares run,
+        // so the signed-in customer is known here; on /auth routes there is none.
+        shopper: viewerIdOf(req),
         ip: clientAddress(req, settings.proxy_hops),
       })
     } catch (error) {

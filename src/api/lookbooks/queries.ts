@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { AdminLookbookSummary, StoreLookbookHotspot, StoreLookbookLook, StoreLookbookSummary } from "../../types/http/lookbook"
 
 /** The lookbook columns every answer starts from; the admin adds the editorial ones. */
 export const LOOKBOOK_FIELDS = ["id", "title", "handle", "description", "cover_image_url", "season", "position"]
@@ -21,32 +22,18 @@ const LOOK_FIELDS = [
 ]
 const LOOK_COUNTER_FIELDS = ["looks.view_count", "looks.add_to_cart_count"]
 
-export type HotspotRow = { id: string; x: number; y: number; position: number; product_id: string; variant_id: string }
-export type LookRow = {
-  id: string
-  image_url: string
-  width: number
-  height: number
-  notes: string | null
-  position: number
+/* Rows as query.graph reads them; the columns the answers copy as they are share the response types' declarations. */
+export type HotspotRow = Omit<StoreLookbookHotspot, "product" | "variant"> & { position: number }
+export type LookRow = Omit<StoreLookbookLook, "hotspots"> & {
   view_count?: number
   add_to_cart_count?: number
   hotspots?: (HotspotRow | null)[] | null
 }
-export type LookbookRow = {
-  id: string
-  title: string
-  handle: string
-  description: string | null
-  cover_image_url: string | null
-  season: string | null
-  position: number
-  status?: "draft" | "published"
-  published_at?: string | Date | null
-  created_at?: string | Date
-  updated_at?: string | Date
-  looks?: (LookRow | null)[] | null
-}
+/** The store's columns; the admin's editorial ones only where ADMIN_LOOKBOOK_FIELDS were read. */
+export type LookbookRow = Omit<StoreLookbookSummary, "look_count"> &
+  Partial<Pick<AdminLookbookSummary, "status" | "published_at" | "created_at" | "updated_at">> & {
+    looks?: (LookRow | null)[] | null
+  }
 
 const queryOf = (scope: MedusaContainer) => scope.resolve(ContainerRegistrationKeys.QUERY)
 

@@ -1,4 +1,4 @@
-import { addToCartRate } from "../../modules/lookbook/constants"
+import { addToCartRate } from "../../modules/lookbook/analytics"
 import { byPosition } from "../utils/by-position"
 import { VariantProductCard } from "../../types/http/product-card"
 import {

@@ -5,7 +5,7 @@ import { productCards, type ProductCards } from "../../catalog/product-card"
 import { photoUrlSigner } from "../../files/photo-urls"
 import { SOCIAL_MODULE } from "../../modules/social"
 import { AUTO_MODERATOR } from "../../modules/social/constants"
-import type { PostListPage } from "../../modules/social/service"
+import { decodeCursor, type PostListKind } from "../../modules/social/feed"
 import type SocialModuleService from "../../modules/social/service"
 import type { ShopperContext } from "../../shopper/context"
 import type {
@@ -23,6 +23,10 @@ import { viewerIdOf } from "../identity"
 import { asksFor, pickFields } from "../utils/allowed-fields"
 import { STORE_POST_FIELDS } from "../store/social/query-config"
 import {
+  MODERATION_RECORD_FIELDS,
+  POST_PHOTO_FIELDS,
+  POST_TAG_FIELDS,
+  REPORT_FIELDS,
   serializeAdminPost,
   serializeAuthorHistory,
   serializeComment,
@@ -32,6 +36,7 @@ import {
   type ModeratorRecord,
   type SocialCommentRecord,
   type SocialPostRecord,
+  TAGGED_PRODUCT_FIELDS,
 } from "./serializers"
 
 /*
@@ -51,18 +56,9 @@ export const POST_GRAPH_FIELDS = [
   "customer_id",
   "like_count",
   "comment_count",
-  "photos.id",
-  "photos.url",
+  ...POST_PHOTO_FIELDS.map((f) => `photos.${f}`),
   "photos.file_id",
-  "photos.width",
-  "photos.height",
-  "photos.position",
-  "tags.id",
-  "tags.product_id",
-  "tags.variant_id",
-  "tags.x",
-  "tags.y",
-  "tags.photo_index",
+  ...POST_TAG_FIELDS.map((f) => `tags.${f}`),
   "customer.first_name",
   "customer.last_name",
 ]
@@ -158,8 +154,23 @@ export async function retrieveVisiblePost(scope: MedusaContainer, id: string, re
   return post
 }
 
-/** A cursor page of post ids in the Store API's page shape. */
-export async function postPage(scope: MedusaContainer, page: PostListPage, reader: SocialReader): Promise<StoreSocialPostListResponse> {
+/**
+ * One cursor page of a post list as the reader may see it, in the Store API's page shape: the feed's
+ * tabs (`of` null), a customer's posts or a product's (`of` their id; a cursor only fits its own list).
+ */
+export async function postListPage(
+  scope: MedusaContainer,
+  reader: SocialReader,
+  list: { kind: PostListKind; of: string | null; limit: number; cursor?: string }
+): Promise<StoreSocialPostListResponse> {
+  const { kind, of, limit, cursor } = list
+  const page = await socialServiceOf(scope).listPostPage({
+    kind,
+    viewer_id: reader.viewer_id,
+    scope: of,
+    limit,
+    cursor: cursor ? decodeCursor(cursor, { kind, scope: of }) : null,
+  })
   return { posts: await loadStorePosts(scope, page.ids, reader), next_cursor: page.next_cursor }
 }
 
@@ -227,25 +238,9 @@ export async function retrieveComment(scope: MedusaContainer, id: string): Promi
 
 /** What moderators see besides the shopper's fields (serializers.ts: ModeratedPostRecord). */
 const MODERATION_GRAPH_FIELDS = [
-  "tags.product.id",
-  "tags.product.title",
-  "tags.product.handle",
-  "tags.product.thumbnail",
-  "report_count",
-  "open_report_count",
-  "open_report_score",
-  "moderated_by",
-  "moderated_at",
-  "moderation_note",
-  "reports.id",
-  "reports.customer_id",
-  "reports.reason",
-  "reports.note",
-  "reports.created_at",
-  "reports.resolved_at",
-  "reports.resolved_by",
-  "reports.weight",
-  "reports.outcome",
+  ...TAGGED_PRODUCT_FIELDS.map((f) => `tags.product.${f}`),
+  ...MODERATION_RECORD_FIELDS,
+  ...REPORT_FIELDS.map((f) => `reports.${f}`),
   "reports.reporter_standing",
 ]
 

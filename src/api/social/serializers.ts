@@ -1,4 +1,5 @@
-import { AUTO_MODERATOR, displayNameOf, POST_STATUSES } from "../../modules/social/constants"
+import { AUTO_MODERATOR, POST_STATUSES } from "../../modules/social/constants"
+import { displayNameOf } from "../../modules/social/display-name"
 import type { ProductCards } from "../../catalog/product-card"
 import type { ProductCard } from "../../types/http/product-card"
 import type {
@@ -30,23 +31,31 @@ import { isoDate, isoDateOrNull } from "../utils/dates"
 
 type CustomerName = { first_name?: string | null; last_name?: string | null } | null | undefined
 
-export type SocialPostPhotoRecord = {
-  id: string
-  url: string
-  file_id: string | null
-  width: number | null
-  height: number | null
-  position: number
-}
+/** A photo as read: its response fields plus the stored file it is signed from. */
+export type SocialPostPhotoRecord = StoreSocialPostPhoto & { file_id: string | null }
 
-export type SocialPostTagRecord = {
-  id: string
-  product_id: string
-  variant_id: string | null
-  x: number | null
-  y: number | null
-  photo_index: number
-}
+export type SocialPostTagRecord = Omit<StoreSocialPostTag, "product">
+
+/**
+ * Photo and tag fields named alike in the graph record and the response (serializePhotos and
+ * serializeTag copy them): the graph fields and the Store API's response fields both list them from here.
+ */
+export const POST_PHOTO_FIELDS = ["id", "url", "width", "height", "position"] as const
+export const POST_TAG_FIELDS = ["id", "product_id", "variant_id", "x", "y", "photo_index"] as const
+
+/** The moderation record, named alike in the graph record and the Admin API's response (serializeAdminPost). */
+export const MODERATION_RECORD_FIELDS = [
+  "report_count",
+  "open_report_count",
+  "open_report_score",
+  "moderated_by",
+  "moderated_at",
+  "moderation_note",
+] as const
+/** A report's own fields, named alike as read and as answered (serializeReport); reporter_standing is read whole. */
+export const REPORT_FIELDS = ["id", "customer_id", "reason", "note", "created_at", "resolved_at", "resolved_by", "weight", "outcome"] as const
+/** The catalog product behind a tag as moderators see it (serializeAdminPost). */
+export const TAGGED_PRODUCT_FIELDS = ["id", "title", "handle", "thumbnail"] as const
 
 /** A post with its photos (URLs already signed for the viewer), tags and author's name. */
 export type SocialPostRecord = {

@@ -1,4 +1,4 @@
-import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, validateAndTransformBody } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import multer from "multer"
 import { MAX_PHOTO_BYTES } from "../../files/prepare-photo"
@@ -62,3 +62,11 @@ export function requireBodyContentType(types: string[]) {
     next(invalid(`Content-Type must be ${types.join(" or ")}; got ${req.headers["content-type"] ?? "none"}`))
   }
 }
+
+export const JSON_BODY = ["application/json"]
+
+/** A JSON write route's body checks, in order: the content type, then the body against its schema. */
+export const jsonBody = (schema: Parameters<typeof validateAndTransformBody>[0]) => [
+  requireBodyContentType(JSON_BODY),
+  validateAndTransformBody(schema),
+]

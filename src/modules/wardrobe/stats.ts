@@ -1,4 +1,5 @@
-import { NOT_WORN_DAYS, formatWearDay, toWearDay } from "./constants"
+import { NOT_WORN_DAYS } from "./constants"
+import { formatWearDay, toWearDay } from "./wear-days"
 
 /** What the stats need to know about an item. */
 export type StatsItem = {

@@ -1,4 +1,5 @@
-import { normalizeCategory, normalizeColours, toWearDay } from "../../modules/wardrobe/constants"
+import { normalizeCategory, normalizeColours } from "../../modules/wardrobe/normalize"
+import { toWearDay } from "../../modules/wardrobe/wear-days"
 import { StoredWardrobeItemFields, WardrobeItemFields } from "./types"
 
 /**

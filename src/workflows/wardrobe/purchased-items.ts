@@ -1,4 +1,5 @@
-import { isWardrobeSeason, normalizeCategory, normalizeColours, toWearDay } from "../../modules/wardrobe/constants"
+import { isWardrobeSeason, normalizeCategory, normalizeColours } from "../../modules/wardrobe/normalize"
+import { toWearDay } from "../../modules/wardrobe/wear-days"
 import { WardrobeItemData } from "./types"
 
 /** The parts of an order (query.graph) that become wardrobe items. */

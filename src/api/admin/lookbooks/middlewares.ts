@@ -6,7 +6,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
 import {
   AdminCreateLook,
   AdminCreateLookbook,
@@ -18,7 +18,6 @@ import {
   AdminUpdateLookbook,
 } from "./validators"
 
-const JSON_BODY = ["application/json"]
 const MULTIPART = ["multipart/form-data"]
 const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
 const lookImageUpload = photoUpload({ field: "image" })
@@ -44,12 +43,12 @@ export const adminLookbookMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/lookbooks",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(AdminCreateLookbook)],
+    middlewares: jsonBody(AdminCreateLookbook),
   },
   {
     matcher: "/admin/lookbooks/:id",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(AdminUpdateLookbook)],
+    middlewares: jsonBody(AdminUpdateLookbook),
   },
   {
     matcher: "/admin/lookbooks/:id/cover",
@@ -64,7 +63,7 @@ export const adminLookbookMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/lookbooks/:id/looks/reorder",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(AdminReorderLooks)],
+    middlewares: jsonBody(AdminReorderLooks),
   },
   {
     matcher: "/admin/lookbooks/:id/looks/:look_id",
@@ -78,7 +77,7 @@ export const adminLookbookMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/lookbooks/:id/looks/:look_id/hotspots",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(AdminReplaceHotspots)],
+    middlewares: jsonBody(AdminReplaceHotspots),
   },
   {
     matcher: "/admin/lookbooks/:id/analytics",

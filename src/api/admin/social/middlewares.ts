@@ -1,6 +1,6 @@
-import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { requireBodyContentType } from "../../utils/image-upload"
+import { jsonBody } from "../../utils/image-upload"
 import { ALLOWED_ADMIN_POST_DETAIL_FIELDS, ALLOWED_ADMIN_POST_FIELDS, listAdminPostsQueryConfig, retrieveAdminPostQueryConfig } from "./query-config"
 import { AdminGetModerationQueueParams, AdminGetSocialPostParams, AdminGetSocialPostsParams, AdminModerateSocialPost } from "./validators"
 
@@ -18,7 +18,7 @@ export const adminSocialMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/admin/social/posts/:id/moderate",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(["application/json"]), validateAndTransformBody(AdminModerateSocialPost), ...onePost],
+    middlewares: [...jsonBody(AdminModerateSocialPost), ...onePost],
   },
   {
     matcher: "/admin/social/moderation-queue",

@@ -1,20 +1,13 @@
+import { MODERATION_RECORD_FIELDS, REPORT_FIELDS, TAGGED_PRODUCT_FIELDS } from "../../social/serializers"
 import { withRelationPaths } from "../../utils/allowed-fields"
 import { STORE_POST_FIELDS } from "../../store/social/query-config"
 
 /** A post as the Admin API answers it unless `fields` asks otherwise (response fields, as on the Store API). */
 export const ADMIN_POST_FIELDS = [
   ...STORE_POST_FIELDS.filter((f) => f !== "liked_by_me" && !f.startsWith("tags.product.")),
-  "tags.product.id",
-  "tags.product.title",
-  "tags.product.handle",
-  "tags.product.thumbnail",
-  "report_count",
-  "open_report_count",
-  "open_report_score",
-  "moderated_by",
-  "moderated_at",
-  "moderation_note",
-  ...["id", "customer_id", "reason", "note", "created_at", "resolved_at", "resolved_by", "weight", "outcome"].map((f) => `reports.${f}`),
+  ...TAGGED_PRODUCT_FIELDS.map((f) => `tags.product.${f}`),
+  ...MODERATION_RECORD_FIELDS,
+  ...REPORT_FIELDS.map((f) => `reports.${f}`),
   ...["account_age_days", "orders", "upheld_reports", "rejected_reports"].map((f) => `reports.reporter_standing.${f}`),
   "hidden_reason",
 ]

@@ -1,6 +1,6 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
-import { requireBodyContentType } from "../../utils/image-upload"
+import { jsonBody } from "../../utils/image-upload"
 import { allowOnlyFields } from "../../utils/allowed-fields"
 import {
   ALLOWED_STORE_LOOKBOOK_FIELDS,
@@ -9,8 +9,6 @@ import {
   retrieveLookbookQueryConfig,
 } from "./query-config"
 import { StoreAddLookToCart, StoreGetLookbookParams, StoreGetLookbooksParams, StoreRecordLookView } from "./validators"
-
-const JSON_BODY = ["application/json"]
 
 // Public routes: Medusa already requires the publishable key on every /store route.
 export const storeLookbookMiddlewares: MiddlewareRoute[] = [
@@ -31,11 +29,11 @@ export const storeLookbookMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/lookbooks/:id/looks/:look_id/views",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreRecordLookView)],
+    middlewares: jsonBody(StoreRecordLookView),
   },
   {
     matcher: "/store/lookbooks/:id/looks/:look_id/add-to-cart",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreAddLookToCart)],
+    middlewares: jsonBody(StoreAddLookToCart),
   },
 ]

@@ -11,7 +11,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_POST_PHOTOS } from "../../../modules/social/constants"
 import { shopperContext } from "../../../shopper/context"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { JSON_BODY, jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
 import { uploadedFiles } from "../../utils/uploaded-photos"
 import {
   ALLOWED_STORE_COMMENT_FIELDS,
@@ -34,8 +34,6 @@ import {
   StoreSocialEmptyParams,
   StoreUpdateSocialPost,
 } from "./validators"
-
-const JSON_BODY = ["application/json"]
 
 /** A post needs a photo: JSON bodies and forms without files are refused before anything is read further. */
 function requirePostPhotos(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
@@ -91,7 +89,7 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/social/posts/:id",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreUpdateSocialPost), ...onePost],
+    middlewares: [...jsonBody(StoreUpdateSocialPost), ...onePost],
   },
   { matcher: "/store/social/posts/:id/like", methods: ["POST", "DELETE"], middlewares: onePost },
   {
@@ -102,12 +100,12 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/social/posts/:id/comments",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreCreateSocialComment)],
+    middlewares: jsonBody(StoreCreateSocialComment),
   },
   {
     matcher: "/store/social/posts/:id/reports",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreCreateSocialReport)],
+    middlewares: jsonBody(StoreCreateSocialReport),
   },
   { matcher: "/store/social/customers/:id", methods: ["GET"], middlewares: oneProfile },
   { matcher: "/store/social/customers/:id/follow", methods: ["POST", "DELETE"], middlewares: oneProfile },

@@ -1,3 +1,5 @@
+import { PRODUCT_CARD_FIELDS } from "../../../catalog/product-card"
+import { POST_PHOTO_FIELDS, POST_TAG_FIELDS } from "../../social/serializers"
 import { withRelationPaths } from "../../utils/allowed-fields"
 
 /*
@@ -5,17 +7,6 @@ import { withRelationPaths } from "../../utils/allowed-fields"
  * `tags.product.calculated_price`), not of the tables behind it: posts are built by the
  * serializers, then cut down to what was asked (pickFields).
  */
-
-const PRODUCT_CARD_FIELDS = [
-  "id",
-  "title",
-  "handle",
-  "thumbnail",
-  "calculated_price.calculated_amount",
-  "calculated_price.original_amount",
-  "calculated_price.currency_code",
-  "in_stock",
-]
 
 /** A post as the Store API answers it unless `fields` asks otherwise. */
 export const STORE_POST_FIELDS = [
@@ -26,17 +17,8 @@ export const STORE_POST_FIELDS = [
   "created_at",
   "author.id",
   "author.display_name",
-  "photos.id",
-  "photos.url",
-  "photos.width",
-  "photos.height",
-  "photos.position",
-  "tags.id",
-  "tags.product_id",
-  "tags.variant_id",
-  "tags.x",
-  "tags.y",
-  "tags.photo_index",
+  ...POST_PHOTO_FIELDS.map((f) => `photos.${f}`),
+  ...POST_TAG_FIELDS.map((f) => `tags.${f}`),
   ...PRODUCT_CARD_FIELDS.map((f) => `tags.product.${f}`),
   "like_count",
   "comment_count",

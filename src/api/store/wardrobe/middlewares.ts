@@ -1,7 +1,7 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
 import {
   ALLOWED_OUTFIT_FIELDS,
   ALLOWED_WARDROBE_ITEM_FIELDS,
@@ -22,7 +22,6 @@ import {
   StoreUpdateWardrobeItem,
 } from "./validators"
 
-const JSON_BODY = ["application/json"]
 const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
 const wardrobePhotoUpload = photoUpload({ field: "photo" })
 const oneItem = [allowOnlyFields(ALLOWED_WARDROBE_ITEM_FIELDS), validateAndTransformQuery(StoreGetWardrobeItemParams, retrieveWardrobeItemConfig)]
@@ -54,7 +53,7 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/wardrobe/items/:id/wear",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
+    middlewares: jsonBody(StoreLogWear),
   },
   {
     matcher: "/store/wardrobe/outfits",
@@ -64,17 +63,17 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
   {
     matcher: "/store/wardrobe/outfits",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreCreateOutfit), ...oneOutfit],
+    middlewares: [...jsonBody(StoreCreateOutfit), ...oneOutfit],
   },
   { matcher: "/store/wardrobe/outfits/:id", methods: ["GET", "DELETE"], middlewares: oneOutfit },
   {
     matcher: "/store/wardrobe/outfits/:id",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreUpdateOutfit), ...oneOutfit],
+    middlewares: [...jsonBody(StoreUpdateOutfit), ...oneOutfit],
   },
   {
     matcher: "/store/wardrobe/outfits/:id/wear",
     methods: ["POST"],
-    middlewares: [requireBodyContentType(JSON_BODY), validateAndTransformBody(StoreLogWear)],
+    middlewares: jsonBody(StoreLogWear),
   },
 ]

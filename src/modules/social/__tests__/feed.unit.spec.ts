@@ -1,5 +1,4 @@
 import { buildPostListSql, decodeCursor, encodeCursor } from "../feed"
-import { displayNameOf } from "../constants"
 
 describe("social feed cursors", () => {
   const cursor = { kind: "for_you" as const, scope: null, as_of: "2026-11-22T10:00:00.000Z", score: "0.123456789012", id: "spost_1" }
@@ -68,13 +67,5 @@ describe("social feed cursors", () => {
     expect(sql.split("?").length - 1).toBe(bindings.length)
     expect(bindings[bindings.length - 1]).toBe(6) // limit + 1: one more row tells whether a next page exists
     expect(bindings.slice(-4, -1)).toEqual([cursor.score, cursor.score, cursor.id])
-  })
-})
-
-describe("display names", () => {
-  it("shows first name and last initial, never more", () => {
-    expect(displayNameOf({ first_name: "Ines", last_name: "moreau" })).toBe("Ines M.")
-    expect(displayNameOf({ first_name: " Jonas ", last_name: null })).toBe("Jonas")
-    expect(displayNameOf({ first_name: null, last_name: null })).toBe("Curator member")
   })
 })

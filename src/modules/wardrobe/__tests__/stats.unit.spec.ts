@@ -1,4 +1,3 @@
-import { normalizeCategory, normalizeColour, normalizeColours, toWearDay } from "../constants"
 import { amountOf, computeWardrobeStats, StatsItem } from "../stats"
 
 const item = (id: string, overrides: Partial<StatsItem> = {}): StatsItem => ({
@@ -129,20 +128,5 @@ describe("wardrobe stats", () => {
     expect(amountOf("12.50")).toBe(12.5)
     expect(amountOf({ numeric: 7 })).toBe(7)
     expect(amountOf(null)).toBeNull()
-  })
-})
-
-describe("wardrobe normalisation", () => {
-  it("spells colours one way and drops duplicates and blanks", () => {
-    expect(normalizeColour("  navy   BLUE ")).toBe("Navy Blue")
-    expect(normalizeColour("off-white")).toBe("Off-White")
-    expect(normalizeColours(["navy", "Navy", " ", "écru"])).toEqual(["Navy", "Écru"])
-  })
-
-  it("turns categories into handles and dates into UTC days", () => {
-    expect(normalizeCategory(" Knit Wear ")).toBe("knit-wear")
-    expect(toWearDay("2026-03-05").toISOString()).toBe("2026-03-05T00:00:00.000Z")
-    expect(toWearDay("2026-03-05T23:59:00Z").toISOString()).toBe("2026-03-05T00:00:00.000Z")
-    expect(() => toWearDay("not a date")).toThrow(/Invalid date/)
   })
 })

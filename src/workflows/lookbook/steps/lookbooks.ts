@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { firstFreeHandle, handleFromTitle } from "../../../modules/lookbook/constants"
+import { firstFreeHandle, handleFromTitle } from "../../../modules/lookbook/handles"
 import { LookbookFields } from "../types"
 import { lookbookService } from "./lookbook-service"
 import { LookbookCover } from "../../../modules/lookbook/service"

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { toWearDay } from "../../../modules/wardrobe/constants"
+import { toWearDay } from "../../../modules/wardrobe/wear-days"
 import { wardrobeService } from "./wardrobe-service"
 
 export type WearLogRow = { customer_id: string; item_id: string | null; outfit_id: string | null; worn_on: Date | string }

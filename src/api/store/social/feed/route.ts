@@ -1,7 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { decodeCursor } from "../../../../modules/social/feed"
 import type { StoreSocialPostListResponse } from "../../../../types/http/social"
-import { postPage, socialReaderOf, socialServiceOf } from "../../../social/queries"
+import { postListPage, socialReaderOf } from "../../../social/queries"
 import { StoreGetSocialFeedParamsType } from "../validators"
 
 /**
@@ -14,11 +13,5 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetSocialFeedParamsTy
   const { tab, limit, cursor } = req.validatedQuery as StoreGetSocialFeedParamsType
   const reader = socialReaderOf(req)
   const kind = reader.viewer_id ? tab : "popular"
-  const page = await socialServiceOf(req.scope).listPostPage({
-    kind,
-    viewer_id: reader.viewer_id,
-    limit,
-    cursor: cursor ? decodeCursor(cursor, { kind, scope: null }) : null,
-  })
-  res.json(await postPage(req.scope, page, reader))
+  res.json(await postListPage(req.scope, reader, { kind, of: null, limit, cursor }))
 }

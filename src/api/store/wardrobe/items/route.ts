@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { normalizeCategory, normalizeColours } from "../../../../modules/wardrobe/constants"
+import { normalizeCategory, normalizeColours } from "../../../../modules/wardrobe/normalize"
 import type { StoreWardrobeItem, StoreWardrobeItemListResponse, StoreWardrobeItemResponse } from "../../../../types/http/wardrobe"
 import { createWardrobeItemWorkflow } from "../../../../workflows/wardrobe/wardrobe-items"
 import { customerIdOf } from "../../../identity"

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { addToCartRate } from "../../../../../modules/lookbook/constants"
+import { addToCartRate } from "../../../../../modules/lookbook/analytics"
 import { retrieveAdminLookbook } from "../../retrieve"
 
 /** Views, add-to-carts and their rate per look, and for the whole lookbook. */

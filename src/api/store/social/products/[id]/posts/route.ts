@@ -1,8 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { decodeCursor } from "../../../../../../modules/social/feed"
 import type { StoreSocialPostListResponse } from "../../../../../../types/http/social"
-import { postPage, socialReaderOf, socialServiceOf } from "../../../../../social/queries"
+import { postListPage, socialReaderOf } from "../../../../../social/queries"
 import { StoreGetSocialPostListParamsType } from "../../../validators"
 
 /** "Worn by the community": posts tagging this product that the viewer may see, most popular first. */
@@ -11,14 +10,5 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetSocialPostListPara
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "product", fields: ["id"], filters: { id: req.params.id } })
   if (!data[0]) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${req.params.id} was not found`)
-  const reader = socialReaderOf(req)
-  const scope = req.params.id
-  const page = await socialServiceOf(req.scope).listPostPage({
-    kind: "product",
-    viewer_id: reader.viewer_id,
-    scope,
-    limit,
-    cursor: cursor ? decodeCursor(cursor, { kind: "product", scope }) : null,
-  })
-  res.json(await postPage(req.scope, page, reader))
+  res.json(await postListPage(req.scope, socialReaderOf(req), { kind: "product", of: req.params.id, limit, cursor }))
 }

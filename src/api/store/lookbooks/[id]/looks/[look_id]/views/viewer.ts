@@ -3,6 +3,7 @@ import { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { clientAddress } from "../../../../../../../rate-limit/client-ip"
 import { sharedRateLimiter } from "../../../../../../../rate-limit/middleware"
+import { viewerIdOf } from "../../../../../../identity"
 
 /**
  * LOOK_VIEW_PERIOD_MINUTES (default 30): a viewer's views of one look count once per period of
@@ -24,8 +25,8 @@ export function lookViewPeriodMs(env: NodeJS.ProcessEnv = process.env): number {
  * the cookie secret, so a stored key cannot be turned back into an address by trying them all.
  */
 export function lookViewerKey(req: MedusaRequest): string {
-  const auth = (req as MedusaRequest & { auth_context?: { actor_type?: string; actor_id?: string } }).auth_context
-  if (auth?.actor_type === "customer" && auth.actor_id) return `customer:${auth.actor_id}`
+  const customerId = viewerIdOf(req)
+  if (customerId) return `customer:${customerId}`
   const { projectConfig } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const secret = String(projectConfig.http.cookieSecret ?? projectConfig.http.jwtSecret ?? "")
   const address = clientAddress(req, sharedRateLimiter().settings.proxy_hops)

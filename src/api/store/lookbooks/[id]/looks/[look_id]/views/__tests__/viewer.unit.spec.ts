@@ -1,4 +1,5 @@
-import { lookViewPeriodMs } from "../viewer"
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { lookViewerKey, lookViewPeriodMs } from "../viewer"
 
 describe("LOOK_VIEW_PERIOD_MINUTES", () => {
   it("defaults to 30 minutes and reads whole or fractional minutes", () => {
@@ -11,5 +12,12 @@ describe("LOOK_VIEW_PERIOD_MINUTES", () => {
     for (const bad of ["0", "-5", "soon", "50000"]) {
       expect(() => lookViewPeriodMs({ LOOK_VIEW_PERIOD_MINUTES: bad })).toThrow(`LOOK_VIEW_PERIOD_MINUTES="${bad}" must be a number of minutes`)
     }
+  })
+})
+
+describe("lookViewerKey", () => {
+  it("keys a signed-in customer's views by the customer, wherever they browse from", () => {
+    const req = { auth_context: { actor_type: "customer", actor_id: "cus_1" }, headers: {} } as unknown as MedusaRequest
+    expect(lookViewerKey(req)).toBe("customer:cus_1")
   })
 })
