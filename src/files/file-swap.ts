@@ -1,5 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { sqlManagerOf } from "../utils/module-sql"
 
 /**
  * Where a record keeps its reference to a stored file. Table and column names come from the
@@ -34,8 +35,9 @@ export async function swapFileReference<Row extends Record<string, unknown>>(
   expected_file_id: string | null | undefined,
   write: () => Promise<unknown>
 ): Promise<FileSwapResult<Row>> {
-  const manager = sharedContext.transactionManager as { execute(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> } | undefined
-  if (!manager) throw new Error("swapFileReference must run in a transaction")
+  // The row lock only holds until commit, so it is only worth taking inside a transaction.
+  if (!sharedContext.transactionManager) throw new Error("swapFileReference must run in a transaction")
+  const manager = sqlManagerOf(sharedContext)
   const conditions = Object.keys(reference.where).map((column) => `"${column}" = ?`)
   const rows = await manager.execute(
     `SELECT ${reference.columns.map((c) => `"${c}"`).join(", ")} FROM "${reference.table}"

@@ -12,7 +12,7 @@ type EntityManagerLike = SqlManager & { flush(): Promise<void> }
  * commits, so each query flushes them first: raw SQL then sees the method's own writes.
  */
 export function sqlManagerOf(sharedContext: Context): SqlManager {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManagerLike | undefined
+  const manager = entityManagerOf(sharedContext)
   if (!manager) throw new Error("raw SQL needs a module method decorated with @InjectManager or @InjectTransactionManager")
   return {
     async execute<Row>(sql: string, params: unknown[] = []) {
@@ -28,9 +28,11 @@ export function sqlManagerOf(sharedContext: Context): SqlManager {
  * ("… WHERE deleted_at IS NULL") needs the soft delete flushed first.
  */
 export async function flushPendingWrites(sharedContext: Context): Promise<void> {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManagerLike | undefined
-  await manager?.flush()
+  await entityManagerOf(sharedContext)?.flush()
 }
+
+/** The transaction's manager inside an `@InjectTransactionManager` method, else the plain one. */
+const entityManagerOf = (sharedContext: Context) => (sharedContext.transactionManager ?? sharedContext.manager) as EntityManagerLike | undefined
 
 /**
  * Builds SQL from fragments with values bound positionally. `bind` returns a token for a value;

@@ -1,5 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { sqlManagerOf } from "../../utils/module-sql"
 import { AdminRoleName, DEFAULT_ADMIN_ROLE } from "./constants"
 import { AdminRole } from "./models"
 
@@ -26,7 +27,7 @@ class AdminRoleModuleService extends MedusaService({ AdminRole }) {
     input: { user_id: string; role: AdminRoleName; user_ids: string[] },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: AdminRoleName }> {
-    await (sharedContext.transactionManager as any).execute("SELECT pg_advisory_xact_lock(?)", [ROLE_CHANGE_LOCK])
+    await sqlManagerOf(sharedContext).execute("SELECT pg_advisory_xact_lock(?)", [ROLE_CHANGE_LOCK])
     const [record] = await this.listAdminRoles({ user_id: input.user_id }, { select: ["id", "role"], take: 1 }, sharedContext)
     const previous = (record?.role as AdminRoleName | undefined) ?? DEFAULT_ADMIN_ROLE
     if (input.role === "moderator" && previous === "admin") {

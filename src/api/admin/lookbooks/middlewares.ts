@@ -6,7 +6,8 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { photoUpload } from "../../utils/image-upload"
+import { jsonBody, requireBodyContentType } from "../../utils/request-body"
 import {
   AdminCreateLook,
   AdminCreateLookbook,

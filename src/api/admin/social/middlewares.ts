@@ -1,6 +1,6 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { jsonBody } from "../../utils/image-upload"
+import { jsonBody } from "../../utils/request-body"
 import { ALLOWED_ADMIN_POST_DETAIL_FIELDS, ALLOWED_ADMIN_POST_FIELDS, listAdminPostsQueryConfig, retrieveAdminPostQueryConfig } from "./query-config"
 import { AdminGetModerationQueueParams, AdminGetSocialPostParams, AdminGetSocialPostsParams, AdminModerateSocialPost } from "./validators"
 

@@ -1,6 +1,6 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
-import { jsonBody } from "../../utils/image-upload"
+import { jsonBody } from "../../utils/request-body"
 import { allowOnlyFields } from "../../utils/allowed-fields"
 import {
   ALLOWED_STORE_LOOKBOOK_FIELDS,

@@ -11,7 +11,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_POST_PHOTOS } from "../../../modules/social/constants"
 import { shopperContext } from "../../../shopper/context"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { JSON_BODY, jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { photoUpload } from "../../utils/image-upload"
+import { JSON_BODY, jsonBody, requireBodyContentType } from "../../utils/request-body"
 import { uploadedFiles } from "../../utils/uploaded-photos"
 import {
   ALLOWED_STORE_COMMENT_FIELDS,

@@ -1,7 +1,8 @@
 import { authenticate, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
 import { allowOnlyFields } from "../../utils/allowed-fields"
-import { jsonBody, photoUpload, requireBodyContentType } from "../../utils/image-upload"
+import { photoUpload } from "../../utils/image-upload"
+import { jsonBody, requireBodyContentType } from "../../utils/request-body"
 import {
   ALLOWED_OUTFIT_FIELDS,
   ALLOWED_WARDROBE_ITEM_FIELDS,
