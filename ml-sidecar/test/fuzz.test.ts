@@ -70,6 +70,7 @@ const ROUTES: Array<{ method: "POST" | "PUT"; path: string; url: (i: number) => 
   { method: "POST", path: "/v1/search", url: () => "/v1/search", fields: [{ name: "k", value: "3" }] },
   { method: "POST", path: "/v1/dedup", url: () => "/v1/dedup" },
   { method: "POST", path: "/v1/duplicates", url: () => "/v1/duplicates" },
+  { method: "POST", path: "/v1/describe", url: () => "/v1/describe", fields: [{ name: "k", value: "3" }] },
 ];
 
 let pool: WasmWorkerPoolEmbedder;

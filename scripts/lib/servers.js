@@ -41,14 +41,20 @@ async function waitForHttp(url, { timeoutMs, what, server = null }) {
 /**
  * `medusa start` in .medusa/server on `port`, with `env` (DATABASE_URL, secrets…) over the
  * settings' environment. `stdio`: as for spawn (the benchmarks keep the server's log out of theirs).
+ * Medusa calls the ML sidecar that startSidecar starts (ML_SIDECAR_URL, unless set to another
+ * one), with the same ML_SIDECAR_TOKEN when one is set.
  */
 function startBackend({ settings, supervisor, port, env = {}, stdio = "inherit" }) {
   linkBuildToProject(settings)
+  const sidecar = {
+    ML_SIDECAR_URL: settings.sidecar.url,
+    ...(settings.env.ML_SIDECAR_TOKEN ? { ML_SIDECAR_TOKEN: settings.env.ML_SIDECAR_TOKEN } : {}),
+  }
   return supervisor.start(medusaBin(settings.root), ["start"], {
     name: "medusa",
     stdio,
     cwd: settings.buildDir,
-    env: { ...settings.env, ...env, NODE_ENV: "production", PORT: String(port) },
+    env: { ...sidecar, ...settings.env, ...env, NODE_ENV: "production", PORT: String(port) },
   })
 }
 

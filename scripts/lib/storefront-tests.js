@@ -10,7 +10,7 @@ const { buildBackendIfStale, buildStorefrontIfStale, storefrontInstalled } = req
 const { createDatabaseIfMissing, dropDatabase, withDatabase } = require("./database")
 const { readPublishableKey } = require("./publishable-key")
 const { oneOffSecrets } = require("./secrets")
-const { freePort, startBackend, startStorefront, waitForHttp } = require("./servers")
+const { freePort, startBackend, startSidecar, startStorefront, waitForHttp } = require("./servers")
 const { nodeTestReportOptions, readNodeTestReport } = require("./test-reports")
 const { migrate, seed } = require("./steps")
 
@@ -32,6 +32,19 @@ async function runStorefrontTests(context, { database, report, args }) {
     const backendPort = await freePort()
     const backendUrl = `http://localhost:${backendPort}`
     const publishableKeyFile = path.join(scratch, "publishable-key.json")
+    // Search by photo needs the ML sidecar: on its own port with an empty index in the scratch
+    // folder, so this run's catalog is indexed from scratch (visual-search.e2e.ts waits for that)
+    // and a developer's sidecar on :9100 is never written to. It loads its models while the
+    // database is prepared. Not installed: the backend's calls fail fast and search by photo answers 503.
+    const sidecarPort = await freePort()
+    const sidecarUrl = `http://localhost:${sidecarPort}`
+    const sidecar = startSidecar({
+      settings: { ...settings, sidecar: { ...settings.sidecar, port: sidecarPort, url: sidecarUrl } },
+      supervisor,
+      log,
+      env: { DATA_DIR: path.join(scratch, "ml-sidecar") },
+    })
+    if (sidecar) servers.push(sidecar)
     const env = {
       ...database.env,
       DATABASE_URL: databaseUrl,
@@ -39,6 +52,7 @@ async function runStorefrontTests(context, { database, report, args }) {
       MEDUSA_BACKEND_URL: backendUrl,
       CURATOR_PUBLISHABLE_KEY_FILE: publishableKeyFile,
       CURATOR_DEMO_PRODUCTS_PER_CATEGORY: settings.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY || "2",
+      ML_SIDECAR_URL: sidecarUrl,
       LOG_LEVEL: settings.env.LOG_LEVEL || "warn",
       NODE_ENV: "production",
       // In-memory event bus and workflow engine: nothing shared with other runs (empty, not
@@ -53,6 +67,7 @@ async function runStorefrontTests(context, { database, report, args }) {
     const backend = startBackend({ settings, supervisor, port: backendPort, env: { ...env, MEDUSA_ADMIN_DISABLED: "false" } })
     servers.push(backend)
     await waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, what: "the backend", server: backend })
+    if (sidecar) await waitForHttp(`${sidecarUrl}/health`, { timeoutMs: 180_000, what: "the ML sidecar", server: sidecar })
 
     const storefrontPort = await freePort()
     const storefrontUrl = `http://localhost:${storefrontPort}`
@@ -75,6 +90,8 @@ async function runStorefrontTests(context, { database, report, args }) {
         ...settings.env,
         STOREFRONT_URL: storefrontUrl,
         MEDUSA_BACKEND_URL: backendUrl,
+        // Empty when the sidecar is not installed: the search-by-photo tests then say so and skip.
+        ML_SIDECAR_URL: sidecar ? sidecarUrl : "",
         E2E_ARTIFACTS_DIR: path.join(settings.stateDir, "artifacts", "storefront"),
         // run.js names the spec reporter itself.
         NODE_OPTIONS: nodeTestReportOptions(report, { withSpec: false, nodeOptions: settings.env.NODE_OPTIONS }),

@@ -5,7 +5,10 @@ import { storeSocialMiddlewares } from "./store/social/middlewares"
 import { adminSocialMiddlewares } from "./admin/social/middlewares"
 import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
 import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
+import { adminVisualMiddlewares } from "./admin/visual/middlewares"
 import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
+import { storeSimilarProductsMiddlewares } from "./store/products/[id]/similar/middlewares"
+import { storeVisualSearchMiddlewares } from "./store/visual-search/middlewares"
 import { adminRoleMiddlewares } from "./admin-roles"
 import { rateLimitMiddlewares } from "./rate-limit-middlewares"
 import { edgeErrorHandler, rejectInvalidRequestText } from "./edge-validation"
@@ -36,7 +39,10 @@ export default defineMiddlewares({
     ...adminSocialMiddlewares,
     ...storeLookbookMiddlewares,
     ...adminLookbookMiddlewares,
+    ...adminVisualMiddlewares,
     ...storeProductAvailabilityMiddlewares,
+    ...storeSimilarProductsMiddlewares,
+    ...storeVisualSearchMiddlewares,
     // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
     ...adminRoleMiddlewares,
   ],

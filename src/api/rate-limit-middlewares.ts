@@ -38,5 +38,8 @@ export const rateLimitMiddlewares: MiddlewareRoute[] = [
   // The ML routes (search by photo, try-on) are not built yet: a matcher without a route never
   // runs, so these are harmless until the routes land, and the limits apply from then on.
   { matcher: "/store/visual-search", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
+  // Suggestions from a shopper's own photo run the same search.
+  { matcher: "/store/social/tag-suggestions", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
+  { matcher: "/store/wardrobe/photo-suggestions", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
   { matcher: "/store/try-on", methods: ["POST"], middlewares: [rateLimit("try_on")] },
 ]

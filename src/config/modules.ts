@@ -201,6 +201,8 @@ export function buildModules(env: Env): ModuleEntry[] {
     { resolve: "./src/modules/lookbook" },
     // Admin users' Curator roles (administrator or moderator); enforced for every /admin route in src/api/admin-roles.ts.
     { resolve: "./src/modules/admin-role" },
+    // Catalog images' state in the ML sidecar's index, and photo search analytics (src/workflows/visual, src/jobs).
+    { resolve: "./src/modules/visual" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

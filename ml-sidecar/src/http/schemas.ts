@@ -41,6 +41,59 @@ export const hitSchema = {
   },
 } as const;
 
+/** A k-NN hit of /v1/describe and /v1/similar: one per product and per picture. */
+export const collapsedHitSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    score: { type: "number", description: "cosine similarity of the embeddings" },
+    metadata: metadataSchema,
+    collapsed: { type: "integer", description: "images folded into this hit: the product's other images and near-identical pictures" },
+  },
+} as const;
+
+const boxSchema = {
+  type: "object",
+  description: "fractions of the upright photo",
+  properties: { x: { type: "number" }, y: { type: "number" }, width: { type: "number" }, height: { type: "number" } },
+} as const;
+
+const predictionSchema = { type: "object", properties: { handle: { type: "string" }, confidence: { type: "number" } } } as const;
+
+export const describeResponseSchema = {
+  type: "object",
+  properties: {
+    model: { type: "string" },
+    model_version: { type: "string" },
+    head_version: { type: "string", description: "version of the category head's weights" },
+    width: { type: "integer" },
+    height: { type: "integer" },
+    person: { type: "boolean", description: "a person is in the photo" },
+    items: {
+      type: "array",
+      description: "one per garment found, most prominent first",
+      items: {
+        type: "object",
+        properties: {
+          box: boxSchema,
+          source: { type: "string", enum: ["product", "person", "whole"] },
+          part: { type: "string", enum: ["top", "bottom", "full", "shoes", "bag"] },
+          prominence: { type: "number" },
+          category: predictionSchema,
+          categories: { type: "array", items: predictionSchema },
+          colours: {
+            type: "array",
+            items: { type: "object", properties: { name: { type: "string" }, hex: { type: "string" }, share: { type: "number" } } },
+          },
+          embedding: { type: "array", items: { type: "number" } },
+          hits: { type: "array", items: collapsedHitSchema },
+        },
+      },
+    },
+    message: { type: "string", description: 'present when no garment is found: "No garment found in the photo."' },
+  },
+} as const;
+
 export const idParams = {
   type: "object",
   required: ["id"],
@@ -79,6 +132,28 @@ export function multipartDocs(maxImages: number): Record<string, { body: object;
           image: imagePart,
           k: { type: "integer", minimum: 1, maximum: 1000, default: 10 },
           filter: { type: "string", description: 'JSON: {"category":"dress","brand":{"in":["a","b"]},"price":{"gte":10,"lt":50}}' },
+        },
+      },
+    },
+    "POST /v1/describe": {
+      description:
+        "The garments in one photo: box, category, colours and, with `k`, each one's nearest indexed images (one per product and per picture). No garment: `items: []` and a message.",
+      body: {
+        type: "object",
+        required: ["image"],
+        properties: {
+          image: imagePart,
+          k: { type: "integer", minimum: 0, maximum: 200, default: 0, description: "hits per item; 0: none" },
+          filter: { type: "string", description: 'JSON filter for every item\'s search, e.g. {"kind":"product"}' },
+          category: { type: "string", description: "search every item within this category handle" },
+          min_category_confidence: {
+            type: "number",
+            minimum: 0,
+            maximum: 1,
+            description: "from this confidence an item's search keeps to its predicted category (default MIN_CATEGORY_CONFIDENCE)",
+          },
+          max_items: { type: "integer", minimum: 1, maximum: 10, description: "default DESCRIBE_MAX_ITEMS" },
+          include_embedding: { type: "boolean", default: false },
         },
       },
     },

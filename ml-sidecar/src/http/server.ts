@@ -8,7 +8,9 @@ import type { Metrics } from "../metrics.ts";
 import type { Reindexer } from "../reindex.ts";
 import { parseFilter, type Metadata } from "../index/filter.ts";
 import type { ImageRecord } from "../index/vector-store.ts";
-import { errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
+import { collapsedHitSchema, describeResponseSchema, errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
+import type { DescribeOptions, DescribeService } from "../describe/describe-service.ts";
+import type { SimilarImages } from "../describe/similar-images.ts";
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "../config.ts";
 import { requireBearerToken } from "./auth.ts";
 import { readMultipart } from "./multipart.ts";
@@ -16,6 +18,11 @@ import { describeRequestError } from "./request-errors.ts";
 
 export interface ServerDeps {
   service: ImageService;
+  /** Garments in a photo (POST /v1/describe); null: its models did not load, and the route answers 503 with `describeError`. */
+  describe?: DescribeService | null;
+  describeError?: string | null;
+  /** Images like indexed ones (POST /v1/similar); none: the route is not served. */
+  similar?: SimilarImages;
   metrics: Metrics;
   reindexer?: Reindexer;
   skippedBackends?: Array<{ backend: string; reason: string }>;
@@ -26,7 +33,16 @@ export interface ServerDeps {
   logger?: boolean;
 }
 
-const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema, 413: errorSchema, 415: errorSchema, 422: errorSchema, 500: errorSchema };
+const errors = {
+  400: errorSchema,
+  401: errorSchema,
+  404: errorSchema,
+  413: errorSchema,
+  415: errorSchema,
+  422: errorSchema,
+  500: errorSchema,
+  503: errorSchema,
+};
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { service, metrics } = deps;
@@ -130,6 +146,40 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const k = Number(raw);
     if (!Number.isInteger(k) || k < 1 || k > 1000) throw new ClientError(400, "invalid_k", "k must be an integer from 1 to 1000.");
     return k;
+  }
+
+  /** The optional text fields of POST /v1/describe; a bad or unknown one is a 400 naming it. */
+  function parseDescribeFields(fields: Record<string, string>): DescribeOptions {
+    const known = ["k", "filter", "category", "min_category_confidence", "max_items", "include_embedding"];
+    const unknown = Object.keys(fields).filter((f) => !known.includes(f));
+    if (unknown.length) throw new ClientError(400, "unexpected_field", `Unknown field(s) ${unknown.join(", ")}; expected ${known.join(", ")}.`);
+    const number = (name: string, min: number, max: number, integer: boolean): number | undefined => {
+      const raw = fields[name];
+      if (raw === undefined || raw === "") return undefined;
+      const v = Number(raw);
+      if (!Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+        throw new ClientError(400, `invalid_${name}`, `${name} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}.`);
+      }
+      return v;
+    };
+    const options: DescribeOptions = {
+      k: number("k", 0, 200, true),
+      filter: parseFilter(fields.filter),
+      minCategoryConfidence: number("min_category_confidence", 0, 1, false),
+      maxItems: number("max_items", 1, 10, true),
+    };
+    if (fields.category !== undefined && fields.category !== "") {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(fields.category))
+        throw new ClientError(400, "invalid_category", "category must be a category handle (letters, digits, '.', '_', '-').");
+      options.category = fields.category;
+    }
+    const embedding = fields.include_embedding;
+    if (embedding !== undefined && embedding !== "") {
+      if (!["true", "false", "1", "0"].includes(embedding))
+        throw new ClientError(400, "invalid_include_embedding", "include_embedding must be true or false.");
+      options.includeEmbedding = embedding === "true" || embedding === "1";
+    }
+    return options;
   }
 
   const imageView = (r: ImageRecord, withEmbedding: boolean) => ({
@@ -303,6 +353,48 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   );
 
+  const { describe, similar } = deps;
+  if (describe !== undefined) {
+    app.post("/v1/describe", { schema: { tags: ["describe"], response: { 200: describeResponseSchema, ...errors } } }, async (request) => {
+      if (!describe)
+        throw new ClientError(
+          503,
+          "describe_unavailable",
+          `Garment description is not available: ${deps.describeError ?? "its models did not load"}.`,
+        );
+      const { images, fields } = await readMultipart(request, limits);
+      if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
+      return describe.describe(images[0]!, parseDescribeFields(fields));
+    });
+  }
+
+  if (similar) {
+    app.post(
+      "/v1/similar",
+      {
+        schema: {
+          tags: ["describe"],
+          description:
+            "Indexed images like the given indexed ones (best score over them), without them and without other images of the first one's product; one hit per product and per picture.",
+          body: {
+            type: "object",
+            required: ["image_ids"],
+            properties: {
+              image_ids: { type: "array", minItems: 1, maxItems: 32, items: idParams.properties.id },
+              k: { type: "integer", minimum: 1, maximum: 200, default: 20 },
+              filter: { type: "object", description: 'filter language of /v1/search, e.g. {"kind":"product"}' },
+            },
+          },
+          response: { 200: { type: "object", properties: { hits: { type: "array", items: collapsedHitSchema } } }, ...errors },
+        },
+      },
+      async (request) => {
+        const body = request.body as { image_ids: string[]; k: number; filter?: unknown };
+        return { hits: await similar.similarTo(body.image_ids, body.k, parseFilter(body.filter)) };
+      },
+    );
+  }
+
   app.get("/health", { schema: { tags: ["operations"] } }, async () => {
     const info = service.embedder.info;
     const vectors = await service.imageCount().catch(() => -1);
@@ -329,6 +421,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       // Images whose visual words are loaded (at start this catches up with `vectors`).
       visual_words: service.visualWordsStatus,
       reindex: deps.reindexer?.state ?? null,
+      describe: describe
+        ? { head_version: describe.classifier.version, labels: describe.classifier.labels, detector: describe.detectorName }
+        : { error: deps.describeError ?? "not configured" },
     };
   });
 

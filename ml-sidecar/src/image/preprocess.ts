@@ -69,6 +69,19 @@ export function sniffImageFormat(buf: Uint8Array): Format | null {
  * padded copies line up with the original) and squashes to 224×224.
  */
 export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<PreparedImage> {
+  const { format, width, height } = await checkUpload(buf, limits);
+  try {
+    return { ...(await normalisedPixels(buf, limits.maxPixels)), width, height, format };
+  } catch {
+    throw new ClientError(422, "invalid_image", `The ${FORMAT_NAMES[format]} file is damaged or truncated.`);
+  }
+}
+
+/**
+ * The checks every upload passes before it is decoded (size, format by magic bytes, a readable
+ * header, the pixel limit), with the errors every route answers. Returns the upright size.
+ */
+export async function checkUpload(buf: Uint8Array, limits: ImageLimits): Promise<{ format: AcceptedFormat; width: number; height: number }> {
   if (buf.length === 0) throw new ClientError(400, "empty_image", "The image part is empty.");
   if (buf.length > limits.maxBytes) {
     throw new ClientError(413, "image_too_large", `The image is ${buf.length} bytes; the limit is ${limits.maxBytes} bytes.`);
@@ -98,10 +111,37 @@ export async function prepareImage(buf: Uint8Array, limits: ImageLimits = DEFAUL
       `The image is ${width}×${height} = ${width * height} pixels; the limit is ${limits.maxPixels} pixels.`,
     );
   }
+  return { format, width, height };
+}
+
+/**
+ * An upload checked and decoded once, upright (EXIF orientation), sRGB, transparency flattened on
+ * white, long side at most `longSide`: the working copy that garment detection and crops read.
+ * Not trimmed or straightened: boxes on it are fractions of the photo the shopper sees.
+ */
+export async function decodeUpright(
+  buf: Uint8Array,
+  limits: ImageLimits,
+  longSide: number,
+): Promise<{ image: { data: Uint8Array; width: number; height: number }; width: number; height: number; format: AcceptedFormat }> {
+  const { format, width, height } = await checkUpload(buf, limits);
   try {
-    return { ...(await normalisedPixels(buf, limits.maxPixels)), width, height, format };
+    const { data, info } = await openImage(buf, limits.maxPixels)
+      .autoOrient()
+      .resize({ width: longSide, height: longSide, fit: "inside", withoutEnlargement: true })
+      .toColourspace("srgb")
+      .flatten({ background: "#ffffff" })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return {
+      image: { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height },
+      width,
+      height,
+      format,
+    };
   } catch {
-    throw new ClientError(422, "invalid_image", `The ${name} file is damaged or truncated.`);
+    throw new ClientError(422, "invalid_image", `The ${FORMAT_NAMES[format]} file is damaged or truncated.`);
   }
 }
 

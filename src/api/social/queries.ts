@@ -242,6 +242,8 @@ const MODERATION_GRAPH_FIELDS = [
   ...MODERATION_RECORD_FIELDS,
   ...REPORT_FIELDS.map((f) => `reports.${f}`),
   "reports.reporter_standing",
+  "duplicate_of_post_id",
+  "duplicate_reason",
 ]
 
 /** The admin users who moderated these posts (deleted ones too: their decisions stay on record), by id. */

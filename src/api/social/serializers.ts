@@ -170,6 +170,8 @@ export type ModeratedPostRecord = Omit<SocialPostRecord, "tags"> & {
   moderated_at: Date | string | null
   moderation_note: string | null
   reports: SocialReportRecord[] | null
+  duplicate_of_post_id?: string | null
+  duplicate_reason?: string | null
 }
 
 /** An admin user's name as moderators read it: "Ada Lovelace", or the e-mail address when the user has no name. */
@@ -227,6 +229,7 @@ export function serializeAdminPost(post: ModeratedPostRecord, threshold: number,
     moderation_note: post.moderation_note ?? null,
     reports: [...(post.reports ?? [])].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()).map(serializeReport),
     hidden_reason: hiddenReasonOf(post, threshold, moderators),
+    duplicate_of: post.duplicate_of_post_id ? { post_id: post.duplicate_of_post_id, reason: post.duplicate_reason ?? "" } : null,
   }
 }
 

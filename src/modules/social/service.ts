@@ -33,7 +33,15 @@ export type NewSocialPost = {
   status: "published" | "pending"
   photos: NewPostPhoto[]
   tags: NewPostTag[]
+  /** The near-copy check's outcome (null checked_at: not checked yet, the image service was down). */
+  duplicate?: PostDuplicateCheck
 }
+
+/** What checking a post's photos against other authors' posts found: the post it nearly copies, or nothing. */
+export type PostDuplicateCheck = { checked_at: Date | null; duplicate_of_post_id: string | null; reason: string | null }
+
+/** A post photo the ML sidecar's index should hold, or should no longer hold. */
+export type PostPhotoIndexRow = { id: string; post_id: string; file_id: string | null; customer_id: string; position: number }
 
 /** What replacing a post's tags did, for undoing it. */
 export type ReplacedPostTags = { post_id: string; removed_ids: string[]; created_ids: string[] }
@@ -337,8 +345,19 @@ class SocialModuleService extends MedusaService({
   @InjectTransactionManager()
   async createPostWithContent(input: NewSocialPost, @MedusaContext() sharedContext: Context = {}): Promise<SocialPostDTO> {
     assertPostContent({ photo_count: input.photos.length, tags: input.tags })
-    const { customer_id, caption, visibility, status } = input
-    const post = await this.createSocialPosts({ customer_id, caption, visibility, status }, sharedContext)
+    const { customer_id, caption, visibility, status, duplicate } = input
+    const post = await this.createSocialPosts(
+      {
+        customer_id,
+        caption,
+        visibility,
+        status,
+        duplicate_checked_at: duplicate?.checked_at ?? null,
+        duplicate_of_post_id: duplicate?.duplicate_of_post_id ?? null,
+        duplicate_reason: duplicate?.reason ?? null,
+      },
+      sharedContext
+    )
     await this.createSocialPostImages(
       input.photos.map((photo, position) => ({ ...photo, position, post_id: post.id })),
       sharedContext
@@ -349,6 +368,77 @@ class SocialModuleService extends MedusaService({
         sharedContext
       )
     return post
+  }
+
+  /**
+   * Records a late near-copy check (the image service was down when the post was made): a post
+   * found to copy another author's post waits for a moderator as pending with the reason, unless a
+   * moderator already decided on it. One transaction; returns whether it held the post.
+   */
+  @InjectTransactionManager()
+  async recordDuplicateCheck(
+    input: { post_id: string; checked_at: Date; duplicate_of_post_id: string | null; reason: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ held: boolean }> {
+    const post = await this.retrieveSocialPost(input.post_id, { select: ["id", "status", "moderated_at"] }, sharedContext)
+    const hold = !!input.duplicate_of_post_id && post.status === "published" && !post.moderated_at
+    await this.updateSocialPosts(
+      {
+        id: input.post_id,
+        duplicate_checked_at: input.checked_at,
+        ...(input.duplicate_of_post_id ? { duplicate_of_post_id: input.duplicate_of_post_id, duplicate_reason: input.reason } : {}),
+        ...(hold ? { status: "pending" as const } : {}),
+      },
+      sharedContext
+    )
+    return { held: hold }
+  }
+
+  /** Posts whose photos were never checked for near-copies (the image service was down), oldest first. */
+  @InjectManager()
+  async listPostsAwaitingDuplicateCheck(
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string; created_at: Date }[]> {
+    return sqlManagerOf(sharedContext).execute(
+      `SELECT p.id, p.customer_id, p.created_at FROM social_post p
+        WHERE p.deleted_at IS NULL AND p.duplicate_checked_at IS NULL AND p.status IN ('published', 'pending')
+        ORDER BY p.created_at ASC, p.id ASC LIMIT ?`,
+      [limit]
+    )
+  }
+
+  /**
+   * Photos the image index should hold and does not: the post's own files (not catalog images a
+   * demo post reuses) of live posts that were checked for near-copies and not removed.
+   */
+  @InjectManager()
+  async listPhotosToIndex(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PostPhotoIndexRow[]> {
+    return sqlManagerOf(sharedContext).execute(
+      `SELECT i.id, i.post_id, i.file_id, p.customer_id, i.position FROM social_post_image i JOIN social_post p ON p.id = i.post_id
+        WHERE i.visual_indexed_at IS NULL AND i.file_id IS NOT NULL AND i.deleted_at IS NULL
+          AND p.deleted_at IS NULL AND p.status <> 'removed' AND p.duplicate_checked_at IS NOT NULL
+        ORDER BY i.created_at ASC, i.id ASC LIMIT ?`,
+      [limit]
+    )
+  }
+
+  /** Photos in the image index that should no longer be: deleted photos, deleted or removed posts. */
+  @InjectManager()
+  async listPhotosToUnindex(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PostPhotoIndexRow[]> {
+    return sqlManagerOf(sharedContext).execute(
+      `SELECT i.id, i.post_id, i.file_id, p.customer_id, i.position FROM social_post_image i JOIN social_post p ON p.id = i.post_id
+        WHERE i.visual_indexed_at IS NOT NULL AND (i.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL OR p.status = 'removed')
+        ORDER BY i.id ASC LIMIT ?`,
+      [limit]
+    )
+  }
+
+  /** Records photos as put into (a date) or taken out of (null) the image index; soft-deleted photos included. */
+  @InjectManager()
+  async markPhotosIndexed(photoIds: string[], indexedAt: Date | null, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    if (!photoIds.length) return
+    await sqlManagerOf(sharedContext).execute(`UPDATE social_post_image SET visual_indexed_at = ? WHERE id IN (?)`, [indexedAt, photoIds])
   }
 
   /**

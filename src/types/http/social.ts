@@ -135,6 +135,11 @@ export type AdminSocialPost = Omit<StoreSocialPost, "liked_by_me" | "tags"> & {
   reports: AdminSocialReport[]
   /** Why shoppers do not see the post (hidden or removed), or null. */
   hidden_reason: AdminSocialHiddenReason | null
+  /**
+   * The post by another author whose photo this post's photo nearly copies (it waited as pending
+   * for a moderator because of it; GET /admin/social/posts/:post_id), or null.
+   */
+  duplicate_of: { post_id: string; reason: string } | null
 }
 
 /** The author's record a moderator weighs beside the post. */
@@ -148,3 +153,20 @@ export type AdminSocialAuthorHistory = {
 export type AdminSocialPostDetail = AdminSocialPost & { author_history: AdminSocialAuthorHistory }
 export type AdminSocialPostResponse = { post: AdminSocialPostDetail }
 export type AdminSocialPostListResponse = { posts: AdminSocialPost[]; count: number; offset: number; limit: number }
+
+/** A product to tag on a new post's photo (POST /store/social/tag-suggestions), from search by photo. */
+export type StoreSocialTagSuggestion = {
+  product: ProductCard
+  /** Ranking score, 0..1, as search by photo ranks. */
+  score: number
+  /** Why it matches, in words a shopper can read ("same category and colour"). */
+  reasons: string[]
+  /** The catalog category handle of the garment it matches. */
+  category: string
+  /** Where to pin the tag: the centre of the garment, as fractions (0..1) of the photo's width and height. */
+  x: number
+  y: number
+}
+
+/** POST /store/social/tag-suggestions: best first, each product once; empty when the photo shows no garment. */
+export type StoreSocialTagSuggestionsResponse = { suggestions: StoreSocialTagSuggestion[]; message?: string }

@@ -4,6 +4,7 @@
  */
 import type { ProductCard } from "./product-card"
 import type { WardrobeStats } from "../../modules/wardrobe/stats"
+import type { VisualSearchBox, VisualSearchProduct } from "./visual-search"
 
 export type WardrobeSeason = "spring-summer" | "autumn-winter" | "all-season"
 export type WardrobeItemSource = "manual" | "order"
@@ -83,3 +84,20 @@ export type {
   WardrobeStats as StoreWardrobeStats,
 } from "../../modules/wardrobe/stats"
 export type StoreWardrobeStatsResponse = { stats: WardrobeStats }
+
+/**
+ * POST /store/wardrobe/photo-suggestions: what to pre-fill a new item with from its photo (the
+ * shopper may change it): the most prominent garment's category (a catalog category handle, the
+ * wardrobe's category vocabulary) and main colours (catalog colour names), and catalog products
+ * that look like it. category null and `message` when the photo shows no garment. Nothing is stored.
+ */
+export type StoreWardrobePhotoSuggestionsResponse = {
+  category: string | null
+  /** 0..1: how sure the category is. */
+  category_confidence: number | null
+  colours: string[]
+  products: VisualSearchProduct[]
+  /** The garment the suggestions are for, as fractions (0..1) of the photo. */
+  box?: VisualSearchBox
+  message?: string
+}

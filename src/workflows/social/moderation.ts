@@ -1,10 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ModerationAction, ReportReason } from "../../modules/social/constants"
 import { gatherReporterStandingStep, moderateSocialPostStep, reportSocialPostStep } from "./steps/moderation"
 import { retrievePostForStep } from "./steps/retrieve-post"
 import { socialService } from "./steps/social-service"
 import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
+import { unindexPostPhotosStep } from "./steps/unindex-post-photos"
 
 /**
  * Reports a post the customer can see (not their own; once per post), weighed by the reporter's
@@ -37,6 +38,10 @@ export const moderateSocialPostWorkflow = createWorkflow(
     const moderated = moderateSocialPostStep(input)
     // Hidden or removed: photos move to new private names at once; approved: back to public storage when the post is public.
     syncPostPhotoStorageStep(transform({ input }, ({ input }) => ({ post_id: input.post_id, rekey: input.action !== "approve" })))
+    // A removed post is no original to copy: its photos leave the image index (an approval later puts them back, by the reconcile job).
+    when("unindex-removed-social-post-photos", { input }, ({ input }) => input.action === "remove").then(() =>
+      unindexPostPhotosStep(transform({ input }, ({ input }) => ({ post_id: input.post_id })))
+    )
     return new WorkflowResponse(moderated)
   }
 )

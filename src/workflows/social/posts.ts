@@ -10,8 +10,11 @@ import {
   softDeleteSocialPostsStep,
   updateSocialPostStep,
 } from "./steps/posts"
+import { checkPostDuplicatesStep } from "./steps/check-post-duplicates"
+import { indexPostPhotosStep } from "./steps/index-post-photos"
 import { retrievePostForStep } from "./steps/retrieve-post"
 import { syncPostPhotoStorageStep } from "./steps/sync-photo-storage"
+import { unindexPostPhotosStep } from "./steps/unindex-post-photos"
 import { validatePostTagsStep } from "./steps/validate-post-tags"
 import { PostPhotoFile, PostTagInput, PostVisibility } from "./types"
 
@@ -31,11 +34,16 @@ export type CreateSocialPostWorkflowInput = {
  * A customer shares an outfit: photos and tags are checked (the social module's rule), and tags
  * against the catalog, first (a bad tag uploads nothing); then the photos go to Medusa's file
  * module, then the post is created with its photos and tags. If creating the post fails, the upload step's compensation deletes the files.
+ * A photo that nearly copies another author's post holds the post as pending for a moderator, with
+ * the reason and the original (post-photo-index.ts); the photos then go into the image index.
  */
 export const createSocialPostWorkflow = createWorkflow("create-social-post", (input: CreateSocialPostWorkflowInput) => {
   checkPostContentStep(transform({ input }, ({ input }) => ({ photo_count: input.photos.length, tags: input.tags ?? [] })))
   const tags = validatePostTagsStep(transform({ input }, ({ input }) => ({ tags: input.tags ?? [], sales_channel_ids: input.sales_channel_ids })))
-  const status = resolveNewPostStatusStep(transform({ input }, ({ input }) => input.status))
+  const duplicate = checkPostDuplicatesStep(transform({ input }, ({ input }) => ({ customer_id: input.customer_id, photos: input.photos })))
+  const status = resolveNewPostStatusStep(
+    transform({ input, duplicate }, ({ input, duplicate }) => input.status ?? (duplicate.duplicate_of_post_id ? ("pending" as const) : undefined))
+  )
   // Stored under random names; publicly only for a public, published post (photo-access.ts).
   const uploaded = uploadFilesStep(
     transform({ input, status }, ({ input, status }) => {
@@ -43,7 +51,7 @@ export const createSocialPostWorkflow = createWorkflow("create-social-post", (in
       return { files: input.photos.map((photo) => fileForUpload(photo, "post", access)) }
     })
   )
-  const data = transform({ input, uploaded, tags, status }, ({ input, uploaded, tags, status }) => ({
+  const data = transform({ input, uploaded, tags, status, duplicate }, ({ input, uploaded, tags, status, duplicate }) => ({
     customer_id: input.customer_id,
     caption: input.caption?.trim() || null,
     visibility: input.visibility ?? "public",
@@ -55,8 +63,17 @@ export const createSocialPostWorkflow = createWorkflow("create-social-post", (in
       height: input.photos[i]?.height ?? null,
     })),
     tags: tags ?? [],
+    duplicate,
   }))
   const post = createSocialPostStep(data)
+  indexPostPhotosStep(
+    transform({ input, post, duplicate }, ({ input, post, duplicate }) => ({
+      post_id: post.id,
+      customer_id: input.customer_id,
+      checked: !!duplicate.checked_at,
+      photos: input.photos,
+    }))
+  )
   return new WorkflowResponse(post)
 })
 
@@ -99,7 +116,7 @@ export const updateSocialPostWorkflow = createWorkflow("update-social-post", (in
   return new WorkflowResponse(transform({ input }, ({ input }) => input.id))
 })
 
-/** The author deletes a post: soft-deleted with everything on it, then its own photo files deleted. */
+/** The author deletes a post: soft-deleted with everything on it, then its own photo files deleted and taken out of the image index. */
 export const deleteSocialPostWorkflow = createWorkflow("delete-social-post", (input: { customer_id: string; id: string }) => {
   const post = retrievePostForStep(
     transform({ input }, ({ input }) => ({ post_id: input.id, customer_id: input.customer_id, must_be: "author" as const }))
@@ -107,5 +124,6 @@ export const deleteSocialPostWorkflow = createWorkflow("delete-social-post", (in
   softDeleteSocialPostsStep(transform({ input }, ({ input }) => [input.id]))
   const fileIds = transform({ post }, ({ post }) => post.photos.map((p) => p.file_id).filter((id): id is string => !!id))
   when("delete-social-post-photos", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  unindexPostPhotosStep(transform({ input }, ({ input }) => ({ post_id: input.id })))
   return new WorkflowResponse(transform({ input }, ({ input }) => input.id))
 })

@@ -33,6 +33,7 @@ import {
   StoreGetSocialPostParams,
   StoreGetSocialProfileParams,
   StoreSocialEmptyParams,
+  StoreSocialTagSuggestionsBody,
   StoreUpdateSocialPost,
 } from "./validators"
 
@@ -83,6 +84,17 @@ export const storeSocialMiddlewares: MiddlewareRoute[] = [
       requirePostPhotos,
       validateAndTransformBody(StoreCreateSocialPost),
       ...onePost,
+    ],
+  },
+  {
+    // Tags to suggest for a new post's photo: held in memory for the request only.
+    matcher: "/store/social/tag-suggestions",
+    methods: ["POST"],
+    middlewares: [
+      requireBodyContentType(["multipart/form-data"]),
+      photoUpload({ field: "image" }),
+      validateAndTransformBody(StoreSocialTagSuggestionsBody),
+      shopperContext,
     ],
   },
   { matcher: "/store/social/posts/:id", methods: ["GET"], middlewares: onePost },

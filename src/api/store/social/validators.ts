@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { photoSuggestionBody } from "../../utils/photo-suggestion-body"
 import { shopperLocationParams } from "../../utils/shopper-params"
 import { POST_VISIBILITIES, REPORT_REASONS } from "../../../modules/social/constants"
 
@@ -120,3 +121,7 @@ export type StoreGetSocialCommentsParamsType = z.infer<typeof StoreGetSocialComm
 export const StoreGetSocialProfileParams = createSelectParams().strict()
 
 export const StoreSocialEmptyParams = z.object({}).strict()
+
+/** POST /store/social/tag-suggestions: multipart `image` with the region the product cards are for. */
+export const StoreSocialTagSuggestionsBody = photoSuggestionBody({ defaultLimit: 8, maxLimit: 20 })
+export type StoreSocialTagSuggestionsBodyType = z.infer<typeof StoreSocialTagSuggestionsBody>

@@ -21,6 +21,7 @@ import {
   StoreLogWear,
   StoreUpdateOutfit,
   StoreUpdateWardrobeItem,
+  StoreWardrobePhotoSuggestionsBody,
 } from "./validators"
 
 const JSON_OR_MULTIPART = ["application/json", "multipart/form-data"]
@@ -50,6 +51,17 @@ export const storeWardrobeMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/wardrobe/items/:id",
     methods: ["POST"],
     middlewares: [requireBodyContentType(JSON_OR_MULTIPART), wardrobePhotoUpload, validateAndTransformBody(StoreUpdateWardrobeItem), ...oneItem],
+  },
+  {
+    // Category, colours and products to pre-fill a new item with: the photo is held in memory for the request only.
+    matcher: "/store/wardrobe/photo-suggestions",
+    methods: ["POST"],
+    middlewares: [
+      requireBodyContentType(["multipart/form-data"]),
+      photoUpload({ field: "image" }),
+      validateAndTransformBody(StoreWardrobePhotoSuggestionsBody),
+      shopperContext,
+    ],
   },
   {
     matcher: "/store/wardrobe/items/:id/wear",

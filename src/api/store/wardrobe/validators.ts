@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { multiValueQueryParam } from "../../utils/query-params"
+import { photoSuggestionBody } from "../../utils/photo-suggestion-body"
 import { shopperLocationParams } from "../../utils/shopper-params"
 import { WARDROBE_SEASONS } from "../../../modules/wardrobe/constants"
 
@@ -166,3 +167,7 @@ export const StoreGetWardrobeItemParams = createSelectParams().strict()
 
 /** One outfit: `fields`, and where the shopper is for its product cards. */
 export const StoreGetOutfitParams = z.object({ ...createSelectParams().shape, ...shopperLocationParams }).strict()
+
+/** POST /store/wardrobe/photo-suggestions: multipart `image` with the region the product cards are for. */
+export const StoreWardrobePhotoSuggestionsBody = photoSuggestionBody({ defaultLimit: 6, maxLimit: 24 })
+export type StoreWardrobePhotoSuggestionsBodyType = z.infer<typeof StoreWardrobePhotoSuggestionsBody>

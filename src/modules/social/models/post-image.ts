@@ -13,6 +13,11 @@ export const SocialPostImage = model
     width: model.number().nullable(),
     height: model.number().nullable(),
     position: model.number().default(0),
+    // When the photo went into the ML sidecar's image index (near-copy checks of later posts); null: not in it.
+    visual_indexed_at: model.dateTime().nullable(),
     post: model.belongsTo(() => SocialPost, { mappedBy: "photos" }),
   })
-  .indexes([{ name: "IDX_social_post_image_post", on: ["post_id", "position"], where: "deleted_at IS NULL" }])
+  .indexes([
+    { name: "IDX_social_post_image_post", on: ["post_id", "position"], where: "deleted_at IS NULL" },
+    { name: "IDX_social_post_image_visual_unindexed", on: ["post_id"], where: "visual_indexed_at IS NULL AND file_id IS NOT NULL" },
+  ])

@@ -29,6 +29,11 @@ export const SocialPost = model
     moderated_by: model.text().nullable(),
     moderated_at: model.dateTime().nullable(),
     moderation_note: model.text().nullable(),
+    // Held for a moderator because a photo nearly copies another author's post: that post, and why in words.
+    duplicate_of_post_id: model.text().nullable(),
+    duplicate_reason: model.text().nullable(),
+    // When the photos were checked for near-copies of other authors' posts; null: not yet (the image service was down).
+    duplicate_checked_at: model.dateTime().nullable(),
     photos: model.hasMany(() => SocialPostImage, { mappedBy: "post" }),
     tags: model.hasMany(() => SocialPostTag, { mappedBy: "post" }),
     likes: model.hasMany(() => SocialLike, { mappedBy: "post" }),
@@ -39,4 +44,5 @@ export const SocialPost = model
   .indexes([
     { name: "IDX_social_post_customer_created", on: ["customer_id", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_social_post_status_created", on: ["status", "created_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_social_post_duplicate_unchecked", on: ["created_at"], where: "deleted_at IS NULL AND duplicate_checked_at IS NULL" },
   ])

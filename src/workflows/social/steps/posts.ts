@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PostTagRow, PostVisibility } from "../types"
 import { assertPostContent, TagPlacement } from "../../../modules/social/post-content"
-import type { NewPostPhoto } from "../../../modules/social/service"
+import type { NewPostPhoto, PostDuplicateCheck } from "../../../modules/social/service"
 import { socialService } from "./social-service"
 
 export type CreatePostStepInput = {
@@ -12,6 +12,8 @@ export type CreatePostStepInput = {
   tags: PostTagRow[]
   /** the seed publishes its demo posts whatever the approval setting */
   status?: "published" | "pending"
+  /** what checking the photos against other authors' posts found */
+  duplicate?: PostDuplicateCheck
 }
 
 /**

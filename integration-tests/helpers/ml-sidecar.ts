@@ -1,0 +1,105 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+
+const SIDECAR_DIR = path.join(__dirname, "..", "..", "ml-sidecar")
+/** The sidecar loads its model before it answers: slow on a busy 2-core machine. */
+const START_TIMEOUT_MS = 180_000
+const LOG_LINES_KEPT = 40
+
+export type MlSidecarProcess = {
+  /** http://127.0.0.1:<port>, also in process.env.ML_SIDECAR_URL while it runs. */
+  url: string
+  port: number
+  /** Its index and source images: kept across stop/start, removed by stop() unless keepData. */
+  dataDir: string
+  /** Stops the process (SIGTERM, the index flushed); the data folder is removed unless keepData. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+  /** Starts it again on the same port with the same data (after stop({ keepData: true })). */
+  start(): Promise<void>
+  /** Whether the process is running now. */
+  running(): boolean
+  /** Its last lines of output, for failure messages. */
+  output(): string
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/**
+ * Starts the real ML sidecar (ml-sidecar/, `node --import tsx src/main.ts`) on a free loopback
+ * port with an empty index in a temporary folder, waits until /health answers, and points the
+ * Medusa app under test at it (process.env.ML_SIDECAR_URL, read at each call by mlSidecar()).
+ * `env` adds sidecar settings (see ml-sidecar/src/config.ts), e.g. EMBED_WORKERS.
+ * stop() and start() take it down and bring it back, to test the shop while it is unreachable.
+ */
+export async function startMlSidecar(options: { env?: Record<string, string> } = {}): Promise<MlSidecarProcess> {
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "curator-ml-sidecar-"))
+  const url = `http://127.0.0.1:${port}`
+  const lines: string[] = []
+  let child: ChildProcess | null = null
+  let exited: Promise<void> = Promise.resolve()
+
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean))
+    lines.splice(0, Math.max(0, lines.length - LOG_LINES_KEPT))
+  }
+  const killOnExit = () => child?.kill("SIGKILL")
+
+  const start = async () => {
+    if (child) return
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...options.env }
+    // The test's own NODE_OPTIONS (jest's VM modules) and token are not the sidecar's.
+    delete env.NODE_OPTIONS
+    if (!options.env?.ML_SIDECAR_TOKEN) delete env.ML_SIDECAR_TOKEN
+    const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: SIDECAR_DIR, env, stdio: ["ignore", "pipe", "pipe"] })
+    child = proc
+    proc.stdout!.on("data", keep)
+    proc.stderr!.on("data", keep)
+    exited = new Promise((resolve) =>
+      proc.once("exit", () => {
+        if (child === proc) child = null
+        resolve()
+      })
+    )
+    process.once("exit", killOnExit)
+    const deadline = Date.now() + START_TIMEOUT_MS
+    while (Date.now() < deadline) {
+      if (child !== proc) throw new Error(`the ML sidecar exited before answering:\n${lines.join("\n")}`)
+      const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+        (r) => r.ok,
+        () => false
+      )
+      if (ok) {
+        process.env.ML_SIDECAR_URL = url
+        return
+      }
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    proc.kill("SIGKILL")
+    throw new Error(`the ML sidecar did not answer at ${url}/health within ${START_TIMEOUT_MS / 1000} s:\n${lines.join("\n")}`)
+  }
+
+  const stop = async ({ keepData = false }: { keepData?: boolean } = {}) => {
+    const proc = child
+    if (proc) {
+      proc.kill("SIGTERM")
+      const forced = setTimeout(() => proc.kill("SIGKILL"), 10_000)
+      await exited
+      clearTimeout(forced)
+      process.removeListener("exit", killOnExit)
+    }
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+
+  await start()
+  return { url, port, dataDir, stop, start, running: () => child !== null, output: () => lines.join("\n") }
+}

@@ -1,0 +1,597 @@
+import type { Detection, GarmentDetector, GarmentRegion, RgbImage } from "./ports.ts";
+import {
+  boxArea,
+  boxBlurRgb,
+  boxGap,
+  close,
+  connectedComponents,
+  erode,
+  fillHoles,
+  intersectionArea,
+  open,
+  prominence,
+  toFractionBox,
+  unionBox,
+  type Mask,
+  type PixelBox,
+} from "./mask-ops.ts";
+
+/**
+ * Garments on a backdrop: product shots, flat lays, grids of product photos (lookbook pages), a print
+ * or a screen photographed on a desk. The backdrop is modelled from the photo's border (a smooth
+ * quadratic surface per channel, fitted robustly, so gradients, vignettes and a garment running off an
+ * edge do not bend it); what differs from it by more than the border's own noise (shadows on it aside)
+ * is foreground, grown by hysteresis and cleaned by morphology. Each connected part is a candidate; a
+ * part that is itself a flat card (a product photo's own backdrop inside a lookbook page, a print) is
+ * separated again with its own rim as the backdrop. Specks go; small pieces beside a larger garment
+ * join it (a bag's handle). Where the border is no backdrop (a busy scene), one "whole" region covers
+ * the salient centre: where the colours the border never shows gather.
+ */
+
+export interface BackdropObject {
+  mask: Mask;
+  box: PixelBox;
+  area: number;
+}
+
+export interface BackdropSeparation {
+  /** The backdrop was told apart from what lies on it ("whole" is set when it was not). */
+  clean: boolean;
+  /** Garment candidates, largest first. */
+  objects: BackdropObject[];
+  /** Where the photo's salient content is, when no clean separation was possible. */
+  whole: PixelBox | null;
+  /** How the foreground was found, for tests and logs. */
+  method: "border-model" | "none";
+}
+
+/** Every second pixel (each way) of the border is enough to fit the backdrop. */
+const FIT_SAMPLE_STEP = 2;
+/** Below this, differences from the backdrop model are noise, whatever the border says. */
+const MIN_THRESHOLD = 8;
+/** A border whose residual spread (robust σ, after blurring) exceeds this is not a backdrop. */
+const MAX_BORDER_SIGMA = 7;
+/** A border more than this share covered by foreground is not a backdrop either. */
+const MAX_BORDER_OUTLIERS = 0.55;
+/**
+ * A card (a product photo's own backdrop inside the photo, a print) is flat: its rim varies less than
+ * this (robust σ) and 90% of a band inside the rim is closer than MAX_CARD_MARGIN_P90 to the rim's model.
+ * On the demo renders, cards measured σ ≤ 0.7 and p90 ≤ 1.3; solid garments (their own shading) 0.7–2.4 and 3.9–8.
+ */
+const MAX_CARD_SIGMA = 1.5;
+const MAX_CARD_MARGIN_P90 = 3;
+/** Foreground above this share of the photo means nothing was separated. */
+const MAX_FOREGROUND_SHARE = 0.85;
+/** Smallest garment, as a share of the photo and of the largest garment found. */
+const MIN_OBJECT_SHARE = 0.0025;
+const MIN_OBJECT_OF_LARGEST = 0.03;
+
+/** Separation runs at this longest side or a little above (every pixel of a 512 photo is not needed to find garments). */
+const SEPARATION_SIDE = 256;
+
+export function separateBackdrop(image: RgbImage): BackdropSeparation {
+  const factor = Math.max(1, Math.floor(Math.max(image.width, image.height) / SEPARATION_SIDE));
+  if (factor === 1) return separateAtWorkingSize(image);
+  return upscaleSeparation(separateAtWorkingSize(downsample(image, factor)), factor, image.width, image.height);
+}
+
+/** Averages factor×factor blocks (the last partial row and column are dropped). */
+function downsample(image: RgbImage, factor: number): RgbImage {
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const data = new Uint8Array(width * height * 3);
+  const norm = 1 / (factor * factor);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      for (let c = 0; c < 3; c++) {
+        let sum = 0;
+        for (let dy = 0; dy < factor; dy++) {
+          const row = ((y * factor + dy) * image.width + x * factor) * 3 + c;
+          for (let dx = 0; dx < factor; dx++) sum += image.data[row + dx * 3]!;
+        }
+        data[(y * width + x) * 3 + c] = Math.round(sum * norm);
+      }
+    }
+  }
+  return { data, width, height };
+}
+
+function upscaleSeparation(separation: BackdropSeparation, factor: number, width: number, height: number): BackdropSeparation {
+  const scaleBox = (b: PixelBox, small: { width: number; height: number }): PixelBox => ({
+    x0: b.x0 * factor,
+    y0: b.y0 * factor,
+    x1: b.x1 >= small.width ? width : b.x1 * factor,
+    y1: b.y1 >= small.height ? height : b.y1 * factor,
+  });
+  const objects = separation.objects.map((o) => {
+    const small = o.mask;
+    const data = new Uint8Array(width * height);
+    const box = scaleBox(o.box, small);
+    for (let y = box.y0; y < box.y1; y++) {
+      const sy = Math.min(small.height - 1, Math.floor(y / factor));
+      for (let x = box.x0; x < box.x1; x++) data[y * width + x] = small.data[sy * small.width + Math.min(small.width - 1, Math.floor(x / factor))]!;
+    }
+    return { mask: { data, width, height }, box, area: o.area * factor * factor };
+  });
+  const small = { width: Math.floor(width / factor), height: Math.floor(height / factor) };
+  return { ...separation, objects, whole: separation.whole && scaleBox(separation.whole, small) };
+}
+
+function separateAtWorkingSize(image: RgbImage): BackdropSeparation {
+  const { width, height } = image;
+  const side = Math.max(width, height);
+  const scale = side / 512;
+  const blurred = boxBlurRgb(image.data, width, height, blurRadius(scale));
+  const band = Math.max(3, Math.round(Math.min(width, height) * 0.02));
+  const borderSamples: number[] = [];
+  for (let y = 0; y < height; y += FIT_SAMPLE_STEP) {
+    for (let x = 0; x < width; x += FIT_SAMPLE_STEP) {
+      if (x < band || y < band || x >= width - band || y >= height - band) borderSamples.push(y * width + x);
+    }
+  }
+  const model = fitBackdrop(blurred, width, height, borderSamples);
+  const residual = residualMap(blurred, width, height, model, null);
+  const stats = sampleStats(residual, borderSamples);
+  const threshold = Math.max(MIN_THRESHOLD, stats.median + 6 * stats.sigma);
+  const outliers = borderSamples.filter((i) => residual[i]! > threshold).length / borderSamples.length;
+
+  if (stats.sigma <= MAX_BORDER_SIGMA && outliers <= MAX_BORDER_OUTLIERS) {
+    const foreground = cleanMask(hysteresis(residual, width, height, threshold, null), scale);
+    const share = count(foreground.data) / (width * height);
+    if (share <= MAX_FOREGROUND_SHARE) {
+      let objects = objectsOf(foreground, scale);
+      objects = objects.flatMap((o) => separateCard(o, blurred, scale) ?? [o]);
+      objects = mergeParts(finalObjects(objects, width * height), side);
+      // Much of the border covered and a part that runs across the photo: the "backdrop" was one colour of a busy scene.
+      const spansPhoto = outliers > 0.3 && objects.some((o) => framedSides(o.box, width, height) >= 3);
+      if (!spansPhoto) return { clean: true, objects, whole: null, method: "border-model" };
+    }
+  }
+  // A busy scene: no backdrop to model. One region covers the salient centre.
+  return { clean: false, objects: [], whole: salientCentre(blurred, width, height, borderSamples), method: "none" };
+}
+
+/** The GarmentDetector for photos without a person. */
+export class BackdropGarmentDetector implements GarmentDetector {
+  async detect(image: RgbImage): Promise<Detection> {
+    return { regions: backdropRegions(image, separateBackdrop(image)), person: false };
+  }
+}
+
+/** Regions from a separation, most prominent first. */
+export function backdropRegions(image: RgbImage, separation: BackdropSeparation): GarmentRegion[] {
+  const { width, height } = image;
+  if (!separation.clean) {
+    if (!separation.whole) return [];
+    const box = toFractionBox(separation.whole, width, height);
+    return [{ box, mask: null, source: "whole", prominence: prominence(box, box.width * box.height) }];
+  }
+  const regions = separation.objects.map((o): GarmentRegion => {
+    const box = toFractionBox(o.box, width, height);
+    return { box, mask: o.mask.data, source: "product", prominence: prominence(box, o.area / (width * height)) };
+  });
+  return regions.sort((a, b) => b.prominence - a.prominence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The backdrop model: per channel c(u, v) = a0 + a1·u + a2·v + a3·u² + a4·u·v + a5·v², u, v in -1..1.
+
+type BackdropModel = Float64Array; // 3 × 6 coefficients
+
+function terms(x: number, y: number, width: number, height: number, out: Float64Array): void {
+  const u = (2 * x) / Math.max(1, width - 1) - 1;
+  const v = (2 * y) / Math.max(1, height - 1) - 1;
+  out[0] = 1;
+  out[1] = u;
+  out[2] = v;
+  out[3] = u * u;
+  out[4] = u * v;
+  out[5] = v * v;
+}
+
+/**
+ * Robust fit: starts from the samples' per-channel median colour (the backdrop where it holds most of the
+ * samples), then refits the surface three times on the samples near the current fit, so a garment running
+ * off an edge or a dark object at the border does not bend it.
+ */
+function fitBackdrop(blurred: Float32Array, width: number, height: number, samples: number[]): BackdropModel {
+  let model: BackdropModel = new Float64Array(18);
+  for (let ch = 0; ch < 3; ch++) {
+    const values = samples.map((i) => blurred[i * 3 + ch]!).sort((a, b) => a - b);
+    model[ch * 6] = values[Math.floor(values.length / 2)] ?? 0;
+  }
+  for (let round = 0; round < 3; round++) {
+    const distances = samples.map((i) => modelDistance(blurred, width, height, model, i));
+    const median = [...distances].sort((a, b) => a - b)[Math.floor(distances.length / 2)] ?? 0;
+    const limit = Math.max(10, 3 * median);
+    const kept = samples.filter((_, k) => distances[k]! <= limit);
+    if (kept.length < 24) break;
+    model = solveModel(blurred, width, height, kept);
+  }
+  return model;
+}
+
+function solveModel(blurred: Float32Array, width: number, height: number, samples: number[]): BackdropModel {
+  const ata = new Float64Array(36);
+  const atb = new Float64Array(18);
+  const t = new Float64Array(6);
+  for (const i of samples) {
+    terms(i % width, Math.floor(i / width), width, height, t);
+    for (let r = 0; r < 6; r++) {
+      for (let c = 0; c < 6; c++) ata[r * 6 + c]! += t[r]! * t[c]!;
+      for (let ch = 0; ch < 3; ch++) atb[ch * 6 + r]! += t[r]! * blurred[i * 3 + ch]!;
+    }
+  }
+  // A little ridge on the curvature terms keeps a fit from thin samples (a crop's border) from bulging inside.
+  const ridge = samples.length * 0.02;
+  for (const r of [3, 4, 5]) ata[r * 6 + r]! += ridge;
+  const model = new Float64Array(18);
+  for (let ch = 0; ch < 3; ch++) model.set(solve6(ata, atb.subarray(ch * 6, ch * 6 + 6)), ch * 6);
+  return model;
+}
+
+/** Gaussian elimination on a 6×6 system (symmetric positive semi-definite; a singular one gives a flat fit). */
+function solve6(ata: Float64Array, b: Float64Array): Float64Array {
+  const a = Array.from({ length: 6 }, (_, r) => [...ata.subarray(r * 6, r * 6 + 6), b[r]!]);
+  for (let col = 0; col < 6; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < 6; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    if (Math.abs(a[col]![col]!) < 1e-9) continue;
+    for (let r = 0; r < 6; r++) {
+      if (r === col) continue;
+      const f = a[r]![col]! / a[col]![col]!;
+      for (let c = col; c < 7; c++) a[r]![c]! -= f * a[col]![c]!;
+    }
+  }
+  return Float64Array.from({ length: 6 }, (_, r) => (Math.abs(a[r]![r]!) < 1e-9 ? 0 : a[r]![6]! / a[r]![r]!));
+}
+
+const termScratch = new Float64Array(6);
+const predicted = new Float64Array(3);
+/**
+ * Darker by up to this share, with the backdrop's own hue, is a shadow on it (a floor shadow, light
+ * falloff), not a garment; lighter, only by much less: a white garment on an off-white backdrop is
+ * mostly a little lighter than it.
+ */
+const SHADOW_TOLERANCE = 0.08;
+const HIGHLIGHT_TOLERANCE = 0.02;
+/** Below this brightness (RGB vector length) the backdrop's hue is too unsure to tell shade from colour. */
+const MIN_SHADE_NORM = 60;
+/** A channel at or above this is taken as clipped. */
+const CLIPPED = 250;
+
+/**
+ * How far a pixel is from the backdrop model: its colour off the backdrop's hue (perpendicular to the
+ * backdrop colour vector) plus any brightness change beyond the tolerances. Floor shadows and soft
+ * light falloff on a backdrop are no garment; a grey garment on white still is.
+ */
+function modelDistance(blurred: Float32Array, width: number, height: number, model: BackdropModel, i: number): number {
+  terms(i % width, Math.floor(i / width), width, height, termScratch);
+  for (let ch = 0; ch < 3; ch++) {
+    let value = 0;
+    for (let k = 0; k < 6; k++) value += model[ch * 6 + k]! * termScratch[k]!;
+    predicted[ch] = value;
+  }
+  return shadeTolerantDistance(blurred[i * 3]!, blurred[i * 3 + 1]!, blurred[i * 3 + 2]!, predicted[0]!, predicted[1]!, predicted[2]!);
+}
+
+function shadeTolerantDistance(r: number, g: number, b: number, br: number, bg: number, bb: number): number {
+  // A channel blown out in both the backdrop and the pixel says nothing about either (an overexposed
+  // backdrop under a colour cast): it is left out, so a shadow on it is still a shadow.
+  const wr = br >= CLIPPED && r >= CLIPPED ? 0 : 1;
+  const wg = bg >= CLIPPED && g >= CLIPPED ? 0 : 1;
+  const wb = bb >= CLIPPED && b >= CLIPPED ? 0 : 1;
+  const norm2 = wr * br * br + wg * bg * bg + wb * bb * bb;
+  const norm = Math.sqrt(norm2);
+  const k = norm >= MIN_SHADE_NORM ? (wr * r * br + wg * g * bg + wb * b * bb) / norm2 : 1;
+  const dr = wr * (r - k * br);
+  const dg = wg * (g - k * bg);
+  const db = wb * (b - k * bb);
+  const off = k < 1 ? 1 - k - SHADOW_TOLERANCE : k - 1 - HIGHLIGHT_TOLERANCE;
+  const shade = off > 0 ? norm * off : 0;
+  return Math.sqrt(dr * dr + dg * dg + db * db + shade * shade);
+}
+
+/** Distance of every pixel (or every pixel of `within`) from the backdrop model; elsewhere 0. */
+function residualMap(blurred: Float32Array, width: number, height: number, model: BackdropModel, within: Mask | null): Float32Array {
+  const out = new Float32Array(width * height);
+  const rowConst = new Float64Array(3);
+  const rowLinear = new Float64Array(3);
+  for (let y = 0; y < height; y++) {
+    const v = (2 * y) / Math.max(1, height - 1) - 1;
+    // Per row the model is A + B·u + C·u² per channel.
+    for (let ch = 0; ch < 3; ch++) {
+      const m = ch * 6;
+      rowConst[ch] = model[m]! + model[m + 2]! * v + model[m + 5]! * v * v;
+      rowLinear[ch] = model[m + 1]! + model[m + 4]! * v;
+    }
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      if (within && !within.data[i]) continue;
+      const u = (2 * x) / Math.max(1, width - 1) - 1;
+      const uu = u * u;
+      const b0 = rowConst[0]! + rowLinear[0]! * u + model[3]! * uu;
+      const b1 = rowConst[1]! + rowLinear[1]! * u + model[9]! * uu;
+      const b2 = rowConst[2]! + rowLinear[2]! * u + model[15]! * uu;
+      out[i] = shadeTolerantDistance(blurred[i * 3]!, blurred[i * 3 + 1]!, blurred[i * 3 + 2]!, b0, b1, b2);
+    }
+  }
+  return out;
+}
+
+function sampleStats(values: Float32Array, samples: number[]): { median: number; sigma: number } {
+  const v = samples.map((i) => values[i]!).sort((a, b) => a - b);
+  const median = v[Math.floor(v.length / 2)] ?? 0;
+  const deviations = v.map((x) => Math.abs(x - median)).sort((a, b) => a - b);
+  return { median, sigma: 1.4826 * (deviations[Math.floor(deviations.length / 2)] ?? 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masks → objects.
+
+/** Pixels above `high`, grown through 8-connected pixels above half of it: faint garment edges join, lone noise does not. */
+function hysteresis(residual: Float32Array, width: number, height: number, high: number, within: Mask | null): Mask {
+  const low = high * 0.5;
+  const data = new Uint8Array(residual.length);
+  const stack = new Int32Array(residual.length);
+  let top = 0;
+  for (let i = 0; i < residual.length; i++) {
+    if (residual[i]! > high && (!within || within.data[i])) {
+      data[i] = 1;
+      stack[top++] = i;
+    }
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % width;
+    const y = (i - x) / width;
+    for (let dy = -1; dy <= 1; dy++) {
+      const ny = y + dy;
+      if (ny < 0 || ny >= height) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        if (nx < 0 || nx >= width) continue;
+        const j = ny * width + nx;
+        if (!data[j] && residual[j]! > low && (!within || within.data[j])) {
+          data[j] = 1;
+          stack[top++] = j;
+        }
+      }
+    }
+  }
+  return { data, width, height };
+}
+
+/** Opening drops specks and hairlines (JPEG ringing, texture), closing bridges outline gaps, then holes are filled. */
+function cleanMask(mask: Mask, scale: number): Mask {
+  const r = Math.max(1, Math.round(scale));
+  return fillHoles(close(open(mask, r), Math.max(1, Math.round(2 * scale))));
+}
+
+function objectsOf(mask: Mask, scale: number): BackdropObject[] {
+  const { labels, components } = connectedComponents(mask);
+  const minSide = Math.max(3, 4 * scale);
+  return components
+    .filter((c) => c.area >= MIN_OBJECT_SHARE * mask.width * mask.height && Math.min(c.box.x1 - c.box.x0, c.box.y1 - c.box.y0) >= minSide)
+    .map((c) => {
+      const data = new Uint8Array(labels.length);
+      for (let y = c.box.y0; y < c.box.y1; y++) {
+        for (let x = c.box.x0; x < c.box.x1; x++) if (labels[y * mask.width + x] === c.label) data[y * mask.width + x] = 1;
+      }
+      return { mask: { data, width: mask.width, height: mask.height }, box: c.box, area: c.area };
+    });
+}
+
+/** Drops specks relative to the photo and to the largest object; largest first. */
+function finalObjects(objects: BackdropObject[], pixels: number): BackdropObject[] {
+  const largest = Math.max(0, ...objects.map((o) => o.area));
+  return objects.filter((o) => o.area >= MIN_OBJECT_SHARE * pixels && o.area >= MIN_OBJECT_OF_LARGEST * largest).sort((a, b) => b.area - a.area);
+}
+
+/**
+ * Joins each small object to a larger one it belongs to: mostly inside the larger one's box, or much
+ * smaller and touching it (a handle, a strap, a shoe's sole split by a highlight).
+ */
+function mergeParts(objects: BackdropObject[], side: number): BackdropObject[] {
+  const out: BackdropObject[] = [];
+  for (const o of objects) {
+    const owner = out.find(
+      (big) =>
+        intersectionArea(o.box, big.box) >= 0.6 * boxArea(o.box) || (o.area < 0.15 * big.area && boxGap(o.box, big.box) <= Math.max(2, 0.01 * side)),
+    );
+    if (!owner) {
+      out.push(o);
+      continue;
+    }
+    for (let i = 0; i < o.mask.data.length; i++) if (o.mask.data[i]) owner.mask.data[i] = 1;
+    owner.box = unionBox(owner.box, o.box);
+    owner.area += o.area;
+  }
+  return out;
+}
+
+/**
+ * A product photo's own backdrop inside the photo (a lookbook tile, a print on a desk) shows up as one
+ * large convex object whose rim, and a wide margin inside it, are one smooth colour. Separates it again
+ * with its rim as the backdrop; null when the object is not such a card, or nothing stands out inside it.
+ * A garment is rarely convex, and a patterned or shaded one has no uniform margin.
+ */
+function separateCard(object: BackdropObject, blurred: Float32Array, scale: number): BackdropObject[] | null {
+  const { width, height } = object.mask;
+  if (object.area < 0.03 * width * height || object.area < 0.9 * convexHullArea(object)) return null;
+  // The rim starts inside the blur's reach, where the card's colour is its own.
+  const rimWidth = Math.max(2, Math.round(3 * scale));
+  const outer = erode(object.mask, 2 * blurRadius(scale) + 2);
+  const inner = erode(outer, rimWidth);
+  const rim: number[] = [];
+  for (let y = object.box.y0; y < object.box.y1; y++) {
+    for (let x = object.box.x0; x < object.box.x1; x++) {
+      const i = y * width + x;
+      if (outer.data[i] && !inner.data[i] && (x + y) % FIT_SAMPLE_STEP === 0) rim.push(i);
+    }
+  }
+  if (rim.length < 24) return null;
+  const model = fitBackdrop(blurred, width, height, rim);
+  const residual = residualMap(blurred, width, height, model, object.mask);
+  const stats = sampleStats(residual, rim);
+  const threshold = Math.max(MIN_THRESHOLD, stats.median + 6 * stats.sigma);
+  if (stats.sigma > MAX_CARD_SIGMA || rim.filter((i) => residual[i]! > threshold).length > 0.1 * rim.length) return null;
+  // The margin: a band 6% of the card's smaller side deep inside the rim, flat (a garment's shading is not).
+  const depth = Math.max(rimWidth + 2, Math.round(0.06 * Math.min(object.box.x1 - object.box.x0, object.box.y1 - object.box.y0)));
+  const deep = erode(inner, depth);
+  const band: number[] = [];
+  for (let y = object.box.y0; y < object.box.y1; y++) {
+    for (let x = object.box.x0; x < object.box.x1; x++) {
+      const i = y * width + x;
+      if (inner.data[i] && !deep.data[i] && (x + y) % FIT_SAMPLE_STEP === 0) band.push(residual[i]!);
+    }
+  }
+  band.sort((p, q) => p - q);
+  if (!band.length || band[Math.floor(band.length * 0.9)]! > MAX_CARD_MARGIN_P90) return null;
+  const foreground = cleanMask(hysteresis(residual, width, height, threshold, inner), scale);
+  const share = count(foreground.data) / object.area;
+  if (share < 0.04 || share > MAX_FOREGROUND_SHARE) return null;
+  const parts = objectsOf(foreground, scale).filter((o) => o.area >= 0.02 * object.area);
+  return parts.some((o) => o.area >= 0.1 * object.area) ? parts : null;
+}
+
+/** Area of the convex hull of an object's mask (from each row's leftmost and rightmost pixel). */
+function convexHullArea(object: BackdropObject): number {
+  const { width } = object.mask;
+  const points: Array<[number, number]> = [];
+  for (let y = object.box.y0; y < object.box.y1; y++) {
+    let left = -1;
+    let right = -1;
+    for (let x = object.box.x0; x < object.box.x1; x++) {
+      if (!object.mask.data[y * width + x]) continue;
+      if (left < 0) left = x;
+      right = x;
+    }
+    // Pixel corners, so a one-pixel-wide row still has an area.
+    if (left >= 0) points.push([left, y], [right + 1, y], [left, y + 1], [right + 1, y + 1]);
+  }
+  points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: Array<[number, number]> = [];
+  for (const p of points) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: Array<[number, number]> = [];
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  const hull = [...lower.slice(0, -1), ...upper.slice(0, -1)];
+  let area = 0;
+  for (let i = 0; i < hull.length; i++) {
+    const [x0, y0] = hull[i]!;
+    const [x1, y1] = hull[(i + 1) % hull.length]!;
+    area += x0 * y1 - x1 * y0;
+  }
+  return Math.abs(area) / 2;
+}
+
+const COLOUR_BINS = 16;
+/** A colour is rare in the border below this share of its samples (after spreading over neighbouring bins). */
+const RARE_COLOUR_SHARE = 0.0005;
+
+/** Each pixel's coarse colour bin (16 levels a channel). */
+function colourBins(blurred: Float32Array, pixels: number): Uint16Array {
+  const bins = new Uint16Array(pixels);
+  const q = 256 / COLOUR_BINS;
+  for (let i = 0; i < pixels; i++) {
+    const r = Math.min(COLOUR_BINS - 1, Math.floor(blurred[i * 3]! / q));
+    const g = Math.min(COLOUR_BINS - 1, Math.floor(blurred[i * 3 + 1]! / q));
+    const b = Math.min(COLOUR_BINS - 1, Math.floor(blurred[i * 3 + 2]! / q));
+    bins[i] = (r * COLOUR_BINS + g) * COLOUR_BINS + b;
+  }
+  return bins;
+}
+
+/** A colour histogram of some pixels, spread over neighbouring bins (noise moves colours across bin edges), summing to 1. */
+function colourHistogram(bins: Uint16Array, pixels: Iterable<number>): Float32Array {
+  const n = COLOUR_BINS;
+  const raw = new Float32Array(n ** 3);
+  let total = 0;
+  for (const i of pixels) {
+    raw[bins[i]!]! += 1;
+    total++;
+  }
+  const out = new Float32Array(raw.length);
+  for (let r = 0; r < n; r++) {
+    for (let g = 0; g < n; g++) {
+      for (let b = 0; b < n; b++) {
+        const v = raw[(r * n + g) * n + b]!;
+        if (!v) continue;
+        for (let dr = -1; dr <= 1; dr++) {
+          for (let dg = -1; dg <= 1; dg++) {
+            for (let db = -1; db <= 1; db++) {
+              const [rr, gg, bb] = [r + dr, g + dg, b + db];
+              if (rr < 0 || gg < 0 || bb < 0 || rr >= n || gg >= n || bb >= n) continue;
+              out[(rr * n + gg) * n + bb]! += v / (27 * Math.max(1, total));
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The salient centre of a busy photo: the box holding the middle 80% (each way) of the pixels whose
+ * colour the border (nearly) never shows, weighted towards the centre; the central 80% of the photo when
+ * too little stands out or it is spread thin.
+ */
+function salientCentre(blurred: Float32Array, width: number, height: number, borderSamples: number[]): PixelBox {
+  const centre: PixelBox = { x0: Math.round(width * 0.1), y0: Math.round(height * 0.1), x1: Math.round(width * 0.9), y1: Math.round(height * 0.9) };
+  const bins = colourBins(blurred, width * height);
+  const border = colourHistogram(bins, borderSamples);
+  const cols = new Float64Array(width);
+  const rows = new Float64Array(height);
+  let total = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (border[bins[y * width + x]!]! > RARE_COLOUR_SHARE) continue;
+      const w = 1 - Math.min(0.9, Math.hypot(x / width - 0.5, y / height - 0.5));
+      cols[x]! += w;
+      rows[y]! += w;
+      total += w;
+    }
+  }
+  if (total < 0.05 * width * height) return centre;
+  const span = (weights: Float64Array): [number, number] => {
+    let acc = 0;
+    let lo = 0;
+    let hi = weights.length;
+    for (let i = 0; i < weights.length; i++) {
+      acc += weights[i]!;
+      if (acc < 0.1 * total) lo = i + 1;
+      if (acc <= 0.9 * total) hi = i + 1;
+    }
+    return [lo, Math.min(weights.length, hi + 1)];
+  };
+  const [x0, x1] = span(cols);
+  const [y0, y1] = span(rows);
+  const box = { x0, y0, x1, y1 };
+  return boxArea(box) < 0.1 * width * height ? centre : box;
+}
+
+/** How many sides of the photo a box touches. */
+function framedSides(box: PixelBox, width: number, height: number): number {
+  return [box.x0 <= 1, box.y0 <= 1, box.x1 >= width - 1, box.y1 >= height - 1].filter(Boolean).length;
+}
+
+/** Smoothing before comparing with the backdrop: evens out texture, noise and JPEG blocks. */
+function blurRadius(scale: number): number {
+  return Math.max(1, Math.round(2 * scale));
+}
+
+function count(data: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) n += data[i]!;
+  return n;
+}

@@ -1,0 +1,257 @@
+import type { Embedder } from "../embedding/embedder.ts";
+import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
+import type { Filter } from "../index/filter.ts";
+import type { Metrics } from "../metrics.ts";
+import { cropRegion, letterboxToModelInput, unionBox, unionMask } from "./garment-crop.ts";
+import type { CollapsedHit } from "./hit-collapse.ts";
+import type { SimilarImages } from "./similar-images.ts";
+import {
+  NO_GARMENT,
+  type Box,
+  type CategoryClassifier,
+  type CategoryPrediction,
+  type ColourNamer,
+  type GarmentDetector,
+  type GarmentPart,
+  type GarmentRegion,
+  type NamedColour,
+  type RgbImage,
+} from "./ports.ts";
+
+/** Long side of the working copy detection and crops read (the ports' contract). */
+export const WORKING_SIDE = 512;
+/** A region the head calls "no garment" with at least this confidence is dropped. */
+export const NO_GARMENT_MIN_CONFIDENCE = 0.5;
+/** Colours named per item. */
+export const MAX_COLOURS = 3;
+/** Categories listed per item. */
+export const LISTED_CATEGORIES = 3;
+export const NO_GARMENT_MESSAGE = "No garment found in the photo.";
+
+export interface DescribeSettings {
+  /** Default confidence from which an item's search is restricted to its predicted category (MIN_CATEGORY_CONFIDENCE). */
+  minCategoryConfidence: number;
+  /** Default most items per photo (DESCRIBE_MAX_ITEMS). */
+  maxItems: number;
+}
+
+export interface DescribeServiceOptions {
+  embedder: Embedder;
+  /** The index's k-NN, one hit per product and per picture. */
+  similar: SimilarImages;
+  limits: ImageLimits;
+  detector: GarmentDetector;
+  /** What the detector is and how its models are, for /health. */
+  detectorInfo: () => string;
+  classifier: CategoryClassifier;
+  colours: ColourNamer;
+  settings: DescribeSettings;
+  metrics?: Metrics | null;
+}
+
+export interface DescribeOptions {
+  /** Hits per item; 0: none. */
+  k?: number;
+  /** Applied to every item's search. */
+  filter?: Filter;
+  /** Search every item within this category handle (a hard restriction: no top-up outside it). */
+  category?: string;
+  minCategoryConfidence?: number;
+  maxItems?: number;
+  includeEmbedding?: boolean;
+}
+
+export interface DescribedItem {
+  box: Box;
+  source: GarmentRegion["source"];
+  part?: GarmentPart;
+  prominence: number;
+  category: CategoryPrediction;
+  categories: CategoryPrediction[];
+  colours: NamedColour[];
+  embedding?: number[];
+  hits?: CollapsedHit[];
+}
+
+export interface Description {
+  model: string;
+  model_version: string;
+  head_version: string;
+  width: number;
+  height: number;
+  person: boolean;
+  items: DescribedItem[];
+  message?: string;
+}
+
+/** A region with its crop's embedding and the head's answer. */
+interface Garment {
+  region: GarmentRegion;
+  vector: Float32Array;
+  /** Every label but NO_GARMENT, most likely first. */
+  predictions: CategoryPrediction[];
+}
+
+/** The garments in a photo: boxes, categories, colours, crop embeddings and each one's hits (POST /v1/describe). */
+export class DescribeService {
+  readonly detector: GarmentDetector;
+  readonly classifier: CategoryClassifier;
+  readonly settings: DescribeSettings;
+  private readonly options: DescribeServiceOptions;
+  private readonly metrics: Metrics | null;
+
+  constructor(options: DescribeServiceOptions) {
+    this.options = options;
+    this.detector = options.detector;
+    this.classifier = options.classifier;
+    this.settings = options.settings;
+    this.metrics = options.metrics ?? null;
+  }
+
+  /** What the detector is and how its models are (for /health). */
+  get detectorName(): string {
+    return this.options.detectorInfo();
+  }
+
+  async describe(upload: Uint8Array, options: DescribeOptions = {}): Promise<Description> {
+    const k = options.k ?? 0;
+    const minConfidence = options.minCategoryConfidence ?? this.settings.minCategoryConfidence;
+    const maxItems = options.maxItems ?? this.settings.maxItems;
+    const { image, width, height } = await this.measure("decode", () => decodeUpright(upload, this.options.limits, WORKING_SIDE));
+    const detection = await this.measure("detect", () => this.detector.detect(image));
+    const space = this.options.similar.store.space;
+    const head = { model: space.model, model_version: space.version, head_version: this.classifier.version, width, height, person: detection.person };
+
+    let garments = (await this.understand(image, detection.regions)).filter((g) => g.predictions.length > 0);
+    garments = await this.mergeOnePieces(image, garments);
+    garments.sort((a, b) => b.region.prominence - a.region.prominence);
+    garments = garments.slice(0, maxItems);
+    if (!garments.length) return { ...head, items: [], message: NO_GARMENT_MESSAGE };
+
+    const t0 = performance.now();
+    const colours = garments.map((g) => this.options.colours.dominant(image, g.region.mask, g.region.box, MAX_COLOURS));
+    this.metrics?.observeStage("colours", (performance.now() - t0) / 1000);
+    const hits =
+      k > 0
+        ? await this.measure("search", () =>
+            Promise.all(garments.map((g) => this.searchItem(g, k, options.filter ?? [], options.category ?? null, minConfidence))),
+          )
+        : null;
+    const items = garments.map((g, i): DescribedItem => {
+      const { region, predictions } = g;
+      return {
+        box: region.box,
+        source: region.source,
+        ...(region.part ? { part: region.part } : {}),
+        prominence: region.prominence,
+        category: predictions[0]!,
+        categories: predictions.slice(0, LISTED_CATEGORIES),
+        colours: colours[i]!,
+        ...(options.includeEmbedding ? { embedding: Array.from(g.vector) } : {}),
+        ...(hits ? { hits: hits[i]! } : {}),
+      };
+    });
+    return { ...head, items };
+  }
+
+  /** Crops every region, embeds the crops in one call, classifies each; drops what the head calls no garment. */
+  private async understand(image: RgbImage, regions: GarmentRegion[]): Promise<Garment[]> {
+    if (!regions.length) return [];
+    const inputs = await this.measure("crop", () => Promise.all(regions.map((r) => letterboxToModelInput(cropRegion(image, r)))));
+    const vectors = await this.measure("embed", () => this.options.embedder.embed(inputs));
+    this.metrics?.imagesEmbedded.inc(inputs.length);
+    const t0 = performance.now();
+    const garments = regions.map((region, i): Garment => {
+      const all = this.classifier.classify(vectors[i]!);
+      const top = all[0];
+      const noGarment = top !== undefined && top.handle === NO_GARMENT && top.confidence >= NO_GARMENT_MIN_CONFIDENCE;
+      return { region, vector: vectors[i]!, predictions: noGarment ? [] : all.filter((p) => p.handle !== NO_GARMENT) };
+    });
+    this.metrics?.observeStage("classify", (performance.now() - t0) / 1000);
+    return garments;
+  }
+
+  /**
+   * A person's outfit reaches the detector as a top and a bottom, and (when the detector proposes
+   * one) a full region from shoulders to hem. The head decides which it is: when it gives both halves
+   * the same category (a dress seen as a top and a bottom), they are one garment, the full region
+   * (or, without one, the halves' union embedded again); otherwise the halves stay and the full
+   * region goes. A full region without halves stays.
+   */
+  private async mergeOnePieces(image: RgbImage, garments: Garment[]): Promise<Garment[]> {
+    const person = (part: GarmentPart) => garments.filter((g) => g.region.source === "person" && g.region.part === part);
+    const fulls = person("full");
+    const bottoms = person("bottom");
+    const dropped = new Set<Garment>();
+    const unions: Array<{ halves: [Garment, Garment]; region: GarmentRegion }> = [];
+    for (const top of person("top")) {
+      const bottom = bottoms.find((b) => !dropped.has(b) && samePerson(top.region.box, b.region.box));
+      if (!bottom) continue;
+      const full = fulls.find((f) => covers(f.region.box, top.region.box) && covers(f.region.box, bottom.region.box));
+      if (top.predictions[0]!.handle !== bottom.predictions[0]!.handle) {
+        if (full) dropped.add(full);
+        continue;
+      }
+      dropped.add(top).add(bottom);
+      if (full) continue;
+      const region: GarmentRegion = {
+        box: unionBox(top.region.box, bottom.region.box),
+        mask: unionMask(top.region.mask, bottom.region.mask),
+        source: "person",
+        part: "full",
+        prominence: Math.max(top.region.prominence, bottom.region.prominence),
+      };
+      unions.push({ halves: [top, bottom], region });
+    }
+    // A full region beside only one half of its person: the half is the garment.
+    for (const full of fulls) {
+      const halves = garments.filter((g) => (g.region.part === "top" || g.region.part === "bottom") && covers(full.region.box, g.region.box));
+      if (halves.some((h) => !dropped.has(h))) dropped.add(full);
+    }
+    const out = garments.filter((g) => !dropped.has(g));
+    if (!unions.length) return out;
+    const wholes = await this.understand(
+      image,
+      unions.map((u) => u.region),
+    );
+    // A union the head calls no garment is not one garment after all: its halves stay.
+    unions.forEach((union, i) => out.push(...(wholes[i]!.predictions.length ? [wholes[i]!] : union.halves)));
+    return out;
+  }
+
+  /**
+   * One item's hits: within its category when the head is confident (or the caller forces one),
+   * topped up from the whole filter when the category holds fewer than k products.
+   */
+  private async searchItem(garment: Garment, k: number, filter: Filter, forced: string | null, minConfidence: number): Promise<CollapsedHit[]> {
+    const predicted = garment.predictions[0]!;
+    const category = forced ?? (predicted.confidence >= minConfidence ? predicted.handle : null);
+    const { similar } = this.options;
+    const collapser = similar.collapser(k);
+    const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
+    await similar.fill(collapser, garment.vector, within);
+    if (!collapser.full && category !== null && forced === null) await similar.fill(collapser, garment.vector, filter);
+    return collapser.hits();
+  }
+
+  private async measure<T>(stage: string, run: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    const out = await run();
+    this.metrics?.observeStage(stage, (performance.now() - t0) / 1000);
+    return out;
+  }
+}
+
+/** Most of `inner` lies within `outer`. */
+function covers(outer: Box, inner: Box): boolean {
+  const w = Math.min(outer.x + outer.width, inner.x + inner.width) - Math.max(outer.x, inner.x);
+  const h = Math.min(outer.y + outer.height, inner.y + inner.height) - Math.max(outer.y, inner.y);
+  return w > 0 && h > 0 && w * h >= 0.7 * inner.width * inner.height;
+}
+
+/** A top above a bottom of one person: they overlap across, and the bottom starts near where the top ends. */
+function samePerson(top: Box, bottom: Box): boolean {
+  const across = Math.min(top.x + top.width, bottom.x + bottom.width) - Math.max(top.x, bottom.x);
+  const gap = bottom.y - (top.y + top.height);
+  return across >= 0.5 * Math.min(top.width, bottom.width) && gap <= 0.1 * (top.height + bottom.height);
+}

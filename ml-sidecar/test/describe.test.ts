@@ -1,0 +1,299 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { generateDemoCatalog, type DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog.ts";
+import { renderGarmentSvg } from "../../src/scripts/demo-catalog/render-garment.ts";
+import { createApp, type App } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedder.ts";
+import { NO_GARMENT_MESSAGE } from "../src/describe/describe-service.ts";
+import { NO_GARMENT } from "../src/describe/ports.ts";
+import { multipart } from "./helpers.ts";
+
+/**
+ * POST /v1/describe and /v1/similar on a small index of demo-catalog renders, through HTTP, with
+ * the real embedder, detector, category head and colour namer. The products used here have an odd
+ * index within their category: the category head never trained on them (scripts/train-category-head.ts).
+ */
+
+let pool: WasmWorkerPoolEmbedder;
+let app: App;
+let dataDir: string;
+
+const CATEGORIES = ["tops", "dresses", "trousers", "shoes", "bags"];
+const PER_CATEGORY = 5;
+interface Indexed {
+  product: DemoProduct;
+  catalogIndex: number;
+  id: string;
+  imageIds: string[];
+}
+const indexed: Indexed[] = [];
+/** The product the shopper photographs: a dress. */
+let dress: Indexed;
+let dressFront: Buffer;
+
+async function render(product: DemoProduct, catalogIndex: number, view: DemoProduct["images"][number]["view"], colourHex: string): Promise<Buffer> {
+  const svg = renderGarmentSvg({ shape: product.category.shape, colourHex, pattern: product.pattern, view, variationSeed: catalogIndex });
+  return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
+}
+
+async function call(method: string, url: string, body?: FormData | object) {
+  let payload: Buffer | string | undefined;
+  const headers: Record<string, string> = {};
+  if (body instanceof FormData) {
+    const req = new Request("http://x", { method: "POST", body });
+    payload = Buffer.from(await req.arrayBuffer());
+    headers["content-type"] = req.headers.get("content-type")!;
+  } else if (body) {
+    payload = JSON.stringify(body);
+    headers["content-type"] = "application/json";
+  }
+  const res = await app.server.inject({ method: method as "POST", url, payload, headers });
+  let json: any = null;
+  try {
+    json = res.json();
+  } catch {
+    json = res.body;
+  }
+  return { status: res.statusCode, json };
+}
+
+const describe = (image: Buffer, fields: Record<string, string> = {}) =>
+  call(
+    "POST",
+    "/v1/describe",
+    multipart([
+      { name: "image", value: image, filename: "photo.jpg", type: "image/jpeg" },
+      ...Object.entries(fields).map(([name, value]) => ({ name, value })),
+    ]),
+  );
+
+function assertClientError(res: { status: number; json: any }, status: number, type: string, names?: string) {
+  assert.equal(res.status, status, JSON.stringify(res.json));
+  assert.equal(res.json.type, type, JSON.stringify(res.json));
+  if (names) assert.ok(res.json.message.includes(names), `message ${JSON.stringify(res.json.message)} names ${names}`);
+}
+
+/** No product and no picture twice: distinct product ids, and the copy never beside the dress it copies. */
+function assertCollapsed(hits: any[]) {
+  const products = hits.map((h) => h.metadata.product_id).filter((id) => id !== undefined);
+  assert.equal(new Set(products).size, products.length, `one hit per product: ${products.join(", ")}`);
+  assert.ok(!(products.includes(dress.id) && products.includes("prod_copy")), "the near-identical copy is folded into the dress");
+  for (let i = 1; i < hits.length; i += 1) assert.ok(hits[i - 1].score >= hits[i].score, "hits sorted by score");
+}
+
+before(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-describe-"));
+  pool = await WasmWorkerPoolEmbedder.start(2, { flipAverage: false });
+  app = await createApp(loadConfig({ DATA_DIR: dataDir }), { embedder: pool, log: () => {} });
+  const seen = new Map<string, number>();
+  const chosen: Array<{ product: DemoProduct; catalogIndex: number }> = [];
+  generateDemoCatalog().forEach((product, catalogIndex) => {
+    const handle = product.category.handle;
+    const inCategory = seen.get(handle) ?? 0;
+    seen.set(handle, inCategory + 1);
+    const taken = chosen.filter((c) => c.product.category.handle === handle).length;
+    if (CATEGORIES.includes(handle) && inCategory % 2 === 1 && taken < PER_CATEGORY) chosen.push({ product, catalogIndex });
+  });
+  for (const { product, catalogIndex } of chosen) {
+    const id = `prod_${product.handle}`;
+    const entry: Indexed = { product, catalogIndex, id, imageIds: [] };
+    for (const image of product.images) {
+      const imageId = `img_${catalogIndex}_${image.view}`;
+      await app.service.putImage(imageId, await render(product, catalogIndex, image.view, image.colour.hex), {
+        kind: "product",
+        product_id: id,
+        category: product.category.handle,
+        colours: product.colours.map((c) => c.name),
+        brand: product.brand,
+      });
+      entry.imageIds.push(imageId);
+    }
+    indexed.push(entry);
+  }
+  dress = indexed.find((e) => e.product.category.handle === "dresses")!;
+  dressFront = await render(dress.product, dress.catalogIndex, "front", dress.product.images[0]!.colour.hex);
+  // A near-identical picture listed under another product (a duplicated listing), and a social post of the same dress.
+  const copy = await sharp(dressFront).resize(540).jpeg({ quality: 70 }).toBuffer();
+  await app.service.putImage("img_copy", copy, { kind: "product", product_id: "prod_copy", category: "dresses" });
+  await app.service.putImage("post_1", dressFront, { kind: "post", post_id: "post_1", author_id: "cus_1" });
+});
+
+after(async () => {
+  await app?.close();
+  await pool?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** An off-centre crop of the dress's product photo at about 1 MP, as a shopper's phone would send it. */
+async function dressPhoto(): Promise<Buffer> {
+  const big = await sharp(dressFront).resize(960, 1200).toBuffer();
+  return sharp(big).extract({ left: 130, top: 60, width: 760, height: 1020 }).jpeg({ quality: 85 }).toBuffer();
+}
+
+test("describe finds the garment in an off-centre crop, names its category and colours, and its product is the top hit", async () => {
+  const r = await describe(await dressPhoto(), { k: "5", filter: JSON.stringify({ kind: "product" }) });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.width, 760);
+  assert.equal(r.json.height, 1020);
+  assert.match(r.json.model_version, /\.recipe-\d+\.in\d+$/);
+  assert.equal(typeof r.json.head_version, "string");
+  assert.equal(r.json.person, false);
+  assert.ok(r.json.items.length >= 1, JSON.stringify(r.json));
+  const [item] = r.json.items;
+  for (let i = 1; i < r.json.items.length; i += 1) assert.ok(r.json.items[i - 1].prominence >= r.json.items[i].prominence, "items by prominence");
+  assert.equal(item.category.handle, "dresses", JSON.stringify(item.categories));
+  assert.ok(item.categories.length <= 3 && item.categories[0].handle === item.category.handle, "top 3, best first");
+  assert.ok(!item.categories.some((c: any) => c.handle === NO_GARMENT), "no-garment is not a category");
+  // The garment sits in the middle of the photo, not at its edges.
+  assert.ok(item.box.x > 0.02 && item.box.y >= 0 && item.box.x + item.box.width < 0.98 && item.box.width < 0.95, JSON.stringify(item.box));
+  const colour = dress.product.images[0]!.colour;
+  assert.ok(item.colours.length >= 1 && item.colours.length <= 3, JSON.stringify(item.colours));
+  assert.ok(item.colours.reduce((s: number, c: any) => s + c.share, 0) <= 1.0001, "shares sum to at most 1");
+  if (dress.product.pattern === "solid") assert.equal(item.colours[0].name, colour.name, JSON.stringify(item.colours));
+  assert.equal(item.embedding, undefined);
+  assert.ok(item.hits.length >= 1 && item.hits.length <= 5);
+  assert.equal(item.hits[0].metadata.product_id, dress.id, JSON.stringify(item.hits.map((h: any) => h.metadata.product_id)));
+  assert.ok(
+    item.hits.every((h: any) => h.metadata.kind === "product"),
+    "the request filter applies",
+  );
+  assertCollapsed(item.hits);
+});
+
+test("images of one product and near-identical pictures appear once, counted in `collapsed`", async () => {
+  const r = await describe(await dressPhoto(), { k: "40", min_category_confidence: "1" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  const hits = r.json.items[0].hits;
+  assertCollapsed(hits);
+  // The dress's images, the copy under prod_copy and the social post of the same picture (no filter
+  // here) are one hit: whichever of the identical front pictures ranks first, the rest folded into it.
+  const group = hits.filter((h: any) => h.metadata.product_id === dress.id || h.id === "img_copy" || h.id === "post_1");
+  assert.equal(group.length, 1, JSON.stringify(group));
+  assert.equal(hits[0], group[0]);
+  assert.ok(group[0].collapsed >= dress.imageIds.length - 1 + 2, `collapsed ${group[0].collapsed}`);
+  // The index holds fewer than k images: every one is a hit or folded into one.
+  const images = indexed.reduce((n, e) => n + e.imageIds.length, 0) + 2;
+  assert.equal(hits.length + hits.reduce((n: number, h: any) => n + h.collapsed, 0), images);
+  assert.ok(hits.length <= indexed.length);
+});
+
+test("the search keeps to the predicted category when the head is confident, tops up outside it, and obeys a forced category", async () => {
+  const photo = await dressPhoto();
+  const dresses = indexed.filter((e) => e.product.category.handle === "dresses").map((e) => e.id);
+  let r = await describe(photo, { k: "4", min_category_confidence: "0" });
+  assert.ok(
+    r.json.items[0].hits.every((h: any) => h.metadata.category === "dresses"),
+    JSON.stringify(r.json.items[0].hits),
+  );
+
+  // More hits wanted than the category holds: its products first by the filter, the rest from outside it.
+  r = await describe(photo, { k: "8", min_category_confidence: "0", filter: JSON.stringify({ kind: "product" }) });
+  const hits = r.json.items[0].hits;
+  assert.equal(hits.length, 8);
+  for (const id of dresses)
+    assert.ok(
+      hits.some((h: any) => h.metadata.product_id === id),
+      `${id} among the hits`,
+    );
+  assertCollapsed(hits);
+
+  // A confidence nobody reaches: a plain k-NN, which ranks other categories in among the dresses.
+  const plain = await describe(photo, { k: "8", min_category_confidence: "1", filter: JSON.stringify({ kind: "product" }) });
+  assert.equal(plain.json.items[0].hits.length, 8);
+
+  r = await describe(photo, { k: "10", category: "bags" });
+  const bags = r.json.items[0].hits;
+  assert.equal(bags.length, PER_CATEGORY, "a forced category is not topped up");
+  assert.ok(bags.every((h: any) => h.metadata.category === "bags"));
+  assert.equal(r.json.items[0].category.handle, "dresses", "forcing the search leaves the prediction alone");
+});
+
+test("include_embedding returns the crop's unit vector; max_items bounds the items; k=0 asks for no hits", async () => {
+  const r = await describe(await dressPhoto(), { include_embedding: "true", max_items: "1" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.items.length, 1);
+  const e = r.json.items[0].embedding;
+  assert.equal(e.length, 1792);
+  assert.ok(Math.abs(e.reduce((s: number, x: number) => s + x * x, 0) - 1) < 1e-3);
+  assert.equal(r.json.items[0].hits, undefined);
+  // The crop's embedding is not the whole photo's.
+  const whole = await call("POST", "/v1/embed", multipart([{ name: "image", value: await dressPhoto(), filename: "p.jpg" }]));
+  const cos = e.reduce((s: number, x: number, i: number) => s + x * whole.json.embeddings[0][i], 0);
+  assert.ok(cos < 0.9999, `crop vs whole photo cosine ${cos}`);
+});
+
+test("a photo with no garment answers 200 with no items and says so", async () => {
+  const empty = await sharp({ create: { width: 1000, height: 800, channels: 3, background: "#eeebe6" } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  const r = await describe(empty, { k: "5" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.deepEqual(r.json.items, []);
+  assert.equal(r.json.message, NO_GARMENT_MESSAGE);
+  assert.equal(r.json.width, 1000);
+});
+
+test("bad fields are 400s naming the field; bad uploads are refused as on the other routes", async () => {
+  const photo = await dressPhoto();
+  assertClientError(await describe(photo, { k: "201" }), 400, "invalid_k", "k must be");
+  assertClientError(await describe(photo, { k: "1.5" }), 400, "invalid_k", "k must be");
+  assertClientError(await describe(photo, { k: "many" }), 400, "invalid_k", "k must be");
+  assertClientError(await describe(photo, { max_items: "0" }), 400, "invalid_max_items", "max_items");
+  assertClientError(await describe(photo, { max_items: "11" }), 400, "invalid_max_items", "max_items");
+  assertClientError(await describe(photo, { min_category_confidence: "1.5" }), 400, "invalid_min_category_confidence", "min_category_confidence");
+  assertClientError(await describe(photo, { include_embedding: "yes please" }), 400, "invalid_include_embedding", "include_embedding");
+  assertClientError(await describe(photo, { filter: "{" }), 400, "invalid_filter", "filter");
+  assertClientError(await describe(photo, { filter: JSON.stringify({ price: { near: 1 } }) }), 400, "invalid_filter", "price");
+  assertClientError(await describe(photo, { category: "dresses; drop" }), 400, "invalid_category", "category");
+  assertClientError(await describe(photo, { maxItems: "2" }), 400, "unexpected_field", "maxItems");
+
+  assertClientError(await describe(Buffer.from("just some text, not an image at all")), 415, "unsupported_image_format");
+  assertClientError(await describe(photo.subarray(0, photo.length >> 1)), 422, "invalid_image");
+  assertClientError(await describe(Buffer.alloc(0)), 400, "empty_image");
+  assertClientError(await describe(Buffer.alloc(11 * 1024 * 1024, 0xff)), 413, "image_too_large");
+  const none = await call("POST", "/v1/describe", multipart([{ name: "k", value: "3" }]));
+  assertClientError(none, 400, "missing_image");
+  assertClientError(await call("POST", "/v1/describe", { k: 3 }), 415, "unsupported_media_type");
+});
+
+test("POST /v1/similar: images like a product's, without the product itself, one per product", async () => {
+  const r = await call("POST", "/v1/similar", { image_ids: [dress.imageIds[0], "img_unknown"], k: 6, filter: { kind: "product" } });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  const hits = r.json.hits;
+  assert.equal(hits.length, 6);
+  assert.ok(!hits.some((h: any) => h.metadata.product_id === dress.id), "the product itself is left out");
+  assert.ok(!hits.some((h: any) => h.id === dress.imageIds[0]));
+  assert.ok(hits.every((h: any) => h.metadata.kind === "product"));
+  const products = hits.map((h: any) => h.metadata.product_id);
+  assert.equal(new Set(products).size, products.length);
+  for (let i = 1; i < hits.length; i += 1) assert.ok(hits[i - 1].score >= hits[i].score);
+  assert.equal(typeof hits[0].collapsed, "number");
+
+  // Several query images: the best score over them, none of them returned.
+  const two = await call("POST", "/v1/similar", { image_ids: dress.imageIds, k: 3 });
+  assert.equal(two.status, 200);
+  assert.ok(!two.json.hits.some((h: any) => dress.imageIds.includes(h.id) || h.metadata.product_id === dress.id));
+
+  assertClientError(await call("POST", "/v1/similar", { image_ids: ["img_unknown"] }), 404, "not_found");
+  assertClientError(await call("POST", "/v1/similar", { image_ids: [dress.imageIds[0]], k: 0 }), 400, "invalid_request", "k");
+  assertClientError(await call("POST", "/v1/similar", { image_ids: [] }), 400, "invalid_request", "image_ids");
+  assertClientError(await call("POST", "/v1/similar", { k: 3 }), 400, "invalid_request", "image_ids");
+  assertClientError(await call("POST", "/v1/similar", { image_ids: [dress.imageIds[0]], filter: { price: { near: 1 } } }), 400, "invalid_filter");
+});
+
+test("/health reports the head and the detector; /docs documents the routes; /metrics has the describe stages", async () => {
+  const health = await call("GET", "/health");
+  assert.equal(typeof health.json.describe.head_version, "string");
+  assert.ok(health.json.describe.labels.includes("dresses") && health.json.describe.labels.includes(NO_GARMENT));
+  assert.equal(typeof health.json.describe.detector, "string");
+  const docs = await call("GET", "/docs/json");
+  assert.ok(docs.json.paths["/v1/describe"].post.requestBody.content["multipart/form-data"]);
+  assert.ok(docs.json.paths["/v1/similar"].post.requestBody.content["application/json"]);
+  const metrics = await app.server.inject({ method: "GET", url: "/metrics" });
+  for (const stage of ["decode", "detect", "embed", "classify", "search"]) assert.match(metrics.body, new RegExp(`stage="${stage}"`), stage);
+});

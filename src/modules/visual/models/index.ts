@@ -1,0 +1,3 @@
+export { VisualImage } from "./visual-image"
+export { VisualSearch } from "./visual-search"
+export { VisualSearchClick } from "./visual-search-click"

@@ -1,0 +1,239 @@
+import type { ProductCard } from "../types/http/product-card"
+
+/**
+ * Which products a visual search shows and in which order, kept pure so it is tested without a
+ * database or the sidecar. Hard constraints (in stock in the shopper's region, budget, size) are
+ * never traded against similarity: a product that breaks one is not shown. What passes is ranked by
+ * similarity first, then price fit, availability and brand affinity, with weights from the
+ * VISUAL_SEARCH_WEIGHTS setting, and each product gets reasons a shopper can read.
+ */
+
+export const RANKING_SIGNALS = ["similarity", "price", "availability", "brand"] as const
+export type RankingSignal = (typeof RANKING_SIGNALS)[number]
+export type RankingWeights = Record<RankingSignal, number>
+
+export const DEFAULT_RANKING_WEIGHTS: RankingWeights = { similarity: 0.7, price: 0.1, availability: 0.1, brand: 0.1 }
+
+/**
+ * Weights as the setting writes them, "similarity=0.7,price=0.1,availability=0.1,brand=0.1"; a signal
+ * left out keeps its default. Throws an error naming the setting's mistake.
+ */
+export function parseRankingWeights(text: string | undefined): RankingWeights {
+  const weights = { ...DEFAULT_RANKING_WEIGHTS }
+  if (!text?.trim()) return weights
+  for (const part of text.split(",").map((p) => p.trim())) {
+    if (!part) continue
+    const [name, value, ...rest] = part.split("=").map((p) => p.trim())
+    if (!RANKING_SIGNALS.includes(name as RankingSignal)) {
+      throw new Error(`VISUAL_SEARCH_WEIGHTS: unknown signal "${name}"; use ${RANKING_SIGNALS.join(", ")}`)
+    }
+    const weight = Number(value)
+    if (rest.length || value === undefined || value === "" || !Number.isFinite(weight) || weight < 0) {
+      throw new Error(`VISUAL_SEARCH_WEIGHTS: "${part}" must be ${name}=<a number of 0 or more>`)
+    }
+    weights[name as RankingSignal] = weight
+  }
+  if (weights.similarity <= 0) throw new Error("VISUAL_SEARCH_WEIGHTS: similarity must weigh more than 0 (results must look like the photo)")
+  return weights
+}
+
+let cachedWeights: { text: string; weights: RankingWeights } | null = null
+
+/** The weights of this process's VISUAL_SEARCH_WEIGHTS setting (read again when it changes). */
+export function rankingWeights(): RankingWeights {
+  const text = process.env.VISUAL_SEARCH_WEIGHTS ?? ""
+  if (cachedWeights?.text !== text) cachedWeights = { text, weights: parseRankingWeights(text) }
+  return cachedWeights.weights
+}
+
+/** A product found by the sidecar, with what the constraints and reasons read, for the shopper's region. */
+export type Candidate = {
+  product_id: string
+  /** The product image that matched. */
+  image_id: string
+  image_url: string | null
+  /** Visual similarity from the sidecar (cosine; see similaritySignal). */
+  similarity: number
+  card: ProductCard
+  category_handles: string[]
+  /** The product's colour names (its Colour option values). */
+  colours: string[]
+  brand: string | null
+  /** Each variant's size (null for none) and whether the shopper's locations can sell it now. */
+  variants: { size: string | null; in_stock: boolean }[]
+}
+
+export type Constraints = {
+  /** Only products the shopper can buy now in their region (default true). */
+  in_stock: boolean
+  /** Budget in the region's currency, against the card's calculated price. */
+  min_price?: number
+  max_price?: number
+  /** A variant of this size, in stock unless in_stock is false. */
+  size?: string
+}
+
+export type Violation = "stock" | "price" | "size"
+
+const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** The variants of the shopper's size (by the Size option value, ignoring case). */
+const variantsOfSize = (candidate: Candidate, size: string) => candidate.variants.filter((v) => v.size !== null && sameText(v.size, size))
+
+/** The constraints a candidate breaks (empty: it may be shown). */
+export function violations(candidate: Candidate, constraints: Constraints, options: { ignoreSize?: boolean } = {}): Violation[] {
+  const broken: Violation[] = []
+  const price = candidate.card.calculated_price?.calculated_amount
+  // Purchasable means a price in the region as well as stock: an unpriced product cannot be bought.
+  if (constraints.in_stock && (!candidate.card.in_stock || price === undefined)) broken.push("stock")
+  const hasBudget = constraints.min_price !== undefined || constraints.max_price !== undefined
+  if (hasBudget) {
+    const inBudget =
+      price !== undefined &&
+      (constraints.min_price === undefined || price >= constraints.min_price) &&
+      (constraints.max_price === undefined || price <= constraints.max_price)
+    if (!inBudget) broken.push("price")
+  }
+  if (constraints.size && !options.ignoreSize) {
+    const sized = variantsOfSize(candidate, constraints.size)
+    if (!sized.some((v) => v.in_stock || !constraints.in_stock)) broken.push("size")
+  }
+  return broken
+}
+
+/** What the products are compared with: the photographed garment, or the product whose look-alikes are wanted. */
+export type RankingReference = {
+  kind: "photo" | "product"
+  /** Category handles of the garment (the head's prediction) or of the product. */
+  category_handles: string[]
+  /** Colour names of the garment or the product. */
+  colours: string[]
+  /** The price the others are compared with when the shopper gave no budget (null: none). */
+  price: number | null
+}
+
+export type RankingContext = {
+  weights: RankingWeights
+  constraints: Constraints
+  reference: RankingReference
+  /** Brands the signed-in shopper bought, owns or likes (any case); empty for anyone else. */
+  liked_brands: string[]
+}
+
+export type RankedProduct = {
+  candidate: Candidate
+  score: number
+  reasons: string[]
+  signals: Record<RankingSignal, number>
+}
+
+const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0)
+// Prices at a ratio of 3 or more from the reference fit not at all; the same price fits fully.
+const PRICE_RATIO_LIMIT = Math.log(3)
+/**
+ * The sidecar's cosine between two unrelated garment crops is rarely below this (about 0.6–0.8 for
+ * garments of one kind, 0.95+ for the same product): similarity is measured from here, so that it
+ * spans 0..1 like the other signals and a weight of 0.7 makes it decide, as intended.
+ */
+export const SIMILARITY_FLOOR = 0.5
+/** Product-to-product similarity also weighs the shared catalog attributes (category, colour), known exactly. */
+const PRODUCT_ATTRIBUTE_SHARE = 0.5
+/** "looks very similar" from this similarity (a cosine of 0.9). */
+const VERY_SIMILAR = 0.8
+
+/** The sidecar's cosine as a 0..1 similarity signal (see SIMILARITY_FLOOR). */
+export const similaritySignal = (cosine: number) => clamp01((cosine - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR))
+
+function priceFit(candidate: Candidate, context: RankingContext): number {
+  const price = candidate.card.calculated_price?.calculated_amount
+  if (price === undefined) return 0
+  const { min_price, max_price } = context.constraints
+  if (min_price !== undefined || max_price !== undefined) return 1 // the constraint already kept only prices in the budget
+  const reference = context.reference.price
+  if (!reference || reference <= 0 || price <= 0) return 0.5
+  return clamp01(1 - Math.abs(Math.log(price / reference)) / PRICE_RATIO_LIMIT)
+}
+
+function availability(candidate: Candidate, constraints: Constraints): number {
+  if (constraints.size) return variantsOfSize(candidate, constraints.size).some((v) => v.in_stock) ? 1 : 0
+  if (!candidate.variants.length) return candidate.card.in_stock ? 1 : 0
+  return candidate.variants.filter((v) => v.in_stock).length / candidate.variants.length
+}
+
+function attributeMatch(candidate: Candidate, reference: RankingReference) {
+  const category = candidate.category_handles.some((c) => reference.category_handles.some((r) => sameText(c, r)))
+  const colour = candidate.colours.some((c) => reference.colours.some((r) => sameText(c, r)))
+  return { category, colour }
+}
+
+/** Score and reasons of one candidate that meets the constraints. */
+export function rankCandidate(candidate: Candidate, context: RankingContext): RankedProduct {
+  const { weights, constraints, reference } = context
+  const likedBrands = context.liked_brands
+  const attributes = attributeMatch(candidate, reference)
+  const visual = similaritySignal(candidate.similarity)
+  const similarity =
+    reference.kind === "product"
+      ? (1 - PRODUCT_ATTRIBUTE_SHARE) * visual + PRODUCT_ATTRIBUTE_SHARE * ((attributes.category ? 0.7 : 0) + (attributes.colour ? 0.3 : 0))
+      : visual
+  const likedBrand = !!candidate.brand && likedBrands.some((b) => sameText(b, candidate.brand!))
+  const signals: Record<RankingSignal, number> = {
+    similarity,
+    price: priceFit(candidate, context),
+    availability: availability(candidate, constraints),
+    brand: likedBrand ? 1 : 0,
+  }
+  // Brand affinity counts only for a shopper who has brands: for anyone else it would shift every score alike.
+  const used = RANKING_SIGNALS.filter((s) => s !== "brand" || likedBrands.length > 0)
+  const totalWeight = used.reduce((sum, s) => sum + weights[s], 0)
+  const score = used.reduce((sum, s) => sum + weights[s] * signals[s], 0) / totalWeight
+
+  const reasons: string[] = []
+  if (visual >= VERY_SIMILAR) reasons.push(reference.kind === "photo" ? "looks very much like your photo" : "looks very similar")
+  if (attributes.category && attributes.colour) reasons.push("same category and colour")
+  else if (attributes.category) reasons.push("same category")
+  else if (attributes.colour) reasons.push("similar colour")
+  if (constraints.size && variantsOfSize(candidate, constraints.size).some((v) => v.in_stock)) reasons.push("in your size")
+  if (constraints.min_price !== undefined || constraints.max_price !== undefined) reasons.push("within your budget")
+  else if (reference.kind === "product" && signals.price >= 0.75) reasons.push("similar price")
+  if (likedBrand) reasons.push("a brand you like")
+  if (!constraints.in_stock && candidate.card.in_stock) reasons.push("in stock")
+  return { candidate, score: Math.round(score * 10_000) / 10_000, reasons, signals }
+}
+
+/** One candidate per product: its best-matching image. */
+export function collapseByProduct(candidates: Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>()
+  for (const c of candidates) {
+    const kept = best.get(c.product_id)
+    if (!kept || c.similarity > kept.similarity) best.set(c.product_id, c)
+  }
+  return [...best.values()]
+}
+
+export type Selection = {
+  products: RankedProduct[]
+  /** true when nothing met the size constraint and the products shown are the best ones in other sizes. */
+  size_relaxed: boolean
+}
+
+/**
+ * The products to show for one item: one per product, only those meeting every constraint, ranked,
+ * at most `limit`. When the size constraint alone leaves nothing, the best products without it
+ * (every other constraint still holds) and size_relaxed.
+ */
+export function selectProducts(candidates: Candidate[], context: RankingContext, limit: number): Selection {
+  const unique = collapseByProduct(candidates)
+  let passing = unique.filter((c) => violations(c, context.constraints).length === 0)
+  let sizeRelaxed = false
+  if (!passing.length && context.constraints.size) {
+    passing = unique.filter((c) => violations(c, context.constraints, { ignoreSize: true }).length === 0)
+    sizeRelaxed = passing.length > 0
+  }
+  const ranked = passing
+    .map((c) => rankCandidate(c, context))
+    .sort(
+      (a, b) => b.score - a.score || b.candidate.similarity - a.candidate.similarity || a.candidate.product_id.localeCompare(b.candidate.product_id)
+    )
+  return { products: ranked.slice(0, limit), size_relaxed: sizeRelaxed }
+}
