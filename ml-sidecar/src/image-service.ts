@@ -264,9 +264,10 @@ export class ImageService {
    * nearest neighbours, its hash candidates and its visual-word candidates,
    * judged by the two-stage rule.
    */
-  async duplicatesOf(image: Uint8Array, candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
-    const { query, wordEvidence } = await this.fingerprintForVerification(image, WORD_CANDIDATES, []);
-    const verified = await this.verifier.duplicatesOf(query, candidates, { wordEvidence });
+  /** Indexed images that are near-duplicates of the image, among those the filter admits. */
+  async duplicatesOf(image: Uint8Array, filter: Filter = [], candidates = DUPLICATE_CANDIDATES): Promise<DuplicateHit[]> {
+    const { query, wordEvidence } = await this.fingerprintForVerification(image, WORD_CANDIDATES, filter);
+    const verified = await this.verifier.duplicatesOf(query, candidates, { wordEvidence, filter });
     return verified.map((h) => ({ id: h.id, score: h.score, hash_distance: h.hashDistance!, evidence: h.evidence!, metadata: h.metadata }));
   }
 

@@ -314,6 +314,14 @@ test("visual words make candidates of copies the embedding does not rank near, a
       (await inject("POST", "/v1/duplicates", form(image))).json.duplicates.map((d: any) => [d.id, d.evidence]);
     assert.deepEqual(await duplicatesOf(crop), [["img_original", "keypoints"]]);
     assert.deepEqual(await duplicatesOf(await picture(57)), [], "another picture has no duplicates");
+    const filtered = (filter: object) =>
+      multipart([
+        { name: "image", value: crop, filename: "x.jpg", type: "image/jpeg" },
+        { name: "filter", value: JSON.stringify(filter) },
+      ]);
+    const among = async (filter: object) => (await inject("POST", "/v1/duplicates", filtered(filter))).json.duplicates.map((d: any) => d.id);
+    assert.deepEqual(await among({ product_id: "img_original" }), ["img_original"], "the filter admits the original");
+    assert.deepEqual(await among({ product_id: "img_other_52" }), [], "the filter leaves the original out");
     const health = await inject("GET", "/health");
     assert.deepEqual(health.json.visual_words, { images: 6, words: 4096 });
     // Search ranks the verified copy first even though the embedding alone does not.

@@ -109,8 +109,13 @@ export class CandidateVerifier {
    * Indexed images that one upload duplicates: its `candidates` nearest neighbours, its hash
    * candidates and its WORD_CANDIDATES visual-word candidates, verified ones only.
    */
-  async duplicatesOf(query: Fingerprint, candidates = DUPLICATE_CANDIDATES, opts: { wordEvidence?: WordEvidence } = {}): Promise<RankedHit[]> {
-    return (await this.judgeCandidates(query, candidates, [], { wordCandidates: WORD_CANDIDATES, wordEvidence: opts.wordEvidence })).verified;
+  async duplicatesOf(
+    query: Fingerprint,
+    candidates = DUPLICATE_CANDIDATES,
+    opts: { wordEvidence?: WordEvidence; filter?: Filter } = {},
+  ): Promise<RankedHit[]> {
+    return (await this.judgeCandidates(query, candidates, opts.filter ?? [], { wordCandidates: WORD_CANDIDATES, wordEvidence: opts.wordEvidence }))
+      .verified;
   }
 
   /**

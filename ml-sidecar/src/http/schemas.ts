@@ -162,8 +162,12 @@ export function multipartDocs(maxImages: number): Record<string, { body: object;
       body: { type: "object", required: ["image"], properties: { image: images } },
     },
     "POST /v1/duplicates": {
-      description: "Already indexed images that one upload duplicates, with scores.",
-      body: { type: "object", required: ["image"], properties: { image: imagePart } },
+      description: "Already indexed images that one upload duplicates, with scores; `filter` (JSON, as in search) limits which indexed images count.",
+      body: {
+        type: "object",
+        required: ["image"],
+        properties: { image: imagePart, filter: { type: "string", description: "JSON metadata filter" } },
+      },
     },
   };
 }

@@ -347,9 +347,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     async (request) => {
-      const { images } = await readMultipart(request, limits);
+      const { images, fields } = await readMultipart(request, limits);
       if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
-      return { duplicates: await service.duplicatesOf(images[0]!) };
+      return { duplicates: await service.duplicatesOf(images[0]!, parseFilter(fields.filter)) };
     },
   );
 

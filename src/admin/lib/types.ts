@@ -16,6 +16,19 @@ export type {
   SocialPostStatus,
 } from "../../types/http/social"
 export type { AdminRoleName, AdminUserRoleResponse } from "../../types/http/user-role"
+export type {
+  AdminProductVisualImage,
+  AdminProductVisualIndexResponse,
+  AdminVisualAnalyticsCounts,
+  AdminVisualAnalyticsResponse,
+  AdminVisualIndexCounts,
+  AdminVisualIndexFailure,
+  AdminVisualIndexResponse,
+  AdminVisualModelVersionCounts,
+  AdminVisualReindexResponse,
+  AdminVisualSidecar,
+  VisualImageStatus,
+} from "../../types/http/visual-admin"
 
 export type AdminLookbookResponse = { lookbook: AdminLookbook }
 export type AdminLookbookListResponse = { lookbooks: AdminLookbookSummary[]; count: number; offset: number; limit: number }

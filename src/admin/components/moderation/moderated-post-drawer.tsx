@@ -14,7 +14,7 @@ const ACTIONS: { action: SocialModerationAction; label: string; variant: "primar
 const DONE: Record<SocialModerationAction, string> = { approve: "approved", hide: "hidden", remove: "removed" }
 
 /**
- * One post in a drawer: photos, tags, reports with their weights, why it is hidden, the author's
+ * One post in a drawer: photos, tags, the post it nearly copies, reports with their weights, why it is hidden, the author's
  * history (a click opens that post), and approve, hide and remove with a note for the record.
  */
 export const ModeratedPostDrawer = ({ postId, onOpen, onClose }: { postId: string | null; onOpen: (id: string) => void; onClose: () => void }) => {
@@ -92,6 +92,17 @@ const PostDetails = ({ post, history, onOpen }: { post: AdminSocialPostDetail; h
             {when(post.hidden_reason.at)}
           </Text>
         ) : null}
+      </div>
+    ) : null}
+    {post.duplicate_of ? (
+      <div data-testid="duplicate-of" className="bg-ui-bg-subtle rounded-md px-3 py-2">
+        <Text weight="plus" size="small">
+          Near-copy of another author's post
+        </Text>
+        <Text size="small">{post.duplicate_of.reason}</Text>
+        <button type="button" className="text-ui-fg-interactive text-left text-sm" onClick={() => onOpen(post.duplicate_of!.post_id)}>
+          Open the original
+        </button>
       </div>
     ) : null}
     <div>
