@@ -49,8 +49,14 @@ async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Pro
  * declared Content-Length is checked first, and the bytes are counted while they stream, so a body
  * over `limit` gets 413 at once (or as soon as the count passes the limit when the length is not
  * declared) and Medusa's request is aborted. Medusa's own answer (status and JSON) is passed back.
+ * `signIn: "optional"` lets guests through (search by photo); a signed-in shopper's token still goes along.
  */
-export async function forwardUpload(request: NextRequest, medusaPath: string, limit: number): Promise<NextResponse> {
+export async function forwardUpload(
+  request: NextRequest,
+  medusaPath: string,
+  limit: number,
+  { signIn = "required" }: { signIn?: "required" | "optional" } = {}
+): Promise<NextResponse> {
   if (!request.body) return problem(400, "invalid_data", "Send the photos and fields as multipart/form-data.")
   const reader = request.body.getReader()
   const refuse = (response: NextResponse) => {
@@ -69,7 +75,7 @@ export async function forwardUpload(request: NextRequest, medusaPath: string, li
     return refuse(problem(400, "invalid_data", "Send the photos and fields as multipart/form-data."))
   }
   const auth = await getAuthHeaders()
-  if (!("authorization" in auth)) return refuse(problem(401, "unauthorized", "Sign in to upload photos."))
+  if (signIn === "required" && !("authorization" in auth)) return refuse(problem(401, "unauthorized", "Sign in to upload photos."))
 
   // Passed on chunk by chunk as Medusa asks for more: at most a chunk or two is held here.
   let received = 0

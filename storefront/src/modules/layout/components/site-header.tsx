@@ -1,6 +1,7 @@
 import Link from "next/link"
 import { retrieveCart } from "@lib/data/cart"
 import { isSignedIn } from "@lib/data/cookies"
+import PhotoSearchButton from "@modules/visual-search/components/photo-search-button"
 
 /** Header with the shop's main areas; every link keeps the shopper's country. */
 export default async function SiteHeader({ countryCode }: { countryCode: string }) {
@@ -27,6 +28,7 @@ export default async function SiteHeader({ countryCode }: { countryCode: string 
             Search products
           </label>
           <input id="site-search" type="search" name="q" placeholder="Search" />
+          <PhotoSearchButton countryCode={countryCode} />
         </form>
         <div className="site-header__actions">
           <Link href={`${base}/account`} data-testid="nav-account">

@@ -4,6 +4,7 @@ import Link from "next/link"
 import { useActionState, useEffect, useRef, useState } from "react"
 import { addLookToCart, recordLookView, type Look } from "@lib/data/lookbooks"
 import SubmitButton from "@modules/common/components/submit-button"
+import ShopThisLookLink from "@modules/visual-search/components/shop-this-look-link"
 import HotspotProductCard from "./hotspot-product-card"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 
@@ -126,16 +127,20 @@ export default function LookViewer({
             <HotspotProductCard key={open.id} hotspot={open} countryCode={countryCode} currency={currency} id={cardId} />
           </div>
         ) : null}
-        {look.hotspots.length ? (
-          <form action={action}>
-            <input type="hidden" name="lookbook_id" value={lookbookId} />
-            <input type="hidden" name="look_id" value={look.id} />
-            <input type="hidden" name="country_code" value={countryCode} />
-            <SubmitButton pendingText="Adding the look…" testId="add-look">
-              Add the whole look
-            </SubmitButton>
-          </form>
-        ) : null}
+        <div style={{ display: "flex", gap: ".75rem", flexWrap: "wrap", alignItems: "center" }}>
+          {look.hotspots.length ? (
+            <form action={action}>
+              <input type="hidden" name="lookbook_id" value={lookbookId} />
+              <input type="hidden" name="look_id" value={look.id} />
+              <input type="hidden" name="country_code" value={countryCode} />
+              <SubmitButton pendingText="Adding the look…" testId="add-look">
+                Add the whole look
+              </SubmitButton>
+            </form>
+          ) : null}
+          {/* Pieces like the ones in the photo, beyond the tagged ones (and when those are gone). */}
+          <ShopThisLookLink countryCode={countryCode} photo={{ lookbook: lookbookId, look: look.id }} />
+        </div>
         {state?.error ? (
           <p role="alert" className="form-error shop-result">
             {state.error}

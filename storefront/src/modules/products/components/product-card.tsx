@@ -1,11 +1,15 @@
 import Link from "next/link"
+import type { ProductCard as ProductCardFields } from "@curator/types/product-card"
 import type { SearchProduct } from "@lib/data/products"
 import Price from "@modules/common/components/price"
 
-/** Cheapest variant price: "from" when variants differ. */
-function cheapest(product: SearchProduct) {
-  const prices = product.variants.map((v) => v.calculated_price).filter((p): p is NonNullable<typeof p> => Boolean(p))
-  if (!prices.length) return null
+/** The shared product card's fields; a search hit adds its brand and variant prices. */
+export type CardProduct = ProductCardFields & Partial<Pick<SearchProduct, "brand" | "variants">>
+
+/** Cheapest variant price: "from" when variants differ; without variants, the card's own price. */
+function cheapest(product: CardProduct) {
+  const prices = (product.variants ?? []).map((v) => v.calculated_price).filter((p): p is NonNullable<typeof p> => Boolean(p))
+  if (!prices.length) return product.calculated_price ? { ...product.calculated_price, varies: false } : null
   const min = prices.reduce((a, b) => (b.calculated_amount < a.calculated_amount ? b : a))
   const varies = prices.some((p) => p.calculated_amount !== min.calculated_amount)
   return { ...min, varies }
@@ -16,15 +20,27 @@ export default function ProductCard({
   countryCode,
   currency,
   priority = false,
+  reasons,
+  onClick,
 }: {
-  product: SearchProduct
+  product: CardProduct
   countryCode: string
   currency: string
   priority?: boolean
+  /** Why a search or recommendation shows it, in the shopper's words ("same category and colour"). */
+  reasons?: string[]
+  /** For client lists that record the click (search by photo); the link navigates either way. */
+  onClick?: React.MouseEventHandler<HTMLAnchorElement>
 }) {
   const price = cheapest(product)
   return (
-    <Link href={`/${countryCode}/products/${product.handle}`} className="product-card" data-testid="product-card">
+    <Link
+      href={`/${countryCode}/products/${product.handle}`}
+      className="product-card"
+      data-testid="product-card"
+      data-product-handle={product.handle}
+      onClick={onClick}
+    >
       <div className="product-card__image">
         {product.thumbnail ? (
           // eslint-disable-next-line @next/next/no-img-element -- Medusa serves sized JPEGs; the box's aspect ratio prevents layout shift
@@ -56,6 +72,11 @@ export default function ProductCard({
       {product.in_stock === false ? (
         <p className="product-card__stock muted" data-testid="sold-out">
           Sold out in your region
+        </p>
+      ) : null}
+      {reasons?.length ? (
+        <p className="product-card__reasons muted" data-testid="product-reasons">
+          {reasons.join(" · ")}
         </p>
       ) : null}
     </Link>

@@ -6,18 +6,20 @@ import type { FacetValue, PriceBand } from "@lib/data/products"
 
 type Group = { name: string; label: string; values: FacetValue[]; selected: string[]; titleCase?: boolean }
 
-/** Category handles ("knitwear", "t-shirts") shown as names. */
 const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "One size"]
-/** Sizes in wearing order (XS before S), numeric sizes by number; other facets keep the server's order (by count). */
+const sizeRank = (v: string) => (SIZE_ORDER.includes(v) ? SIZE_ORDER.indexOf(v) : 100 + (Number.parseFloat(v) || 0))
+/** Compares sizes in wearing order (XS before S), numeric sizes by number (also the photo search's size filter). */
+export const bySizeOrder = (a: string, b: string) => sizeRank(a) - sizeRank(b)
+/** Sizes in wearing order; other facets keep the server's order (by count). */
 function ordered(group: Group): FacetValue[] {
   if (group.name !== "size") return group.values
-  const rank = (v: string) => (SIZE_ORDER.includes(v) ? SIZE_ORDER.indexOf(v) : 100 + (Number.parseFloat(v) || 0))
-  return [...group.values].sort((a, b) => rank(a.value) - rank(b.value))
+  return [...group.values].sort((a, b) => bySizeOrder(a.value, b.value))
 }
 
 const wholeMoney = (amount: number, currency: string) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase(), maximumFractionDigits: 0 }).format(amount)
 
+/** Category handles ("knitwear", "t-shirts") shown as names. */
 const titleCase = (v: string) => v.replace(/-/g, " ").replace(/(^|\s)(\w)/g, (_m, sep, c) => sep + c.toUpperCase())
 
 /**

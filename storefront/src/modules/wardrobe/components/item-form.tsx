@@ -1,9 +1,11 @@
 "use client"
 
-import { useState, useTransition } from "react"
+import { useRef, useState, useTransition } from "react"
 import { useRouter } from "next/navigation"
+import type { StoreWardrobePhotoSuggestionsResponse } from "@curator/types/wardrobe"
 import { type WardrobeItem } from "@lib/data/wardrobe"
 import Field from "@modules/common/components/field"
+import ProductCard from "@modules/products/components/product-card"
 import { SEASONS } from "../seasons"
 import { itemBody, readItemForm, type ItemFormValues } from "../item-fields"
 import { useHydrated } from "@lib/hooks/use-hydrated"
@@ -11,10 +13,15 @@ import { MAX_PHOTO_BYTES, megabytes, photoProblem, uploadErrorMessage } from "@l
 
 type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: ItemFormValues } | null
 
+/** Matching shop products shown under the photo. */
+const PHOTO_MATCHES = 4
+
 /**
  * Add or edit a wardrobe item, with an optional photo. Sent as multipart to the storefront's upload
  * route (src/app/api/wardrobe/items), which streams it to Medusa; a photo over the limit is refused
- * here before anything is sent.
+ * here before anything is sent. A chosen photo is also looked at (src/app/api/wardrobe/photo-suggestions):
+ * its main garment's category and colours fill the fields the shopper left empty (or that an earlier
+ * photo filled), and the shop's matching products are shown.
  */
 export default function ItemForm({ countryCode, item, currency }: { countryCode: string; item?: WardrobeItem; currency: string }) {
   const hydrated = useHydrated()
@@ -23,6 +30,11 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   const [sending, setSending] = useState(false)
   const [navigating, startTransition] = useTransition()
   const [preview, setPreview] = useState<string | null>(null)
+  const [photoHelp, setPhotoHelp] = useState<StoreWardrobePhotoSuggestionsResponse | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  // What the last suggestion wrote into each field: a field still holding it may take the next one.
+  const filled = useRef<Record<string, string>>({})
+  const latestPhoto = useRef(0)
   const v = (name: keyof WardrobeItem | "colours") => {
     if (state?.values && name in state.values) return state.values[name]
     if (!item) return undefined
@@ -32,6 +44,30 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   const formId = item ? "edit-item" : "new-item"
   const errors = state?.fieldErrors ?? {}
   const pending = sending || navigating
+
+  /** Suggests category and colours from the photo; when that fails, nothing is suggested and the shopper fills them in. */
+  async function suggestFromPhoto(file: File) {
+    const ticket = ++latestPhoto.current
+    setPhotoHelp(null)
+    const body = new FormData()
+    body.append("image", file, file.name || "photo.jpg")
+    body.append("country_code", countryCode)
+    body.append("limit", String(PHOTO_MATCHES))
+    const suggestion = await fetch("/api/wardrobe/photo-suggestions", { method: "POST", body })
+      .then((response) => (response.ok ? (response.json() as Promise<StoreWardrobePhotoSuggestionsResponse>) : null))
+      .catch(() => null)
+    if (ticket !== latestPhoto.current || !suggestion?.category) return
+    const fill = (name: string, value: string) => {
+      const input = formRef.current?.elements.namedItem(name)
+      if (!(input instanceof HTMLInputElement) || !value) return
+      if (input.value.trim() && input.value !== filled.current[name]) return
+      input.value = value
+      filled.current[name] = value
+    }
+    fill("category", suggestion.category)
+    fill("colours", suggestion.colours.join(", "))
+    setPhotoHelp(suggestion)
+  }
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -64,7 +100,7 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="item-form" data-hydrated={hydrated}>
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="item-form" data-hydrated={hydrated}>
       {state?.error ? (
         <p role="alert" className="form-error">
           {state.error}
@@ -147,6 +183,11 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
               setState((current) => ({ ...current, fieldErrors: { ...current?.fieldErrors, photo: tooLarge ?? "" } }))
               if (tooLarge) e.target.value = ""
               setPreview(file && !tooLarge ? URL.createObjectURL(file) : null)
+              if (file && !tooLarge) void suggestFromPhoto(file)
+              else {
+                latestPhoto.current++
+                setPhotoHelp(null)
+              }
             }}
           />
           <p id={`${formId}-photo-hint`} className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>
@@ -161,6 +202,26 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
             <div className="media-box" style={{ width: 120, marginTop: ".5rem" }}>
               {/* eslint-disable-next-line @next/next/no-img-element -- local preview in a 3:4 box */}
               <img src={preview} alt="The chosen photo" width={120} height={160} />
+            </div>
+          ) : null}
+          {photoHelp ? (
+            <div role="status" className="notice" style={{ marginTop: ".75rem" }} data-testid="photo-suggestion">
+              <p style={{ margin: 0 }}>
+                From your photo: {[photoHelp.category, photoHelp.colours.join(", ")].filter(Boolean).join(" · ")}. Change the category and colours
+                above if they are not right.
+              </p>
+              {photoHelp.products.length ? (
+                <div style={{ marginTop: ".75rem" }} data-testid="photo-suggestion-products">
+                  <p style={{ margin: "0 0 .5rem", fontWeight: 600 }}>Like it in the shop</p>
+                  <ul className="product-grid">
+                    {photoHelp.products.slice(0, PHOTO_MATCHES).map(({ product, reasons }) => (
+                      <li key={product.id}>
+                        <ProductCard product={product} countryCode={countryCode} currency={currency} reasons={reasons} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
             </div>
           ) : null}
           {item?.photo_url ? (

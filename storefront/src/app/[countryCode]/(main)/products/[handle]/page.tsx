@@ -1,11 +1,13 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { Suspense } from "react"
 import { getProductByHandle, getRegionalStock } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
 import Gallery from "@modules/products/components/gallery"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
 import WornByCommunity from "@modules/social/components/worn-by-community"
+import SimilarItems from "@modules/visual-search/components/similar-items"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }> }
 
@@ -76,6 +78,10 @@ export default async function ProductPage({ params }: Props) {
           ) : null}
         </div>
       </div>
+      {/* Its own boundary: the page never waits for the similarity search, and shows no row without results. */}
+      <Suspense fallback={null}>
+        <SimilarItems productId={product.id} countryCode={countryCode} currency={region.currency_code} />
+      </Suspense>
       <WornByCommunity productId={product.id} countryCode={countryCode} />
     </div>
   )

@@ -10,6 +10,7 @@ import LikeButton from "@modules/social/components/like-button"
 import PostPhotos from "@modules/social/components/post-photos"
 import ReportForm from "@modules/social/components/report-form"
 import TaggedProducts from "@modules/social/components/tagged-products"
+import ShopThisLookLink from "@modules/visual-search/components/shop-this-look-link"
 import "@modules/social/social.css"
 
 type Props = { params: Promise<{ countryCode: string; id: string }> }
@@ -61,6 +62,11 @@ export default async function PostPage({ params }: Props) {
               <FollowButton customerId={author.id} name={author.display_name} following={author.followed_by_me} countryCode={countryCode} signedIn />
             ) : null}
           </div>
+          {post.photos.length ? (
+            <p>
+              <ShopThisLookLink countryCode={countryCode} photo={{ post: post.id }} />
+            </p>
+          ) : null}
           <TaggedProducts tags={post.tags} countryCode={countryCode} />
           <CommentThread comments={comments} postId={post.id} countryCode={countryCode} viewerId={viewer?.id ?? null} />
           {isAuthor ? null : <ReportForm postId={post.id} countryCode={countryCode} signedIn={Boolean(viewer)} />}
