@@ -3,6 +3,11 @@ import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { mlSidecar } from "../../src/visual/ml-sidecar-client"
+import { indexableProduct, IndexedProductSource, PRODUCT_INDEX_FIELDS } from "../../src/workflows/visual/product-images"
+import { fileKeyOf, PUBLIC_DIR } from "./files"
 
 const SIDECAR_DIR = path.join(__dirname, "..", "..", "ml-sidecar")
 /** The sidecar loads its model before it answers: slow on a busy 2-core machine. */
@@ -25,7 +30,8 @@ export type MlSidecarProcess = {
   output(): string
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on now. */
+export async function unusedPort(): Promise<number> {
   const server = net.createServer()
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
   const { port } = server.address() as net.AddressInfo
@@ -41,7 +47,7 @@ async function freePort(): Promise<number> {
  * stop() and start() take it down and bring it back, to test the shop while it is unreachable.
  */
 export async function startMlSidecar(options: { env?: Record<string, string> } = {}): Promise<MlSidecarProcess> {
-  const port = await freePort()
+  const port = await unusedPort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "curator-ml-sidecar-"))
   const url = `http://127.0.0.1:${port}`
   const lines: string[] = []
@@ -56,7 +62,15 @@ export async function startMlSidecar(options: { env?: Record<string, string> } =
 
   const start = async () => {
     if (child) return
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...options.env }
+    // Requests are logged only at LOG_LEVEL info: a test's output shows the sidecar's warnings, not every call.
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      ...options.env,
+    }
     // The test's own NODE_OPTIONS (jest's VM modules) and token are not the sidecar's.
     delete env.NODE_OPTIONS
     if (!options.env?.ML_SIDECAR_TOKEN) delete env.ML_SIDECAR_TOKEN
@@ -102,4 +116,38 @@ export async function startMlSidecar(options: { env?: Record<string, string> } =
 
   await start()
   return { url, port, dataDir, stop, start, running: () => child !== null, output: () => lines.join("\n") }
+}
+
+/** An address where no sidecar answers: the image service is down. */
+export const unreachableSidecarUrl = async () => `http://127.0.0.1:${await unusedPort()}`
+
+/** Runs `fn` with the Medusa app pointed at an address where no sidecar answers, then points it back. */
+export async function whileSidecarUnreachable<T>(fn: () => Promise<T>): Promise<T> {
+  const before = process.env.ML_SIDECAR_URL
+  process.env.ML_SIDECAR_URL = await unreachableSidecarUrl()
+  try {
+    return await fn()
+  } finally {
+    process.env.ML_SIDECAR_URL = before
+  }
+}
+
+/**
+ * Puts every catalog product's images into the running sidecar's index, with the metadata the
+ * indexing workflow gives them (src/workflows/visual/product-images.ts), as the stored files are.
+ * Returns each product as read (PRODUCT_INDEX_FIELDS and `extraFields`) with its indexable images.
+ */
+export async function indexCatalogImages<Row extends IndexedProductSource>(
+  container: MedusaContainer,
+  extraFields: string[] = []
+): Promise<{ row: Row; images: ReturnType<typeof indexableProduct>["images"] }[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "product", fields: [...PRODUCT_INDEX_FIELDS, ...extraFields] })
+  const indexed: { row: Row; images: ReturnType<typeof indexableProduct>["images"] }[] = []
+  for (const row of data as unknown as Row[]) {
+    const { images } = indexableProduct(row)
+    for (const image of images) await mlSidecar().putImage(image.image_id, fs.readFileSync(`${PUBLIC_DIR}/${fileKeyOf(image.url)}`), image.metadata)
+    indexed.push({ row, images })
+  }
+  return indexed
 }

@@ -1,4 +1,3 @@
-import net from "node:net"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
@@ -7,21 +6,13 @@ import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { VISUAL_MODULE } from "../../src/modules/visual"
 import VisualModuleService from "../../src/modules/visual/service"
 import { apiCaller, signIn, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
+import { unreachableSidecarUrl } from "../helpers/ml-sidecar"
 
 jest.setTimeout(300_000)
 
 type Who = "customer" | "moderator" | "admin"
 
 const MODERATOR = { email: "visual-moderator@curator.local", password: "moderator-pw-1" }
-
-/** A local port nothing listens on: the ML sidecar is down for this whole file. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 /**
  * The visual search Admin API: the index state (counts per model version, the sidecar's health,
@@ -42,7 +33,8 @@ medusaIntegrationTestRunner({
     const statusesOf = async (productId: string) => (await rowsOf(productId)).map((row) => row.status)
 
     beforeAll(async () => {
-      process.env.ML_SIDECAR_URL = `http://127.0.0.1:${await closedPort()}`
+      // The ML sidecar is down for this whole file.
+      process.env.ML_SIDECAR_URL = await unreachableSidecarUrl()
       const container = getContainer()
       store = await seedStore(container)
       await seedPeople(container)

@@ -1,4 +1,3 @@
-import net from "node:net"
 import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
@@ -10,7 +9,7 @@ import { mlSidecar } from "../../src/visual/ml-sidecar-client"
 import { reconcilePostPhotoIndex } from "../../src/workflows/social/post-photo-index"
 import { apiCaller, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
 import { isolatePrivateUploads } from "../helpers/files"
-import { startMlSidecar } from "../helpers/ml-sidecar"
+import { startMlSidecar, whileSidecarUnreachable } from "../helpers/ml-sidecar"
 import { multipartForm } from "../helpers/multipart"
 
 jest.setTimeout(600_000)
@@ -37,15 +36,6 @@ async function nearCopyOf(photo: Buffer): Promise<Buffer> {
     .toBuffer()
 }
 
-/** A local port nothing listens on: where the sidecar "is" while it is down. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
 /**
  * Near-copies of other authors' posts (issue #15 §4), with the real ML sidecar: post photos are
  * indexed as they are posted; a new post whose photo nearly copies another author's post waits as
@@ -57,7 +47,6 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
     let sidecar: Awaited<ReturnType<typeof startMlSidecar>>
-    let sidecarUrl = ""
     const tokens: Record<Who, string> = { a: "", b: "", admin: "" }
     const call = apiCaller<Who>(api, () => store.publishableKey, tokens)
     let original: Buffer
@@ -75,7 +64,6 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       sidecar = await startMlSidecar()
-      sidecarUrl = process.env.ML_SIDECAR_URL!
       store = await seedStore(getContainer())
       await seedPeople(getContainer())
       tokens.a = await signInDemoCustomer(api, 0)
@@ -85,7 +73,6 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(async () => {
-      process.env.ML_SIDECAR_URL = sidecarUrl
       await sidecar?.stop()
     })
 
@@ -142,13 +129,8 @@ medusaIntegrationTestRunner({
 
     it("publishes posts while the sidecar is down, and checks and indexes them once it is back", async () => {
       const originalPost = await post("a", "Striped tee", [original])
-      process.env.ML_SIDECAR_URL = `http://127.0.0.1:${await closedPort()}`
-      let whileDown: { id: string; status: string; photos: { id: string }[] }
-      try {
-        whileDown = await post("b", "Posted while the image service was down", [await nearCopyOf(original)])
-      } finally {
-        process.env.ML_SIDECAR_URL = sidecarUrl
-      }
+      const copy = await nearCopyOf(original)
+      const whileDown = await whileSidecarUnreachable(() => post("b", "Posted while the image service was down", [copy]))
       // Not blocked, not lost.
       expect(whileDown.status).toBe("published")
       expect((await call("get", `/store/social/posts/${whileDown.id}`)).data.post.id).toBe(whileDown.id)

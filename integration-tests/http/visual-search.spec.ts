@@ -1,18 +1,14 @@
-import fs from "node:fs"
-import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { apiCaller, signInDemoCustomer } from "../helpers/api"
 import { seedDemoShop } from "../helpers/demo-shop"
-import { fileKeyOf, PUBLIC_DIR } from "../helpers/files"
-import { solidJpeg } from "../helpers/images"
-import { startMlSidecar } from "../helpers/ml-sidecar"
+import { phonePhotoOf, solidJpeg } from "../helpers/images"
+import { indexCatalogImages, startMlSidecar } from "../helpers/ml-sidecar"
 import { multipartForm } from "../helpers/multipart"
 import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { VISUAL_MODULE } from "../../src/modules/visual"
 import type VisualModuleService from "../../src/modules/visual/service"
-import { mlSidecar } from "../../src/visual/ml-sidecar-client"
-import { indexableProduct, IndexedProductSource, PRODUCT_INDEX_FIELDS } from "../../src/workflows/visual/product-images"
+import { PRODUCT_FACT_FIELDS } from "../../src/visual/visual-search"
 import type { StoreVisualSearchResponse, VisualSearchItem } from "../../src/types/http/visual-search"
 
 jest.setTimeout(600_000)
@@ -31,16 +27,8 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
-/** A shopper's photo of a catalog product: its picture re-encoded smaller with a slight crop, as a phone would give it. */
-async function photoOf(product: Product): Promise<Buffer> {
-  const stored = fs.readFileSync(`${PUBLIC_DIR}/${fileKeyOf(product.images[0].url)}`)
-  const { width = 0, height = 0 } = await sharp(stored).metadata()
-  return sharp(stored)
-    .extract({ left: Math.round(width * 0.03), top: Math.round(height * 0.03), width: Math.round(width * 0.94), height: Math.round(height * 0.94) })
-    .resize({ width: 720 })
-    .jpeg({ quality: 80 })
-    .toBuffer()
-}
+/** A shopper's photo of a catalog product, as a phone would give it. */
+const photoOf = (product: Product) => phonePhotoOf(product.images[0].url, 720)
 
 /**
  * Search by photo and similar items through the Store API, with the real ML sidecar over a small
@@ -116,28 +104,13 @@ medusaIntegrationTestRunner({
       euRegionId = store.regionIdsByCurrency.eur
       tokens.shopper = await signInDemoCustomer(api, 0)
 
-      // The catalog's images in the index, with the metadata the indexing workflow gives them.
+      await indexCatalogImages(container)
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "product", fields: PRODUCT_INDEX_FIELDS })
-      for (const row of data as unknown as IndexedProductSource[]) {
-        for (const image of indexableProduct(row).images) {
-          await mlSidecar().putImage(image.image_id, fs.readFileSync(`${PUBLIC_DIR}/${fileKeyOf(image.url)}`), image.metadata)
-        }
-      }
 
       const { data: rows } = await query.graph({
         entity: "product",
-        fields: [
-          "id",
-          "title",
-          "categories.handle",
-          "images.id",
-          "images.url",
-          "variants.id",
-          "variants.options.value",
-          "variants.options.option.title",
-          "variants.inventory_items.inventory_item_id",
-        ],
+        // The facts the search ranks by, read as it reads them, with the title and stock to set up cases.
+        fields: [...PRODUCT_FACT_FIELDS, "title", "variants.inventory_items.inventory_item_id"],
       })
       products = rows.map((p: any) => ({
         id: p.id,

@@ -1,8 +1,5 @@
-import fs from "node:fs"
-import net from "node:net"
 import sharp from "sharp"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
 import type WardrobeModuleService from "../../src/modules/wardrobe/service"
@@ -11,35 +8,19 @@ import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import type { StoreSocialTagSuggestionsResponse } from "../../src/types/http/social"
 import type { StoreWardrobePhotoSuggestionsResponse } from "../../src/types/http/wardrobe"
 import { mlSidecar } from "../../src/visual/ml-sidecar-client"
-import { indexableProduct, IndexedProductSource, PRODUCT_INDEX_FIELDS } from "../../src/workflows/visual/product-images"
+import type { IndexedProductSource } from "../../src/workflows/visual/product-images"
 import { apiCaller, signInDemoCustomer } from "../helpers/api"
 import { seedDemoShop } from "../helpers/demo-shop"
-import { fileKeyOf, PUBLIC_DIR } from "../helpers/files"
-import { startMlSidecar } from "../helpers/ml-sidecar"
+import { phonePhotoOf } from "../helpers/images"
+import { indexCatalogImages, startMlSidecar, whileSidecarUnreachable } from "../helpers/ml-sidecar"
 import { multipartForm } from "../helpers/multipart"
 
 jest.setTimeout(600_000)
 
 type Product = { id: string; title: string; category: string; colours: string[]; imageUrl: string }
 
-/** A shopper's own photo of a catalog garment: its picture cropped a little and saved again smaller. */
-async function photoOf(product: Product): Promise<Buffer> {
-  const stored = fs.readFileSync(`${PUBLIC_DIR}/${fileKeyOf(product.imageUrl)}`)
-  const { width = 0, height = 0 } = await sharp(stored).metadata()
-  return sharp(stored)
-    .extract({ left: Math.round(width * 0.03), top: Math.round(height * 0.03), width: Math.round(width * 0.94), height: Math.round(height * 0.94) })
-    .resize({ width: 540 })
-    .jpeg({ quality: 80 })
-    .toBuffer()
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
+/** A shopper's own photo of a catalog garment, as a phone would give it. */
+const photoOf = (product: Product) => phonePhotoOf(product.imageUrl, 540)
 
 /**
  * Suggestions from a shopper's own photo (issue #15 §4), with the real ML sidecar over a small demo
@@ -52,7 +33,6 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
     let sidecar: Awaited<ReturnType<typeof startMlSidecar>>
-    let sidecarUrl = ""
     let euRegionId = ""
     const products: Product[] = []
     const tokens: Record<"shopper", string> = { shopper: "" }
@@ -72,19 +52,12 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       sidecar = await startMlSidecar()
-      sidecarUrl = process.env.ML_SIDECAR_URL!
       const container = getContainer()
       store = (await seedDemoShop(container, { productsPerCategory: 1 })).store
       euRegionId = store.regionIdsByCurrency.eur
       tokens.shopper = await signInDemoCustomer(api, 0)
 
-      // The catalog's images in the index, with the metadata the indexing workflow gives them.
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "product", fields: [...PRODUCT_INDEX_FIELDS, "title"] })
-      for (const row of data as unknown as (IndexedProductSource & { title: string })[]) {
-        const { images } = indexableProduct(row)
-        for (const image of images)
-          await mlSidecar().putImage(image.image_id, fs.readFileSync(`${PUBLIC_DIR}/${fileKeyOf(image.url)}`), image.metadata)
+      for (const { row, images } of await indexCatalogImages<IndexedProductSource & { title: string }>(container, ["title"])) {
         if (images[0]) {
           const { metadata, url } = images[0]
           products.push({ id: row.id, title: row.title, category: metadata.category!, colours: metadata.colours, imageUrl: url })
@@ -93,7 +66,6 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(async () => {
-      process.env.ML_SIDECAR_URL = sidecarUrl
       await sidecar?.stop()
     })
 
@@ -157,17 +129,14 @@ medusaIntegrationTestRunner({
 
       it("answers 503 within 2 s while the sidecar is down", async () => {
         const photo = await photoOf(products[0])
-        process.env.ML_SIDECAR_URL = `http://127.0.0.1:${await closedPort()}`
-        try {
+        await whileSidecarUnreachable(async () => {
           const started = performance.now()
           const res = await wardrobe(photo, "shopper")
           expect(res.status).toBe(503)
           expect(res.data).toMatchObject({ type: "unavailable", message: expect.any(String) })
           expect(performance.now() - started).toBeLessThan(2_000)
           expect((await tagSuggestions(photo, "shopper")).status).toBe(503)
-        } finally {
-          process.env.ML_SIDECAR_URL = sidecarUrl
-        }
+        })
       })
     })
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { Config } from "./config.ts";
+import type { Config, LogLevel } from "./config.ts";
 import { selectEmbedder } from "./embedding/select-backend.ts";
 import type { Embedder } from "./embedding/embedder.ts";
 import { DctPhashHasher } from "./dedup/dct-phash-hasher.ts";
@@ -35,7 +35,10 @@ export interface App {
 }
 
 /** Wires the ports to their adapters from configuration. `embedder` may be passed in to share one pool (tests). */
-export async function createApp(config: Config, opts: { embedder?: Embedder; log?: (m: string) => void; logger?: boolean } = {}): Promise<App> {
+export async function createApp(
+  config: Config,
+  opts: { embedder?: Embedder; log?: (m: string) => void; logger?: boolean | { level: LogLevel } } = {},
+): Promise<App> {
   const log = opts.log ?? ((m: string) => console.log(`[ml-sidecar] ${m}`));
   let skipped: Array<{ backend: string; reason: string }> = [];
   let embedder = opts.embedder;

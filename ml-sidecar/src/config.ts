@@ -57,6 +57,21 @@ export interface Config {
   thresholds: DuplicateThresholds;
   /** POST /v1/describe defaults (a request may override both). */
   describe: { minCategoryConfidence: number; maxItems: number };
+  /** The request log's level (LOG_LEVEL, default info): the launcher's test runs set warn, so only problems are logged. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** Medusa's own LOG_LEVEL names (winston) that pino lacks, as their nearest pino level: one setting serves both. */
+const WINSTON_LEVELS: Record<string, LogLevel> = { http: "debug", verbose: "debug", silly: "trace" };
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = (env.LOG_LEVEL ?? "").trim().toLowerCase();
+  if (!raw) return "info";
+  if ((LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  if (WINSTON_LEVELS[raw]) return WINSTON_LEVELS[raw];
+  throw new Error(`LOG_LEVEL must be one of ${[...LOG_LEVELS, ...Object.keys(WINSTON_LEVELS)].join(", ")}, got ${JSON.stringify(env.LOG_LEVEL)}`);
 }
 
 /** Shortest accepted ML_SIDECAR_TOKEN: a guessable secret protects nothing. */
@@ -143,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minCategoryConfidence: inRange(env, "MIN_CATEGORY_CONFIDENCE", 0.5, 0, 1),
       maxItems: inRange(env, "DESCRIBE_MAX_ITEMS", 6, 1, 10, true),
     },
+    logLevel: logLevel(env),
   };
 }

@@ -9,7 +9,7 @@ try {
   console.error(`[ml-sidecar] not starting: ${(err as Error).message}`);
   process.exit(1);
 }
-const app = await createApp(config, { logger: true });
+const app = await createApp(config, { logger: { level: config.logLevel } });
 await app.server.listen({ port: config.port, host: config.host });
 if (!config.token) console.log(`[ml-sidecar] no ML_SIDECAR_TOKEN set: requests are not authenticated (listening on ${config.host} only)`);
 

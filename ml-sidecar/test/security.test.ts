@@ -128,6 +128,16 @@ test("the sidecar listens on 127.0.0.1 by default and refuses a public address w
   assert.throws(() => loadConfig({ ML_SIDECAR_TOKEN: "short" }), /at least 16 characters/);
 });
 
+/** A loopback port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
 /**
  * Runs `npm start`'s entry point with this environment until it exits, or until `until` matches its
  * output: then `whileRunning` runs and the process is stopped.
@@ -181,12 +191,7 @@ test("the process refuses to start on a public address without ML_SIDECAR_TOKEN,
 test("started with default settings, the process listens on 127.0.0.1 only", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-main-"));
   dirs.push(dataDir);
-  const port = await new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const probe = (host: string) =>
     new Promise<string>((resolve) => {
       const socket = net.connect({ host, port }, () => (socket.destroy(), resolve("connected")));
@@ -330,4 +335,24 @@ test("only JPEG, PNG and WebP are accepted, and client errors never name the lib
     ["invalid_image", "invalid_multipart", "invalid_multipart", "invalid_json"],
   );
   for (const a of answers) assert.doesNotMatch(a.json.message, /sharp|vips|busboy|fastify|FST_|Unexpected end of form|Boundary not found/i);
+});
+
+test("LOG_LEVEL sets the request log's level: info by default, warn keeps requests out of the log", async () => {
+  assert.equal(loadConfig({}).logLevel, "info");
+  assert.equal(loadConfig({ LOG_LEVEL: "WARN" }).logLevel, "warn");
+  // Medusa's own level names, so one LOG_LEVEL serves the shop and the sidecar.
+  assert.equal(loadConfig({ LOG_LEVEL: "verbose" }).logLevel, "debug");
+  assert.throws(() => loadConfig({ LOG_LEVEL: "loud" }), /LOG_LEVEL must be one of fatal, error, warn, info/);
+
+  const requestLog = async (env: Record<string, string>) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mlsc-main-"));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const { output } = await runMain({ PORT: String(port), DATA_DIR: dataDir, ...env }, /no ML_SIDECAR_TOKEN set/, async () => {
+      assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
+    });
+    return output;
+  };
+  assert.match(await requestLog({}), /incoming request/);
+  assert.doesNotMatch(await requestLog({ LOG_LEVEL: "warn" }), /incoming request|request completed/);
 });

@@ -42,7 +42,7 @@ async function runStorefrontTests(context, { database, report, args }) {
       settings: { ...settings, sidecar: { ...settings.sidecar, port: sidecarPort, url: sidecarUrl } },
       supervisor,
       log,
-      env: { DATA_DIR: path.join(scratch, "ml-sidecar") },
+      env: { DATA_DIR: path.join(scratch, "ml-sidecar"), LOG_LEVEL: settings.env.LOG_LEVEL || "warn" },
     })
     if (sidecar) servers.push(sidecar)
     const env = {

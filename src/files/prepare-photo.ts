@@ -38,17 +38,11 @@ export function detectImageType(bytes: Buffer): ImageType | null {
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
 /**
- * Checks an uploaded photo and re-encodes it for storage: type by magic bytes, size and pixel
- * limits, full decode (a truncated or corrupt file fails here, not later), EXIF orientation
- * applied to the pixels, and every metadata block (EXIF with GPS, XMP, ICC comments) dropped.
- * The size returned is the stored image's, as the encoder wrote it: nothing needs to decode it again.
+ * The checks every uploaded photo gets, stored or only searched with: present, within the byte
+ * limit, a JPEG, PNG or WebP by its content, with readable dimensions within the pixel limit.
+ * Each failure is a 400 that says why.
  */
-export async function preparePhoto(
-  // originalname is accepted and ignored: no stored name comes from the upload.
-  file: { buffer: Buffer; originalname?: string },
-  { filenamePrefix = "photo" }: { filenamePrefix?: string } = {}
-): Promise<PreparedImage> {
-  const { buffer } = file
+export async function checkPhoto(buffer: Buffer | undefined): Promise<{ type: ImageType; width: number; height: number }> {
   if (!buffer?.length) throw invalid("photo is empty")
   if (buffer.length > MAX_PHOTO_BYTES) throw invalid(`photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`)
   const type = detectImageType(buffer)
@@ -67,6 +61,22 @@ export async function preparePhoto(
   if (width * height > MAX_PHOTO_PIXELS) {
     throw invalid(`photo is ${width}×${height} pixels (${((width * height) / 1e6).toFixed(1)} MP); the limit is ${MAX_PHOTO_PIXELS / 1e6} MP`)
   }
+  return { type, width, height }
+}
+
+/**
+ * Checks an uploaded photo and re-encodes it for storage: type by magic bytes, size and pixel
+ * limits, full decode (a truncated or corrupt file fails here, not later), EXIF orientation
+ * applied to the pixels, and every metadata block (EXIF with GPS, XMP, ICC comments) dropped.
+ * The size returned is the stored image's, as the encoder wrote it: nothing needs to decode it again.
+ */
+export async function preparePhoto(
+  // originalname is accepted and ignored: no stored name comes from the upload.
+  file: { buffer: Buffer; originalname?: string },
+  { filenamePrefix = "photo" }: { filenamePrefix?: string } = {}
+): Promise<PreparedImage> {
+  const { buffer } = file
+  const { type } = await checkPhoto(buffer)
 
   let output: { data: Buffer; info: sharp.OutputInfo }
   try {

@@ -16,7 +16,7 @@ import { searchByPhoto } from "./visual-search"
 /** A colour must cover this share of the garment to be suggested as one of its colours. */
 const SUGGESTED_COLOUR_SHARE = 0.15
 
-type PhotoInput = { image: Uint8Array; shopper: ShopperContext; customer_id: string }
+export type PhotoInput = { image: Uint8Array; shopper: ShopperContext; customer_id: string }
 
 /**
  * Products to tag on a post's photo: the best matches of every garment found, most prominent

@@ -36,6 +36,19 @@ export const NO_GARMENT_MESSAGE = "No garment found in the photo."
 export const SIZE_RELAXED_MESSAGE = "Nothing purchasable in your size — showing similar items in other sizes."
 export const NOTHING_PURCHASABLE_MESSAGE = "Nothing you can buy now matches this photo with your filters."
 
+/** What ranking and reasons read of a product beside its card: category, brand, images and variant sizes. */
+export const PRODUCT_FACT_FIELDS = [
+  "id",
+  "subtitle",
+  "metadata",
+  "categories.handle",
+  "images.id",
+  "images.url",
+  "variants.id",
+  "variants.options.value",
+  "variants.options.option.title",
+]
+
 /**
  * Hits to ask for so that `limit` products survive the constraints: out-of-stock, unpriced or
  * wrong-size products drop out, so ask for several times more, within the sidecar's limit.
@@ -89,17 +102,7 @@ async function hydrateProducts(
     productCards(scope, { product_ids: productIds, variant_ids: variantIds.filter((v): v is string => typeof v === "string"), shopper }),
     query.graph({
       entity: "product",
-      fields: [
-        "id",
-        "subtitle",
-        "metadata",
-        "categories.handle",
-        "images.id",
-        "images.url",
-        "variants.id",
-        "variants.options.value",
-        "variants.options.option.title",
-      ],
+      fields: PRODUCT_FACT_FIELDS,
       filters: { id: productIds },
     }),
   ])

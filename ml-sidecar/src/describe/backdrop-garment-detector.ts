@@ -7,6 +7,7 @@ import {
   connectedComponents,
   erode,
   fillHoles,
+  grow8,
   intersectionArea,
   open,
   prominence,
@@ -342,24 +343,11 @@ function hysteresis(residual: Float32Array, width: number, height: number, high:
       stack[top++] = i;
     }
   }
-  while (top > 0) {
-    const i = stack[--top]!;
-    const x = i % width;
-    const y = (i - x) / width;
-    for (let dy = -1; dy <= 1; dy++) {
-      const ny = y + dy;
-      if (ny < 0 || ny >= height) continue;
-      for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx;
-        if (nx < 0 || nx >= width) continue;
-        const j = ny * width + nx;
-        if (!data[j] && residual[j]! > low && (!within || within.data[j])) {
-          data[j] = 1;
-          stack[top++] = j;
-        }
-      }
-    }
-  }
+  grow8(stack, top, width, height, (j) => {
+    if (data[j] || !(residual[j]! > low) || (within && !within.data[j])) return false;
+    data[j] = 1;
+    return true;
+  });
   return { data, width, height };
 }
 

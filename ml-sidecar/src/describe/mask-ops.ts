@@ -155,13 +155,43 @@ export function fillHoles(mask: Mask): Mask {
   return { data: out, width, height };
 }
 
+/**
+ * Grows 8-connected regions from the first `top` pixel indices on `stack` (room for every pixel):
+ * `take(j)` says whether neighbour j joins, and marks it as taken when it does; `visit` sees each
+ * pixel as it is grown from.
+ */
+export function grow8(
+  stack: Int32Array,
+  top: number,
+  width: number,
+  height: number,
+  take: (j: number) => boolean,
+  visit?: (x: number, y: number) => void,
+): void {
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % width;
+    const y = (i - x) / width;
+    visit?.(x, y);
+    for (let dy = -1; dy <= 1; dy++) {
+      const ny = y + dy;
+      if (ny < 0 || ny >= height) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        if (nx < 0 || nx >= width) continue;
+        const j = ny * width + nx;
+        if (take(j)) stack[top++] = j;
+      }
+    }
+  }
+}
+
 /** Labels the 8-connected components of a mask. */
 export function connectedComponents(mask: Mask): { labels: Int32Array; components: Component[] } {
   const { width, height, data } = mask;
   const labels = new Int32Array(data.length);
   const components: Component[] = [];
   const stack = new Int32Array(data.length);
-  let top = 0;
   for (let start = 0; start < data.length; start++) {
     if (!data[start] || labels[start]) continue;
     const label = components.length + 1;
@@ -173,32 +203,27 @@ export function connectedComponents(mask: Mask): { labels: Int32Array; component
       x1 = 0,
       y1 = 0;
     labels[start] = label;
-    stack[top++] = start;
-    while (top > 0) {
-      const i = stack[--top]!;
-      const x = i % width;
-      const y = (i - x) / width;
-      area++;
-      sx += x;
-      sy += y;
-      if (x < x0) x0 = x;
-      if (x >= x1) x1 = x + 1;
-      if (y < y0) y0 = y;
-      if (y >= y1) y1 = y + 1;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (data[j] && !labels[j]) {
-            labels[j] = label;
-            stack[top++] = j;
-          }
-        }
-      }
-    }
+    stack[0] = start;
+    grow8(
+      stack,
+      1,
+      width,
+      height,
+      (j) => {
+        if (!data[j] || labels[j]) return false;
+        labels[j] = label;
+        return true;
+      },
+      (x, y) => {
+        area++;
+        sx += x;
+        sy += y;
+        if (x < x0) x0 = x;
+        if (x >= x1) x1 = x + 1;
+        if (y < y0) y0 = y;
+        if (y >= y1) y1 = y + 1;
+      },
+    );
     components.push({ label, area, box: { x0, y0, x1, y1 }, cx: sx / area, cy: sy / area });
   }
   return { labels, components };

@@ -11,7 +11,7 @@ import type { ImageRecord } from "../index/vector-store.ts";
 import { collapsedHitSchema, describeResponseSchema, errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
 import type { DescribeOptions, DescribeService } from "../describe/describe-service.ts";
 import type { SimilarImages } from "../describe/similar-images.ts";
-import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "../config.ts";
+import { DEFAULT_REQUEST_LIMITS, type LogLevel, type RequestLimits } from "../config.ts";
 import { requireBearerToken } from "./auth.ts";
 import { readMultipart } from "./multipart.ts";
 import { describeRequestError } from "./request-errors.ts";
@@ -30,7 +30,8 @@ export interface ServerDeps {
   limits?: RequestLimits;
   /** Shared secret required on every route but /health and /docs; unset: none. */
   token?: string;
-  logger?: boolean;
+  /** Fastify's request log: off (default), on at info, or at this level. */
+  logger?: boolean | { level: LogLevel };
 }
 
 const errors = {

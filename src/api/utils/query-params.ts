@@ -23,3 +23,13 @@ export const booleanQueryParam = (name: string) =>
     .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"))
+
+/** `limit`: a whole number from 1 to `max`, `defaultLimit` when absent. */
+export const limitParam = (max: number, defaultLimit: number) =>
+  z.coerce
+    .number({ error: "limit must be a whole number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be at least 1")
+    .max(max, `limit must be at most ${max}`)
+    .optional()
+    .default(defaultLimit)

@@ -414,22 +414,31 @@ class SocialModuleService extends MedusaService({
    */
   @InjectManager()
   async listPhotosToIndex(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PostPhotoIndexRow[]> {
-    return sqlManagerOf(sharedContext).execute(
-      `SELECT i.id, i.post_id, i.file_id, p.customer_id, i.position FROM social_post_image i JOIN social_post p ON p.id = i.post_id
-        WHERE i.visual_indexed_at IS NULL AND i.file_id IS NOT NULL AND i.deleted_at IS NULL
-          AND p.deleted_at IS NULL AND p.status <> 'removed' AND p.duplicate_checked_at IS NOT NULL
-        ORDER BY i.created_at ASC, i.id ASC LIMIT ?`,
-      [limit]
+    return this.postPhotoIndexRows(
+      `i.visual_indexed_at IS NULL AND i.file_id IS NOT NULL AND i.deleted_at IS NULL
+        AND p.deleted_at IS NULL AND p.status <> 'removed' AND p.duplicate_checked_at IS NOT NULL`,
+      "i.created_at ASC, i.id ASC",
+      limit,
+      sharedContext
     )
   }
 
   /** Photos in the image index that should no longer be: deleted photos, deleted or removed posts. */
   @InjectManager()
   async listPhotosToUnindex(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<PostPhotoIndexRow[]> {
+    return this.postPhotoIndexRows(
+      "i.visual_indexed_at IS NOT NULL AND (i.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL OR p.status = 'removed')",
+      "i.id ASC",
+      limit,
+      sharedContext
+    )
+  }
+
+  /** Post photos with their post's author, as the image index sync reads them; `where` and `orderBy` are fixed SQL, never input. */
+  private postPhotoIndexRows(where: string, orderBy: string, limit: number, sharedContext: Context): Promise<PostPhotoIndexRow[]> {
     return sqlManagerOf(sharedContext).execute(
       `SELECT i.id, i.post_id, i.file_id, p.customer_id, i.position FROM social_post_image i JOIN social_post p ON p.id = i.post_id
-        WHERE i.visual_indexed_at IS NOT NULL AND (i.deleted_at IS NOT NULL OR p.deleted_at IS NOT NULL OR p.status = 'removed')
-        ORDER BY i.id ASC LIMIT ?`,
+        WHERE ${where} ORDER BY ${orderBy} LIMIT ?`,
       [limit]
     )
   }

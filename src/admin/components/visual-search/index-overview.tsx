@@ -2,6 +2,7 @@ import { Button, Container, Heading, StatusBadge, Table, Text, toast, usePrompt 
 import { useReindex } from "../../hooks/visual-search"
 import { AdminVisualIndexResponse, VisualImageStatus } from "../../lib/types"
 import { IMAGE_STATUS_COLOUR, images } from "./describe"
+import { EmptyTableRow } from "./empty-table-row"
 import { SidecarStatus } from "./sidecar-status"
 
 const STATUSES: { status: VisualImageStatus; label: string }[] = [
@@ -88,15 +89,7 @@ export const IndexOverview = ({ index }: { index: AdminVisualIndexResponse }) =>
               <Table.Cell>{row.failed}</Table.Cell>
             </Table.Row>
           ))}
-          {index.model_versions.length === 0 && (
-            <Table.Row>
-              <Table.Cell>
-                <Text size="small" className="text-ui-fg-subtle">
-                  No product images yet.
-                </Text>
-              </Table.Cell>
-            </Table.Row>
-          )}
+          {index.model_versions.length === 0 && <EmptyTableRow>No product images yet.</EmptyTableRow>}
         </Table.Body>
       </Table>
     </Container>

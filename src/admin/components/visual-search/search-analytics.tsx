@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useVisualAnalytics } from "../../hooks/visual-search"
 import { percent } from "../../lib/format"
 import { shareOf } from "./describe"
+import { EmptyTableRow } from "./empty-table-row"
 
 const SPANS = [7, 30, 90, 365]
 
@@ -133,15 +134,7 @@ export const SearchAnalytics = () => {
               <Table.Cell>{shareOf(day.clicked_searches, day.searches)}</Table.Cell>
             </Table.Row>
           ))}
-          {data && withSearches.length === 0 && (
-            <Table.Row>
-              <Table.Cell>
-                <Text size="small" className="text-ui-fg-subtle">
-                  No photo searches in the last {span} days.
-                </Text>
-              </Table.Cell>
-            </Table.Row>
-          )}
+          {data && withSearches.length === 0 && <EmptyTableRow>No photo searches in the last {span} days.</EmptyTableRow>}
         </Table.Body>
       </Table>
     </Container>

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { photoSuggestionBody } from "../../utils/photo-suggestion-body"
+import { limitParam } from "../../utils/query-params"
 import { shopperLocationParams } from "../../utils/shopper-params"
 import { POST_VISIBILITIES, REPORT_REASONS } from "../../../modules/social/constants"
 
@@ -78,14 +79,7 @@ export const StoreCreateSocialReport = z
   .strict()
 export type StoreCreateSocialReportType = z.infer<typeof StoreCreateSocialReport>
 
-const limit = (max: number) =>
-  z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be a whole number")
-    .min(1, "limit must be at least 1")
-    .max(max, `limit must be at most ${max}`)
-    .optional()
-    .default(20)
+const limit = (max: number) => limitParam(max, 20)
 
 const cursor = z.string().trim().max(1000, "cursor is too long").optional()
 

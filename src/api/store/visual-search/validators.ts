@@ -1,12 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { booleanQueryParam } from "../../utils/query-params"
-import { shopperLocationParams } from "../../utils/shopper-params"
+import { blankAsAbsent, hasShopperRegion, photoFormFields, shopperRegionRequired } from "../../utils/photo-suggestion-body"
 
 /** The most products per garment a search answers. */
 export const MAX_VISUAL_SEARCH_LIMIT = 48
 
-// Form fields arrive as text, and a browser form sends an empty field for a filter left blank: absent.
-const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value)
 const price = (name: string) =>
   z.preprocess(
     blankAsAbsent,
@@ -21,8 +19,7 @@ const price = (name: string) =>
 export const StoreVisualSearchBody = z
   .object({
     // Prices, stock and the currency are the region's (src/shopper/context.ts); one of the two is required.
-    region_id: z.preprocess(blankAsAbsent, shopperLocationParams.region_id),
-    country_code: z.preprocess(blankAsAbsent, shopperLocationParams.country_code),
+    ...photoFormFields({ defaultLimit: 12, maxLimit: MAX_VISUAL_SEARCH_LIMIT }),
     // Search every garment in this category (a catalog category handle) instead of the predicted one.
     category: z.preprocess(blankAsAbsent, z.string().trim().min(1).max(100, "category must be at most 100 characters").optional()),
     min_price: price("min_price"),
@@ -30,19 +27,9 @@ export const StoreVisualSearchBody = z
     size: z.preprocess(blankAsAbsent, z.string().trim().min(1).max(40, "size must be at most 40 characters").optional()),
     // Only products the shopper can buy now in their region, unless in_stock=false.
     in_stock: z.preprocess(blankAsAbsent, booleanQueryParam("in_stock")).transform((v) => v ?? true),
-    limit: z.preprocess(
-      blankAsAbsent,
-      z.coerce
-        .number({ error: "limit must be a whole number" })
-        .int("limit must be a whole number")
-        .min(1, "limit must be at least 1")
-        .max(MAX_VISUAL_SEARCH_LIMIT, `limit must be at most ${MAX_VISUAL_SEARCH_LIMIT}`)
-        .optional()
-        .default(12)
-    ),
   })
   .strict()
-  .refine((b) => !!b.region_id || !!b.country_code, { message: "region_id or country_code is required", path: ["region_id"] })
+  .refine(hasShopperRegion, shopperRegionRequired)
   .refine((b) => b.min_price === undefined || b.max_price === undefined || b.min_price <= b.max_price, {
     message: "min_price must not exceed max_price",
     path: ["min_price"],

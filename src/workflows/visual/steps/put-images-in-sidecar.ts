@@ -76,7 +76,24 @@ export const putImagesInSidecarStep = createStep("put-images-in-sidecar", async 
     }
   }
 
+  const finish = () => {
+    if (result.failed) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`visual index: ${result.failed} image(s) not indexed, retried later (${result.last_error})`)
+    }
+    return new StepResponse(result)
+  }
   const toIndex = new Set(input.to_index.map((r) => r.image_id))
+  // A sidecar that cannot be reached would refuse every write: record that once per image instead of downloading each first.
+  try {
+    if (toIndex.size || input.to_check.length) await sidecar.health()
+  } catch (error) {
+    for (const image_id of new Set([...toIndex, ...input.to_check.map((r) => r.image_id)])) {
+      if (wanted.has(image_id)) await fail(image_id, error)
+    }
+    return finish()
+  }
   await eachWithConcurrency(
     input.to_check.filter((r) => !toIndex.has(r.image_id)),
     async (row) => {
@@ -103,10 +120,5 @@ export const putImagesInSidecarStep = createStep("put-images-in-sidecar", async 
     if (image) await oneWriteAtATime(image_id, () => put(image))
   })
 
-  if (result.failed) {
-    container
-      .resolve(ContainerRegistrationKeys.LOGGER)
-      .warn(`visual index: ${result.failed} image(s) not indexed, retried later (${result.last_error})`)
-  }
-  return new StepResponse(result)
+  return finish()
 })

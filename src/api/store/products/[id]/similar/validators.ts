@@ -1,4 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import { hasShopperRegion, shopperRegionRequired } from "../../../../utils/photo-suggestion-body"
+import { limitParam } from "../../../../utils/query-params"
 import { shopperLocationParams } from "../../../../utils/shopper-params"
 import { MAX_VISUAL_SEARCH_LIMIT } from "../../../visual-search/validators"
 
@@ -7,14 +9,8 @@ export const StoreSimilarProductsParams = z
   .object({
     // Only products purchasable in this region (or the region selling to this country); one of the two is required.
     ...shopperLocationParams,
-    limit: z.coerce
-      .number({ error: "limit must be a whole number" })
-      .int("limit must be a whole number")
-      .min(1, "limit must be at least 1")
-      .max(MAX_VISUAL_SEARCH_LIMIT, `limit must be at most ${MAX_VISUAL_SEARCH_LIMIT}`)
-      .optional()
-      .default(12),
+    limit: limitParam(MAX_VISUAL_SEARCH_LIMIT, 12),
   })
   .strict()
-  .refine((p) => !!p.region_id || !!p.country_code, { message: "region_id or country_code is required", path: ["region_id"] })
+  .refine(hasShopperRegion, shopperRegionRequired)
 export type StoreSimilarProductsParamsType = z.infer<typeof StoreSimilarProductsParams>
