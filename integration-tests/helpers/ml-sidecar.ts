@@ -88,8 +88,9 @@ export async function startMlSidecar(options: { env?: Record<string, string> } =
     const deadline = Date.now() + START_TIMEOUT_MS
     while (Date.now() < deadline) {
       if (child !== proc) throw new Error(`the ML sidecar exited before answering:\n${lines.join("\n")}`)
+      // Ready once the person models have loaded (or failed to): a first photo search then does not wait for them.
       const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) }).then(
-        (r) => r.ok,
+        async (r) => r.ok && !String(((await r.json()) as { describe?: { detector?: string } }).describe?.detector ?? "").includes("not-loaded"),
         () => false
       )
       if (ok) {

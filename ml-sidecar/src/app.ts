@@ -74,6 +74,8 @@ export async function createApp(
   });
   const similar = new SimilarImages({ store, hasher, maxHashDistance: config.thresholds.maxHashDistance, metrics });
   const detector = new CompositeGarmentDetector({ log });
+  // In the background: the sidecar answers /health and indexes meanwhile; /health shows when they are loaded.
+  void detector.warmUp();
   let describe: DescribeService | null = null;
   let describeError: string | null = null;
   try {

@@ -49,6 +49,11 @@ export class CompositeGarmentDetector implements GarmentDetector {
     return { regions: backdropRegions(image, separateBackdrop(image)), person: false };
   }
 
+  /** Loads the person models now rather than on the first photo (which would otherwise wait seconds for them). */
+  async warmUp(): Promise<void> {
+    await this.personDetector();
+  }
+
   private personDetector(): Promise<PersonGarmentDetector | null> {
     this.person ??= (async () => {
       try {
