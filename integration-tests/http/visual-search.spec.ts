@@ -124,8 +124,11 @@ medusaIntegrationTestRunner({
         })),
       }))
       // Three garments sold in apparel sizes: one sold out, one without M, one untouched (in the EU warehouse).
-      const apparel = products.filter((p) => p.variants.some((v) => v.size === "M"))
-      ;[soldOut, noM, target] = [apparel[0], apparel[2], apparel[4]]
+      // Each from another category, so every one of them still has a purchasable look-alike of its own kind.
+      const apparel = products.filter((p) => p.variants.some((v) => v.size === "M")).sort((a, b) => a.title.localeCompare(b.title))
+      soldOut = apparel[0]
+      noM = apparel.find((p) => p.category !== soldOut.category)!
+      target = apparel.find((p) => p.category !== soldOut.category && p.category !== noM.category)!
       const inventory = container.resolve(Modules.INVENTORY)
       const eu = store.locationIdsByWarehouse.eu
       const zero = (variants: Variant[]) => variants.map((v) => ({ inventory_item_id: v.inventory_item_id, location_id: eu, stocked_quantity: 0 }))

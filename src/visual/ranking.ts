@@ -110,6 +110,8 @@ export type RankingReference = {
   colours: string[]
   /** The price the others are compared with when the shopper gave no budget (null: none). */
   price: number | null
+  /** Products of the reference's category rank before all others (the category is known or confidently predicted). */
+  category_first?: boolean
 }
 
 export type RankingContext = {
@@ -230,10 +232,16 @@ export function selectProducts(candidates: Candidate[], context: RankingContext,
     passing = unique.filter((c) => violations(c, context.constraints, { ignoreSize: true }).length === 0)
     sizeRelaxed = passing.length > 0
   }
+  const { reference } = context
+  const tier = (r: RankedProduct) => (reference.category_first && attributeMatch(r.candidate, reference).category ? 0 : 1)
   const ranked = passing
     .map((c) => rankCandidate(c, context))
     .sort(
-      (a, b) => b.score - a.score || b.candidate.similarity - a.candidate.similarity || a.candidate.product_id.localeCompare(b.candidate.product_id)
+      (a, b) =>
+        tier(a) - tier(b) ||
+        b.score - a.score ||
+        b.candidate.similarity - a.candidate.similarity ||
+        a.candidate.product_id.localeCompare(b.candidate.product_id)
     )
   return { products: ranked.slice(0, limit), size_relaxed: sizeRelaxed }
 }

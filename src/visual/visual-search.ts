@@ -29,6 +29,12 @@ import { Candidate, Constraints, RankedProduct, RankingContext, RankingReference
 const CATALOG_FILTER = { kind: "product" }
 /** The sidecar's most hits per item. */
 const MAX_CANDIDATES = 200
+/**
+ * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
+ * searches in it (topping up from other categories only where it holds too few products) and the
+ * ranking puts its products first, so a cheaper look-alike from another category never outranks them.
+ */
+const CONFIDENT_CATEGORY = 0.5
 /** A colour must cover this share of the garment to count as its colour in the reasons. */
 const MAIN_COLOUR_SHARE = 0.15
 
@@ -291,7 +297,12 @@ export async function searchByPhoto(scope: MedusaContainer, input: PhotoSearchIn
   // Before the sidecar's work, so that a category that does not exist is the answer, whatever the photo.
   await assertCategory(scope, input.category)
   const [description, brands] = await Promise.all([
-    mlSidecar().describe(input.image, { k: candidatesFor(input.limit), filter: CATALOG_FILTER, category: input.category }),
+    mlSidecar().describe(input.image, {
+      k: candidatesFor(input.limit),
+      filter: CATALOG_FILTER,
+      category: input.category,
+      min_category_confidence: CONFIDENT_CATEGORY,
+    }),
     likedBrands(scope, input.customer_id),
   ])
   lap("describe")
@@ -308,6 +319,7 @@ export async function searchByPhoto(scope: MedusaContainer, input: PhotoSearchIn
       reference: {
         kind: "photo",
         category_handles: input.category ? [input.category] : [described[i].category.handle],
+        category_first: !!input.category || described[i].category.confidence >= CONFIDENT_CATEGORY,
         colours: described[i].colours.filter((c) => c.share >= MAIN_COLOUR_SHARE).map((c) => c.name),
         price: referencePrice(candidates),
       },

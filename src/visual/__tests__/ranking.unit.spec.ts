@@ -198,6 +198,18 @@ describe("selectProducts", () => {
     expect(products.map((p) => p.candidate.product_id)).toEqual(["a", "b"])
   })
 
+  it("puts the confidently predicted category first: a look-alike from another category never outranks it", () => {
+    const candidates = [
+      candidate("other-category", { similarity: 0.95, category_handles: ["knitwear"] }),
+      candidate("same-category", { similarity: 0.7, price: 150 }),
+    ]
+    const reference = { kind: "photo" as const, category_handles: ["tops"], colours: ["Black"], price: 50 }
+    const ranked = (category_first: boolean) =>
+      selectProducts(candidates, context({}, { reference: { ...reference, category_first } }), 2).products.map((p) => p.candidate.product_id)
+    expect(ranked(true)).toEqual(["same-category", "other-category"])
+    expect(ranked(false)).toEqual(["other-category", "same-category"])
+  })
+
   it("lets brand affinity and availability decide between equally similar products", () => {
     const candidates = [
       candidate("other-brand", { brand: "Acme" }),
