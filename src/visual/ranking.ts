@@ -120,6 +120,12 @@ export type RankingContext = {
   reference: RankingReference
   /** Brands the signed-in shopper bought, owns or likes (any case); empty for anyone else. */
   liked_brands: string[]
+  /**
+   * The lowest and highest similarity among the list's candidates: similarity then spans 0..1 across
+   * them, so it leads the ranking as its weight intends even when every candidate looks about as alike
+   * (a grey or blurred photo); absent: measured from SIMILARITY_FLOOR.
+   */
+  similarity_span?: { low: number; high: number }
 }
 
 export type RankedProduct = {
@@ -140,6 +146,8 @@ const PRICE_RATIO_LIMIT = Math.log(3)
 export const SIMILARITY_FLOOR = 0.5
 /** Product-to-product similarity also weighs the shared catalog attributes (category, colour), known exactly. */
 const PRODUCT_ATTRIBUTE_SHARE = 0.5
+/** Below this spread of similarities a list's candidates look equally alike: the floor-based signal applies. */
+const MIN_SPAN = 0.02
 /** "looks very similar" from this similarity (a cosine of 0.9). */
 const VERY_SIMILAR = 0.8
 
@@ -174,10 +182,12 @@ export function rankCandidate(candidate: Candidate, context: RankingContext): Ra
   const likedBrands = context.liked_brands
   const attributes = attributeMatch(candidate, reference)
   const visual = similaritySignal(candidate.similarity)
+  const span = context.similarity_span
+  const lookAlike = span && span.high - span.low > MIN_SPAN ? clamp01((candidate.similarity - span.low) / (span.high - span.low)) : visual
   const similarity =
     reference.kind === "product"
-      ? (1 - PRODUCT_ATTRIBUTE_SHARE) * visual + PRODUCT_ATTRIBUTE_SHARE * ((attributes.category ? 0.7 : 0) + (attributes.colour ? 0.3 : 0))
-      : visual
+      ? (1 - PRODUCT_ATTRIBUTE_SHARE) * lookAlike + PRODUCT_ATTRIBUTE_SHARE * ((attributes.category ? 0.7 : 0) + (attributes.colour ? 0.3 : 0))
+      : lookAlike
   const likedBrand = !!candidate.brand && likedBrands.some((b) => sameText(b, candidate.brand!))
   const signals: Record<RankingSignal, number> = {
     similarity,
@@ -232,10 +242,14 @@ export function selectProducts(candidates: Candidate[], context: RankingContext,
     passing = unique.filter((c) => violations(c, context.constraints, { ignoreSize: true }).length === 0)
     sizeRelaxed = passing.length > 0
   }
+  const similarities = unique.map((c) => c.similarity)
+  const ranking: RankingContext = similarities.length
+    ? { ...context, similarity_span: context.similarity_span ?? { low: Math.min(...similarities), high: Math.max(...similarities) } }
+    : context
   const { reference } = context
   const tier = (r: RankedProduct) => (reference.category_first && attributeMatch(r.candidate, reference).category ? 0 : 1)
   const ranked = passing
-    .map((c) => rankCandidate(c, context))
+    .map((c) => rankCandidate(c, ranking))
     .sort(
       (a, b) =>
         tier(a) - tier(b) ||

@@ -198,6 +198,20 @@ describe("selectProducts", () => {
     expect(products.map((p) => p.candidate.product_id)).toEqual(["a", "b"])
   })
 
+  it("lets the most alike lead even when every candidate looks about as alike (a grey or blurred photo)", () => {
+    const candidates = [
+      candidate("alike-but-dear", { similarity: 0.66, price: 150 }),
+      candidate("less-alike-at-the-price", { similarity: 0.6, price: 50 }),
+    ]
+    expect(selectProducts(candidates, context(), 2).products.map((p) => p.candidate.product_id)).toEqual([
+      "alike-but-dear",
+      "less-alike-at-the-price",
+    ])
+    // Measured from the fixed floor instead, price fit would decide.
+    const fixed = context({}, { similarity_span: { low: SIMILARITY_FLOOR, high: 1 } })
+    expect(selectProducts(candidates, fixed, 2).products.map((p) => p.candidate.product_id)).toEqual(["less-alike-at-the-price", "alike-but-dear"])
+  })
+
   it("puts the confidently predicted category first: a look-alike from another category never outranks it", () => {
     const candidates = [
       candidate("other-category", { similarity: 0.95, category_handles: ["knitwear"] }),
