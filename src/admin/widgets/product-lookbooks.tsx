@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { WidgetQueryStatus } from "../components/common/widget-query-status"
 import { Link } from "react-router-dom"
 import { useProductLookbooks } from "../hooks/lookbooks"
 
@@ -14,21 +15,7 @@ const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduc
         <Heading level="h2">Lookbooks</Heading>
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        {error && (
-          <Text size="small" className="text-ui-fg-error">
-            {error.message}
-          </Text>
-        )}
-        {isPending && (
-          <Text size="small" className="text-ui-fg-subtle">
-            Loading…
-          </Text>
-        )}
-        {lookbooks?.length === 0 && (
-          <Text size="small" className="text-ui-fg-subtle">
-            Not featured in any lookbook yet.
-          </Text>
-        )}
+        <WidgetQueryStatus error={error} isPending={isPending} items={lookbooks} emptyText="Not featured in any lookbook yet." />
         {lookbooks?.map((lookbook) => (
           <Link
             key={lookbook.id}

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
+import { WidgetQueryStatus } from "../components/common/widget-query-status"
 import { IMAGE_STATUS_COLOUR } from "../components/visual-search/describe"
 import { ReindexProductButton } from "../components/visual-search/reindex-product-button"
 import { useProductVisualIndex } from "../hooks/visual-search"
@@ -17,21 +18,12 @@ const ProductVisualIndexWidget = ({ data: product }: DetailWidgetProps<AdminProd
         <ReindexProductButton productId={product.id} />
       </div>
       <div className="flex flex-col gap-y-2 px-6 py-4">
-        {error && (
-          <Text size="small" className="text-ui-fg-error">
-            {error.message}
-          </Text>
-        )}
-        {isPending && (
-          <Text size="small" className="text-ui-fg-subtle">
-            Loading…
-          </Text>
-        )}
-        {images?.length === 0 && (
-          <Text size="small" className="text-ui-fg-subtle">
-            No images in the index yet. Images are queued when the product is saved with images.
-          </Text>
-        )}
+        <WidgetQueryStatus
+          error={error}
+          isPending={isPending}
+          items={images}
+          emptyText="No images in the index yet. Images are queued when the product is saved with images."
+        />
         {images?.map((image) => (
           <div key={image.image_id} className="flex items-start gap-x-3" data-image-id={image.image_id}>
             <img src={image.image_url} alt="" className="h-12 w-10 shrink-0 rounded object-cover" />
