@@ -40,9 +40,9 @@ const env = process.env
 const BASE = env.BENCH_BASE_URL!
 const SIDECAR = env.BENCH_SIDECAR_URL!
 const KEY = env.BENCH_PUBLISHABLE_KEY!
-const PHOTOS = Number(env.BENCH_PHOTOS || 36)
+const PHOTOS = Number(env.BENCH_PHOTOS || 66)
 const MULTI = Number(env.BENCH_MULTI_PHOTOS || 8)
-const FMNIST_PER_CLASS = Number(env.BENCH_FMNIST_PER_CLASS || 4)
+const FMNIST_PER_CLASS = Number(env.BENCH_FMNIST_PER_CLASS || 10)
 const LATENCY_RUNS = Number(env.BENCH_LATENCY_RUNS || 30)
 const SEED = Number(env.BENCH_SEED || 15)
 

@@ -9,8 +9,8 @@
  * The backend runs with RATE_LIMIT_ENABLED=false: this one client searches on purpose faster than a shopper may.
  *
  * Run it with `npm run bench:visual-search` (migrates, seeds, builds, then calls this).
- * Settings: BENCH_PHOTOS (single-product photos, default 36), BENCH_MULTI_PHOTOS (default 8),
- * BENCH_FMNIST_PER_CLASS (default 4, ×10 classes), BENCH_LATENCY_RUNS (default 30),
+ * Settings: BENCH_PHOTOS (single-product photos, default 66), BENCH_MULTI_PHOTOS (default 8),
+ * BENCH_FMNIST_PER_CLASS (default 10, ×10 classes), BENCH_LATENCY_RUNS (default 30),
  * BENCH_EDITS (products edited while the sidecar is down, default 20), BENCH_PORT (default 9000, the port the seed's photo URLs name: the backend downloads them to index them),
  * BENCH_SEED (default 15), BENCH_INDEX_TIMEOUT (s, default 1200).
  */

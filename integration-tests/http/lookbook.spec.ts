@@ -108,8 +108,9 @@ medusaIntegrationTestRunner({
           looks: [],
           published_at: null,
         })
+        // Without a position a new lookbook goes after the existing ones.
         const again = await createLookbook({ title: "Autumn  Layers!" })
-        expect(again.handle).toBe("autumn-layers-2")
+        expect(again).toMatchObject({ handle: "autumn-layers-2", position: 3 })
         const city = await createLookbook({ title: "City Weekend", handle: "city", status: "published", position: 1 })
         expect(city).toMatchObject({ handle: "city", status: "published" })
         expect(city.published_at).toEqual(expect.any(String))
@@ -123,15 +124,15 @@ medusaIntegrationTestRunner({
         const list = (qs = "") => admin("get", `/admin/lookbooks${qs}`).then((r) => r.data)
         const all = await list()
         expect(all).toMatchObject({ count: 3, offset: 0, limit: 20 })
-        expect(all.lookbooks.map((l: any) => l.handle)).toEqual(["autumn-layers-2", "city", "autumn-layers"]) // by position
-        expect(all.lookbooks[0]).toMatchObject({ look_count: 0, status: "draft" })
+        expect(all.lookbooks.map((l: any) => l.handle)).toEqual(["city", "autumn-layers", "autumn-layers-2"]) // by position
+        expect(all.lookbooks[2]).toMatchObject({ look_count: 0, status: "draft" })
         expect((await list("?status=published")).lookbooks.map((l: any) => l.handle)).toEqual(["city"])
         expect((await list("?q=autumn")).count).toBe(2)
         expect((await list("?q=100%25")).count).toBe(0)
         expect((await list("?season=autumn-winter")).count).toBe(1)
         const page = await list("?limit=1&offset=1")
         expect(page).toMatchObject({ count: 3, offset: 1, limit: 1 })
-        expect(page.lookbooks.map((l: any) => l.handle)).toEqual(["city"])
+        expect(page.lookbooks.map((l: any) => l.handle)).toEqual(["autumn-layers"])
 
         const edited = await admin("post", `/admin/lookbooks/${autumn.id}`, { title: "Autumn Layers 26", description: "", handle: "autumn-26" })
         expect(edited.status).toBe(200)
@@ -522,7 +523,27 @@ medusaIntegrationTestRunner({
           y: 0.2,
           product_id: a.product_id,
           variant_id: a.id,
-          product: { id: a.product_id, title: expect.any(String), handle: expect.any(String), thumbnail: expect.stringMatching(/^http/) },
+          product: {
+            id: a.product_id,
+            title: expect.any(String),
+            handle: expect.any(String),
+            thumbnail: expect.stringMatching(/^http/),
+            // What the shopper chooses from: every colour and size, each variant priced by its own card.
+            options: expect.arrayContaining([
+              { title: "Colour", values: expect.any(Array) },
+              { title: "Size", values: expect.arrayContaining(["M"]) },
+            ]),
+            size_option: "Size",
+            variants: expect.arrayContaining([
+              {
+                id: a.id,
+                title: expect.any(String),
+                options: { Colour: expect.any(String), Size: expect.any(String) },
+                calculated_price: { calculated_amount: a.eur, original_amount: a.eur, currency_code: "eur" },
+                in_stock: true,
+              },
+            ]),
+          },
           variant: {
             id: a.id,
             title: expect.any(String),
@@ -530,6 +551,12 @@ medusaIntegrationTestRunner({
             calculated_price: { calculated_amount: a.eur, original_amount: a.eur, currency_code: "eur" },
             in_stock: true,
           },
+        })
+        expect(saturday.hotspots[0].product.variants.length).toBeGreaterThan(1)
+        // A one-size piece needs no choice.
+        expect(saturday.hotspots[1].product).toMatchObject({
+          size_option: null,
+          variants: [{ id: unstocked.variant_id, options: { Size: "One size" } }],
         })
         expect(saturday.hotspots[1].variant).toMatchObject({
           sku: "LB-UNSTOCKED",
@@ -616,8 +643,14 @@ medusaIntegrationTestRunner({
         ).toBe(400)
       })
 
-      it("adds every available hotspot variant of a look to the cart in one go and says why the others were not added", async () => {
+      it("adds the sizes the shopper chose for each piece of a look in one go and says why the others were not added", async () => {
         const [a, b] = inStock
+        // Another size of a's product in stock: the shopper's choice, not the merchant's hotspot variant.
+        const aOther = catalog
+          .flatMap((p) => p.variants)
+          .map((v) => ({ ...variantBySku.get(v.sku)!, eu: v.stock.eu }))
+          .find((v) => v.product_id === a.product_id && v.id !== a.id && v.eu >= 5)!
+        expect(aOther).toBeDefined()
         const unstocked = await createProduct("Unstocked gloves", {
           sku: "LB-GLOVES",
           manage_inventory: true,
@@ -651,7 +684,7 @@ medusaIntegrationTestRunner({
           { x: 0.5, y: 0.5, variant_id: doomed.variant_id },
           { x: 0.6, y: 0.6, variant_id: b.id },
           { x: 0.7, y: 0.7, variant_id: unmanaged.variant_id },
-          { x: 0.8, y: 0.8, variant_id: a.id }, // the same variant twice goes in once
+          { x: 0.8, y: 0.8, variant_id: a.id }, // the same piece twice: the same size goes in once
           { x: 0.9, y: 0.9, variant_id: wholesale.variant_id },
         ])
         await admin("post", `/admin/products/${drafted.product_id}`, { status: "draft" })
@@ -659,10 +692,41 @@ medusaIntegrationTestRunner({
 
         const { data: created } = await call("post", "/store/carts", undefined, { region_id: europeId })
         const cartId = created.cart.id
-        const res = await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`, undefined, { cart_id: cartId })
+        const addUrl = `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`
+        const [aSpot, , , , , bSpot, , aAgain] = look.hotspots.map((h: any) => h.id)
+        const pieces = [
+          { hotspot_id: aSpot, variant_id: aOther.id },
+          { hotspot_id: bSpot, variant_id: b.id },
+          { hotspot_id: aAgain, variant_id: aOther.id },
+        ]
+        // No size chosen for sized pieces: a 400 naming them, and nothing is added.
+        const unsized = await call("post", addUrl, undefined, { cart_id: cartId })
+        expect([unsized.status, unsized.data.message]).toEqual([
+          400,
+          expect.stringMatching(new RegExp(`choose a size for .*\\(${aSpot}\\).*\\(${bSpot}\\)`)),
+        ])
+        const halfSized = await call("post", addUrl, undefined, { cart_id: cartId, pieces: pieces.slice(0, 1) })
+        expect([halfSized.status, halfSized.data.message]).toEqual([400, expect.stringContaining(`(${bSpot})`)])
+        // A variant of another product for a piece: a 400 naming the variant and the piece.
+        const wrong = await call("post", addUrl, undefined, {
+          cart_id: cartId,
+          pieces: [pieces[0], { hotspot_id: bSpot, variant_id: a.id }, pieces[2]],
+        })
+        expect([wrong.status, wrong.data.message]).toEqual([400, expect.stringContaining(`${a.id} is not a variant of`)])
+        expect(wrong.data.message).toContain(`(${bSpot})`)
+        const stranger = await call("post", addUrl, undefined, {
+          cart_id: cartId,
+          pieces: [...pieces, { hotspot_id: "lkbkhot_nope", variant_id: b.id }],
+        })
+        expect([stranger.status, stranger.data.message]).toEqual([400, expect.stringContaining("lkbkhot_nope")])
+        const twice = await call("post", addUrl, undefined, { cart_id: cartId, pieces: [pieces[0], pieces[0]] })
+        expect([twice.status, twice.data.message]).toEqual([400, expect.stringContaining("once")])
+        expect((await call("get", `/store/carts/${cartId}`)).data.cart.items).toEqual([])
+
+        const res = await call("post", addUrl, undefined, { cart_id: cartId, pieces })
         expect([res.status, res.data.message]).toEqual([200, undefined])
         expect(res.data.added).toEqual([
-          { variant_id: a.id, quantity: 1 },
+          { variant_id: aOther.id, quantity: 1 },
           { variant_id: b.id, quantity: 1 },
           { variant_id: unmanaged.variant_id, quantity: 1 },
         ])
@@ -680,7 +744,7 @@ medusaIntegrationTestRunner({
         expect(res.data.cart.id).toBe(cartId)
         expect(res.data.cart.items.map((i: any) => [i.variant_id, i.quantity]).sort()).toEqual(
           [
-            [a.id, 1],
+            [aOther.id, 1],
             [b.id, 1],
             [unmanaged.variant_id, 1],
           ].sort()
@@ -688,8 +752,8 @@ medusaIntegrationTestRunner({
         expect(res.data.cart.total).toBeGreaterThan(0)
 
         // Twice: one more of each; the counter counts each successful add.
-        const again = await call("post", `/store/lookbooks/${lookbook.handle}/looks/${look.id}/add-to-cart`, "customer", { cart_id: cartId })
-        expect(again.data.cart.items.find((i: any) => i.variant_id === a.id).quantity).toBe(2)
+        const again = await call("post", `/store/lookbooks/${lookbook.handle}/looks/${look.id}/add-to-cart`, "customer", { cart_id: cartId, pieces })
+        expect(again.data.cart.items.find((i: any) => i.variant_id === aOther.id).quantity).toBe(2)
         // Four shoppers see the look (a view counts once per viewer).
         for (const address of ["198.51.100.11", "198.51.100.12", "198.51.100.13", "198.51.100.14"]) {
           await call("post", `/store/lookbooks/${lookbook.id}/looks/${look.id}/views`, undefined, {}, { "x-forwarded-for": address })
@@ -728,13 +792,16 @@ medusaIntegrationTestRunner({
         const look = await addLook(lookbook.id, [{ x: 0.5, y: 0.5, variant_id: inStock[0].id }])
         const { data: created } = await call("post", "/store/carts", undefined, { region_id: europeId })
         const cartId = created.cart.id
-        const { result } = await addLookToCartWorkflow(container).run({ input: { lookbook_id: lookbook.id, look_id: look.id, cart_id: cartId } })
+        const pieces = [{ hotspot_id: look.hotspots[0].id, variant_id: inStock[0].id }]
+        const { result } = await addLookToCartWorkflow(container).run({
+          input: { lookbook_id: lookbook.id, look_id: look.id, cart_id: cartId, pieces },
+        })
         expect(result.added).toEqual([{ variant_id: inStock[0].id, quantity: 1 }])
 
         // A counter at the integer limit makes the counter step (after the cart changed) fail in the database.
         await lookbooks.updateLookbookLooks({ id: look.id, add_to_cart_count: 2147483647 } as any)
         const failed = await addLookToCartWorkflow(container).run({
-          input: { lookbook_id: lookbook.id, look_id: look.id, cart_id: cartId },
+          input: { lookbook_id: lookbook.id, look_id: look.id, cart_id: cartId, pieces },
           throwOnError: false,
         })
         expect(failed.errors.length).toBeGreaterThan(0)
@@ -839,7 +906,12 @@ medusaIntegrationTestRunner({
           ["get", `/store/lookbooks/${open.handle}?region_id=${europeId}`, undefined, 200],
           // An admin's token is not a shopper's: the admin is the anonymous viewer again (200, not counted).
           ["post", `/store/lookbooks/${open.id}/looks/${openLook.id}/views`, {}, (who) => (who === "admin" ? 200 : 201)],
-          ["post", `/store/lookbooks/${open.id}/looks/${openLook.id}/add-to-cart`, { cart_id: created.cart.id }, 200],
+          [
+            "post",
+            `/store/lookbooks/${open.id}/looks/${openLook.id}/add-to-cart`,
+            { cart_id: created.cart.id, pieces: [{ hotspot_id: openLook.hotspots[0].id, variant_id: inStock[0].id }] },
+            200,
+          ],
         ]
         for (const [method, url, body, expected] of storeRoutes) {
           // Lookbooks are public; a cart is changed by whoever holds its id, as Medusa's own cart routes do.

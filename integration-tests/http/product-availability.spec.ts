@@ -401,7 +401,11 @@ medusaIntegrationTestRunner({
           const cart = await api.post("/store/carts", { region_id: regionId }, { headers: { "x-publishable-api-key": store.publishableKey } })
           const added = await api.post(
             `/store/lookbooks/${lookbook.id}/looks/${look.id}/add-to-cart`,
-            { cart_id: cart.data.cart.id },
+            // Each piece in the size of its hotspot: the shopper chose S, M and L.
+            {
+              cart_id: cart.data.cart.id,
+              pieces: shown.data.lookbook.looks[0].hotspots.map((h: any) => ({ hotspot_id: h.id, variant_id: h.variant.id })),
+            },
             { headers: { "x-publishable-api-key": store.publishableKey }, validateStatus: () => true }
           )
           expect([added.status, added.data.message]).toEqual([200, undefined])

@@ -625,6 +625,7 @@ medusaIntegrationTestRunner({
         expect(approved.data.post).toMatchObject({
           status: "published",
           moderated_by: expect.stringMatching(/^user_/),
+          moderator: { id: expect.stringMatching(/^user_/), name: expect.not.stringMatching(/^user_/) },
           moderated_at: expect.any(String),
         })
         expect((await call("get", `/store/social/posts/${pendingPost.id}`, "c")).status).toBe(200)

@@ -472,6 +472,31 @@ medusaIntegrationTestRunner({
         const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "sku"], filters: { sku: skus.map((s) => s.sku) } })
         const idOf = (sku: string) => variants.find((v) => v.sku === sku)!.id
 
+        // The merchant gives the first item's colour a photo of its own (Medusa's variant images),
+        // first in the gallery; the order's wardrobe items must show it.
+        const productId = productIdOfVariant[idOf(skus[0].sku)]
+        const colourName = skus[0].variant.colour.name
+        const { data: colourVariants } = await query.graph({
+          entity: "product_variant",
+          fields: ["id", "sku", "thumbnail"],
+          filters: { sku: skus[0].product.variants.filter((v) => v.colour.name === colourName).map((v) => v.sku) },
+        })
+        const { data: before } = await call("get", `/admin/products/${productId}?fields=id,thumbnail,*images`, "admin")
+        const colourPhoto = `http://localhost/static/wardrobe-test-${colourName.toLowerCase()}.jpg`
+        const withPhoto = await call("post", `/admin/products/${productId}?fields=id,*images`, "admin", {
+          images: [{ url: colourPhoto }, ...before.product.images.map((i: any) => ({ id: i.id, url: i.url }))],
+        })
+        expect(withPhoto.status).toBe(200)
+        const colourImage = withPhoto.data.product.images.find((i: any) => i.url === colourPhoto)
+        const tied = await call("post", `/admin/products/${productId}/images/${colourImage.id}/variants/batch`, "admin", {
+          add: colourVariants.map((v) => v.id),
+        })
+        expect(tied.status).toBe(200)
+        // A variant's own thumbnail, where the catalog sets one, comes first.
+        const expectedPhoto = colourVariants.find((v) => v.sku === skus[0].sku)?.thumbnail ?? colourPhoto
+        expect(before.product.thumbnail).toBeTruthy()
+        expect(before.product.thumbnail).not.toBe(colourPhoto)
+
         let { data } = await call("post", "/store/carts", "a", { region_id: europe.id })
         const cartId = data.cart.id
         expect(data.cart.customer_id).toBeTruthy()
@@ -506,7 +531,14 @@ medusaIntegrationTestRunner({
           season: skus[0].product.season,
           price_paid: skus[0].variant.prices.eur,
           currency_code: "eur",
+          product_id: productId,
+          photo_url: expectedPhoto,
         })
+        const second = items.items.find((i: any) => i.variant_id === idOf(skus[1].sku))
+        expect(second).toMatchObject({ order_id: orderId, product_id: productIdOfVariant[idOf(skus[1].sku)] })
+        expect(second.photo_url).toBeTruthy()
+        // Another colour keeps its own picture, not the first one's.
+        if (skus[1].variant.colour.name !== colourName) expect(second.photo_url).not.toBe(colourPhoto)
         const linked = await call("get", `/store/wardrobe/items/${first.id}?fields=id,product_variant.sku`, "a")
         expect(linked.data.item.product_variant.sku).toBe(skus[0].sku)
         expect((await call("get", "/store/wardrobe/items", "b")).data.count).toBe(0)

@@ -19,6 +19,7 @@ import { SimilarImages } from "./describe/similar-images.ts";
 import { LinearCategoryHead } from "./describe/linear-category-head.ts";
 import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
 import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
+import { productShotInput } from "./describe/product-shot-input.ts";
 
 export interface App {
   server: FastifyInstance;
@@ -61,19 +62,21 @@ export async function createApp(
     1,
   );
   const hasher = new DctPhashHasher();
+  const detector = new CompositeGarmentDetector({ log });
+  const limits = { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels };
   const service = new ImageService({
     embedder,
     hasher,
     store,
     thresholds: config.thresholds,
-    limits: { maxBytes: config.maxImageBytes, maxPixels: config.maxImagePixels },
+    limits,
     sources,
     metrics,
     keypoints: new FileKeypointStore(path.join(config.dataDir, "keypoints")),
     visualWords: new VisualWordIndex(),
+    productShotInput: productShotInput(detector, limits),
   });
   const similar = new SimilarImages({ store, hasher, maxHashDistance: config.thresholds.maxHashDistance, metrics });
-  const detector = new CompositeGarmentDetector({ log });
   // In the background: the sidecar answers /health and indexes meanwhile; /health shows when they are loaded.
   void detector.warmUp();
   let describe: DescribeService | null = null;

@@ -34,7 +34,15 @@ export interface ImageServiceOptions {
   keypoints?: KeypointStore | null;
   /** In memory: filled from the keypoint store by loadVisualWords, then kept up to date by put and delete. */
   visualWords?: VisualWordIndex | null;
+  /**
+   * The model input of a catalog product shot (metadata kind "product"): its garment framed as
+   * /v1/describe frames a shopper's photo (describe/product-shot-input.ts); null: index it whole.
+   */
+  productShotInput?: ((upload: Uint8Array) => Promise<Uint8Array | null>) | null;
 }
+
+/** Metadata kind of catalog product images (the Medusa index workflow sends it). */
+export const PRODUCT_KIND = "product";
 
 /** An image of an older model space to index again from its kept source copy (Reindexer). */
 export interface ReindexItem {
@@ -55,6 +63,7 @@ export class ImageService {
   private readonly metrics: Metrics | null;
   private readonly keypoints: KeypointStore | null;
   private readonly visualWords: VisualWordIndex | null;
+  private readonly productShotInput: ((upload: Uint8Array) => Promise<Uint8Array | null>) | null;
 
   constructor(options: ImageServiceOptions) {
     this.embedder = options.embedder;
@@ -66,6 +75,7 @@ export class ImageService {
     this.metrics = options.metrics ?? null;
     this.keypoints = options.keypoints ?? null;
     this.visualWords = options.visualWords ?? null;
+    this.productShotInput = options.productShotInput ?? null;
     this.verifier = new CandidateVerifier({
       store: this.store,
       hasher: this.hasher,
@@ -199,11 +209,12 @@ export class ImageService {
 
   /** Indexes fingerprinted images under the current space (keypoints and visual words first). */
   private async indexFingerprints(
-    items: Array<{ meta: Omit<ImageRecord, "vector" | "hash" | "model" | "modelVersion" | "indexedAt">; print: Fingerprint }>,
+    items: Array<{ meta: Omit<ImageRecord, "vector" | "hash" | "model" | "modelVersion" | "indexedAt">; print: Fingerprint; image: Uint8Array }>,
   ): Promise<ImageRecord[]> {
-    const records = items.map(({ meta, print }): ImageRecord => ({
+    const vectors = await this.searchVectors(items);
+    const records = items.map(({ meta, print }, i): ImageRecord => ({
       ...meta,
-      vector: print.vector,
+      vector: vectors[i]!,
       hash: storedHash(print),
       model: this.store.space.model,
       modelVersion: this.store.space.version,
@@ -214,17 +225,42 @@ export class ImageService {
     return records;
   }
 
+  /**
+   * The vectors k-NN searches: a product shot's garment crop where one is found (see
+   * productShotInput), else the whole image's fingerprint vector. Duplicate checks keep using the
+   * hash and keypoints of the whole image.
+   */
+  private async searchVectors(items: Array<{ meta: { metadata: Metadata }; print: Fingerprint; image: Uint8Array }>): Promise<Float32Array[]> {
+    const vectors = items.map((item) => item.print.vector);
+    const shotInput = this.productShotInput;
+    if (!shotInput) return vectors;
+    const t0 = performance.now();
+    const inputs = await Promise.all(
+      items.map((item) =>
+        item.meta.metadata.kind === PRODUCT_KIND
+          ? shotInput(item.image).catch(() => null) // a detector failure indexes it whole, never fails the put
+          : Promise.resolve(null),
+      ),
+    );
+    this.metrics?.observeStage("product_shot", (performance.now() - t0) / 1000);
+    const framed = inputs.flatMap((input, i) => (input ? [i] : []));
+    if (!framed.length) return vectors;
+    const embedded = await this.embedRgb(framed.map((i) => inputs[i]!));
+    framed.forEach((i, n) => (vectors[i] = embedded[n]!));
+    return vectors;
+  }
+
   async putImage(id: string, image: Uint8Array, metadata: Metadata): Promise<ImageRecord> {
     const [print] = await this.fingerprintAll([image]);
     await this.sources?.put(id, image);
-    const [record] = await this.indexFingerprints([{ meta: { id, metadata }, print: print! }]);
+    const [record] = await this.indexFingerprints([{ meta: { id, metadata }, print: print!, image }]);
     return record!;
   }
 
   /** Re-indexes images of an older model space from their kept source copies (their ids and metadata kept). */
   async reindexFromSources(items: ReindexItem[]): Promise<void> {
     const prints = await this.fingerprintAll(items.map((t) => t.image));
-    await this.indexFingerprints(items.map(({ meta }, i) => ({ meta: { id: meta.id, metadata: meta.metadata }, print: prints[i]! })));
+    await this.indexFingerprints(items.map(({ meta, image }, i) => ({ meta: { id: meta.id, metadata: meta.metadata }, print: prints[i]!, image })));
   }
 
   async search(query: { image?: Uint8Array; embedding?: number[] }, k: number, filter: Filter): Promise<RankedHit[]> {

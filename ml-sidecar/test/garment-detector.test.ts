@@ -6,6 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { BackdropGarmentDetector } from "../src/describe/backdrop-garment-detector.ts";
 import { CompositeGarmentDetector } from "../src/describe/garment-detector.ts";
+import { readFashionMnist } from "../scripts/train-category-head.ts";
 import { humanModelIOHandler, humanModelsDir, type HumanModelName } from "../src/describe/human-model-files.ts";
 import type { Detection, GarmentRegion, RgbImage } from "../src/describe/ports.ts";
 import {
@@ -288,6 +289,24 @@ test("the person gate stays shut on garment photos: product shots, grids and fla
   const empty = await decodeRgb((await emptyBackdropPhoto(9)).bytes);
   assert.deepEqual((await composite.detect(empty)).regions, []);
   t.diagnostic(`composite on garment photos (segmentation, then the backdrop path): ${summary(times)}`);
+});
+
+test("the person gate stays shut on real product photos of garments alone (Fashion-MNIST, 100 training photos)", async () => {
+  // Shirts, coats and dresses on their own get shoulders and hips from the pose model; without a
+  // face and an arm they are not worn, and take the backdrop path like any product shot.
+  const data = readFashionMnist("train");
+  const worn: number[] = [];
+  for (let i = 2000; i < 2100; i += 1) {
+    const grey = Buffer.from(data.pixels.subarray(i * data.rows * data.cols, (i + 1) * data.rows * data.cols));
+    const bytes = await sharp(grey, { raw: { width: data.cols, height: data.rows, channels: 1 } })
+      .negate()
+      .resize(336, 336, { kernel: "lanczos3" })
+      .png()
+      .toBuffer();
+    if ((await composite.detect(await decodeRgb(bytes))).person) worn.push(i);
+  }
+  // #2062 is a full-length shot of a model wearing the top: the one photo of a person among them.
+  assert.deepEqual(worn, [2062], "photos taken for a person");
 });
 
 test("person models load from the package on disk, and only the allowed ones", async () => {

@@ -1,5 +1,6 @@
 import { MedusaContainer, SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { colourThumbnails } from "../catalog/colour-image"
 import { lowestPrice, parseCalculatedPrice } from "../catalog/product-card"
 import { ShopperContext } from "../shopper/context"
 import { ProductSearchFacets, ProductSearchHit, StoreProductSearchResponse } from "../types/http/search"
@@ -224,16 +225,26 @@ export async function searchProducts(
     in_stock: await countInStock(),
   }
 
+  const hits = data as unknown as IndexedProduct[]
+  // Filtered by colour, a card shows the product in that colour rather than its first one.
+  const colourPictures = params.colour?.length
+    ? await colourThumbnails(
+        query,
+        hits.map((h) => h.id),
+        params.colour
+      )
+    : undefined
+
   return {
     // Each hit is a product card: the lowest price, and whether the shopper's locations can ship it
     // now; the raw location ids stay internal.
-    products: (data as unknown as IndexedProduct[]).map(({ in_stock_location_ids, variants, ...product }) => {
+    products: hits.map(({ in_stock_location_ids, variants, ...product }) => {
       const shown = (variants ?? [])
         .filter((v): v is IndexedVariant => !!v)
         .map((v) => ({ id: v.id, title: v.title ?? null, calculated_price: parseCalculatedPrice(v.calculated_price) }))
       return {
         ...product,
-        thumbnail: product.thumbnail ?? null,
+        thumbnail: colourPictures?.get(product.id) ?? product.thumbnail ?? null,
         calculated_price: lowestPrice(shown.map((v) => v.calculated_price)),
         in_stock: (in_stock_location_ids ?? []).some((key) => inStockKeys.includes(key)),
         variants: shown,

@@ -62,7 +62,7 @@ describe("account", () => {
 describe("account with orders", () => {
   const browser = useBrowser()
 
-  test("a saved address fills the checkout, and the order shows in the account", async () => {
+  test("a saved address fills the checkout, and the order shows in the account with its lines and totals, to its customer only", async () => {
     const page = await browser.newPage()
     const customer = await signUpFreshCustomer(page)
 
@@ -92,9 +92,36 @@ describe("account with orders", () => {
     assert.equal(await address.getByLabel("Street and house number").inputValue(), BERLIN.street)
     await page.goto(url("/cart"))
     const orderNumber = await checkOutFromCart(page)
+    const placed = {
+      lines: await page.getByTestId("line-item").locator("a").allTextContents(),
+      total: await page.getByTestId("order-total").textContent(),
+    }
+    assert.ok(placed.lines.length > 0)
 
     await page.goto(url("/account/orders"))
-    await page.getByTestId("orders-table").getByRole("link", { name: orderNumber }).waitFor()
+    const listed = page.getByTestId("orders-table").getByRole("link", { name: orderNumber })
+    await listed.waitFor()
     await screenshot(page, "account-orders")
+    await listed.click()
+    // The order opens from the list with its lines and totals.
+    await page
+      .getByTestId("order-title")
+      .filter({ hasText: `Order ${orderNumber}` })
+      .waitFor()
+    assert.deepEqual(await page.getByTestId("line-item").locator("a").allTextContents(), placed.lines)
+    assert.equal(await page.getByTestId("order-total").textContent(), placed.total)
+    for (const total of ["order-subtotal", "order-shipping", "order-taxes"]) {
+      assert.match((await page.getByTestId(total).textContent()) ?? "", /\d/)
+    }
+    await screenshot(page, "account-order")
+    const orderUrl = page.url()
+
+    // Another customer who has the order's address sees nothing of it.
+    const other = await browser.newPage()
+    await signUpFreshCustomer(other)
+    const response = await other.goto(orderUrl)
+    assert.equal(response?.status(), 404)
+    await other.getByRole("heading", { name: "Not found" }).waitFor()
+    assert.equal(await other.getByTestId("order-total").count(), 0)
   })
 })

@@ -61,4 +61,14 @@ describe("quality on a phone", () => {
     await page.waitForURL(/\/search\?q=knit/)
     await page.getByTestId("result-count").waitFor()
   })
+
+  test("the shop names an icon for the browser tab, and serves it", async () => {
+    const page = await browser.newPage()
+    await page.goto(url("/"))
+    const href = await page.locator('head link[rel="icon"]').first().getAttribute("href", { timeout: 5_000 })
+    const icon = await page.request.get(new URL(href!, page.url()).toString())
+    assert.equal(icon.status(), 200)
+    assert.match(icon.headers()["content-type"] ?? "", /^image\/svg\+xml/)
+    assert.match(await icon.text(), /<svg[\s>]/)
+  })
 })

@@ -40,6 +40,11 @@ describe("social feed", () => {
     await form.getByRole("button", { name: "Share post" }).click()
     await form.getByText("Add at least one photo of your outfit.").waitFor()
 
+    // A file that is no picture (whatever its name says): a message, and no broken preview.
+    await form.getByLabel(/^Photos/).setInputFiles({ name: "outfit.png", mimeType: "image/png", buffer: Buffer.from("not a photo at all") })
+    await form.getByRole("alert").filter({ hasText: "“outfit.png” could not be opened as a photo" }).waitFor()
+    assert.equal(await form.getByTestId("composer-photo").count(), 0)
+
     await form.getByLabel(/^Photos/).setInputFiles(await outfitPhoto(page, caption))
     await form.getByTestId("composer-photo").waitFor()
     await form.getByLabel(/^Caption/).fill(caption)

@@ -5,6 +5,8 @@ import { screenshot, useBrowser, interactive } from "./support/browser"
 import { signUpFreshCustomer } from "./support/customer"
 import { url } from "./support/env"
 import { outfitPhoto } from "./support/photo"
+import { checkOutFromCart } from "./support/checkout"
+import { addFirstProductToCart } from "./support/shop"
 
 const text = async (locator: { textContent(): Promise<string | null> }) => ((await locator.textContent()) ?? "").trim()
 
@@ -33,9 +35,15 @@ describe("wardrobe", () => {
     const form = await interactive(page, "item-form")
     await form.getByLabel("Name").fill(name)
     await form.getByLabel("Category").fill("Outerwear")
-    await form.getByLabel("Colours").fill("camel, black")
+    await form.getByLabel("Colours").fill("camel, navy")
     await form.getByLabel(/Price paid/).fill("120")
+    // A file that is no picture (whatever its name says): a message, and no broken preview.
+    await form.getByLabel("Photo").setInputFiles({ name: "coat.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a photo at all") })
+    await form.getByRole("alert").filter({ hasText: "“coat.jpg” could not be opened as a photo" }).waitFor()
+    assert.equal(await form.getByRole("img", { name: "The chosen photo" }).count(), 0)
     await form.getByLabel("Photo").setInputFiles(await outfitPhoto(page, name))
+    await form.getByRole("img", { name: "The chosen photo" }).waitFor()
+    assert.equal(await form.getByRole("alert").count(), 0)
     await screenshot(page, "wardrobe-add-item")
     await form.getByRole("button", { name: "Add to wardrobe" }).click()
     await page.getByTestId("item-name").filter({ hasText: name }).waitFor()
@@ -70,7 +78,22 @@ describe("wardrobe", () => {
     await page.goto(url("/wardrobe/stats"))
     assert.equal(await text(page.getByTestId("stat-wears")), "1")
     assert.match(await text(page.getByTestId("chart-times-worn")), new RegExp(`${name}\\s*1×`))
-    assert.match(await text(page.getByTestId("most-worn")), new RegExp(`${name}: 1×`))
+    // One item: nothing to compare it with, so neither ranking names it.
+    assert.match(await text(page.getByTestId("most-worn-empty")), /Too little data/)
+    assert.match(await text(page.getByTestId("least-worn-empty")), /Too little data/)
+    // The colour legend: each swatch in its colour's own hue, the shares adding up to 100 %.
+    const legend = page.locator(".mix-legend li")
+    assert.deepEqual(await legend.allTextContents(), ["Camel: 1 (50%)", "Navy: 1 (50%)"])
+    const rgb = async (n: number) => {
+      const colour = await legend
+        .nth(n)
+        .locator(".swatch")
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+      return colour.match(/\d+/g)!.map(Number)
+    }
+    const [camel, navy] = [await rgb(0), await rgb(1)]
+    assert.ok(camel[0] > camel[1] && camel[1] > camel[2] && camel[2] > 60, `camel is a light warm brown: rgb(${camel})`)
+    assert.ok(navy[2] > navy[0] && navy[2] < 100, `navy is a dark blue: rgb(${navy})`)
     assert.match(await text(page.getByTestId("chart-cost-per-wear")), /120[.,]00/)
     await screenshot(page, "wardrobe-stats")
 
@@ -103,5 +126,40 @@ describe("wardrobe", () => {
     assert.equal(await page.getByTestId("wardrobe-item").count(), 1)
     await page.goto(url("/wardrobe?q=no-such-thing-at-all"))
     await page.getByRole("heading", { name: "Nothing matches these filters" }).waitFor()
+  })
+
+  test("what an order bought arrives in the wardrobe with its photo, its order and its product", async () => {
+    const page = await browser.newPage()
+    await signUpFreshCustomer(page)
+    await addFirstProductToCart(page)
+    const productUrl = new URL(page.url()).pathname
+    await page.goto(url("/cart"))
+    const orderNumber = await checkOutFromCart(page)
+    const title = await text(page.getByTestId("line-item").locator("a").first())
+
+    // The order's subscriber adds it in the background: look again until it is there.
+    const card = page.getByTestId("wardrobe-item").filter({ hasText: title })
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.goto(url("/wardrobe"))
+      if (await card.count()) break
+      await page.waitForTimeout(1000)
+    }
+    const cardPhoto = await card.getByRole("img", { name: title }).elementHandle()
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, cardPhoto)
+    await card.click()
+    await page.getByTestId("item-name").filter({ hasText: title }).waitFor()
+    const photo = await page.getByRole("img", { name: title }).elementHandle()
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, photo)
+    await screenshot(page, "wardrobe-item-from-order")
+
+    // It links to the product in the shop and to the order it came from.
+    assert.equal(await page.getByTestId("item-product-link").getAttribute("href"), productUrl)
+    const orderLink = page.getByTestId("item-order-link")
+    assert.equal(await text(orderLink), `From your order ${orderNumber}`)
+    await orderLink.click()
+    await page
+      .getByTestId("order-title")
+      .filter({ hasText: `Order ${orderNumber}` })
+      .waitFor()
   })
 })

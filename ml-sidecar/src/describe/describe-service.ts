@@ -221,7 +221,8 @@ export class DescribeService {
 
   /**
    * One item's hits: within its category when the head is confident (or the caller forces one),
-   * topped up from the whole filter when the category holds fewer than k products.
+   * topped up from the whole filter when the category holds fewer than k products; the top-up's
+   * hits come after the category's, so that the best of the category lead whatever else scores.
    */
   private async searchItem(garment: Garment, k: number, filter: Filter, forced: string | null, minConfidence: number): Promise<CollapsedHit[]> {
     const predicted = garment.predictions[0]!;
@@ -230,7 +231,10 @@ export class DescribeService {
     const collapser = similar.collapser(k);
     const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
     await similar.fill(collapser, garment.vector, within);
-    if (!collapser.full && category !== null && forced === null) await similar.fill(collapser, garment.vector, filter);
+    if (!collapser.full && category !== null && forced === null) {
+      collapser.beginTier();
+      await similar.fill(collapser, garment.vector, filter);
+    }
     return collapser.hits();
   }
 

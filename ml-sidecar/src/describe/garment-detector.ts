@@ -1,7 +1,7 @@
 import type * as tfType from "@tensorflow/tfjs";
 import type { Detection, GarmentDetector, RgbImage } from "./ports.ts";
 import { backdropRegions, separateBackdrop } from "./backdrop-garment-detector.ts";
-import { PersonGarmentDetector, personRegions, uprightPerson } from "./person-garment-detector.ts";
+import { PersonGarmentDetector, personRegions, personInView } from "./person-garment-detector.ts";
 import { loadTfjsWasm } from "../embedding/wasm-runtime.ts";
 
 export interface CompositeGarmentDetectorOptions {
@@ -40,7 +40,7 @@ export class CompositeGarmentDetector implements GarmentDetector {
       const segmentation = await person.segment(image);
       if (segmentation.coverage >= this.minPersonCoverage) {
         const keypoints = await person.pose(image, segmentation);
-        if (uprightPerson(keypoints)) {
+        if (personInView(keypoints)) {
           const regions = personRegions(image, segmentation, keypoints, separateBackdrop(image));
           if (regions.length) return { regions, person: true };
         }

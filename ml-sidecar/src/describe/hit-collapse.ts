@@ -37,6 +37,8 @@ export interface HitCollapserOptions {
 interface Kept {
   hit: SearchHit;
   collapsed: number;
+  /** Hits of a later tier rank after every hit of an earlier one (see beginTier). */
+  tier: number;
   /**
    * The hit and the other images of its product: a later picture matching any of them is the same
    * picture. (An image folded as a near-identical picture is not added: it matches one of these.)
@@ -56,6 +58,7 @@ export class HitCollapser {
   private readonly vectors = new Map<string, Promise<Float32Array | null>>();
   private readonly words = new Map<string, { hex: Uint32Array; mirror: Uint32Array } | null>();
   private readonly minFoldCosine: number;
+  private tier = 0;
 
   constructor(private readonly options: HitCollapserOptions) {
     this.minFoldCosine = options.minFoldCosine ?? MIN_FOLD_COSINE;
@@ -64,6 +67,14 @@ export class HitCollapser {
   /** Most hits kept. */
   get k(): number {
     return this.options.k;
+  }
+
+  /**
+   * Hits kept from now on rank after those kept so far, whatever their scores: a search restricted
+   * to a category and topped up from the others lists the category's products first.
+   */
+  beginTier(): void {
+    this.tier += 1;
   }
 
   /** Hits kept so far. */
@@ -93,17 +104,17 @@ export class HitCollapser {
         else if (product !== null) this.byProduct.set(product, owner);
         continue;
       }
-      const kept = { hit, collapsed: 0, pictures: [hit] };
+      const kept = { hit, collapsed: 0, tier: this.tier, pictures: [hit] };
       this.kept.push(kept);
       if (product !== null) this.byProduct.set(product, kept);
     }
   }
 
-  /** The kept hits, best first. */
+  /** The kept hits, by tier, best first within each. */
   hits(): CollapsedHit[] {
-    return this.kept
-      .map(({ hit, collapsed }) => ({ id: hit.id, score: hit.score, metadata: hit.metadata, collapsed }))
-      .sort((a, b) => b.score - a.score);
+    return [...this.kept]
+      .sort((a, b) => a.tier - b.tier || b.hit.score - a.hit.score)
+      .map(({ hit, collapsed }) => ({ id: hit.id, score: hit.score, metadata: hit.metadata, collapsed }));
   }
 
   /** The first kept hit one of whose images shows the same picture as `hit`, if any. */

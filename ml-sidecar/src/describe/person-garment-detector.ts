@@ -78,12 +78,12 @@ export class PersonGarmentDetector implements GarmentDetector {
     return new PersonGarmentDetector(tf, segmenter, lightning, thunder);
   }
 
-  /** The person path alone: no regions and `person: false` when no upright person is found. */
+  /** The person path alone: no regions and `person: false` when no person is in view (see personInView). */
   async detect(image: RgbImage): Promise<Detection> {
     const segmentation = await this.segment(image);
     if (segmentation.coverage < 0.02) return { regions: [], person: false };
     const keypoints = await this.pose(image, segmentation);
-    if (!uprightPerson(keypoints)) return { regions: [], person: false };
+    if (!personInView(keypoints)) return { regions: [], person: false };
     return { regions: personRegions(image, segmentation, keypoints, separateBackdrop(image)), person: true };
   }
 
@@ -205,10 +205,30 @@ function pair(
 }
 
 /** A standing or sitting person: a shoulder and a hip found, the hips below the shoulders. */
-export function uprightPerson(keypoints: Keypoint[]): boolean {
+function uprightPerson(keypoints: Keypoint[]): boolean {
   const shoulders = pair(keypoints, "shoulder");
   const hips = pair(keypoints, "hip");
   return !!shoulders && !!hips && hips.y - shoulders.y > 0.5 * Math.abs(hips.x - shoulders.x);
+}
+
+const FACE_JOINTS: KeypointName[] = ["nose", "left_eye", "right_eye", "left_ear", "right_ear"];
+/** Face points count from this confidence; MoveNet finds them at 0.36–0.8 on people. */
+const FACE_SCORE = 0.35;
+/** Limb joints must be this sure: on a garment alone MoveNet guesses them at 0.1–0.5. */
+const LIMB_SCORE = 0.5;
+
+/**
+ * A person wears the outfit: upright, with a face, an elbow and a wrist or knee in view. A shirt or
+ * coat on its own (a product shot) also gets shoulders and hips from MoveNet — on about a third of
+ * Fashion-MNIST's training photos — but not a face with those limbs (1 of 400, itself a photo of a
+ * model; the sample people all have them, also with a bag hiding a hand).
+ */
+export function personInView(keypoints: Keypoint[]): boolean {
+  const score = (name: KeypointName) => keypoints.find((k) => k.name === name)?.score ?? 0;
+  const faces = FACE_JOINTS.filter((name) => score(name) >= FACE_SCORE).length;
+  const best = (part: "elbow" | "wrist" | "knee") => Math.max(score(`left_${part}`), score(`right_${part}`));
+  const limbs = best("elbow") >= LIMB_SCORE && (best("wrist") >= LIMB_SCORE || best("knee") >= LIMB_SCORE);
+  return uprightPerson(keypoints) && faces >= 2 && limbs;
 }
 
 /** The person's garments: top, bottom, full, shoes and bag where the joints and the mask show them. */

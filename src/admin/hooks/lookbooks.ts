@@ -52,7 +52,13 @@ export const useProductLookbooks = (productId: string) =>
 export const useProductSearch = (q: string) =>
   useQuery({
     queryKey: ["curator-hotspot-products", q],
-    queryFn: () => sdk.admin.product.list({ q, limit: 8, fields: "id,title,thumbnail,variants.id,variants.title,variants.sku" }),
+    queryFn: () =>
+      sdk.admin.product.list({
+        q,
+        limit: 8,
+        fields:
+          "id,title,thumbnail,options.id,options.title,variants.id,variants.title,variants.sku,variants.options.value,variants.options.option_id",
+      }),
     select: (data: HttpTypes.AdminProductListResponse) => data.products,
     enabled: q.length > 0,
     placeholderData: keepPreviousData,

@@ -4,6 +4,7 @@ import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { WidgetQueryStatus } from "../components/common/widget-query-status"
 import { Link } from "react-router-dom"
 import { useProductLookbooks } from "../hooks/lookbooks"
+import { seasonLabel } from "../components/lookbooks/season-select"
 
 /** On a product's page: the lookbooks whose looks feature the product, drafts included. */
 const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
@@ -28,7 +29,7 @@ const ProductLookbooksWidget = ({ data: product }: DetailWidgetProps<AdminProduc
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle">
                 {lookbook.featured_look_count} {lookbook.featured_look_count === 1 ? "look" : "looks"}
-                {lookbook.season ? ` · ${lookbook.season}` : ""}
+                {lookbook.season ? ` · ${seasonLabel(lookbook.season)}` : ""}
               </Text>
             </div>
             <StatusBadge color={lookbook.status === "published" ? "green" : "grey"}>{lookbook.status}</StatusBadge>

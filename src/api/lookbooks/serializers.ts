@@ -11,6 +11,7 @@ import {
   StoreLookbookSummary,
 } from "../../types/http/lookbook"
 import { AdminHotspotVariant, HotspotRow, LookbookRow, LookRow } from "./queries"
+import type { ProductChoices } from "../../catalog/product-choices"
 
 /** Lookbook answers of the Store and Admin APIs, built from query rows (src/api/lookbooks/queries.ts). */
 
@@ -47,10 +48,15 @@ export function serializeLookbookSummary<T extends StoreLookbookSummary | AdminL
 
 /**
  * A published lookbook for shoppers: looks and hotspots in position order, each hotspot with the
- * product card of its variant. Hotspots without a card (deleted variant, unpublished product, a
+ * product card of its variant and the product's options and variants to choose a size (and colour)
+ * from, each priced by its own card. Hotspots without a card (deleted variant, unpublished product, a
  * product outside the key's sales channels) are left out, as Medusa's product routes leave them out.
  */
-export function serializeStoreLookbook(row: LookbookRow, cards: Map<string, VariantProductCard>): StoreLookbook {
+export function serializeStoreLookbook(
+  row: LookbookRow,
+  cards: Map<string, VariantProductCard>,
+  choices: Map<string, ProductChoices> = new Map()
+): StoreLookbook {
   return {
     ...lookbookBase(row),
     looks: inOrder(row.looks).map((look) => ({
@@ -59,10 +65,33 @@ export function serializeStoreLookbook(row: LookbookRow, cards: Map<string, Vari
         const variant = cards.get(h.variant_id)
         if (!variant) return []
         const { card } = variant
+        const choice = choices.get(card.id)
+        const variants = (choice?.variant_ids ?? [variant.id]).flatMap((id) => {
+          const c = cards.get(id)
+          return c
+            ? [
+                {
+                  id,
+                  title: c.title,
+                  options: choice?.variant_options.get(id) ?? {},
+                  calculated_price: c.card.calculated_price,
+                  in_stock: c.card.in_stock,
+                },
+              ]
+            : []
+        })
         return [
           {
             ...hotspotBase(h),
-            product: { id: card.id, title: card.title, handle: card.handle, thumbnail: card.thumbnail },
+            product: {
+              id: card.id,
+              title: card.title,
+              handle: card.handle,
+              thumbnail: card.thumbnail,
+              options: choice?.options ?? [],
+              size_option: choice?.size_option ?? null,
+              variants,
+            },
             variant: { id: variant.id, title: variant.title, sku: variant.sku, calculated_price: card.calculated_price, in_stock: card.in_stock },
           },
         ]
@@ -98,3 +127,6 @@ export function serializeAdminLookbook(row: LookbookRow, variants: Map<string, A
 
 /** Every hotspot variant of a lookbook row (for hydrating them in one query). */
 export const hotspotVariantIds = (row: LookbookRow): string[] => present(row.looks).flatMap((look) => present(look.hotspots).map((h) => h.variant_id))
+
+/** Every hotspot product of a lookbook row. */
+export const hotspotProductIds = (row: LookbookRow): string[] => present(row.looks).flatMap((look) => present(look.hotspots).map((h) => h.product_id))

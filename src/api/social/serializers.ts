@@ -225,6 +225,10 @@ export function serializeAdminPost(post: ModeratedPostRecord, threshold: number,
     open_report_count: post.open_report_count ?? 0,
     open_report_score: round3(post.open_report_score),
     moderated_by: post.moderated_by ?? null,
+    moderator:
+      post.moderated_by && post.moderated_by !== AUTO_MODERATOR
+        ? { id: post.moderated_by, name: userNameOf(moderators.get(post.moderated_by), post.moderated_by) }
+        : null,
     moderated_at: isoDateOrNull(post.moderated_at),
     moderation_note: post.moderation_note ?? null,
     reports: [...(post.reports ?? [])].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime()).map(serializeReport),

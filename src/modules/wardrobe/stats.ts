@@ -28,7 +28,12 @@ export type ItemWearStats = {
   cost_per_wear: number | null
 }
 
-export type MixEntry = { value: string; count: number; share: number }
+/**
+ * `share`: the fraction of items with this value (an item may have several colours, so colour
+ * shares can add up to more than 1). `percent`: this value's whole-number part of the mix, the
+ * mix's percents adding up to exactly 100.
+ */
+export type MixEntry = { value: string; count: number; share: number; percent: number }
 
 export type WardrobeStats = {
   item_count: number
@@ -61,12 +66,28 @@ export function amountOf(value: StatsItem["price_paid"]): number | null {
 const round2 = (n: number) => Math.round(n * 100) / 100
 const round4 = (n: number) => Math.round(n * 10000) / 10000
 
+/**
+ * Whole-number percents of `counts` that add up to exactly 100 (largest remainder: each gets its
+ * rounded-down share, and the points left go to the largest remainders, earlier entries first on
+ * a tie). All zero (or none) gives zeros.
+ */
+export function percentsOf(counts: number[]): number[] {
+  const total = counts.reduce((n, c) => n + c, 0)
+  if (!total) return counts.map(() => 0)
+  const exact = counts.map((c) => (c * 100) / total)
+  const percents = exact.map(Math.floor)
+  const left = 100 - percents.reduce((n, p) => n + p, 0)
+  const byRemainder = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i)
+  for (const { i } of byRemainder.slice(0, left)) percents[i] += 1
+  return percents
+}
+
 function mix(values: string[][], itemCount: number): MixEntry[] {
   const counts = new Map<string, number>()
   for (const list of values) for (const v of new Set(list)) counts.set(v, (counts.get(v) ?? 0) + 1)
-  return [...counts.entries()]
-    .map(([value, count]) => ({ value, count, share: itemCount ? round4(count / itemCount) : 0 }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+  const entries = [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+  const percents = percentsOf(entries.map(([, count]) => count))
+  return entries.map(([value, count], i) => ({ value, count, share: itemCount ? round4(count / itemCount) : 0, percent: percents[i] }))
 }
 
 /**
@@ -104,11 +125,18 @@ export function computeWardrobeStats(input: { items: StatsItem[]; wears: StatsWe
   })
 
   const byName = (a: ItemWearStats, b: ItemWearStats) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)
+  // The two rankings never share an item, and every most-worn item was worn more often than every
+  // least-worn one: with everything worn equally often (or one item) both stay empty.
+  const fewest = Math.min(...items.map((i) => i.times_worn))
   const mostWorn = items
-    .filter((i) => i.times_worn > 0)
+    .filter((i) => i.times_worn > fewest)
     .sort((a, b) => b.times_worn - a.times_worn || byName(a, b))
+    .slice(0, Math.min(RANKING_SIZE, Math.floor(items.length / 2)))
+  const cutoff = mostWorn.length ? mostWorn[mostWorn.length - 1].times_worn : fewest
+  const leastWorn = items
+    .filter((i) => i.times_worn < cutoff)
+    .sort((a, b) => a.times_worn - b.times_worn || byName(a, b))
     .slice(0, RANKING_SIZE)
-  const leastWorn = [...items].sort((a, b) => a.times_worn - b.times_worn || byName(a, b)).slice(0, RANKING_SIZE)
 
   const itemById = new Map(input.items.map((i) => [i.id, i]))
   const notWornRecently = items

@@ -10,7 +10,9 @@ import {
   createProductCategoriesWorkflow,
   createProductTagsWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { assignColourImagesWorkflow, AssignColourImagesInput } from "../../workflows/catalog/assign-colour-images"
 import { createProductsWithImagesWorkflow, ProductImageFile } from "../../workflows/catalog/create-products-with-images"
+import { isColourOptionTitle } from "../../catalog/colour-image"
 import { DemoProduct, generateDemoCatalog } from "./generate-catalog"
 import { renderGarmentSvg } from "./render-garment"
 import { CATEGORIES, COLLECTIONS } from "./vocabulary"
@@ -162,8 +164,64 @@ export async function seedCatalog(container: MedusaContainer, store: SeededStore
     logger.info(`Catalog: created ${Math.min(start + PRODUCT_BATCH_SIZE, missing.length)}/${missing.length} products`)
   }
 
+  await ensureColourImages(container, catalog)
   await ensureInventoryLevels(container, store, catalog)
   return catalog
+}
+
+type ImageRow = { id: string; url: string; rank?: number | null; variants?: ({ id: string } | null)[] | null }
+type VariantRow = {
+  id: string
+  thumbnail?: string | null
+  options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null
+}
+
+/**
+ * Records which colour each demo photo shows (Medusa variant images, and each variant's thumbnail
+ * its colour's front photo), on new products and on those an earlier seed created without it.
+ * A product whose photos are already assigned, or that no longer has the photos the catalog
+ * describes, is left as it is.
+ */
+export async function ensureColourImages(container: MedusaContainer, catalog: DemoProduct[]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const demoByHandle = new Map(catalog.map((p) => [p.handle, p]))
+  const { data } = await query.graph({
+    entity: "product",
+    fields: [
+      "id",
+      "handle",
+      "images.id",
+      "images.url",
+      "images.rank",
+      "images.variants.id",
+      "variants.id",
+      "variants.thumbnail",
+      "variants.options.value",
+      "variants.options.option.title",
+    ],
+    filters: { handle: [...demoByHandle.keys()] },
+  })
+  const input: AssignColourImagesInput = { links: [], thumbnails: [] }
+  for (const product of data as unknown as { handle: string; images?: (ImageRow | null)[] | null; variants?: (VariantRow | null)[] | null }[]) {
+    const demo = demoByHandle.get(product.handle)
+    const images = (product.images ?? []).filter((i): i is ImageRow => !!i).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    const variants = (product.variants ?? []).filter((v): v is VariantRow => !!v)
+    if (!demo || images.length !== demo.images.length) continue
+    if (images.some((i) => i.variants?.length) || variants.some((v) => v.thumbnail)) continue
+    const colourOf = (v: VariantRow) => v.options?.find((o) => o && isColourOptionTitle(o.option?.title))?.value
+    images.forEach((image, i) => {
+      const colour = demo.images[i].colour.name
+      for (const v of variants) if (colourOf(v) === colour) input.links.push({ variant_id: v.id, image_id: image.id })
+    })
+    for (const v of variants) {
+      const own = demo.images.map((d, i) => ({ ...d, url: images[i].url })).filter((d) => d.colour.name === colourOf(v))
+      const front = own.find((d) => d.view === "front") ?? own[0]
+      if (front) input.thumbnails.push({ id: v.id, thumbnail: front.url })
+    }
+  }
+  if (!input.links.length && !input.thumbnails.length) return
+  await assignColourImagesWorkflow(container).run({ input })
+  container.resolve(ContainerRegistrationKeys.LOGGER).info(`Catalog: assigned ${input.links.length} photos to the variants of their colour.`)
 }
 
 /** Stocks every demo variant in both warehouses (with the catalog's deliberate gaps), once. */

@@ -25,8 +25,31 @@ type HotspotBase = { id: string; x: number; y: number; product_id: string; varia
 /** GET /store/lookbooks → { lookbooks, count, offset, limit } */
 export type StoreLookbookSummary = LookbookBase & { position: number; look_count: number }
 
+/** One option of a product and its values, in the product's order (sizes XS before S). */
+export type ProductChoiceOption = { title: string; values: string[] }
+
+/** A variant the shopper may choose for a piece: its option values, price and stock (the product card's). */
+export type StoreLookbookPieceVariant = {
+  id: string
+  title: string | null
+  options: Record<string, string>
+  calculated_price: ProductCardPrice | null
+  in_stock: boolean
+}
+
 export type StoreLookbookHotspot = HotspotBase & {
-  product: { id: string; title: string; handle: string; thumbnail: string | null }
+  product: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+    options: ProductChoiceOption[]
+    /** The option the shopper must choose before adding the piece (a size); null for one-size pieces. */
+    size_option: string | null
+    /** The variants a shopper can see here, in the product's order. */
+    variants: StoreLookbookPieceVariant[]
+  }
+  /** The variant in the photo (its colour is the piece's default); not a size anybody chose. */
   variant: {
     id: string
     title: string | null

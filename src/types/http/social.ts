@@ -129,6 +129,8 @@ export type AdminSocialPost = Omit<StoreSocialPost, "liked_by_me" | "tags"> & {
   /** The open reports' weights added up; auto-hide compares it with the threshold. */
   open_report_score: number
   moderated_by: string | null
+  /** The admin user behind the last decision, by name; null when none was made or reports hid the post. */
+  moderator: { id: string; name: string } | null
   moderated_at: string | null
   moderation_note: string | null
   /** Oldest first. */

@@ -19,4 +19,6 @@ export type HotspotInput = { x: number; y: number; variant_id: string; product_i
 export type HotspotRow = { x: number; y: number; variant_id: string; product_id: string; position: number }
 
 export type LookCartItem = { variant_id: string; quantity: number }
+/** The variant a shopper chose for one piece (hotspot) of a look. */
+export type ChosenPiece = { hotspot_id: string; variant_id: string }
 export type NotAddedItem = { variant_id: string; product_id: string; reason: NotAddedReason }

@@ -7,7 +7,7 @@ export type AddPurchasedItemsToWardrobeInput = { order_id: string }
 
 /**
  * Adds what a customer bought to their wardrobe: one item per purchased variant, linked to
- * the variant and the order. Idempotent: running it again for the same order adds nothing.
+ * the product, the variant and the order, with the catalog's picture of its colour. Idempotent: running it again for the same order adds nothing.
  */
 export const addPurchasedItemsToWardrobeWorkflow = createWorkflow("add-purchased-items-to-wardrobe", (input: AddPurchasedItemsToWardrobeInput) => {
   const { data: orders } = useQueryGraphStep({
@@ -29,6 +29,15 @@ export const addPurchasedItemsToWardrobeWorkflow = createWorkflow("add-purchased
       "items.variant_option_values",
       "items.variant.options.value",
       "items.variant.options.option.title",
+      "items.thumbnail",
+      "items.variant.thumbnail",
+      "items.product.thumbnail",
+      "items.product.images.url",
+      "items.product.images.rank",
+      "items.product.images.variants.id",
+      "items.product.variants.id",
+      "items.product.variants.options.value",
+      "items.product.variants.options.option.title",
       "items.product.material",
       "items.product.metadata",
       "items.product.categories.handle",

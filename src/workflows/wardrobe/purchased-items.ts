@@ -12,9 +12,13 @@ export type PurchasedOrder = {
   items?: (PurchasedLineItem | null)[] | null
 }
 
+type VariantOptions = { options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null }
+
 export type PurchasedLineItem = {
   id: string
   title?: string | null
+  /** The line's picture when it was bought (Medusa: the variant's thumbnail, else the product's). */
+  thumbnail?: string | null
   product_title?: string | null
   product_subtitle?: string | null
   variant_title?: string | null
@@ -22,8 +26,11 @@ export type PurchasedLineItem = {
   product_id?: string | null
   unit_price?: number | string | { numeric?: number } | null
   variant_option_values?: Record<string, string> | null
-  variant?: { options?: { value?: string | null; option?: { title?: string | null } | null }[] | null } | null
+  variant?: (VariantOptions & { thumbnail?: string | null }) | null
   product?: {
+    thumbnail?: string | null
+    images?: ({ url?: string | null; rank?: number | null; variants?: ({ id?: string | null } | null)[] | null } | null)[] | null
+    variants?: ((VariantOptions & { id?: string | null }) | null)[] | null
     material?: string | null
     metadata?: Record<string, unknown> | null
     categories?: { handle?: string | null }[] | null
@@ -39,6 +46,34 @@ function optionValues(item: PurchasedLineItem): Record<string, string> {
     if (o?.option?.title && o.value) values[o.option.title] = o.value
   }
   return values
+}
+
+function colourOf(variant: VariantOptions | null | undefined): string | null {
+  const value = variant?.options?.find((o) => o?.value && COLOUR_OPTION.test(o.option?.title?.trim() ?? ""))?.value
+  return value ? value.trim().toLowerCase() : null
+}
+
+/**
+ * The picture of what was bought: the variant's own thumbnail; else the product image tied to the
+ * variant (Medusa's variant images), or to another variant of the same colour (a colour's photo is
+ * usually tied to each of its sizes, but need not be); else the product's thumbnail, then the
+ * line's own (kept from the cart, so a product since deleted still has one).
+ */
+export function purchasedItemPhoto(item: PurchasedLineItem, colour: string | null): string | null {
+  if (text(item.variant?.thumbnail)) return text(item.variant?.thumbnail)
+  const images = (item.product?.images ?? [])
+    .filter((i): i is NonNullable<typeof i> => Boolean(text(i?.url)))
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+  const tiedTo = (variantIds: Set<string>) => images.find((i) => (i.variants ?? []).some((v) => v?.id && variantIds.has(v.id)))
+  const own = item.variant_id ? tiedTo(new Set([item.variant_id])) : undefined
+  if (own) return text(own.url)
+  const wanted = colour?.trim().toLowerCase()
+  if (wanted) {
+    const sameColour = new Set((item.product?.variants ?? []).filter((v) => v?.id && colourOf(v) === wanted).map((v) => v!.id as string))
+    const image = tiedTo(sameColour)
+    if (image) return text(image.url)
+  }
+  return text(item.product?.thumbnail) ?? text(item.thumbnail)
 }
 
 function optionValue(values: Record<string, string>, pattern: RegExp): string | null {
@@ -73,6 +108,7 @@ export function wardrobeItemsFromOrder(order: PurchasedOrder): WardrobeItemData[
     byVariant.set(item.variant_id, {
       customer_id: order.customer_id,
       name: text(item.product_title) ?? text(item.title) ?? "Purchased item",
+      photo_url: purchasedItemPhoto(item, colour),
       category: category ? normalizeCategory(category) : null,
       colours: normalizeColours(colour ? [colour] : []),
       brand: text(metadata.brand) ?? text(item.product_subtitle),

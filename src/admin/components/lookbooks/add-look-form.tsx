@@ -28,8 +28,8 @@ export const AddLookForm = ({ lookbookId }: { lookbookId: string }) => {
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4">
       <Heading level="h2">Add a look</Heading>
-      <input ref={file} type="file" accept={IMAGE_TYPES} className="text-ui-fg-subtle text-sm" />
-      <Textarea placeholder="Notes (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <input ref={file} type="file" accept={IMAGE_TYPES} aria-label="Look photo" className="text-ui-fg-subtle text-sm" />
+      <Textarea aria-label="Notes for the new look" placeholder="Notes (optional)" value={notes} onChange={(e) => setNotes(e.target.value)} />
       <div className="flex justify-end">
         <Button size="small" isLoading={createLook.isPending} onClick={send}>
           Upload look

@@ -15,8 +15,10 @@ export const LookNotes = ({ lookbookId, look }: { lookbookId: string; look: Admi
 
   return (
     <div className="flex flex-col gap-y-1">
-      <Label size="small">Notes</Label>
-      <Textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+      <Label size="small" htmlFor={`look-${look.id}-notes`}>
+        Notes
+      </Label>
+      <Textarea id={`look-${look.id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
       <div className="flex justify-end">
         <Button size="small" variant="secondary" onClick={save} isLoading={update.isPending} disabled={notes === saved}>
           Save notes

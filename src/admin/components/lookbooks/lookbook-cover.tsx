@@ -26,8 +26,10 @@ export const LookbookCover = ({ lookbook }: { lookbook: AdminLookbook }) => {
     <div className="flex items-end gap-x-3">
       {lookbook.cover_image_url && <img src={lookbook.cover_image_url} alt="Cover" className="h-16 rounded object-cover" />}
       <div className="flex flex-col gap-y-1">
-        <Label size="small">Cover image</Label>
-        <input ref={file} type="file" accept={IMAGE_TYPES} className="text-ui-fg-subtle text-sm" />
+        <Label size="small" htmlFor={`lookbook-${lookbook.id}-cover`}>
+          Cover image
+        </Label>
+        <input ref={file} id={`lookbook-${lookbook.id}-cover`} type="file" accept={IMAGE_TYPES} className="text-ui-fg-subtle text-sm" />
       </div>
       <Button size="small" variant="secondary" isLoading={upload.isPending} onClick={send}>
         Upload cover

@@ -2,6 +2,7 @@ import { Button, Input, Label, Textarea, toast } from "@medusajs/ui"
 import { ReactNode, useEffect, useState } from "react"
 import { useUpdateLookbook } from "../../hooks/lookbooks"
 import { AdminLookbook } from "../../lib/types"
+import { SeasonSelect } from "./season-select"
 
 const formOf = (l: AdminLookbook) => ({
   title: l.title,
@@ -27,10 +28,11 @@ export const LookbookDetailsForm = ({ lookbook, children }: { lookbook: AdminLoo
       { onSuccess: () => toast.success("Saved"), onError: (error) => toast.error(error.message) }
     )
 
+  const idOf = (name: string) => `lookbook-${lookbook.id}-${name}`
   const field = (name: keyof typeof form, label: string, props: { type?: string; min?: number } = {}) => (
     <div className="flex flex-col gap-y-1">
-      <Label>{label}</Label>
-      <Input {...props} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+      <Label htmlFor={idOf(name)}>{label}</Label>
+      <Input {...props} id={idOf(name)} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
     </div>
   )
 
@@ -39,11 +41,14 @@ export const LookbookDetailsForm = ({ lookbook, children }: { lookbook: AdminLoo
       <div className="grid grid-cols-2 gap-4">
         {field("title", "Title")}
         {field("handle", "Handle")}
-        {field("season", "Season")}
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor={idOf("season")}>Season</Label>
+          <SeasonSelect id={idOf("season")} value={form.season} onChange={(season) => setForm({ ...form, season })} />
+        </div>
         {field("position", "Position (store order)", { type: "number", min: 0 })}
         <div className="col-span-2 flex flex-col gap-y-1">
-          <Label>Description</Label>
-          <Textarea value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+          <Label htmlFor={idOf("description")}>Description</Label>
+          <Textarea id={idOf("description")} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         </div>
       </div>
       <div className="flex items-end justify-between gap-x-4">

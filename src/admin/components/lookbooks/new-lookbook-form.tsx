@@ -2,6 +2,7 @@ import { Button, Container, Heading, Input, Label, Textarea, toast } from "@medu
 import { FormEvent, useState } from "react"
 import { useCreateLookbook } from "../../hooks/lookbooks"
 import { AdminLookbook } from "../../lib/types"
+import { SeasonSelect } from "./season-select"
 
 /** Starts a lookbook as a draft: a title, and optionally a season and a description. */
 export const NewLookbookForm = ({ onCreated }: { onCreated: (lookbook: AdminLookbook) => void }) => {
@@ -28,9 +29,10 @@ export const NewLookbookForm = ({ onCreated }: { onCreated: (lookbook: AdminLook
       <form onSubmit={submit} className="mt-4 grid grid-cols-2 gap-4">
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="lookbook-title">Title</Label>
+          {/* aria-required, not required: an empty title is not an error before the merchant has typed (the button waits for one). */}
           <Input
             id="lookbook-title"
-            required
+            aria-required
             value={draft.title}
             onChange={(e) => setDraft({ ...draft, title: e.target.value })}
             placeholder="Autumn Layers"
@@ -38,12 +40,7 @@ export const NewLookbookForm = ({ onCreated }: { onCreated: (lookbook: AdminLook
         </div>
         <div className="flex flex-col gap-y-1">
           <Label htmlFor="lookbook-season">Season</Label>
-          <Input
-            id="lookbook-season"
-            value={draft.season}
-            onChange={(e) => setDraft({ ...draft, season: e.target.value })}
-            placeholder="autumn-winter"
-          />
+          <SeasonSelect id="lookbook-season" value={draft.season} onChange={(season) => setDraft({ ...draft, season })} />
         </div>
         <div className="col-span-2 flex flex-col gap-y-1">
           <Label htmlFor="lookbook-description">Description</Label>

@@ -124,7 +124,7 @@ const PostDetails = ({ post, history, onOpen }: { post: AdminSocialPostDetail; h
     </div>
     {post.moderated_at ? (
       <Text size="small" className="text-ui-fg-subtle">
-        Last decision: {post.status} by {post.hidden_reason?.type === "moderator" ? post.hidden_reason.moderator.name : post.moderated_by} on{" "}
+        Last decision: {post.status} by {post.moderator?.name ?? (post.hidden_reason?.type === "reports" ? "reports" : "a moderator")} on{" "}
         {when(post.moderated_at)}
         {post.moderation_note ? ` — ${post.moderation_note}` : ""}
       </Text>

@@ -4,6 +4,7 @@ import { Container, Heading, Input, StatusBadge, Table, Text } from "@medusajs/u
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { NewLookbookForm } from "../../components/lookbooks/new-lookbook-form"
+import { seasonLabel } from "../../components/lookbooks/season-select"
 import { useLookbooks } from "../../hooks/lookbooks"
 
 const PAGE_SIZE = 20
@@ -30,6 +31,7 @@ const LookbooksPage = () => {
           <Input
             size="small"
             type="search"
+            aria-label="Search lookbooks"
             placeholder="Search title or handle"
             value={q}
             onChange={(e) => {
@@ -60,7 +62,7 @@ const LookbooksPage = () => {
               <Table.Row key={lookbook.id} className="cursor-pointer" onClick={() => navigate(`/lookbooks/${lookbook.id}`)}>
                 <Table.Cell>{lookbook.title}</Table.Cell>
                 <Table.Cell className="text-ui-fg-subtle">/{lookbook.handle}</Table.Cell>
-                <Table.Cell>{lookbook.season ?? "–"}</Table.Cell>
+                <Table.Cell>{seasonLabel(lookbook.season)}</Table.Cell>
                 <Table.Cell>{lookbook.look_count}</Table.Cell>
                 <Table.Cell>{lookbook.position}</Table.Cell>
                 <Table.Cell>

@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { FlagMini } from "@medusajs/icons"
 import { Container, Heading, Select, StatusBadge, Table, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { reasonsOf, STATUS_COLOUR } from "../../components/moderation/describe"
 import { ModeratedPostDrawer } from "../../components/moderation/moderated-post-drawer"
 import { ModerationView, useModeratedPosts } from "../../hooks/social-moderation"
@@ -30,6 +30,12 @@ const ModerationPage = () => {
   const { data, error, isPending, isPlaceholderData } = useModeratedPosts(view, offset, PAGE_SIZE)
   const posts = data?.posts ?? []
   const count = data?.count ?? 0
+  const lastPageOffset = Math.max(0, Math.ceil(count / PAGE_SIZE) - 1) * PAGE_SIZE
+
+  // A decision takes a post out of the queue (or view): when that empties the last page, show the page that is now the last.
+  useEffect(() => {
+    if (data && !isPlaceholderData && offset > lastPageOffset) setOffset(lastPageOffset)
+  }, [data, isPlaceholderData, offset, lastPageOffset])
 
   return (
     <Container className="divide-y p-0">
@@ -48,7 +54,7 @@ const ModerationPage = () => {
               setOffset(0)
             }}
           >
-            <Select.Trigger>
+            <Select.Trigger aria-label="Posts to show">
               <Select.Value />
             </Select.Trigger>
             <Select.Content>

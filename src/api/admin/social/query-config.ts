@@ -10,6 +10,7 @@ export const ADMIN_POST_FIELDS = [
   ...REPORT_FIELDS.map((f) => `reports.${f}`),
   ...["account_age_days", "orders", "upheld_reports", "rejected_reports"].map((f) => `reports.reporter_standing.${f}`),
   "hidden_reason",
+  "moderator",
   "duplicate_of",
 ]
 export const ALLOWED_ADMIN_POST_FIELDS = withRelationPaths(ADMIN_POST_FIELDS)

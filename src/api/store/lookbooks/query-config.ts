@@ -18,12 +18,13 @@ export const STORE_LOOKBOOK_FIELDS = [
   ...LOOKBOOK_FIELDS.filter((f) => f !== "position"),
   ...["id", "image_url", "width", "height", "notes", "position"].map((f) => `looks.${f}`),
   ...["id", "x", "y", "product_id", "variant_id"].map((f) => `looks.hotspots.${f}`),
-  ...["id", "title", "handle", "thumbnail"].map((f) => `looks.hotspots.product.${f}`),
+  ...["id", "title", "handle", "thumbnail", "options.title", "options.values", "size_option"].map((f) => `looks.hotspots.product.${f}`),
+  ...["id", "title", "options", ...PRICE_FIELDS, "in_stock"].map((f) => `looks.hotspots.product.variants.${f}`),
   ...["id", "title", "sku", ...PRICE_FIELDS, "in_stock"].map((f) => `looks.hotspots.variant.${f}`),
 ]
 export const ALLOWED_STORE_LOOKBOOK_FIELDS = withRelationPaths(STORE_LOOKBOOK_FIELDS)
 
 export const listLookbooksQueryConfig = { defaults: STORE_LOOKBOOK_LIST_FIELDS, isList: true, defaultLimit: 20 }
 // These fields name the built response, not relations the database expands: a hotspot's
-// `looks.hotspots.variant.calculated_price.*` is four levels deep, past Medusa's store default of three.
-export const retrieveLookbookQueryConfig = { defaults: STORE_LOOKBOOK_FIELDS, isList: false, storeRelationsLimit: 4 }
+// `looks.hotspots.product.variants.calculated_price.*` is five levels deep, past Medusa's store default of three.
+export const retrieveLookbookQueryConfig = { defaults: STORE_LOOKBOOK_FIELDS, isList: false, storeRelationsLimit: 5 }

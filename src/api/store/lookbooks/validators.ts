@@ -17,7 +17,23 @@ export type StoreGetLookbookParamsType = z.infer<typeof StoreGetLookbookParams>
 
 export const StoreRecordLookView = z.object({}).strict()
 
+/** The variant (size and colour) the shopper chose for one piece (hotspot) of the look. */
+const LookPiece = z
+  .object({
+    hotspot_id: z.string({ error: "each piece needs a hotspot_id" }).trim().min(1, "hotspot_id must not be empty").max(100),
+    variant_id: z.string({ error: "each piece needs the variant_id the shopper chose" }).trim().min(1, "variant_id must not be empty").max(100),
+  })
+  .strict()
+
 export const StoreAddLookToCart = z
-  .object({ cart_id: z.string({ error: "cart_id is required (the id of the shopper's cart)" }).trim().min(1, "cart_id must not be empty").max(100) })
+  .object({
+    cart_id: z.string({ error: "cart_id is required (the id of the shopper's cart)" }).trim().min(1, "cart_id must not be empty").max(100),
+    /** One entry per piece the shopper chose a size for; one-size pieces may be left out. */
+    pieces: z
+      .array(LookPiece)
+      .max(30, "a look holds at most 30 pieces")
+      .refine((pieces) => new Set(pieces.map((p) => p.hotspot_id)).size === pieces.length, { message: "each piece (hotspot_id) may appear once" })
+      .optional(),
+  })
   .strict()
 export type StoreAddLookToCartType = z.infer<typeof StoreAddLookToCart>

@@ -1,4 +1,4 @@
-import { amountOf, computeWardrobeStats, StatsItem } from "../stats"
+import { amountOf, computeWardrobeStats, percentsOf, StatsItem } from "../stats"
 
 const item = (id: string, overrides: Partial<StatsItem> = {}): StatsItem => ({
   id,
@@ -49,7 +49,7 @@ describe("wardrobe stats", () => {
     expect(stats.items.find((i) => i.id === "c")!.cost_per_wear).toBeNull()
   })
 
-  it("ranks most worn (worn items only) and least worn, ties by name", () => {
+  it("ranks most worn and least worn apart, ties by name: no item is in both, and every most-worn item was worn more", () => {
     const items = ["f", "e", "d", "c", "b", "a"].map((id) => item(id))
     const wears = [
       ...["2026-01-01", "2026-01-02", "2026-01-03"].map((d) => ({ item_id: "c", worn_on: d })),
@@ -58,12 +58,37 @@ describe("wardrobe stats", () => {
       { item_id: "a", worn_on: "2026-01-01" },
     ]
     const stats = computeWardrobeStats({ items, wears, outfitCount: 0, now })
-    expect(stats.most_worn.map((i) => i.id)).toEqual(["c", "b", "d", "a"])
-    expect(stats.least_worn.map((i) => i.id)).toEqual(["e", "f", "a", "b", "d"])
+    expect(stats.most_worn.map((i) => i.id)).toEqual(["c", "b", "d"])
+    expect(stats.least_worn.map((i) => i.id)).toEqual(["e", "f", "a"])
     expect(stats.items.map((i) => i.id)).toEqual(["a", "b", "c", "d", "e", "f"])
   })
 
-  it("mixes colours and categories as shares of all items", () => {
+  it("leaves both rankings empty when there is nothing to tell apart: one item, or all worn equally often", () => {
+    const one = computeWardrobeStats({ items: [item("a")], wears: [{ item_id: "a", worn_on: "2026-01-01" }], outfitCount: 0, now })
+    expect([one.most_worn, one.least_worn]).toEqual([[], []])
+    const days = ["2026-01-01", "2026-01-02"]
+    const even = computeWardrobeStats({
+      items: [item("a"), item("b"), item("c")],
+      wears: ["a", "b", "c"].flatMap((id) => days.map((d) => ({ item_id: id, worn_on: d }))),
+      outfitCount: 0,
+      now,
+    })
+    expect([even.most_worn, even.least_worn]).toEqual([[], []])
+    const two = computeWardrobeStats({ items: [item("a"), item("b")], wears: [{ item_id: "b", worn_on: "2026-01-01" }], outfitCount: 0, now })
+    expect([two.most_worn.map((i) => i.id), two.least_worn.map((i) => i.id)]).toEqual([["b"], ["a"]])
+  })
+
+  it("splits 100 % by largest remainder: thirds, sevenths and ties add up to exactly 100", () => {
+    expect(percentsOf([1, 1, 1])).toEqual([34, 33, 33])
+    expect(percentsOf([1, 1, 1, 1, 1, 1, 1])).toEqual([15, 15, 14, 14, 14, 14, 14])
+    expect(percentsOf([2, 1])).toEqual([67, 33])
+    expect(percentsOf([1, 1, 1, 1, 1, 1, 2, 2, 3])).toEqual([8, 8, 8, 8, 8, 7, 15, 15, 23])
+    expect(percentsOf([5])).toEqual([100])
+    expect(percentsOf([0, 0])).toEqual([0, 0])
+    expect(percentsOf([])).toEqual([])
+  })
+
+  it("mixes colours and categories as shares of all items, with percents of the mix", () => {
     const stats = computeWardrobeStats({
       items: [
         item("1", { colours: ["Navy", "White"], category: "shirts" }),
@@ -76,14 +101,14 @@ describe("wardrobe stats", () => {
       now,
     })
     expect(stats.colour_mix).toEqual([
-      { value: "Navy", count: 2, share: 0.5 },
-      { value: "Black", count: 1, share: 0.25 },
-      { value: "White", count: 1, share: 0.25 },
+      { value: "Navy", count: 2, share: 0.5, percent: 50 },
+      { value: "Black", count: 1, share: 0.25, percent: 25 },
+      { value: "White", count: 1, share: 0.25, percent: 25 },
     ])
     expect(stats.category_mix).toEqual([
-      { value: "shirts", count: 2, share: 0.5 },
-      { value: "shoes", count: 1, share: 0.25 },
-      { value: "uncategorised", count: 1, share: 0.25 },
+      { value: "shirts", count: 2, share: 0.5, percent: 50 },
+      { value: "shoes", count: 1, share: 0.25, percent: 25 },
+      { value: "uncategorised", count: 1, share: 0.25, percent: 25 },
     ])
   })
 

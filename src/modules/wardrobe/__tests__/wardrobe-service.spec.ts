@@ -82,8 +82,8 @@ moduleIntegrationTestRunner<WardrobeModuleService>({
           ["Tee", 1, 15],
         ])
         expect(stats.most_worn[0].name).toBe("Coat")
-        expect(stats.least_worn.map((i) => i.name)).toEqual(["Old boots", "Tee", "Coat"])
-        expect(stats.colour_mix[0]).toEqual({ value: "Camel", count: 2, share: 0.6667 })
+        expect(stats.least_worn.map((i) => i.name)).toEqual(["Old boots", "Tee"])
+        expect(stats.colour_mix[0]).toEqual({ value: "Camel", count: 2, share: 0.6667, percent: 50 })
         expect(stats.not_worn_recently.map((i) => i.name)).toEqual(["Old boots"])
       })
     })

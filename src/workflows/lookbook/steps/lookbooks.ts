@@ -36,11 +36,17 @@ export type LookbookData = LookbookFields & {
   published_at?: Date | null
 }
 
-/** Creates a lookbook; compensation deletes it. */
+/** Creates a lookbook, after the existing ones unless a position is given; compensation deletes it. */
 export const createLookbookStep = createStep(
   "create-lookbook",
   async (data: LookbookData & { title: string; handle: string }, { container }) => {
-    const created = await lookbookService(container).createLookbooks(data)
+    const service = lookbookService(container)
+    let position = data.position
+    if (position === undefined) {
+      const [last] = await service.listLookbooks({}, { select: ["position"], order: { position: "DESC" }, take: 1 })
+      position = last ? last.position + 1 : 0
+    }
+    const created = await service.createLookbooks({ ...data, position })
     return new StepResponse(created, created.id)
   },
   async (id, { container }) => {

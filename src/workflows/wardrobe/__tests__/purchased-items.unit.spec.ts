@@ -1,4 +1,4 @@
-import { wardrobeItemsFromOrder, PurchasedOrder } from "../purchased-items"
+import { wardrobeItemsFromOrder, purchasedItemPhoto, PurchasedLineItem, PurchasedOrder } from "../purchased-items"
 import { normalizeWardrobeItemFields } from "../normalize"
 
 const order = (overrides: Partial<PurchasedOrder> = {}): PurchasedOrder => ({
@@ -47,6 +47,7 @@ describe("wardrobe items from an order", () => {
     expect(items[0]).toEqual({
       customer_id: "cus_1",
       name: "Relaxed Linen Shirt",
+      photo_url: null,
       category: "shirts",
       colours: ["Navy"],
       brand: "Maison Lune",
@@ -63,6 +64,43 @@ describe("wardrobe items from an order", () => {
       line_item_id: "li_1",
     })
     expect(items[1]).toMatchObject({ name: "Tote", colours: ["Black"], price_paid: 45, season: null, size: null, category: null, brand: null })
+  })
+
+  it("pictures each item with its colour's image, else the product's thumbnail", () => {
+    const colour = (id: string, value: string) => ({
+      id,
+      options: [
+        { value, option: { title: "Colour" } },
+        { value: "M", option: { title: "Size" } },
+      ],
+    })
+    const shirt = (variant_id: string, extra: Partial<PurchasedLineItem> = {}): PurchasedLineItem => ({
+      id: `li_${variant_id}`,
+      variant_id,
+      product_id: "prod_1",
+      thumbnail: "https://cdn/line-thumb.jpg",
+      variant: { options: colour(variant_id, variant_id.startsWith("black") ? "Black" : "Sage").options },
+      product: {
+        thumbnail: "https://cdn/sage-front.jpg",
+        variants: [colour("sage_m", "Sage"), colour("black_s", "Black"), colour("black_m", "Black"), colour("navy_m", "Navy")],
+        images: [
+          { url: "https://cdn/sage-front.jpg", rank: 0, variants: [{ id: "sage_m" }] },
+          { url: "https://cdn/black-detail.jpg", rank: 2, variants: [{ id: "black_s" }] },
+          { url: "https://cdn/black-front.jpg", rank: 1, variants: [{ id: "black_s" }] },
+          { url: "https://cdn/general.jpg", rank: 3, variants: [] },
+        ],
+      },
+      ...extra,
+    })
+    const items = wardrobeItemsFromOrder(order({ items: [shirt("black_m"), shirt("black_s"), shirt("sage_m")] }))
+    // Black M has no image of its own: Black S's first one is the colour's picture.
+    expect(items.map((i) => i.photo_url)).toEqual(["https://cdn/black-front.jpg", "https://cdn/black-front.jpg", "https://cdn/sage-front.jpg"])
+    // A colour without images, or a product without colour images: the product's thumbnail.
+    expect(purchasedItemPhoto(shirt("navy_m"), "Navy")).toBe("https://cdn/sage-front.jpg")
+    expect(purchasedItemPhoto(shirt("black_m", { product: { thumbnail: "https://cdn/thumb.jpg" } }), "Black")).toBe("https://cdn/thumb.jpg")
+    // The variant's own thumbnail wins; with no product left, the line's picture stays.
+    expect(purchasedItemPhoto(shirt("black_m", { variant: { thumbnail: "https://cdn/v.jpg" } }), "Black")).toBe("https://cdn/v.jpg")
+    expect(purchasedItemPhoto(shirt("black_m", { product: null }), "Black")).toBe("https://cdn/line-thumb.jpg")
   })
 
   it("adds nothing for guests or orders without a customer", () => {

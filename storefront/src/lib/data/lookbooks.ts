@@ -46,20 +46,35 @@ export async function getLookbook(handle: string, countryCode: string): Promise<
 export type NotAddedReason = { variant_id: string; product_id: string; reason: string }
 export type ShopTheLookState = { error?: string; added?: { variant_id: string; quantity: number }[]; not_added?: NotAddedReason[] } | null
 
+/** The pieces' chosen variants as the form sends them (a JSON list of { hotspot_id, variant_id }). */
+function parsePieces(value: FormDataEntryValue | null): { hotspot_id: string; variant_id: string }[] | null {
+  try {
+    const pieces: unknown = JSON.parse(String(value ?? "[]"))
+    if (!Array.isArray(pieces)) return null
+    return pieces.flatMap((p) =>
+      p && typeof p.hotspot_id === "string" && typeof p.variant_id === "string" ? [{ hotspot_id: p.hotspot_id, variant_id: p.variant_id }] : []
+    )
+  } catch {
+    return null
+  }
+}
+
 /**
  * "Add the whole look": creates the shopper's cart if there is none, then lets the backend add
- * every piece it can in one go; the answer says what was added and what was not, and why.
+ * the size the shopper chose for each piece in one go; the answer says what was added and what
+ * was not, and why.
  */
 export async function addLookToCart(_state: ShopTheLookState, formData: FormData): Promise<ShopTheLookState> {
   const lookbookId = String(formData.get("lookbook_id") || "")
   const lookId = String(formData.get("look_id") || "")
   const countryCode = await shopCountry(formData.get("country_code"))
-  if (!lookbookId || !lookId) return { error: "This look could not be found. Reload the page and try again." }
+  const pieces = parsePieces(formData.get("pieces"))
+  if (!lookbookId || !lookId || !pieces) return { error: "This look could not be found. Reload the page and try again." }
   try {
     const cart = await cartFor(countryCode)
     const result = await sdk.client.fetch<{ added: { variant_id: string; quantity: number }[]; not_added: NotAddedReason[] }>(
       `/store/lookbooks/${lookbookId}/looks/${lookId}/add-to-cart`,
-      { method: "POST", body: { cart_id: cart.id }, headers: await getAuthHeaders() }
+      { method: "POST", body: { cart_id: cart.id, pieces }, headers: await getAuthHeaders() }
     )
     updateTag(`cart-${cart.id}`)
     return { added: result.added, not_added: result.not_added }

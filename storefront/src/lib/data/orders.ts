@@ -23,6 +23,24 @@ export async function retrieveOrder(id: string): Promise<HttpTypes.StoreOrder | 
   }
 }
 
+/**
+ * One of the signed-in customer's own orders, or null when it is someone else's or does not exist.
+ * GET /store/orders/:id answers anyone who has an order's id (so a guest sees the order just
+ * placed) and does not return customer_id by default; the authenticated list answers only the
+ * customer's own orders, so the account asks the list for this one id and Medusa decides.
+ */
+export async function retrieveCustomerOrder(id: string): Promise<HttpTypes.StoreOrder | null> {
+  const headers = await getAuthHeaders()
+  if (!headers.authorization) return null
+  const { orders } = await sdk.client.fetch<{ orders: HttpTypes.StoreOrder[] }>("/store/orders", {
+    query: { id, limit: 1, fields: `${ORDER_FIELDS},+fulfillment_status` },
+    headers,
+    next: { tags: ["orders"] },
+    cache: "force-cache",
+  })
+  return orders[0] ?? null
+}
+
 export async function listOrders(limit = 20, offset = 0): Promise<{ orders: HttpTypes.StoreOrder[]; count: number }> {
   const { orders, count } = await sdk.client.fetch<{ orders: HttpTypes.StoreOrder[]; count: number }>("/store/orders", {
     query: {

@@ -80,12 +80,23 @@ export async function getProductByHandle(handle: string, countryCode: string): P
     query: {
       handle,
       region_id: region?.id,
-      fields: "*variants.calculated_price,*variants.options,*options,*options.values,*images,*collection,*categories,+metadata,+material",
+      fields:
+        "*variants.calculated_price,*variants.options,+variants.thumbnail,*variants.images,*options,*options.values,*images,*collection,*categories,+metadata,+material",
     },
     next: { revalidate: 60, tags: ["products"] },
     cache: "force-cache",
   })
   return products[0] ?? null
+}
+
+/** A product's handle (for a link to its page), or null when it is not on sale in this shop. */
+export async function getProductHandle(id: string): Promise<string | null> {
+  const { products } = await sdk.client.fetch<{ products: Pick<HttpTypes.StoreProduct, "handle">[] }>("/store/products", {
+    query: { id, fields: "handle", limit: 1 },
+    next: { revalidate: 60, tags: ["products"] },
+    cache: "force-cache",
+  })
+  return products[0]?.handle ?? null
 }
 
 export async function listCategories(): Promise<HttpTypes.StoreProductCategory[]> {

@@ -38,3 +38,23 @@ export async function uploadErrorMessage(response: Response, fallback: string): 
   const body = (await response.json().catch(() => null)) as UploadError | null
   return body?.message || fallback
 }
+
+/** What the shopper reads when a chosen file does not open as a picture (a renamed document, a damaged photo). */
+export const unreadablePhoto = (name: string) => `“${name}” could not be opened as a photo. Choose a JPEG, PNG or WebP photo.`
+
+/**
+ * Opens a chosen file as a picture in the browser: its pixel size, or null when it is no picture
+ * (its name and type can say "photo.jpg" and still hold something else). Browser only.
+ */
+export function decodePhoto(file: Blob): Promise<{ url: string; width: number; height: number } | null> {
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file)
+    const img = new Image()
+    img.onload = () => resolve(img.naturalWidth > 0 ? { url, width: img.naturalWidth, height: img.naturalHeight } : (URL.revokeObjectURL(url), null))
+    img.onerror = () => {
+      URL.revokeObjectURL(url)
+      resolve(null)
+    }
+    img.src = url
+  })
+}

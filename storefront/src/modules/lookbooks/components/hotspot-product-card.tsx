@@ -6,22 +6,36 @@ import { addToCart } from "@lib/data/cart"
 import type { LookHotspot } from "@lib/data/lookbooks"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
+import { chosenVariant, type PieceSelection } from "../pieces"
+import PieceChoices from "./piece-choices"
 
-/** The piece behind a hotspot: what it is, its price in the shopper's currency, stock, and "add this one". */
+/**
+ * The piece behind a hotspot: what it is, the shopper's size (and colour) choice, its price in the
+ * shopper's currency, stock, and "add this one" in the chosen size. The choice is the look's
+ * (shared with the list of pieces and "Add the whole look").
+ */
 export default function HotspotProductCard({
   hotspot,
+  selection,
+  onChange,
   countryCode,
   currency,
   id,
 }: {
   hotspot: LookHotspot
+  selection: PieceSelection
+  onChange: (title: string, value: string) => void
   countryCode: string
   currency: string
   id: string
 }) {
   const [state, action] = useActionState(addToCart, null)
-  const { product, variant } = hotspot
+  const { product } = hotspot
+  const variant = chosenVariant(hotspot, selection)
+  // Before a size is chosen the photo's variant stands in for the price; its stock says nothing yet.
+  const price = variant ? variant.calculated_price : hotspot.variant.calculated_price
   const productHref = `/${countryCode}/products/${product.handle}`
+  const hintId = `${id}-hint`
   return (
     <section className="hotspot-card" id={id} aria-labelledby={`${id}-title`} data-testid="hotspot-card">
       <div className="hotspot-card__thumb">
@@ -34,23 +48,36 @@ export default function HotspotProductCard({
         <h3 id={`${id}-title`}>
           <Link href={productHref}>{product.title}</Link>
         </h3>
-        {variant.title ? <p className="muted">{variant.title}</p> : null}
+        {variant?.title ? <p className="muted">{variant.title}</p> : null}
         <p data-testid="hotspot-price">
-          <Price amount={variant.calculated_price?.calculated_amount} currency={variant.calculated_price?.currency_code ?? currency} />
+          <Price amount={price?.calculated_amount} original={price?.original_amount} currency={price?.currency_code ?? currency} />
         </p>
-        <p className={variant.in_stock ? "stock--in" : "stock--out"}>{variant.in_stock ? "In stock" : "Out of stock"}</p>
+        <PieceChoices hotspot={hotspot} selection={selection} onChange={onChange} idPrefix={`${id}-choice`} />
+        {variant ? (
+          <p className={variant.in_stock ? "stock--in" : "stock--out"}>{variant.in_stock ? "In stock" : "Out of stock"}</p>
+        ) : (
+          <p className="muted" id={hintId}>
+            Choose a {(product.size_option ?? "size").toLowerCase()} to add this piece.
+          </p>
+        )}
         <form action={action}>
-          <input type="hidden" name="variant_id" value={variant.id} />
+          <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
           <input type="hidden" name="country_code" value={countryCode} />
           <input type="hidden" name="quantity" value="1" />
-          {variant.in_stock ? (
-            <SubmitButton className="button button--secondary" pendingText="Adding…">
-              Add this piece to cart
-            </SubmitButton>
-          ) : (
+          {variant && !variant.in_stock ? (
             <Link href={productHref} className="button button--secondary">
               See other sizes
             </Link>
+          ) : (
+            <SubmitButton
+              className="button button--secondary"
+              pendingText="Adding…"
+              disabled={!variant}
+              describedBy={variant ? undefined : hintId}
+              testId="add-piece"
+            >
+              Add this piece to cart
+            </SubmitButton>
           )}
         </form>
         {state?.error ? (

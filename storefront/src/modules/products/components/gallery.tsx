@@ -1,21 +1,37 @@
 "use client"
 
 import { useState } from "react"
+import { GalleryImage, imagesForColour } from "@lib/util/colour-images"
+import { useChosenColour } from "./chosen-colour"
 
-type Image = { id: string; url: string }
-
-/** Main image with thumbnails; fixed 3:4 boxes so nothing shifts while images load. */
-export default function Gallery({ images, title }: { images: Image[]; title: string }) {
-  const [active, setActive] = useState(0)
+/**
+ * Main image with thumbnails; fixed 3:4 boxes so nothing shifts while images load. On a product
+ * page the chosen colour's photos come first, and choosing another colour shows its first photo.
+ */
+export default function Gallery({
+  images: allImages,
+  imagesByColour = {},
+  title,
+}: {
+  images: GalleryImage[]
+  /** Photo URLs per colour value (colourImageUrls). */
+  imagesByColour?: Record<string, string[]>
+  title: string
+}) {
+  const colour = useChosenColour()?.colour
+  const images = imagesForColour(allImages, imagesByColour, colour)
+  // The thumbnail picked belongs to the colour it was picked in; another colour starts at its own first photo.
+  const [picked, setPicked] = useState<{ colour: string | undefined; index: number }>({ colour, index: 0 })
+  const active = picked.colour === colour ? picked.index : 0
   if (!images.length) return <div className="media-box" role="img" aria-label={`No photo of ${title} yet`} />
   const current = images[Math.min(active, images.length - 1)]
   return (
-    <div className="gallery">
+    <div className="gallery" data-testid="gallery" data-colour={colour}>
       <div className="media-box">
         {/* eslint-disable-next-line @next/next/no-img-element -- explicit size + aspect-ratio box */}
         <img
           src={current.url}
-          alt={`${title}, photo ${active + 1} of ${images.length}`}
+          alt={`${title}${colour ? `, ${colour}` : ""}, photo ${active + 1} of ${images.length}`}
           width={900}
           height={1200}
           fetchPriority="high"
@@ -26,7 +42,7 @@ export default function Gallery({ images, title }: { images: Image[]; title: str
         <ul className="gallery__thumbs" aria-label="Photos">
           {images.map((image, i) => (
             <li key={image.id}>
-              <button type="button" aria-pressed={i === active} aria-label={`Show photo ${i + 1}`} onClick={() => setActive(i)}>
+              <button type="button" aria-pressed={i === active} aria-label={`Show photo ${i + 1}`} onClick={() => setPicked({ colour, index: i })}>
                 <span className="media-box" style={{ display: "block" }}>
                   {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img src={image.url} alt="" width={72} height={96} loading="lazy" />

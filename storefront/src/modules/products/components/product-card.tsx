@@ -22,6 +22,7 @@ export default function ProductCard({
   priority = false,
   reasons,
   onClick,
+  colour,
 }: {
   product: CardProduct
   countryCode: string
@@ -31,14 +32,17 @@ export default function ProductCard({
   reasons?: string[]
   /** For client lists that record the click (search by photo); the link navigates either way. */
   onClick?: React.MouseEventHandler<HTMLAnchorElement>
+  /** The colour a listing is filtered to: the product page opens in it (the card's thumbnail already shows it). */
+  colour?: string
 }) {
   const price = cheapest(product)
   return (
     <Link
-      href={`/${countryCode}/products/${product.handle}`}
+      href={`/${countryCode}/products/${product.handle}${colour ? `?colour=${encodeURIComponent(colour)}` : ""}`}
       className="product-card"
       data-testid="product-card"
       data-product-handle={product.handle}
+      data-colour={colour}
       onClick={onClick}
     >
       <div className="product-card__image">

@@ -1,11 +1,13 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState, useMemo, useState } from "react"
+import { startTransition, useActionState, useMemo, useState } from "react"
 import { addToCart } from "@lib/data/cart"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { defaultColour } from "@lib/util/colour-images"
+import { useChosenColour } from "./chosen-colour"
 
 export type PickerVariant = {
   id: string
@@ -31,7 +33,8 @@ const sizeRank = (v: string) => {
 
 /**
  * Colour, then size: each size shows whether it can be bought in the shopper's region, and
- * the price follows the chosen variant in the region's currency.
+ * the price follows the chosen variant in the region's currency. Inside a ChosenColourProvider the
+ * colour is the page's (the gallery follows it).
  */
 export default function VariantPicker({
   variants,
@@ -50,8 +53,10 @@ export default function VariantPicker({
     () => (colourOption ? [...new Set(variants.map((v) => v.options[colourOption]).filter(Boolean))] : []),
     [variants, colourOption]
   )
-  const firstInStock = variants.find((v) => v.stock === null || v.stock > 0) ?? variants[0]
-  const [colour, setColour] = useState<string | undefined>(colourOption ? firstInStock?.options[colourOption] : undefined)
+  const shared = useChosenColour()
+  const [ownColour, setOwnColour] = useState<string | undefined>(() => defaultColour(variants, colourOption))
+  const colour = shared ? shared.colour : ownColour
+  const setColour = shared ? shared.setColour : setOwnColour
   const forColour = variants.filter((v) => !colourOption || v.options[colourOption] === colour)
   const sizes = sizeOption ? forColour.slice().sort((a, b) => sizeRank(a.options[sizeOption]) - sizeRank(b.options[sizeOption])) : forColour
   const [variantId, setVariantId] = useState<string | undefined>(sizes.length === 1 && (sizes[0].stock ?? 1) > 0 ? sizes[0].id : undefined)
@@ -65,7 +70,20 @@ export default function VariantPicker({
     forColour.reduce<PickerVariant | undefined>((min, v) => (v.amount !== null && (!min || (min.amount ?? Infinity) > v.amount) ? v : min), undefined)
 
   return (
-    <form action={action} data-testid="variant-picker" data-hydrated={hydrated}>
+    <form
+      action={action}
+      onSubmit={(event) => {
+        // React resets a form after its action, and the reset unticks controlled radios (React 19),
+        // which lost the chosen colour and size: submitted through a transition instead, nothing is
+        // reset. `action` stays for a submit before hydration.
+        event.preventDefault()
+        const data = new FormData(event.currentTarget)
+        if (selected) data.set("variant_id", selected.id)
+        startTransition(() => action(data))
+      }}
+      data-testid="variant-picker"
+      data-hydrated={hydrated}
+    >
       <p className="product__price" style={{ fontSize: "1.4rem", margin: "0 0 1rem" }} data-testid="product-price">
         <Price amount={shown?.amount} original={shown?.original} currency={currency} />
       </p>
@@ -75,7 +93,7 @@ export default function VariantPicker({
             Colour: <span style={{ fontWeight: 400 }}>{colour}</span>
           </legend>
           {colours.map((c) => (
-            <label key={c} className="size-option">
+            <label key={c} className="size-option" data-testid="colour-option">
               <input
                 type="radio"
                 name="colour"

@@ -4,7 +4,15 @@ import { useEffect, useRef, useState, useTransition } from "react"
 import { useRouter } from "next/navigation"
 import { searchTaggableProducts, type Post, type TaggableProduct } from "@lib/data/social"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { MAX_PHOTO_BYTES, MAX_POST_PHOTOS as MAX_PHOTOS, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
+import {
+  decodePhoto,
+  MAX_PHOTO_BYTES,
+  MAX_POST_PHOTOS as MAX_PHOTOS,
+  megabytes,
+  photoProblem,
+  unreadablePhoto,
+  uploadErrorMessage,
+} from "@lib/util/uploads"
 
 const MAX_TAGS = 20
 
@@ -66,18 +74,16 @@ export default function CreatePostForm({ countryCode }: { countryCode: string })
       setPreviews([])
       return
     }
-    const loaded = await Promise.all(
-      list.map(
-        (file) =>
-          new Promise<Preview>((resolve) => {
-            const url = URL.createObjectURL(file)
-            const img = new Image()
-            img.onload = () => resolve({ url, name: file.name, width: img.naturalWidth, height: img.naturalHeight })
-            img.onerror = () => resolve({ url, name: file.name, width: 4, height: 5 })
-            img.src = url
-          })
-      )
-    )
+    const decoded = await Promise.all(list.map(decodePhoto))
+    const unreadable = list.find((_, i) => !decoded[i])
+    if (unreadable) {
+      decoded.forEach((d) => d && URL.revokeObjectURL(d.url))
+      setPhotoError(unreadablePhoto(unreadable.name))
+      if (fileRef.current) fileRef.current.value = ""
+      setPreviews([])
+      return
+    }
+    const loaded: Preview[] = decoded.map((d, i) => ({ ...d!, name: list[i].name }))
     setPreviews(loaded)
     // Tags on photos that are gone move to the first photo, without a position.
     setTags((current) => current.map((t) => (t.photo_index < loaded.length ? t : { ...t, photo_index: 0, x: null, y: null })))

@@ -87,7 +87,7 @@ export default async function ListingTemplate({
             <SortSelect value={sort} />
           </div>
           {result.products.length ? (
-            <ProductGrid products={result.products} countryCode={countryCode} currency={currency} />
+            <ProductGrid products={result.products} countryCode={countryCode} currency={currency} colours={query.colour} />
           ) : (
             <div className="empty-state" data-testid="empty-results">
               <h2>No products match</h2>

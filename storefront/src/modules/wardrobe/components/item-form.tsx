@@ -9,7 +9,7 @@ import ProductCard from "@modules/products/components/product-card"
 import { SEASONS } from "../seasons"
 import { itemBody, readItemForm, type ItemFormValues } from "../item-fields"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { MAX_PHOTO_BYTES, megabytes, photoProblem, uploadErrorMessage } from "@lib/util/uploads"
+import { decodePhoto, MAX_PHOTO_BYTES, megabytes, photoProblem, unreadablePhoto, uploadErrorMessage } from "@lib/util/uploads"
 
 type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: ItemFormValues } | null
 
@@ -177,17 +177,20 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
             accept="image/jpeg,image/png,image/webp"
             aria-invalid={errors.photo ? true : undefined}
             aria-describedby={`${formId}-photo-hint${errors.photo ? ` ${formId}-photo-error` : ""}`}
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              const tooLarge = file ? photoProblem(file) : null
-              setState((current) => ({ ...current, fieldErrors: { ...current?.fieldErrors, photo: tooLarge ?? "" } }))
-              if (tooLarge) e.target.value = ""
-              setPreview(file && !tooLarge ? URL.createObjectURL(file) : null)
-              if (file && !tooLarge) void suggestFromPhoto(file)
-              else {
-                latestPhoto.current++
-                setPhotoHelp(null)
-              }
+            onChange={async (e) => {
+              const input = e.target
+              const file = input.files?.[0]
+              const ticket = ++latestPhoto.current
+              setPhotoHelp(null)
+              setPreview(null)
+              let problem = file ? photoProblem(file) : null
+              const decoded = file && !problem ? await decodePhoto(file) : null
+              if (ticket !== latestPhoto.current) return
+              if (file && !problem && !decoded) problem = unreadablePhoto(file.name)
+              setState((current) => ({ ...current, fieldErrors: { ...current?.fieldErrors, photo: problem ?? "" } }))
+              if (problem) input.value = ""
+              setPreview(decoded?.url ?? null)
+              if (file && decoded) void suggestFromPhoto(file)
             }}
           />
           <p id={`${formId}-photo-hint`} className="muted" style={{ margin: ".25rem 0 0", fontSize: ".85rem" }}>

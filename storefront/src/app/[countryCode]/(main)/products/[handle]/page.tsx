@@ -4,12 +4,14 @@ import { notFound } from "next/navigation"
 import { Suspense } from "react"
 import { getProductByHandle, getRegionalStock } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
+import { colourImageUrls, defaultColour, matchColour } from "@lib/util/colour-images"
+import { ChosenColourProvider } from "@modules/products/components/chosen-colour"
 import Gallery from "@modules/products/components/gallery"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
 import WornByCommunity from "@modules/social/components/worn-by-community"
 import SimilarItems from "@modules/visual-search/components/similar-items"
 
-type Props = { params: Promise<{ countryCode: string; handle: string }> }
+type Props = { params: Promise<{ countryCode: string; handle: string }>; searchParams: Promise<{ colour?: string | string[] }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { countryCode, handle } = await params
@@ -17,8 +19,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return product ? { title: product.title, description: product.description ?? undefined } : { title: "Product not found" }
 }
 
-export default async function ProductPage({ params }: Props) {
-  const { countryCode, handle } = await params
+export default async function ProductPage({ params, searchParams }: Props) {
+  const [{ countryCode, handle }, { colour: colourParam }] = await Promise.all([params, searchParams])
   const [product, region] = await Promise.all([getProductByHandle(handle, countryCode), getRegion(countryCode)])
   if (!product || !region) notFound()
   // Stock of the warehouse serving this region, not of every warehouse the shop sells from.
@@ -39,6 +41,13 @@ export default async function ProductPage({ params }: Props) {
     id: i.id,
     url: i.url,
   }))
+  const imagesByColour = colourImageUrls(
+    product.variants ?? [],
+    product.options?.find((o) => o.title === colourOption)
+  )
+  // A card of a listing filtered by colour links here with ?colour=, and the page opens in that colour.
+  const colours = colourOption ? [...new Set(variants.map((v) => v.options[colourOption]).filter(Boolean))] : []
+  const initialColour = matchColour(colours, colourParam) ?? defaultColour(variants, colourOption)
   const category = product.categories?.[0]
 
   return (
@@ -52,32 +61,34 @@ export default async function ProductPage({ params }: Props) {
           </>
         ) : null}
       </nav>
-      <div className="product">
-        <Gallery images={images} title={product.title} />
-        <div>
-          {product.subtitle ? <p className="product-card__brand">{product.subtitle}</p> : null}
-          <h1 data-testid="product-title">{product.title}</h1>
-          <VariantPicker
-            variants={variants}
-            colourOption={colourOption}
-            sizeOption={sizeOption}
-            currency={region.currency_code}
-            countryCode={countryCode}
-          />
-          {product.description ? (
-            <section style={{ marginTop: "2rem" }} aria-labelledby="details-heading">
-              <h2 id="details-heading">Details</h2>
-              <p>{product.description}</p>
-              {product.material ? <p className="muted">Material: {product.material}</p> : null}
-              {product.collection ? (
-                <p>
-                  Part of <Link href={`/${countryCode}/collections/${product.collection.handle}`}>{product.collection.title}</Link>
-                </p>
-              ) : null}
-            </section>
-          ) : null}
+      <ChosenColourProvider initial={initialColour}>
+        <div className="product">
+          <Gallery images={images} imagesByColour={imagesByColour} title={product.title} />
+          <div>
+            {product.subtitle ? <p className="product-card__brand">{product.subtitle}</p> : null}
+            <h1 data-testid="product-title">{product.title}</h1>
+            <VariantPicker
+              variants={variants}
+              colourOption={colourOption}
+              sizeOption={sizeOption}
+              currency={region.currency_code}
+              countryCode={countryCode}
+            />
+            {product.description ? (
+              <section style={{ marginTop: "2rem" }} aria-labelledby="details-heading">
+                <h2 id="details-heading">Details</h2>
+                <p>{product.description}</p>
+                {product.material ? <p className="muted">Material: {product.material}</p> : null}
+                {product.collection ? (
+                  <p>
+                    Part of <Link href={`/${countryCode}/collections/${product.collection.handle}`}>{product.collection.title}</Link>
+                  </p>
+                ) : null}
+              </section>
+            ) : null}
+          </div>
         </div>
-      </div>
+      </ChosenColourProvider>
       {/* Its own boundary: the page never waits for the similarity search, and shows no row without results. */}
       <Suspense fallback={null}>
         <SimilarItems productId={product.id} countryCode={countryCode} currency={region.currency_code} />

@@ -3,11 +3,14 @@ import Link from "next/link"
 import { getStats, type ItemWearStats } from "@lib/data/wardrobe"
 import { formatMoney } from "@lib/util/money"
 import { BarChart, DonutChart } from "@modules/wardrobe/components/charts"
+import { colourHex } from "@modules/wardrobe/colours"
 import WardrobeNav from "@modules/wardrobe/components/wardrobe-nav"
 
 export const metadata: Metadata = { title: "Wardrobe stats" }
 
 const times = (n: number) => `${n}×`
+
+const TOO_LITTLE = "Too little data yet: wear some pieces more often than others and they are compared here."
 
 export default async function StatsPage({ params }: { params: Promise<{ countryCode: string }> }) {
   const { countryCode } = await params
@@ -80,28 +83,43 @@ export default async function StatsPage({ params }: { params: Promise<{ countryC
             </section>
             <section aria-labelledby="most-heading">
               <h2 id="most-heading">Most worn</h2>
-              <ol data-testid="most-worn">
-                {stats.most_worn.map((i) => (
-                  <li key={i.id}>
-                    <Link href={itemHref(i)}>{i.name}</Link>: {times(i.times_worn)}
-                  </li>
-                ))}
-              </ol>
+              {stats.most_worn.length ? (
+                <ol data-testid="most-worn">
+                  {stats.most_worn.map((i) => (
+                    <li key={i.id}>
+                      <Link href={itemHref(i)}>{i.name}</Link>: {times(i.times_worn)}
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted" data-testid="most-worn-empty">
+                  {TOO_LITTLE}
+                </p>
+              )}
             </section>
             <section aria-labelledby="least-heading">
               <h2 id="least-heading">Least worn</h2>
-              <ol>
-                {stats.least_worn.map((i) => (
-                  <li key={i.id}>
-                    <Link href={itemHref(i)}>{i.name}</Link>: {times(i.times_worn)}
-                  </li>
-                ))}
-              </ol>
+              {stats.least_worn.length ? (
+                <ol data-testid="least-worn">
+                  {stats.least_worn.map((i) => (
+                    <li key={i.id}>
+                      <Link href={itemHref(i)}>{i.name}</Link>: {times(i.times_worn)}
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted" data-testid="least-worn-empty">
+                  {TOO_LITTLE}
+                </p>
+              )}
             </section>
             <section aria-labelledby="colour-heading">
               <h2 id="colour-heading">Colours</h2>
               {stats.colour_mix.length ? (
-                <DonutChart slices={stats.colour_mix.map((c) => ({ label: c.value, count: c.count, share: c.share }))} label="Colour mix" />
+                <DonutChart
+                  slices={stats.colour_mix.map((c) => ({ label: c.value, count: c.count, percent: c.percent, colour: colourHex(c.value) }))}
+                  label="Colour mix"
+                />
               ) : (
                 <p className="muted">Add colours to your items to see the mix.</p>
               )}
@@ -110,7 +128,7 @@ export default async function StatsPage({ params }: { params: Promise<{ countryC
               <h2 id="category-heading">Categories</h2>
               {stats.category_mix.length ? (
                 <BarChart
-                  bars={stats.category_mix.map((c) => ({ label: c.value, value: c.count, display: `${c.count} (${Math.round(c.share * 100)}%)` }))}
+                  bars={stats.category_mix.map((c) => ({ label: c.value, value: c.count, display: `${c.count} (${c.percent}%)` }))}
                   label="Items per category"
                 />
               ) : (

@@ -2,6 +2,8 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { getItem, getStats } from "@lib/data/wardrobe"
+import { retrieveCustomerOrder } from "@lib/data/orders"
+import { getProductHandle } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
 import { formatMoney } from "@lib/util/money"
 import DeleteButton from "@modules/wardrobe/components/delete-button"
@@ -22,6 +24,11 @@ export default async function ItemPage({ params, searchParams }: Props) {
   const { added, saved } = await searchParams
   const [item, stats, region] = await Promise.all([getItem(countryCode, id), getStats(countryCode), getRegion(countryCode)])
   if (!item) notFound()
+  // Where it came from: the order it was bought in (the customer's own) and its product in the shop.
+  const [order, productHandle] = await Promise.all([
+    item.order_id ? retrieveCustomerOrder(item.order_id) : null,
+    item.product_id ? getProductHandle(item.product_id) : null,
+  ])
   const wear = stats.items.find((i) => i.id === item.id)
   const facts: [string, string | null][] = [
     ["Category", item.category],
@@ -32,7 +39,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
     ["Season", item.season ? seasonLabel(item.season) : null],
     ["Price paid", item.price_paid !== null && item.currency_code ? formatMoney(Number(item.price_paid), item.currency_code) : null],
     ["Bought on", item.acquired_on ? day(item.acquired_on) : null],
-    ["From", item.source === "order" ? "An order in this shop" : null],
+    ["From", item.source === "order" && !order ? "An order in this shop" : null],
   ]
   return (
     <>
@@ -83,6 +90,21 @@ export default async function ItemPage({ params, searchParams }: Props) {
               </>
             ) : null}
           </dl>
+          {order || productHandle ? (
+            <p data-testid="item-origin">
+              {order ? (
+                <Link href={`/${countryCode}/account/orders/${order.id}`} data-testid="item-order-link">
+                  From your order #{order.display_id}
+                </Link>
+              ) : null}
+              {order && productHandle ? " · " : null}
+              {productHandle ? (
+                <Link href={`/${countryCode}/products/${productHandle}`} data-testid="item-product-link">
+                  See it in the shop
+                </Link>
+              ) : null}
+            </p>
+          ) : null}
           {item.notes ? <p style={{ whiteSpace: "pre-wrap" }}>{item.notes}</p> : null}
           <section aria-labelledby="wear-heading" className="card" style={{ marginBottom: "1.5rem" }}>
             <h2 id="wear-heading">Wear log</h2>
