@@ -1,8 +1,9 @@
+import type { ReactNode } from "react"
 import { HttpTypes } from "@medusajs/types"
 import { formatMoney } from "@lib/util/money"
 
-/** An order's totals and where it goes. */
-export default function OrderSummary({ order }: { order: HttpTypes.StoreOrder }) {
+/** An order's totals and where it goes; `children` follow them (the confirmation's next step). */
+export default function OrderSummary({ order, children }: { order: HttpTypes.StoreOrder; children?: ReactNode }) {
   const a = order.shipping_address
   return (
     <section className="summary" aria-labelledby="order-summary">
@@ -24,6 +25,7 @@ export default function OrderSummary({ order }: { order: HttpTypes.StoreOrder })
           Delivering to {a.first_name} {a.last_name}, {a.address_1}, {a.postal_code} {a.city}
         </p>
       ) : null}
+      {children}
     </section>
   )
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { retrieveOrder } from "@lib/data/orders"
-import { formatMoney } from "@lib/util/money"
 import LineItems from "@modules/cart/components/line-items"
+import OrderSummary from "@modules/order/components/order-summary"
 
 export const metadata: Metadata = { title: "Order confirmed" }
 
@@ -11,7 +11,6 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
   const { countryCode, id } = await params
   const order = await retrieveOrder(id)
   if (!order) notFound()
-  const a = order.shipping_address
   return (
     <div className="container page">
       <h1 data-testid="order-confirmed">Thank you! Your order is placed.</h1>
@@ -23,29 +22,11 @@ export default async function OrderConfirmedPage({ params }: { params: Promise<{
           <h2 id="order-items">Items</h2>
           <LineItems items={(order.items ?? []) as never} currency={order.currency_code} countryCode={countryCode} editable={false} />
         </section>
-        <section className="summary" aria-labelledby="order-summary">
-          <h2 id="order-summary">Summary</h2>
-          <dl>
-            <dt>Subtotal</dt>
-            <dd>{formatMoney(order.item_subtotal ?? order.subtotal, order.currency_code)}</dd>
-            <dt>Delivery</dt>
-            <dd>{formatMoney(order.shipping_total, order.currency_code)}</dd>
-            <dt>Taxes</dt>
-            <dd>{formatMoney(order.tax_total, order.currency_code)}</dd>
-            <dt className="summary__total">Total</dt>
-            <dd className="summary__total" data-testid="order-total">
-              {formatMoney(order.total, order.currency_code)}
-            </dd>
-          </dl>
-          {a ? (
-            <p>
-              Delivering to {a.first_name} {a.last_name}, {a.address_1}, {a.postal_code} {a.city}
-            </p>
-          ) : null}
+        <OrderSummary order={order}>
           <Link href={`/${countryCode}/store`} className="button button--full">
             Continue shopping
           </Link>
-        </section>
+        </OrderSummary>
       </div>
     </div>
   )
