@@ -9,7 +9,7 @@ import { RemoteQueryFunction } from "@medusajs/framework/types"
  */
 
 type OptionRow = { value?: string | null; option?: { title?: string | null } | null } | null
-type ImageRow = { id?: string | null; url?: string | null } | null
+type ImageRow = { id?: string | null; url?: string | null; rank?: number | null } | null
 
 export type ColourImageVariant = {
   id?: string
@@ -33,10 +33,13 @@ export function variantColour(variant: ColourImageVariant): string | undefined {
   return (variant.options ?? []).find((o) => o && isColourOptionTitle(o.option?.title))?.value ?? undefined
 }
 
-/** The picture of one variant: its own thumbnail, else the first image Medusa lists for it. */
+/** The picture of one variant: its own thumbnail, else its first image by rank. */
 export function variantImageUrl(variant: ColourImageVariant | null | undefined): string | null {
   if (!variant) return null
-  return variant.thumbnail || (variant.images ?? []).find((i) => i?.url)?.url || null
+  if (variant.thumbnail) return variant.thumbnail
+  const images = (variant.images ?? []).filter((i): i is NonNullable<ImageRow> => !!i?.url)
+  images.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+  return images[0]?.url ?? null
 }
 
 /** The picture of a colour of a product (the first colour named that it has), else the product's thumbnail. */
@@ -59,6 +62,7 @@ export const COLOUR_IMAGE_FIELDS = [
   "variants.id",
   "variants.thumbnail",
   "variants.images.url",
+  "variants.images.rank",
   "variants.options.value",
   "variants.options.option.title",
 ]
@@ -80,7 +84,7 @@ export async function variantThumbnails(query: Query, variantIds: string[]): Pro
   if (!variantIds.length) return out
   const { data } = await query.graph({
     entity: "product_variant",
-    fields: ["id", "thumbnail", "images.url", "product.thumbnail"],
+    fields: ["id", "thumbnail", "images.url", "images.rank", "product.thumbnail"],
     filters: { id: variantIds },
     withDeleted: true,
   })

@@ -1,5 +1,6 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { COLOUR_IMAGE_FIELDS } from "../../catalog/colour-image"
 import { PurchasedOrder, wardrobeItemsFromOrder } from "./purchased-items"
 import { createPurchasedWardrobeItemsStep } from "./steps/purchased-items"
 
@@ -31,13 +32,9 @@ export const addPurchasedItemsToWardrobeWorkflow = createWorkflow("add-purchased
       "items.variant.options.option.title",
       "items.thumbnail",
       "items.variant.thumbnail",
-      "items.product.thumbnail",
-      "items.product.images.url",
-      "items.product.images.rank",
-      "items.product.images.variants.id",
-      "items.product.variants.id",
-      "items.product.variants.options.value",
-      "items.product.variants.options.option.title",
+      "items.variant.images.url",
+      "items.variant.images.rank",
+      ...COLOUR_IMAGE_FIELDS.map((field) => `items.product.${field}`),
       "items.product.material",
       "items.product.metadata",
       "items.product.categories.handle",

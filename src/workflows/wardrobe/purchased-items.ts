@@ -1,5 +1,6 @@
 import { isWardrobeSeason, normalizeCategory, normalizeColours } from "../../modules/wardrobe/normalize"
 import { toWearDay } from "../../modules/wardrobe/wear-days"
+import { colourImageUrl, ColourImageVariant, variantImageUrl } from "../../catalog/colour-image"
 import { WardrobeItemData } from "./types"
 
 /** The parts of an order (query.graph) that become wardrobe items. */
@@ -11,8 +12,6 @@ export type PurchasedOrder = {
   customer?: { has_account?: boolean | null } | null
   items?: (PurchasedLineItem | null)[] | null
 }
-
-type VariantOptions = { options?: ({ value?: string | null; option?: { title?: string | null } | null } | null)[] | null }
 
 export type PurchasedLineItem = {
   id: string
@@ -26,11 +25,10 @@ export type PurchasedLineItem = {
   product_id?: string | null
   unit_price?: number | string | { numeric?: number } | null
   variant_option_values?: Record<string, string> | null
-  variant?: (VariantOptions & { thumbnail?: string | null }) | null
+  variant?: ColourImageVariant | null
   product?: {
     thumbnail?: string | null
-    images?: ({ url?: string | null; rank?: number | null; variants?: ({ id?: string | null } | null)[] | null } | null)[] | null
-    variants?: ((VariantOptions & { id?: string | null }) | null)[] | null
+    variants?: ColourImageVariant[] | null
     material?: string | null
     metadata?: Record<string, unknown> | null
     categories?: { handle?: string | null }[] | null
@@ -48,32 +46,19 @@ function optionValues(item: PurchasedLineItem): Record<string, string> {
   return values
 }
 
-function colourOf(variant: VariantOptions | null | undefined): string | null {
-  const value = variant?.options?.find((o) => o?.value && COLOUR_OPTION.test(o.option?.title?.trim() ?? ""))?.value
-  return value ? value.trim().toLowerCase() : null
-}
-
 /**
- * The picture of what was bought: the variant's own thumbnail; else the product image tied to the
- * variant (Medusa's variant images), or to another variant of the same colour (a colour's photo is
- * usually tied to each of its sizes, but need not be); else the product's thumbnail, then the
- * line's own (kept from the cart, so a product since deleted still has one).
+ * The picture of what was bought: the variant's own picture, else its colour's (colour-image.ts,
+ * the same rule as the shop's cards), else the product's thumbnail, then the line's own (kept from
+ * the cart, so a product since deleted still has one).
  */
 export function purchasedItemPhoto(item: PurchasedLineItem, colour: string | null): string | null {
-  if (text(item.variant?.thumbnail)) return text(item.variant?.thumbnail)
-  const images = (item.product?.images ?? [])
-    .filter((i): i is NonNullable<typeof i> => Boolean(text(i?.url)))
-    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-  const tiedTo = (variantIds: Set<string>) => images.find((i) => (i.variants ?? []).some((v) => v?.id && variantIds.has(v.id)))
-  const own = item.variant_id ? tiedTo(new Set([item.variant_id])) : undefined
-  if (own) return text(own.url)
-  const wanted = colour?.trim().toLowerCase()
-  if (wanted) {
-    const sameColour = new Set((item.product?.variants ?? []).filter((v) => v?.id && colourOf(v) === wanted).map((v) => v!.id as string))
-    const image = tiedTo(sameColour)
-    if (image) return text(image.url)
+  const own = variantImageUrl(item.variant)
+  if (own) return own
+  if (item.product) {
+    const url = colourImageUrl(item.product, colour ? [colour] : [])
+    if (url) return url
   }
-  return text(item.product?.thumbnail) ?? text(item.thumbnail)
+  return text(item.thumbnail)
 }
 
 function optionValue(values: Record<string, string>, pattern: RegExp): string | null {

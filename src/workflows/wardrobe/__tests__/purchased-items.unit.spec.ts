@@ -67,27 +67,24 @@ describe("wardrobe items from an order", () => {
   })
 
   it("pictures each item with its colour's image, else the product's thumbnail", () => {
-    const colour = (id: string, value: string) => ({
-      id,
-      options: [
-        { value, option: { title: "Colour" } },
-        { value: "M", option: { title: "Size" } },
-      ],
-    })
+    const options = (value: string) => [
+      { value, option: { title: "Colour" } },
+      { value: "M", option: { title: "Size" } },
+    ]
+    const image = (url: string, rank: number) => ({ url, rank })
     const shirt = (variant_id: string, extra: Partial<PurchasedLineItem> = {}): PurchasedLineItem => ({
       id: `li_${variant_id}`,
       variant_id,
       product_id: "prod_1",
       thumbnail: "https://cdn/line-thumb.jpg",
-      variant: { options: colour(variant_id, variant_id.startsWith("black") ? "Black" : "Sage").options },
+      variant: { options: options(variant_id.startsWith("black") ? "Black" : "Sage") },
       product: {
         thumbnail: "https://cdn/sage-front.jpg",
-        variants: [colour("sage_m", "Sage"), colour("black_s", "Black"), colour("black_m", "Black"), colour("navy_m", "Navy")],
-        images: [
-          { url: "https://cdn/sage-front.jpg", rank: 0, variants: [{ id: "sage_m" }] },
-          { url: "https://cdn/black-detail.jpg", rank: 2, variants: [{ id: "black_s" }] },
-          { url: "https://cdn/black-front.jpg", rank: 1, variants: [{ id: "black_s" }] },
-          { url: "https://cdn/general.jpg", rank: 3, variants: [] },
+        variants: [
+          { id: "sage_m", options: options("Sage"), images: [image("https://cdn/sage-front.jpg", 0)] },
+          { id: "black_s", options: options("Black"), images: [image("https://cdn/black-detail.jpg", 2), image("https://cdn/black-front.jpg", 1)] },
+          { id: "black_m", options: options("Black"), images: [] },
+          { id: "navy_m", options: options("Navy"), images: [] },
         ],
       },
       ...extra,
