@@ -56,6 +56,10 @@ medusaIntegrationTestRunner({
       const count = async () => (await query.graph({ entity: "product", fields: ["id"] })).data.length
       const before = await count()
       expect(before).toBe(catalog.length)
+      // A shop seeded before shipping options carried business days: seeding again adds them.
+      const fulfillment = container.resolve(Modules.FULFILLMENT)
+      const [express] = await fulfillment.listShippingOptions({ name: "Express delivery" })
+      await fulfillment.updateShippingOptions(express.id, { data: {} })
 
       const again = await seedStore(container)
       await seedCatalog(container, again, { productsPerCategory: PRODUCTS_PER_CATEGORY })
@@ -66,6 +70,8 @@ medusaIntegrationTestRunner({
       expect(regions.map((r) => r.currency_code).sort()).toEqual(["eur", "gbp", "usd"])
       const users = await container.resolve(Modules.USER).listUsers({ email: demoAdmin().email })
       expect(users).toHaveLength(1)
+      const [backfilled] = await fulfillment.listShippingOptions({ id: express.id })
+      expect(backfilled.data).toEqual({ delivery_days: { min: 1, max: 1 } })
     })
 
     it("lists products with prices calculated for the shopper's region", async () => {
@@ -243,6 +249,8 @@ medusaIntegrationTestRunner({
       const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
       const standard = shipping_options.find((o) => o.type?.code === "standard")!
       expect(standard).toBeDefined()
+      // Checkout turns these business days into arrival dates.
+      expect(standard.data).toEqual({ delivery_days: { min: 2, max: 4 } })
       ;({ cart } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: standard.id }))
 
       await sdk.store.payment.initiatePaymentSession(cart, { provider_id: "pp_system_default" })
@@ -250,7 +258,7 @@ medusaIntegrationTestRunner({
       expect(completed.type).toBe("order")
       if (completed.type !== "order") return
 
-      const expectedTotal = demoVariant.prices.eur * 2 + 5 // two items plus standard delivery in Europe (no tax rates set)
+      const expectedTotal = demoVariant.prices.eur * 2 + 5 // two items plus standard delivery in Europe (prices include VAT)
       expect(completed.order.currency_code).toBe("eur")
       expect(completed.order.total).toBeCloseTo(expectedTotal, 2)
 

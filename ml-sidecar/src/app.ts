@@ -20,6 +20,9 @@ import { LinearCategoryHead } from "./describe/linear-category-head.ts";
 import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
 import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
 import { productShotInput } from "./describe/product-shot-input.ts";
+import { TryOnService } from "./try-on/try-on-service.ts";
+import { MoveNetPersonParser } from "./try-on/movenet-person-parser.ts";
+import { BackdropGarmentCutter } from "./try-on/backdrop-garment-cutter.ts";
 
 export interface App {
   server: FastifyInstance;
@@ -102,12 +105,20 @@ export async function createApp(
     describeError = (err as Error).message;
     log(`describe unavailable: ${describeError}`);
   }
+  // Try-on shares the describe service's person models (loaded once, on first use or at warm-up).
+  const tryOn = new TryOnService({
+    limits,
+    person: new MoveNetPersonParser(() => detector.personModel()),
+    garments: new BackdropGarmentCutter(),
+    metrics,
+  });
   const reindexer = new Reindexer(factory, service, sources, log);
   const server = await buildServer({
     service,
     describe,
     describeError,
     similar,
+    tryOn,
     metrics,
     reindexer,
     skippedBackends: skipped,

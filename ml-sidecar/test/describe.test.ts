@@ -37,7 +37,14 @@ let dress: Indexed;
 let dressFront: Buffer;
 
 async function render(product: DemoProduct, catalogIndex: number, view: DemoProduct["images"][number]["view"], colourHex: string): Promise<Buffer> {
-  const svg = renderGarmentSvg({ shape: product.category.shape, colourHex, pattern: product.pattern, view, variationSeed: catalogIndex });
+  const svg = renderGarmentSvg({
+    shape: product.category.shape,
+    colourHex,
+    pattern: product.pattern,
+    view,
+    variationSeed: catalogIndex,
+    title: product.title,
+  });
   return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
 }
 
@@ -180,7 +187,9 @@ test("images of one product and near-identical pictures appear once, counted in 
   // The index holds fewer than k images: every one is a hit or folded into one.
   const images = indexed.reduce((n, e) => n + e.imageIds.length, 0) + 2;
   assert.equal(hits.length + hits.reduce((n: number, h: any) => n + h.collapsed, 0), images);
-  assert.ok(hits.length <= indexed.length);
+  // At most one hit per product (the copy folded into the dress), plus the social post. (Before every
+  // product had its own picture, look-alike products folded into each other and kept this under the product count.)
+  assert.ok(hits.length <= indexed.length + 1, `${hits.length} hits for ${indexed.length} products and a post`);
 });
 
 test("the search keeps to the predicted category when the head is confident, tops up outside it, and obeys a forced category", async () => {

@@ -87,6 +87,7 @@ function garmentSvg(entry: CatalogEntry): string {
     pattern: product.pattern,
     view: "front",
     variationSeed: catalogIndex,
+    title: product.title,
   });
 }
 

@@ -64,7 +64,19 @@ async function runStorefrontTests(context, { database, report, args }) {
     await buildBackendIfStale(context, env)
     await buildStorefrontIfStale(context)
 
-    const backend = startBackend({ settings, supervisor, port: backendPort, env: { ...env, MEDUSA_ADMIN_DISABLED: "false" } })
+    // The backend's output goes to the console as before and to a file the tests may read (the
+    // password-reset link the demo logs instead of emailing: account.e2e.ts).
+    const backendLogFile = path.join(scratch, "backend.log")
+    const backend = startBackend({
+      settings,
+      supervisor,
+      port: backendPort,
+      env: { ...env, MEDUSA_ADMIN_DISABLED: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    const backendLog = fs.createWriteStream(backendLogFile)
+    backend.child.stdout?.on("data", (chunk) => (process.stdout.write(chunk), backendLog.write(chunk)))
+    backend.child.stderr?.on("data", (chunk) => (process.stderr.write(chunk), backendLog.write(chunk)))
     servers.push(backend)
     await waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, what: "the backend", server: backend })
     if (sidecar) await waitForHttp(`${sidecarUrl}/health`, { timeoutMs: 180_000, what: "the ML sidecar", server: sidecar })
@@ -90,6 +102,7 @@ async function runStorefrontTests(context, { database, report, args }) {
         ...settings.env,
         STOREFRONT_URL: storefrontUrl,
         MEDUSA_BACKEND_URL: backendUrl,
+        BACKEND_LOG_FILE: backendLogFile,
         // Empty when the sidecar is not installed: the search-by-photo tests then say so and skip.
         ML_SIDECAR_URL: sidecar ? sidecarUrl : "",
         E2E_ARTIFACTS_DIR: path.join(settings.stateDir, "artifacts", "storefront"),

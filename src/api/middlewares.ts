@@ -9,6 +9,8 @@ import { adminVisualMiddlewares } from "./admin/visual/middlewares"
 import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
 import { storeSimilarProductsMiddlewares } from "./store/products/[id]/similar/middlewares"
 import { storeVisualSearchMiddlewares } from "./store/visual-search/middlewares"
+import { storeSavedItemsMiddlewares } from "./store/customers/me/saved-items/middlewares"
+import { storeCustomerPasswordMiddlewares } from "./store/customers/me/password/middlewares"
 import { adminRoleMiddlewares } from "./admin-roles"
 import { rateLimitMiddlewares } from "./rate-limit-middlewares"
 import { edgeErrorHandler, rejectInvalidRequestText } from "./edge-validation"
@@ -43,6 +45,8 @@ export default defineMiddlewares({
     ...storeProductAvailabilityMiddlewares,
     ...storeSimilarProductsMiddlewares,
     ...storeVisualSearchMiddlewares,
+    ...storeSavedItemsMiddlewares,
+    ...storeCustomerPasswordMiddlewares,
     // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
     ...adminRoleMiddlewares,
   ],

@@ -1,6 +1,7 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
 import { accountFromAuthBody, rateLimit } from "../rate-limit/middleware"
 import { rateLimitSettings } from "../rate-limit/settings"
+import { viewerIdOf } from "./identity"
 
 // A bad RATE_LIMIT_* setting stops Medusa at start with a message naming it, not at the first request.
 rateLimitSettings()
@@ -25,6 +26,12 @@ export const rateLimitMiddlewares: MiddlewareRoute[] = [
   { matcher: "/auth/user/emailpass/reset-password", methods: ["POST"], middlewares: [passwordReset("user")] },
   { matcher: "/auth/customer/emailpass/update", methods: ["POST"], middlewares: [passwordReset("customer")] },
   { matcher: "/auth/user/emailpass/update", methods: ["POST"], middlewares: [passwordReset("user")] },
+  // A signed-in customer's password change checks the current password: limited as sign-in is, per customer.
+  {
+    matcher: "/store/customers/me/password",
+    methods: ["POST"],
+    middlewares: [rateLimit("sign_in", { account: (req) => (viewerIdOf(req) ? `customer:${viewerIdOf(req)}` : null) })],
+  },
 
   // Shoppers' uploads and writes: per signed-in customer and per address. Every attempt counts,
   // refused ones too (a bad upload costs as much to read as a good one). A post's edit is JSON

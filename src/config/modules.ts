@@ -203,6 +203,8 @@ export function buildModules(env: Env): ModuleEntry[] {
     { resolve: "./src/modules/admin-role" },
     // Catalog images' state in the ML sidecar's index, and photo search analytics (src/workflows/visual, src/jobs).
     { resolve: "./src/modules/visual" },
+    // Customers' saved items (wishlist); signed-out shoppers keep theirs in a storefront cookie.
+    { resolve: "./src/modules/wishlist" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

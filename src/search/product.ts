@@ -1,5 +1,7 @@
 import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
+import { MEILISEARCH_PROVIDER_ID, toMeilisearchSynonyms } from "../modules/search-meilisearch/settings"
+import { SEARCH_SYNONYM_GROUPS, synonymTerms } from "./synonyms"
 import { inStockLocationKeys, sizeStockKey, variantInStockKeys, VARIANT_STOCK_FIELDS } from "../utils/stock-availability"
 
 /**
@@ -32,6 +34,9 @@ const fields = search.define({
   categories: search.keyword().array().searchable({ weight: 2 }).filterable().facetable().retrievable(),
   category_handles: search.keyword().array().filterable().facetable().retrievable(),
   description: search.text().searchable({ weight: 1 }).retrievable(false),
+  // Every word of the synonym groups the title, categories and tags name ("jumper" on a sweater):
+  // PostgreSQL has no query-time synonyms; Meilisearch gets the same table as its setting below.
+  synonyms: search.text().searchable({ weight: 2 }).retrievable(false),
   colours: search.keyword().array().searchable({ weight: 1 }).filterable().facetable().retrievable(),
   colour_families: search.keyword().array().filterable().facetable().retrievable(),
   sizes: search.keyword().array().filterable().facetable().retrievable(),
@@ -121,6 +126,10 @@ export function toProductSearchDocument(row: ProductRow) {
     categories: unique<string>((row.categories ?? []).map((c: ProductRow) => c.name)),
     category_handles: unique<string>((row.categories ?? []).map((c: ProductRow) => c.handle)),
     description: row.description ?? undefined,
+    synonyms:
+      synonymTerms([row.title, ...(row.categories ?? []).map((c: ProductRow) => c.name), ...(row.tags ?? []).map((t: ProductRow) => t.value)]).join(
+        " "
+      ) || undefined,
     colours: optionValues(row, "colour").concat(optionValues(row, "color")),
     colour_families: asList(metadata.colour_families),
     sizes: optionValues(row, "size"),
@@ -156,6 +165,7 @@ export default defineSearchIndex({
   fields,
   settings: {
     typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8 },
+    provider_options: { [MEILISEARCH_PROVIDER_ID]: { synonyms: toMeilisearchSynonyms(SEARCH_SYNONYM_GROUPS) } },
   },
   events: [
     "product.created",

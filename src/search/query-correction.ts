@@ -1,3 +1,5 @@
+import { searchWords, synonymTerms } from "./synonyms"
+
 /**
  * Typo tolerance for product search that does not flood results: PostgreSQL's
  * trigram fallback matches almost everything for a short misspelling ("drss"),
@@ -31,43 +33,79 @@ export function allowedTypos(word: string): number {
 }
 
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
+  return searchWords(text)
 }
 
-/** Word → how often the catalog uses it; frequent words win ties between equally close candidates. */
-export type Vocabulary = Map<string, number>
+/**
+ * Word → in how many of the catalog's products it occurs (`hits`) and the spelling to search
+ * with (`form`): a joined hyphenated word ("tshirt") searches as the catalog writes it ("t-shirt").
+ */
+export type VocabularyEntry = { hits: number; form: string }
+export type Vocabulary = Map<string, VocabularyEntry>
 
-export function buildVocabulary(texts: string[]): Vocabulary {
+/**
+ * The catalog's words, one text per product: its own words, its hyphenated words joined
+ * ("T-Shirt" → "tshirt", searched as "t-shirt"), and the synonym words it is indexed under.
+ */
+export function buildVocabulary(productTexts: string[]): Vocabulary {
   const vocabulary: Vocabulary = new Map()
-  for (const text of texts) for (const word of tokenize(text)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1)
+  for (const text of productTexts) {
+    const forms = new Map<string, string>()
+    for (const word of tokenize(text)) forms.set(word, word)
+    for (const word of synonymTerms([text]).flatMap(tokenize)) if (!forms.has(word)) forms.set(word, word)
+    for (const hyphenated of text.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)+/g) ?? []) {
+      const joined = hyphenated.replace(/-/g, "")
+      if (!forms.has(joined)) forms.set(joined, hyphenated)
+    }
+    for (const [word, form] of forms) {
+      const entry = vocabulary.get(word)
+      // A word the catalog writes as it is wins over the same letters joined from a hyphenated one.
+      vocabulary.set(word, { hits: (entry?.hits ?? 0) + 1, form: entry && entry.form === word ? entry.form : form })
+    }
+  }
   return vocabulary
 }
 
 export type QueryCorrection = { query: string; changed: boolean }
 
+type Candidate = { word: string; form: string; distance: number; hits: number }
+
+/**
+ * Which of two candidates a misspelt word more likely meant: fewer edits; then the same first
+ * letter (people rarely mistype the first one); then the word more of the catalog's products
+ * use; then the closer length.
+ */
+function better(word: string, a: Candidate, b: Candidate): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance
+  const firstA = a.word[0] === word[0]
+  const firstB = b.word[0] === word[0]
+  if (firstA !== firstB) return firstA
+  if (a.hits !== b.hits) return a.hits > b.hits
+  return Math.abs(a.word.length - word.length) < Math.abs(b.word.length - word.length)
+}
+
+/** Each word the catalog does not use → the catalog word it most likely meant, in the catalog's spelling. */
 export function correctQuery(query: string, vocabulary: Vocabulary): QueryCorrection {
   const words = tokenize(query)
   let changed = false
   const corrected = words.map((word) => {
-    if (vocabulary.has(word)) return word
+    const known = vocabulary.get(word)
+    if (known) {
+      if (known.form !== word) changed = true
+      return known.form
+    }
     const budget = allowedTypos(word)
     if (!budget) return word
-    let best: { word: string; distance: number; frequency: number } | undefined
-    for (const [candidate, frequency] of vocabulary) {
+    let best: Candidate | undefined
+    for (const [candidate, { hits, form }] of vocabulary) {
       const distance = editDistance(word, candidate, budget)
       if (distance > budget) continue
-      if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) {
-        best = { word: candidate, distance, frequency }
-      }
+      const next = { word: candidate, form, distance, hits }
+      if (!best || better(word, next, best)) best = next
     }
     if (!best) return word
     changed = true
-    return best.word
+    return best.form
   })
   return { query: corrected.join(" "), changed }
 }

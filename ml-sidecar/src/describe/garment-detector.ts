@@ -54,6 +54,11 @@ export class CompositeGarmentDetector implements GarmentDetector {
     await this.personDetector();
   }
 
+  /** The loaded person models (shared with try-on), or null when they cannot load. */
+  personModel(): Promise<PersonGarmentDetector | null> {
+    return this.personDetector();
+  }
+
   private personDetector(): Promise<PersonGarmentDetector | null> {
     this.person ??= (async () => {
       try {

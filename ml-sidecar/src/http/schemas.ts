@@ -157,6 +157,24 @@ export function multipartDocs(maxImages: number): Record<string, { body: object;
         },
       },
     },
+    "POST /v1/try-on": {
+      description:
+        "The garment of a product image warped onto a person's photo: the composited image (base64) and the placement (keypoints, the garment's outline, warnings) in the upload's pixels. Refusals: 422 no_person, several_people, pose_not_supported, image_too_small, category_not_supported, garment_not_found.",
+      body: {
+        type: "object",
+        required: ["person", "garment", "category"],
+        properties: {
+          person: imagePart,
+          garment: { ...imagePart, description: "product image on a plain background (JPEG, PNG or WebP)" },
+          category: { type: "string", description: "catalog category handle: tops, shirts, knitwear, outerwear, dresses, trousers, jeans, skirts" },
+          fit: {
+            type: "string",
+            description: 'a width factor (e.g. 1.1) or JSON, e.g. {"chest":"loose","length":"long"} (tight, regular, loose; short, regular, long)',
+          },
+          format: { type: "string", enum: ["jpeg", "png"], default: "jpeg" },
+        },
+      },
+    },
     "POST /v1/dedup": {
       description: `Groups of uploaded images (indexes in upload order) that duplicate each other; groups of one are left out. At most ${maxImages} images (MAX_IMAGES_PER_REQUEST); more: 413 \`too_many_images\`.`,
       body: { type: "object", required: ["image"], properties: { image: images } },
@@ -171,3 +189,42 @@ export function multipartDocs(maxImages: number): Record<string, { body: object;
     },
   };
 }
+
+const pointSchema = { type: "array", items: { type: "number" }, minItems: 2, maxItems: 2 } as const;
+
+/** POST /v1/try-on's answer: the composited photo (base64) and where the garment went. */
+export const tryOnResponseSchema = {
+  type: "object",
+  properties: {
+    image: {
+      type: "object",
+      properties: {
+        content_type: { type: "string", enum: ["image/jpeg", "image/png"] },
+        width: { type: "integer" },
+        height: { type: "integer" },
+        data: { type: "string", description: "the composited photo, base64" },
+      },
+    },
+    placement: {
+      type: "object",
+      properties: {
+        width: { type: "integer", description: "the uploaded photo's upright width: the pixel space of keypoints and outline" },
+        height: { type: "integer" },
+        keypoints: {
+          type: "object",
+          description:
+            "joints by name (left_shoulder, right_hip, …; the person's own left and right) with confidence; `estimated` when placed from other joints",
+          additionalProperties: {
+            type: "object",
+            properties: { x: { type: "number" }, y: { type: "number" }, score: { type: "number" }, estimated: { type: "boolean" } },
+          },
+        },
+        outline: { type: "array", items: pointSchema, description: "the drawn garment's outline, [x, y] pixels, clockwise" },
+        warnings: { type: "array", items: { type: "string" } },
+      },
+    },
+    category: { type: "string" },
+    kind: { type: "string", enum: ["top", "full", "legs", "skirt"] },
+    fit: { type: "object", properties: { width: { type: "number" }, length: { type: "number" } } },
+  },
+} as const;

@@ -8,7 +8,18 @@ import type { Metrics } from "../metrics.ts";
 import type { Reindexer } from "../reindex.ts";
 import { parseFilter, type Metadata } from "../index/filter.ts";
 import type { ImageRecord } from "../index/vector-store.ts";
-import { collapsedHitSchema, describeResponseSchema, errorSchema, hitSchema, idParams, imageSchema, multipartDocs } from "./schemas.ts";
+import {
+  collapsedHitSchema,
+  describeResponseSchema,
+  errorSchema,
+  hitSchema,
+  idParams,
+  imageSchema,
+  multipartDocs,
+  tryOnResponseSchema,
+} from "./schemas.ts";
+import type { TryOnService } from "../try-on/try-on-service.ts";
+import { parseFit } from "../try-on/fit.ts";
 import type { DescribeOptions, DescribeService } from "../describe/describe-service.ts";
 import type { SimilarImages } from "../describe/similar-images.ts";
 import { DEFAULT_REQUEST_LIMITS, type LogLevel, type RequestLimits } from "../config.ts";
@@ -21,6 +32,8 @@ export interface ServerDeps {
   /** Garments in a photo (POST /v1/describe); null: its models did not load, and the route answers 503 with `describeError`. */
   describe?: DescribeService | null;
   describeError?: string | null;
+  /** A garment on a shopper's photo (POST /v1/try-on); none: the route is not served. */
+  tryOn?: TryOnService;
   /** Images like indexed ones (POST /v1/similar); none: the route is not served. */
   similar?: SimilarImages;
   metrics: Metrics;
@@ -367,6 +380,53 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       if (images.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`image\` part (got ${images.length}).`);
       return describe.describe(images[0]!, parseDescribeFields(fields));
     });
+  }
+
+  const { tryOn } = deps;
+  if (tryOn) {
+    app.post(
+      "/v1/try-on",
+      {
+        schema: {
+          tags: ["try-on"],
+          description:
+            "Multipart `person` (photo) and `garment` (product image on a plain background), `category` (handle), optional `fit` and `format` (jpeg, png): the garment warped onto the person. See the README's Try-on section.",
+          response: { 200: tryOnResponseSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const { files, fields } = await readMultipart(request, limits, ["person", "garment"]);
+        const one = (name: string): Buffer => {
+          const parts = files[name] ?? [];
+          if (parts.length !== 1) throw new ClientError(400, "missing_image", `Send exactly one \`${name}\` image part (got ${parts.length}).`);
+          return parts[0]!;
+        };
+        const known = ["category", "fit", "format"];
+        const unknown = Object.keys(fields).filter((f) => !known.includes(f));
+        if (unknown.length) throw new ClientError(400, "unexpected_field", `Unknown field(s) ${unknown.join(", ")}; expected ${known.join(", ")}.`);
+        const person = one("person");
+        const garment = one("garment");
+        const category = fields.category ?? "";
+        if (category === "") throw new ClientError(400, "missing_category", "Send the garment's `category` (a catalog category handle, e.g. tops).");
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(category))
+          throw new ClientError(400, "invalid_category", "category must be a category handle (letters, digits, '.', '_', '-').");
+        const format = fields.format === undefined || fields.format === "" ? "jpeg" : fields.format;
+        if (format !== "jpeg" && format !== "png") throw new ClientError(400, "invalid_format", "format must be jpeg or png.");
+        const result = await tryOn.tryOn({ person, garment, category, fit: parseFit(fields.fit), format });
+        return {
+          image: {
+            content_type: result.image.contentType,
+            width: result.image.width,
+            height: result.image.height,
+            data: result.image.data.toString("base64"),
+          },
+          placement: result.placement,
+          category,
+          kind: result.kind,
+          fit: result.fit,
+        };
+      },
+    );
   }
 
   if (similar) {

@@ -13,6 +13,7 @@ describe("module configuration from the environment", () => {
       "./src/modules/lookbook",
       "./src/modules/admin-role",
       "./src/modules/visual",
+      "./src/modules/wishlist",
     ])
     expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
       auto_hide_report_threshold: 3,

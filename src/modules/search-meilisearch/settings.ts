@@ -32,6 +32,24 @@ export type MeilisearchIndexSettings = {
   [setting: string]: unknown
 }
 
+/**
+ * Groups of words that mean the same (e.g. Curator's src/search/synonyms.ts) as Meilisearch's
+ * `synonyms` setting: every term, and its plain plural (Meilisearch does not stem), → the other
+ * terms of its group, so the relation is mutual as Meilisearch wants it stated. An index passes
+ * it through `settings.provider_options["search-meilisearch"].synonyms`.
+ */
+export function toMeilisearchSynonyms(groups: readonly (readonly string[])[]): Record<string, string[]> {
+  const withPlural = (term: string) => (term.endsWith("s") || term.includes(" ") ? [term] : [term, `${term}s`])
+  const synonyms: Record<string, string[]> = {}
+  for (const group of groups) {
+    for (const term of group) {
+      const others = group.filter((other) => other !== term).flatMap(withPlural)
+      for (const form of withPlural(term)) synonyms[form] = [...new Set([...(synonyms[form] ?? []), ...others])]
+    }
+  }
+  return synonyms
+}
+
 const PRIMARY_KEY_PATTERN = /^[A-Za-z0-9_-]+$/
 
 function unique(values: string[]): string[] {

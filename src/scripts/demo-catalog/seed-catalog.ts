@@ -41,6 +41,7 @@ async function renderProductImages(product: DemoProduct, index: number): Promise
         pattern: product.pattern,
         view: image.view,
         variationSeed: index,
+        title: product.title,
       })
       const jpeg = await renderJpeg(svg)
       return { filename: `${product.handle}-${image.view}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64") }

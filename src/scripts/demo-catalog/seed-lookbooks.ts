@@ -90,6 +90,7 @@ async function productPhoto(product: DemoProduct, catalogIndex: number): Promise
     pattern: product.pattern,
     view: "front",
     variationSeed: catalogIndex,
+    title: product.title,
   })
   const cached = join(IMAGE_CACHE_DIR, `${createHash("sha1").update(svg).digest("hex")}.jpg`)
   if (existsSync(cached)) return readFileSync(cached)

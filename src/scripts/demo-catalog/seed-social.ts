@@ -32,28 +32,66 @@ const FOLLOWS: [string, string][] = [
   ["sofia", "jonas"],
 ]
 
-const CAPTIONS = [
-  "Monday uniform, but make it soft.",
-  "Found the perfect trousers for cycling to work.",
-  "Layering season is officially open.",
-  "Gallery opening, low-key edition.",
-  "Rainy Sunday, warm knit.",
-  "Trying colour this spring. Verdict?",
-  "Airport outfit: comfy and still put together.",
-  "Brunch with my sister.",
-  "This coat goes with everything I own.",
-  "First warm evening of the year.",
-  "Interview day. Wish me luck!",
-  "Weekend market run.",
-  "Tonal dressing experiment.",
-  "Thrifted top, new shoes.",
-  "Office to dinner without changing.",
-  "Finally styled the pleated skirt.",
-  "Denim on denim, no regrets.",
-  "Minimal packing for a city break.",
-  "Birthday dinner look.",
-  "Walk by the canal.",
+type Wanted = (product: DemoProduct) => boolean
+const inCategory =
+  (...handles: string[]): Wanted =>
+  (p) =>
+    handles.includes(p.category.handle)
+const named =
+  (words: RegExp): Wanted =>
+  (p) =>
+    words.test(p.title)
+const allOf =
+  (...tests: Wanted[]): Wanted =>
+  (p) =>
+    tests.every((t) => t(p))
+/** The photo shows the product in its first colour. */
+const blue: Wanted = (p) => p.colours[0].family === "blue"
+const colourful: Wanted = (p) => !["black", "white", "grey", "beige"].includes(p.colours[0].family)
+
+/**
+ * Post captions, and what a caption says its photo shows: per outfit slot (see OUTFIT_SLOTS), tests
+ * in order of preference (the first that some product passes wins), so "Denim on denim" is not a pink dress.
+ */
+const POSTS: { caption: string; wants?: Record<number, Wanted[]> }[] = [
+  { caption: "Monday uniform, but make it soft.", wants: { 0: [inCategory("knitwear", "tops")] } },
+  { caption: "Found the perfect trousers for cycling to work.", wants: { 1: [inCategory("trousers")] } },
+  { caption: "Layering season is officially open.", wants: { 0: [inCategory("outerwear", "knitwear")] } },
+  { caption: "Gallery opening, low-key edition." },
+  { caption: "Rainy Sunday, warm knit.", wants: { 0: [inCategory("knitwear")] } },
+  { caption: "Trying colour this spring. Verdict?", wants: { 0: [colourful], 1: [colourful] } },
+  { caption: "Airport outfit: comfy and still put together." },
+  { caption: "Brunch with my sister." },
+  { caption: "This coat goes with everything I own.", wants: { 0: [allOf(inCategory("outerwear"), named(/coat|parka/i))] } },
+  { caption: "First warm evening of the year.", wants: { 0: [inCategory("dresses", "tops", "shirts")] } },
+  { caption: "Interview day. Wish me luck!", wants: { 0: [named(/blazer/i), inCategory("shirts")], 1: [inCategory("trousers", "skirts")] } },
+  { caption: "Weekend market run." },
+  { caption: "Tonal dressing experiment." },
+  { caption: "Thrifted top, new shoes.", wants: { 0: [inCategory("tops")], 2: [inCategory("shoes")] } },
+  { caption: "Office to dinner without changing." },
+  { caption: "Finally styled the pleated skirt.", wants: { 1: [named(/pleated skirt/i)] } },
+  {
+    caption: "Denim on denim, no regrets.",
+    wants: {
+      0: [allOf(named(/denim|chambray/i), blue), named(/denim jacket/i), named(/denim|chambray/i)],
+      1: [allOf(inCategory("jeans"), blue), inCategory("jeans")],
+    },
+  },
+  { caption: "Minimal packing for a city break." },
+  { caption: "Birthday dinner look.", wants: { 0: [inCategory("dresses")] } },
+  { caption: "Walk by the canal." },
 ]
+
+/** The products a slot may show for a post: the caption's first wish some product meets, else any of the slot's. */
+export function outfitChoices(post: (typeof POSTS)[number], slot: number, choices: DemoProduct[]): DemoProduct[] {
+  for (const wanted of post.wants?.[slot] ?? []) {
+    const fitting = choices.filter(wanted)
+    if (fitting.length) return fitting
+  }
+  return choices
+}
+
+export const SOCIAL_POSTS = POSTS
 
 const COMMENTS = [
   "Love this combination!",
@@ -78,7 +116,7 @@ const OUTFIT_SLOTS: { categories: string[]; box: { left: number; top: number; si
  * Renders an outfit photo from catalog garments (the same drawings as the product photos) on a
  * floor-and-wall backdrop, and says where on it each garment sits (tag positions, 0..1).
  */
-async function renderOutfitPhoto(products: DemoProduct[], seed: number) {
+async function renderOutfitPhoto(products: DemoProduct[], seed: number, catalog: DemoProduct[]) {
   const walls = ["#e9e4dc", "#dfe6e9", "#ece3ea", "#e3eadf", "#efe8da"]
   const backdrop = Buffer.from(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PHOTO_WIDTH}" height="${PHOTO_HEIGHT}">` +
@@ -94,7 +132,9 @@ async function renderOutfitPhoto(products: DemoProduct[], seed: number) {
       colourHex: product.colours[0].hex,
       pattern: product.pattern,
       view: "front",
-      variationSeed: seed,
+      // The product's own picture, as on its product page (the seed's variationSeed is its catalog index).
+      variationSeed: catalog.indexOf(product),
+      title: product.title,
     })
     const height = Math.round((box.size * IMAGE_HEIGHT) / IMAGE_WIDTH)
     const input = await sharp(Buffer.from(svg)).resize(box.size, height).png().toBuffer()
@@ -154,11 +194,12 @@ export async function seedSocial(container: MedusaContainer, catalog: DemoProduc
   const posts: { id: string; author: string; visibility: string }[] = []
   for (let n = 0; n < POST_COUNT; n++) {
     const author = people[n % people.length]
-    const garments = OUTFIT_SLOTS.map((slot) => byCategory(slot.categories))
+    const post = POSTS[n % POSTS.length]
+    const garments = OUTFIT_SLOTS.map((slot, s) => outfitChoices(post, s, byCategory(slot.categories)))
       .filter((choices) => choices.length)
       .map((choices) => random.pick(choices))
     if (!garments.length) break
-    const { photo, positions } = await renderOutfitPhoto(garments, n)
+    const { photo, positions } = await renderOutfitPhoto(garments, n, catalog)
     const tags = garments.map((garment, i) => {
       const product = productByHandle.get(garment.handle)
       // Every other tag names the exact variant (size and colour) worn.
@@ -167,7 +208,7 @@ export async function seedSocial(container: MedusaContainer, catalog: DemoProduc
     })
     const visibility = n % 7 === 6 ? "followers" : "public"
     const { result } = await createSocialPostWorkflow(container).run({
-      input: { customer_id: author, caption: CAPTIONS[n % CAPTIONS.length], visibility, photos: [photo], tags, status: "published" },
+      input: { customer_id: author, caption: post.caption, visibility, photos: [photo], tags, status: "published" },
     })
     posts.push({ id: result.id, author, visibility })
   }

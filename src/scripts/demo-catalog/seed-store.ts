@@ -7,15 +7,19 @@ import {
   createShippingOptionsWorkflow,
   createShippingProfilesWorkflow,
   createStockLocationsWorkflow,
-  createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateShippingOptionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { REGIONS, WAREHOUSES } from "./vocabulary"
+import { seedRegionTaxInclusion, seedTaxRegions } from "./seed-taxes"
 
 export const DEMO_SALES_CHANNEL = "Curator Web Store"
 export const DEMO_API_KEY_TITLE = "Curator Storefront"
+
+/** Business days from order to doorstep, as the option types' descriptions say; checkout shows them as dates. */
+export const DELIVERY_DAYS = { standard: { min: 2, max: 4 }, express: { min: 1, max: 1 } } as const
 
 export type SeededStore = {
   salesChannelId: string
@@ -36,7 +40,6 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
   const storeService = container.resolve(Modules.STORE)
   const salesChannelService = container.resolve(Modules.SALES_CHANNEL)
   const regionService = container.resolve(Modules.REGION)
-  const taxService = container.resolve(Modules.TAX)
   const stockLocationService = container.resolve(Modules.STOCK_LOCATION)
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
   const apiKeyService = container.resolve(Modules.API_KEY)
@@ -56,7 +59,8 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
       update: {
         name: "Curator",
         default_sales_channel_id: salesChannel.id,
-        supported_currencies: REGIONS.map((r, i) => ({ currency_code: r.currency, is_default: i === 0 })),
+        // Whether prices include tax is also a price preference per currency (for prices without a region).
+        supported_currencies: REGIONS.map((r, i) => ({ currency_code: r.currency, is_default: i === 0, is_tax_inclusive: r.pricesIncludeTax })),
       },
     },
   })
@@ -97,6 +101,7 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
               countries: spec.countries,
               payment_providers: paymentProviders,
               automatic_taxes: true,
+              is_tax_inclusive: spec.pricesIncludeTax,
               metadata: { stock_location_id: locationIdsByWarehouse[spec.warehouse], warehouse: spec.warehouse },
             },
           ],
@@ -107,14 +112,11 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
     regionIdsByCurrency[spec.currency] = region.id
   }
 
-  const allCountries = REGIONS.flatMap((r) => r.countries)
-  const existingTaxRegions = await taxService.listTaxRegions({ country_code: allCountries })
-  const missingTax = allCountries.filter((c) => !existingTaxRegions.some((t) => t.country_code === c))
-  if (missingTax.length) {
-    await createTaxRegionsWorkflow(container).run({
-      input: missingTax.map((country_code) => ({ country_code, provider_id: "tp_system" })),
-    })
-  }
+  await seedRegionTaxInclusion(
+    container,
+    REGIONS.map((spec) => ({ spec, id: regionIdsByCurrency[spec.currency] }))
+  )
+  await seedTaxRegions(container, REGIONS)
 
   // Shipping: one fulfillment set per warehouse, one service zone per region it serves.
   let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" })
@@ -150,6 +152,7 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
         provider_id: "manual_manual",
         service_zone_id: zone.id,
         shipping_profile_id: shippingProfile.id,
+        data: { delivery_days: DELIVERY_DAYS[speed] },
         type: {
           label: speed === "standard" ? "Standard" : "Express",
           description: speed === "standard" ? "Delivered in 2-4 working days." : "Delivered next working day.",
@@ -166,6 +169,15 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
       }))
     })
     await createShippingOptionsWorkflow(container).run({ input: options })
+  }
+  // Shops seeded before options carried their business days get them now (checkout's delivery estimate).
+  const undated = (await fulfillmentService.listShippingOptions({}, { relations: ["type"] })).filter(
+    (o) => (o.type?.code === "standard" || o.type?.code === "express") && !(o.data as { delivery_days?: unknown } | null)?.delivery_days
+  )
+  if (undated.length) {
+    await updateShippingOptionsWorkflow(container).run({
+      input: undated.map((o) => ({ id: o.id, data: { ...o.data, delivery_days: DELIVERY_DAYS[o.type.code as "standard" | "express"] } })),
+    })
   }
 
   // The storefront's publishable key, scoped to the sales channel.

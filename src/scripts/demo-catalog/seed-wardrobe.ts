@@ -56,7 +56,8 @@ export async function seedWardrobe(container: MedusaContainer, catalog: DemoProd
 
     // Pieces from the shop, bought some months ago (linked to the variant they were bought as).
     for (const product of random.sample(catalog, 6)) {
-      const demoVariant = random.pick(product.variants)
+      // The photo is the product's thumbnail (its first colour): own that colour, so the item's colour names its photo.
+      const demoVariant = random.pick(product.variants.filter((v) => v.colour.name === product.colours[0].name))
       const variant = variantBySku.get(demoVariant.sku)
       if (!variant) continue
       const { result } = await createWardrobeItemWorkflow(container).run({

@@ -207,6 +207,8 @@ export type RegionSpec = {
   priceFactor: number
   warehouse: "eu" | "us"
   shipping: { standard: number; express: number }
+  /** Shelf prices include VAT (Europe, UK); US prices get sales tax added at checkout. */
+  pricesIncludeTax: boolean
 }
 
 export const REGIONS: RegionSpec[] = [
@@ -217,9 +219,26 @@ export const REGIONS: RegionSpec[] = [
     priceFactor: 1,
     warehouse: "eu",
     shipping: { standard: 5, express: 15 },
+    pricesIncludeTax: true,
   },
-  { name: "United States", currency: "usd", countries: ["us"], priceFactor: 1.1, warehouse: "us", shipping: { standard: 6, express: 18 } },
-  { name: "United Kingdom", currency: "gbp", countries: ["gb"], priceFactor: 0.87, warehouse: "eu", shipping: { standard: 4.5, express: 12 } },
+  {
+    name: "United States",
+    currency: "usd",
+    countries: ["us"],
+    priceFactor: 1.1,
+    warehouse: "us",
+    shipping: { standard: 6, express: 18 },
+    pricesIncludeTax: false,
+  },
+  {
+    name: "United Kingdom",
+    currency: "gbp",
+    countries: ["gb"],
+    priceFactor: 0.87,
+    warehouse: "eu",
+    shipping: { standard: 4.5, express: 12 },
+    pricesIncludeTax: true,
+  },
 ]
 
 export const WAREHOUSES = {

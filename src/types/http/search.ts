@@ -41,3 +41,9 @@ export type StoreProductSearchResponse = {
   corrected_query?: string
   facets: ProductSearchFacets
 }
+
+/** One suggestion as the shopper types: a category to browse, or a product to open. */
+export type ProductSearchSuggestion =
+  { type: "category"; label: string; handle: string } | { type: "product"; label: string; handle: string; thumbnail: string | null }
+
+export type StoreProductSearchSuggestionsResponse = { suggestions: ProductSearchSuggestion[] }

@@ -1,6 +1,6 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
-import { StoreProductSearchParams } from "./validators"
+import { StoreProductSearchParams, StoreProductSearchSuggestionsParams } from "./validators"
 
 // Public route: Medusa already requires the publishable key on every /store route.
 export const storeProductSearchMiddlewares: MiddlewareRoute[] = [
@@ -8,5 +8,10 @@ export const storeProductSearchMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/product-search",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(StoreProductSearchParams, {}), shopperContext],
+  },
+  {
+    matcher: "/store/product-search/suggestions",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(StoreProductSearchSuggestionsParams, {})],
   },
 ]

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCT_SEARCH_SORTS } from "../../../search/product-search"
-import { booleanQueryParam, multiValueQueryParam } from "../../utils/query-params"
+import { booleanQueryParam, limitParam, multiValueQueryParam } from "../../utils/query-params"
 import { shopperLocationParams } from "../../utils/shopper-params"
 
 const multiValue = multiValueQueryParam()
@@ -34,3 +34,12 @@ export const StoreProductSearchParams = z
   })
 
 export type StoreProductSearchParamsType = z.infer<typeof StoreProductSearchParams>
+
+export const StoreProductSearchSuggestionsParams = z
+  .object({
+    q: z.string({ error: "q is required: the text typed so far" }).trim().min(1, "q must not be empty").max(100, "q must be at most 100 characters"),
+    limit: limitParam(20, 8),
+  })
+  .strict()
+
+export type StoreProductSearchSuggestionsParamsType = z.infer<typeof StoreProductSearchSuggestionsParams>

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
+import { normaliseProvince, provinceError, provincesOf } from "@lib/util/provinces"
 import { getAuthHeaders, getCartId, removeCartId, setCartId } from "./cookies"
 import { getRegion, shopCountry } from "./regions"
 
@@ -30,6 +31,34 @@ export async function retrieveCart(cartId?: string): Promise<HttpTypes.StoreCart
   }
 }
 
+/**
+ * The shopper's cart as the URL's country sees it: a cart made in another region (a euro cart
+ * opened on /us/cart) moves to this country's region first, so prices and currency follow the URL.
+ * The cached read can predate such a move (render cannot expire it), so a mismatch is checked
+ * against a fresh read before the cart is updated.
+ */
+export async function retrieveCartInCountry(countryCode: string): Promise<HttpTypes.StoreCart | null> {
+  const cached = await retrieveCart()
+  if (!cached) return null
+  const region = await getRegion(countryCode)
+  if (!region || cached.region_id === region.id) return cached
+  const headers = await getAuthHeaders()
+  const { cart: fresh } = await sdk.client.fetch<{ cart: HttpTypes.StoreCart }>(`/store/carts/${cached.id}`, {
+    query: { fields: CART_FIELDS },
+    headers,
+    cache: "no-store",
+  })
+  if (fresh.completed_at) return null
+  if (fresh.region_id === region.id) return fresh
+  const { cart } = await sdk.store.cart.update(
+    cached.id,
+    { region_id: region.id, shipping_address: { country_code: countryCode.toLowerCase() } },
+    { fields: CART_FIELDS },
+    headers
+  )
+  return cart
+}
+
 /** The shopper's cart for the country's region, created (and its cookie set) when there is none. */
 export async function cartFor(countryCode: string): Promise<HttpTypes.StoreCart> {
   const region = await getRegion(countryCode)
@@ -39,17 +68,26 @@ export async function cartFor(countryCode: string): Promise<HttpTypes.StoreCart>
   if (existing) {
     if (existing.region_id !== region.id) {
       // Shopping from another country: prices and shipping follow that country's region.
-      await sdk.store.cart.update(existing.id, { region_id: region.id }, {}, headers)
+      await sdk.store.cart.update(existing.id, { region_id: region.id, shipping_address: { country_code: countryCode.toLowerCase() } }, {}, headers)
       updateTag(`cart-${existing.id}`)
     }
     return existing
   }
-  const { cart } = await sdk.store.cart.create({ region_id: region.id }, {}, headers)
+  // The URL's country as the shipping country from the start, so the cart shows its VAT before checkout.
+  const { cart } = await sdk.store.cart.create({ region_id: region.id, shipping_address: { country_code: countryCode.toLowerCase() } }, {}, headers)
   await setCartId(cart.id)
   return cart
 }
 
-export type CartActionState = { error?: string; ok?: boolean } | null
+export type CartActionState = { error?: string; ok?: boolean; added?: AddedToCart } | null
+
+/** What the mini-cart shows after "Add to cart": the line just added and the cart it is now in. */
+export type AddedToCart = {
+  line: { id: string; title: string; variant: string | null; thumbnail: string | null; quantity: number; unitPrice: number; total: number }
+  subtotal: number
+  itemCount: number
+  currency: string
+}
 
 export async function addToCart(_state: CartActionState, formData: FormData): Promise<CartActionState> {
   const variantId = String(formData.get("variant_id") || "")
@@ -59,11 +97,36 @@ export async function addToCart(_state: CartActionState, formData: FormData): Pr
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10) return { error: "Choose a quantity from 1 to 10." }
   try {
     const cart = await cartFor(countryCode)
-    await sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity }, {}, await getAuthHeaders())
+    const { cart: updated } = await sdk.store.cart.createLineItem(
+      cart.id,
+      { variant_id: variantId, quantity },
+      { fields: CART_FIELDS },
+      await getAuthHeaders()
+    )
     updateTag(`cart-${cart.id}`)
-    return { ok: true }
+    return { ok: true, added: addedToCart(updated, variantId) }
   } catch (error) {
     return { error: stockMessage(medusaErrorMessage(error)) }
+  }
+}
+
+function addedToCart(cart: HttpTypes.StoreCart, variantId: string): AddedToCart | undefined {
+  const item = cart.items?.find((i) => i.variant_id === variantId)
+  if (!item) return undefined
+  return {
+    line: {
+      id: item.id,
+      title: item.product_title ?? item.title,
+      variant: item.variant_title ?? null,
+      thumbnail: item.thumbnail ?? null,
+      quantity: item.quantity,
+      unitPrice: item.unit_price,
+      // Shelf prices: with VAT where prices include it (Medusa's subtotals are before tax).
+      total: item.unit_price * item.quantity,
+    },
+    subtotal: cart.items?.reduce((sum, i) => sum + i.unit_price * i.quantity, 0) ?? 0,
+    itemCount: cart.items?.reduce((n, i) => n + i.quantity, 0) ?? 0,
+    currency: cart.currency_code,
   }
 }
 
@@ -104,10 +167,15 @@ export async function setAddresses(_state: AddressFormState, formData: FormData)
   const values = Object.fromEntries([...ADDRESS_FIELDS, "email"].map((n) => [n, String(formData.get(n) ?? "").trim()]))
   const fieldErrors = validateAddress(values)
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) fieldErrors.email = "Enter an email address for the order confirmation."
+  // The state decides US sales tax: one from the list where the country has states.
+  const provinceProblem = provinceError(values.country_code, values.province)
+  if (provinceProblem) fieldErrors.province = provinceProblem
   if (!cartId) return { error: "Your cart has expired. Add items again." }
   if (Object.keys(fieldErrors).length) return { fieldErrors, values }
   const { email, ...address } = values
-  const shippingAddress = { ...address, country_code: address.country_code.toLowerCase() }
+  const country_code = address.country_code.toLowerCase()
+  const province = provincesOf(country_code) ? normaliseProvince(country_code, address.province) : address.province
+  const shippingAddress = { ...address, country_code, province }
   try {
     await sdk.store.cart.update(cartId, { email, shipping_address: shippingAddress, billing_address: shippingAddress }, {}, await getAuthHeaders())
   } catch (error) {

@@ -5,7 +5,8 @@ const AUTH_COOKIE = "_curator_jwt"
 const CART_COOKIE = "_curator_cart_id"
 const CACHE_COOKIE = "_curator_cache_id"
 
-const baseCookie = {
+/** Options of the storefront's own cookies (httpOnly, strict, Secure in production). */
+export const baseCookie = {
   httpOnly: true,
   sameSite: "strict" as const,
   secure: process.env.NODE_ENV === "production" && process.env.CURATOR_INSECURE_COOKIES !== "1",

@@ -6,8 +6,11 @@ import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
+import { normaliseProvince, provinceError } from "@lib/util/provinces"
+import { safeReturnTo } from "@lib/util/return-to"
 import { shopCountry } from "./regions"
 import { getAuthHeaders, getCacheOptions, getCacheTag, getCartId, removeAuthToken, removeCartId, setAuthToken } from "./cookies"
+import { mergeSavedItemsIntoAccount } from "./wishlist"
 
 export type FormState = {
   error?: string
@@ -96,8 +99,11 @@ export async function signup(_state: FormState, formData: FormData): Promise<For
   }
   await revalidateCustomer()
   await transferCart()
+  // Products saved while signed out join the account's saved items.
+  await mergeSavedItemsIntoAccount()
   const countryCode = await shopCountry(formData.get("country_code"))
-  redirect(`/${countryCode}/account`)
+  // Back to the page that asked for an account (a path on this site only), else the account.
+  redirect(safeReturnTo(formData.get("return_to")) ?? `/${countryCode}/account`)
 }
 
 export async function login(_state: FormState, formData: FormData): Promise<FormState> {
@@ -119,8 +125,11 @@ export async function login(_state: FormState, formData: FormData): Promise<Form
   }
   await revalidateCustomer()
   await transferCart()
+  // Products saved while signed out join the account's saved items.
+  await mergeSavedItemsIntoAccount()
   const countryCode = await shopCountry(formData.get("country_code"))
-  redirect(`/${countryCode}/account`)
+  // Back to the page that asked for an account (a path on this site only), else the account.
+  redirect(safeReturnTo(formData.get("return_to")) ?? `/${countryCode}/account`)
 }
 
 export async function signout(countryCode: string) {
@@ -182,18 +191,30 @@ export async function completeGoogleSignIn(query: Record<string, string>): Promi
     await setAuthToken(session)
     await revalidateCustomer()
     await transferCart()
+    await mergeSavedItemsIntoAccount()
     return null
   } catch (error) {
     return medusaErrorMessage(error, "Google sign-in failed. Try again or sign in with your email.")
   }
 }
 
-export async function addCustomerAddress(_state: FormState, formData: FormData): Promise<FormState> {
+/** An address book entry from its form: the fields, checked (a state where the country needs one), or what is wrong. */
+function readAddressBookForm(formData: FormData) {
   const values = readFields(formData, ADDRESS_FIELDS)
   const fieldErrors = validateAddress(values)
+  const province = provinceError(values.country_code, values.province)
+  if (province) fieldErrors.province = province
+  const country_code = values.country_code.toLowerCase()
+  const address = { ...values, country_code, province: normaliseProvince(country_code, values.province) }
+  const isDefaultShipping = formData.get("is_default_shipping") === "on"
+  return { values: { ...values, is_default_shipping: isDefaultShipping ? "on" : "" }, fieldErrors, address, isDefaultShipping }
+}
+
+export async function addCustomerAddress(_state: FormState, formData: FormData): Promise<FormState> {
+  const { values, fieldErrors, address, isDefaultShipping } = readAddressBookForm(formData)
   if (Object.keys(fieldErrors).length) return { fieldErrors, values }
   try {
-    await sdk.store.customer.createAddress({ ...values, country_code: values.country_code.toLowerCase() }, {}, await getAuthHeaders())
+    await sdk.store.customer.createAddress({ ...address, ...(isDefaultShipping ? { is_default_shipping: true } : {}) }, {}, await getAuthHeaders())
   } catch (error) {
     return { error: medusaErrorMessage(error), values }
   }
@@ -201,7 +222,118 @@ export async function addCustomerAddress(_state: FormState, formData: FormData):
   return { values: {}, saved: (_state?.saved ?? 0) + 1 }
 }
 
+export async function updateCustomerAddress(addressId: string, _state: FormState, formData: FormData): Promise<FormState> {
+  const { values, fieldErrors, address, isDefaultShipping } = readAddressBookForm(formData)
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values }
+  try {
+    // Unticking the box does not unset the default: another address becomes the default by being chosen.
+    await sdk.store.customer.updateAddress(
+      addressId,
+      { ...address, ...(isDefaultShipping ? { is_default_shipping: true } : {}) },
+      {},
+      await getAuthHeaders()
+    )
+  } catch (error) {
+    return { error: medusaErrorMessage(error), values }
+  }
+  await revalidateCustomer()
+  return { values, saved: (_state?.saved ?? 0) + 1 }
+}
+
+/** Makes one address the default for shipping; Medusa clears the flag on the customer's others. */
+export async function setDefaultShippingAddress(addressId: string) {
+  await sdk.store.customer.updateAddress(addressId, { is_default_shipping: true }, {}, await getAuthHeaders())
+  await revalidateCustomer()
+}
+
 export async function deleteCustomerAddress(addressId: string) {
   await sdk.store.customer.deleteAddress(addressId, await getAuthHeaders())
   await revalidateCustomer()
+}
+
+export async function updateProfile(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = readFields(formData, ["first_name", "last_name", "phone"])
+  const fieldErrors: Record<string, string> = {}
+  if (!values.first_name) fieldErrors.first_name = "Enter your first name."
+  if (!values.last_name) fieldErrors.last_name = "Enter your last name."
+  if (values.phone && !/^\+?[\d\s().\/-]{5,30}$/.test(values.phone))
+    fieldErrors.phone = "Enter a phone number with digits only (and + ( ) - if you like)."
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values }
+  try {
+    await sdk.store.customer.update(
+      { first_name: values.first_name, last_name: values.last_name, phone: values.phone || null },
+      {},
+      await getAuthHeaders()
+    )
+  } catch (error) {
+    return { error: medusaErrorMessage(error), values }
+  }
+  await revalidateCustomer()
+  return { values, saved: (_state?.saved ?? 0) + 1 }
+}
+
+/** A signed-in customer's new password; the backend checks the current one first. */
+export async function changePassword(_state: FormState, formData: FormData): Promise<FormState> {
+  const current = String(formData.get("current_password") ?? "")
+  const next = String(formData.get("new_password") ?? "")
+  const fieldErrors: Record<string, string> = {}
+  if (!current) fieldErrors.current_password = "Enter your current password."
+  if (next.length < 8) fieldErrors.new_password = "Use at least 8 characters for your new password."
+  else if (next === current) fieldErrors.new_password = "Choose a password different from your current one."
+  if (Object.keys(fieldErrors).length) return { fieldErrors }
+  try {
+    await sdk.client.fetch("/store/customers/me/password", {
+      method: "POST",
+      headers: await getAuthHeaders(),
+      body: { current_password: current, new_password: next },
+    })
+  } catch (error) {
+    const message = medusaErrorMessage(error)
+    if (errorStatus(error) === 400 && /current password/i.test(message)) {
+      return { fieldErrors: { current_password: "That is not your current password. Check it and try again." } }
+    }
+    return { error: message }
+  }
+  return { saved: (_state?.saved ?? 0) + 1 }
+}
+
+/**
+ * Asks Medusa to send a reset link. The answer is the same whether or not the email has an
+ * account, so the form cannot be used to find out who shops here.
+ */
+export async function requestPasswordReset(_state: FormState, formData: FormData): Promise<FormState> {
+  const values = readFields(formData, ["email"])
+  if (!EMAIL.test(values.email)) return { fieldErrors: { email: "Enter the email address you signed up with." }, values }
+  const countryCode = await shopCountry(formData.get("country_code"))
+  try {
+    await sdk.client.fetch("/auth/customer/emailpass/reset-password", {
+      method: "POST",
+      body: { identifier: values.email, metadata: { country_code: countryCode } },
+    })
+  } catch (error) {
+    // Only a spent rate limit is worth telling; anything else would differ by account.
+    if (errorStatus(error) === 429) return { error: medusaErrorMessage(error), values }
+  }
+  return { values, saved: 1 }
+}
+
+/** Sets a new password with the one-time token from the reset link. */
+export async function resetPassword(_state: FormState, formData: FormData): Promise<FormState> {
+  const token = String(formData.get("token") ?? "")
+  const password = String(formData.get("password") ?? "")
+  const values = readFields(formData, ["email"])
+  if (password.length < 8) return { fieldErrors: { password: "Use at least 8 characters for your password." }, values }
+  try {
+    await sdk.client.fetch("/auth/customer/emailpass/update", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: { password },
+    })
+  } catch (error) {
+    if (errorStatus(error) === 401) {
+      return { error: "This reset link has expired or was already used. Ask for a new one below.", values }
+    }
+    return { error: medusaErrorMessage(error), values }
+  }
+  return { values, saved: 1 }
 }

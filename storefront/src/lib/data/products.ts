@@ -116,3 +116,63 @@ export async function listCollections(): Promise<HttpTypes.StoreCollection[]> {
   })
   return collections
 }
+
+/**
+ * "You may also like" on a product page: other products of the same category, as the category
+ * page lists them (Curator's product search: shared product cards priced for the shopper's
+ * region, with "in stock" for it). Needs no ML sidecar, unlike "Similar items".
+ */
+export async function getRelatedProducts(
+  product: { id: string; categoryHandle: string },
+  countryCode: string,
+  limit = 8
+): Promise<{ products: SearchProduct[]; currency_code: string }> {
+  const result = await searchProducts(countryCode, { category: [product.categoryHandle], sort: "newest" }, { limit: limit + 1, offset: 0 })
+  return { products: result.products.filter((p) => p.id !== product.id).slice(0, limit), currency_code: result.currency_code }
+}
+
+/** A product card read from Medusa's product route, which knows no regional stock: it never says "sold out". */
+export type ProductByIdCard = Omit<SearchProduct, "in_stock"> & { in_stock?: undefined }
+
+type CardSourceProduct = Pick<HttpTypes.StoreProduct, "id" | "title" | "handle" | "thumbnail"> & {
+  variants?:
+    | {
+        id: string
+        title: string | null
+        calculated_price?: { calculated_amount?: number | null; original_amount?: number | null; currency_code?: string | null } | null
+      }[]
+    | null
+}
+
+/**
+ * Products by id, in the order given, for rows kept by id in the browser (recently viewed, a
+ * signed-out shopper's saved items): Medusa's Store API with prices for the shopper's region.
+ * Products no longer on sale are left out.
+ */
+export async function getProductCardsByIds(ids: string[], countryCode: string): Promise<ProductByIdCard[]> {
+  if (!ids.length) return []
+  const region = await getRegion(countryCode)
+  const { products } = await sdk.client.fetch<{ products: CardSourceProduct[] }>("/store/products", {
+    query: { id: ids, region_id: region?.id, limit: ids.length, fields: "id,title,handle,thumbnail,*variants.calculated_price" },
+    next: { revalidate: 60, tags: ["products"] },
+    cache: "force-cache",
+  })
+  const byId = new Map(products.map((p) => [p.id, p]))
+  return ids.flatMap((id) => {
+    const p = byId.get(id)
+    if (!p) return []
+    const variants = (p.variants ?? []).map((v) => {
+      const price = v.calculated_price
+      const amount = price?.calculated_amount
+      return {
+        id: v.id,
+        title: v.title ?? null,
+        calculated_price:
+          amount === null || amount === undefined
+            ? null
+            : { calculated_amount: amount, original_amount: price?.original_amount ?? amount, currency_code: price?.currency_code ?? "" },
+      }
+    })
+    return [{ id: p.id, title: p.title ?? "", handle: p.handle ?? "", thumbnail: p.thumbnail ?? null, calculated_price: null, variants }]
+  })
+}

@@ -1,7 +1,9 @@
 import Link from "next/link"
+import { Suspense } from "react"
 import { listCategories, listCollections, searchProducts } from "@lib/data/products"
 import FeaturedLookbooks from "@modules/home/components/featured-lookbooks"
 import ProductGrid from "@modules/products/components/product-grid"
+import RecentlyViewed from "@modules/products/components/recently-viewed"
 
 export default async function HomePage({ params }: { params: Promise<{ countryCode: string }> }) {
   const { countryCode } = await params
@@ -34,6 +36,9 @@ export default async function HomePage({ params }: { params: Promise<{ countryCo
           <p className="empty-state">New pieces are on their way. Check back soon.</p>
         )}
       </section>
+      <Suspense fallback={null}>
+        <RecentlyViewed countryCode={countryCode} currency={newIn.currency_code} container />
+      </Suspense>
       <section className="section container" aria-labelledby="categories-heading">
         <h2 id="categories-heading">Shop by category</h2>
         <ul className="chip-list">

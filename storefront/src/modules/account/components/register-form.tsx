@@ -6,7 +6,7 @@ import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 
-export default function RegisterForm({ countryCode }: { countryCode: string }) {
+export default function RegisterForm({ countryCode, returnTo }: { countryCode: string; returnTo?: string | null }) {
   const hydrated = useHydrated()
   const [state, action] = useActionState(signup, null)
   const v = state?.values
@@ -16,6 +16,7 @@ export default function RegisterForm({ countryCode }: { countryCode: string }) {
       <h2 id="register-heading">Create an account</h2>
       <p className="muted">Save addresses, follow your orders, and build your wardrobe.</p>
       <input type="hidden" name="country_code" value={countryCode} />
+      {returnTo ? <input type="hidden" name="return_to" value={returnTo} /> : null}
       {state?.error ? (
         <p role="alert" className="form-error">
           {state.error}

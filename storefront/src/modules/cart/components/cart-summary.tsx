@@ -1,30 +1,12 @@
 import { HttpTypes } from "@medusajs/types"
-import { formatMoney } from "@lib/util/money"
+import SummaryTotals from "@modules/common/components/summary-totals"
 
-/** Totals as Medusa calculated them for the cart's region. */
+/** Totals as Medusa calculated them for the cart's region, taxes included (cart and checkout). */
 export default function CartSummary({ cart, children }: { cart: HttpTypes.StoreCart; children?: React.ReactNode }) {
-  const c = cart.currency_code
   return (
     <section className="summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Summary</h2>
-      <dl>
-        <dt>Subtotal</dt>
-        <dd data-testid="cart-subtotal">{formatMoney(cart.item_subtotal ?? cart.subtotal, c)}</dd>
-        {cart.discount_total ? (
-          <>
-            <dt>Discount</dt>
-            <dd>−{formatMoney(cart.discount_total, c)}</dd>
-          </>
-        ) : null}
-        <dt>Delivery</dt>
-        <dd>{cart.shipping_methods?.length ? formatMoney(cart.shipping_total, c) : "Chosen at checkout"}</dd>
-        <dt>Taxes</dt>
-        <dd>{formatMoney(cart.tax_total, c)}</dd>
-        <dt className="summary__total">Total</dt>
-        <dd className="summary__total" data-testid="cart-total">
-          {formatMoney(cart.total, c)}
-        </dd>
-      </dl>
+      <SummaryTotals totals={cart} testIdPrefix="cart" pending={{ delivery: "Chosen at checkout", taxes: "Calculated at checkout" }} />
       {children}
     </section>
   )

@@ -40,7 +40,8 @@ export default function LineItems({
             )}
           </div>
           <div style={{ fontWeight: 600 }} data-testid="line-total">
-            {formatMoney(item.subtotal ?? item.unit_price * item.quantity, currency)}
+            {/* The shelf price times quantity: with VAT where prices include it (Medusa's subtotal is before tax). */}
+            {formatMoney(item.unit_price * item.quantity, currency)}
           </div>
         </li>
       ))}

@@ -1,10 +1,11 @@
 "use client"
 
-import { useActionState } from "react"
+import { useActionState, useState } from "react"
 import { setAddresses } from "@lib/data/cart"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { provincesOf } from "@lib/util/provinces"
 
 export default function AddressStep({
   countryCode,
@@ -19,7 +20,9 @@ export default function AddressStep({
   const [state, action] = useActionState(setAddresses, null)
   const v = { ...initial, ...(state?.values ?? {}) }
   const e = state?.fieldErrors ?? {}
-  const countryValue = (v.country_code || countryCode).toLowerCase()
+  const [country, setCountry] = useState((v.country_code || countryCode).toLowerCase())
+  // US sales tax depends on the state, so a US address needs one from the list.
+  const provinces = provincesOf(country)
   return (
     <form action={action} noValidate data-testid="address-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
@@ -70,10 +73,46 @@ export default function AddressStep({
           error={e.postal_code}
         />
         <Field form="ship" name="city" label="Town or city" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
-        <Field form="ship" name="province" label="State or province" autoComplete="address-level1" defaultValue={v.province} />
+        {provinces ? (
+          <div className={`field${e.province ? " field--invalid" : ""}`}>
+            <label htmlFor="ship-province">{provinces.label}</label>
+            <select
+              // A new list for each country, so a state of the last one is never sent with the next.
+              key={country}
+              id="ship-province"
+              name="province"
+              required
+              defaultValue={(v.province ?? "").toUpperCase()}
+              autoComplete="address-level1"
+              aria-invalid={e.province ? true : undefined}
+              aria-describedby={e.province ? "ship-province-error" : undefined}
+            >
+              <option value="">Choose…</option>
+              {provinces.choices.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {e.province ? (
+              <p id="ship-province-error" className="field__error">
+                {e.province}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <Field form="ship" name="province" label="State or province" autoComplete="address-level1" defaultValue={v.province} />
+        )}
         <div className={`field${e.country_code ? " field--invalid" : ""}`}>
           <label htmlFor="ship-country_code">Country</label>
-          <select id="ship-country_code" name="country_code" defaultValue={countryValue} autoComplete="country" aria-describedby="ship-country-hint">
+          <select
+            id="ship-country_code"
+            name="country_code"
+            value={country}
+            onChange={(event) => setCountry(event.target.value)}
+            autoComplete="country"
+            aria-describedby="ship-country-hint"
+          >
             {countries.map((c) => (
               <option key={c.iso_2} value={c.iso_2}>
                 {c.name}

@@ -6,7 +6,13 @@ import { formatMoney } from "@lib/util/money"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 
-export type DeliveryOption = { id: string; name: string; amount: number | null }
+export type DeliveryOption = {
+  id: string
+  name: string
+  amount: number | null
+  /** "Arrives Tue 8 Dec – Thu 10 Dec", from the option's business days; absent when it has none. */
+  estimate?: string
+}
 
 export default function DeliveryStep({
   countryCode,
@@ -39,6 +45,11 @@ export default function DeliveryStep({
               <label>
                 <span>
                   <input type="radio" name="shipping_option_id" value={o.id} defaultChecked={selectedId ? selectedId === o.id : i === 0} /> {o.name}
+                  {o.estimate ? (
+                    <span className="option-list__note" data-testid="delivery-estimate">
+                      {o.estimate}
+                    </span>
+                  ) : null}
                 </span>
                 <span>{o.amount === null ? "Calculated later" : o.amount === 0 ? "Free" : formatMoney(o.amount, currency)}</span>
               </label>

@@ -1,11 +1,15 @@
 "use client"
 
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js"
-import { loadStripe, Stripe } from "@stripe/stripe-js"
+// "/pure": the package's main entry adds Stripe's script tag as soon as the checkout bundle loads,
+// even for a cart that pays by another provider; this one fetches it only when loadStripe runs.
+import { loadStripe } from "@stripe/stripe-js/pure"
+import type { Stripe } from "@stripe/stripe-js"
 import { useState } from "react"
 import { placeOrder } from "@lib/data/cart"
 
-// Stripe's script is fetched from Stripe in the browser, only when a key is configured.
+// Stripe's script is fetched from Stripe in the browser only when this form renders: a Stripe
+// payment session with a key configured.
 let stripePromise: Promise<Stripe | null> | null = null
 const getStripe = (publishableKey: string) => (stripePromise ??= loadStripe(publishableKey))
 

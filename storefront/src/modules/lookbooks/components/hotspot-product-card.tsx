@@ -1,8 +1,9 @@
 "use client"
 
 import Link from "next/link"
-import { useActionState } from "react"
-import { addToCart } from "@lib/data/cart"
+import { useActionState, useState } from "react"
+import { addToCart, type CartActionState } from "@lib/data/cart"
+import MiniCart from "@modules/cart/components/mini-cart"
 import type { LookHotspot } from "@lib/data/lookbooks"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
@@ -30,6 +31,8 @@ export default function HotspotProductCard({
   id: string
 }) {
   const [state, action] = useActionState(addToCart, null)
+  // The mini-cart opens after each add until the shopper closes it.
+  const [dismissed, setDismissed] = useState<CartActionState>(null)
   const { product } = hotspot
   const variant = chosenVariant(hotspot, selection)
   // Before a size is chosen the photo's variant stands in for the price; its stock says nothing yet.
@@ -90,6 +93,7 @@ export default function HotspotProductCard({
             Added to your cart. <Link href={`/${countryCode}/cart`}>View cart</Link>
           </p>
         ) : null}
+        {state?.added && dismissed !== state ? <MiniCart added={state.added} countryCode={countryCode} onClose={() => setDismissed(state)} /> : null}
       </div>
     </section>
   )

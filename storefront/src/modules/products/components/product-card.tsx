@@ -2,9 +2,13 @@ import Link from "next/link"
 import type { ProductCard as ProductCardFields } from "@curator/types/product-card"
 import type { SearchProduct } from "@lib/data/products"
 import Price from "@modules/common/components/price"
+import SaveButton from "@modules/wishlist/components/save-button"
 
-/** The shared product card's fields; a search hit adds its brand and variant prices. */
-export type CardProduct = ProductCardFields & Partial<Pick<SearchProduct, "brand" | "variants">>
+/**
+ * The shared product card's fields; a search hit adds its brand and variant prices. in_stock is
+ * absent on cards read from Medusa's own product route (recently viewed, saved while signed out).
+ */
+export type CardProduct = Omit<ProductCardFields, "in_stock"> & { in_stock?: boolean } & Partial<Pick<SearchProduct, "brand" | "variants">>
 
 /** Cheapest variant price: "from" when variants differ; without variants, the card's own price. */
 function cheapest(product: CardProduct) {
@@ -36,53 +40,57 @@ export default function ProductCard({
   colour?: string
 }) {
   const price = cheapest(product)
+  // The heart sits beside the link, over the photo's corner: a button inside a link is not allowed.
   return (
-    <Link
-      href={`/${countryCode}/products/${product.handle}${colour ? `?colour=${encodeURIComponent(colour)}` : ""}`}
-      className="product-card"
-      data-testid="product-card"
-      data-product-handle={product.handle}
-      data-colour={colour}
-      onClick={onClick}
-    >
-      <div className="product-card__image">
-        {product.thumbnail ? (
-          // eslint-disable-next-line @next/next/no-img-element -- Medusa serves sized JPEGs; the box's aspect ratio prevents layout shift
-          <img
-            src={product.thumbnail}
-            alt={product.title}
-            width={600}
-            height={800}
-            loading={priority ? "eager" : "lazy"}
-            fetchPriority={priority ? "high" : undefined}
-            decoding="async"
-          />
+    <div className="product-card-wrap">
+      <Link
+        href={`/${countryCode}/products/${product.handle}${colour ? `?colour=${encodeURIComponent(colour)}` : ""}`}
+        className="product-card"
+        data-testid="product-card"
+        data-product-handle={product.handle}
+        data-colour={colour}
+        onClick={onClick}
+      >
+        <div className="product-card__image">
+          {product.thumbnail ? (
+            // eslint-disable-next-line @next/next/no-img-element -- Medusa serves sized JPEGs; the box's aspect ratio prevents layout shift
+            <img
+              src={product.thumbnail}
+              alt={product.title}
+              width={600}
+              height={800}
+              loading={priority ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : undefined}
+              decoding="async"
+            />
+          ) : null}
+        </div>
+        {product.brand ? <p className="product-card__brand">{product.brand}</p> : null}
+        <h3 className="product-card__title">{product.title}</h3>
+        <p className="product-card__price">
+          {price ? (
+            <Price
+              amount={price.calculated_amount}
+              original={price.original_amount}
+              currency={price.currency_code || currency}
+              prefix={price.varies ? "from" : undefined}
+            />
+          ) : (
+            <span className="muted">Not sold in your region</span>
+          )}
+        </p>
+        {product.in_stock === false ? (
+          <p className="product-card__stock muted" data-testid="sold-out">
+            Sold out in your region
+          </p>
         ) : null}
-      </div>
-      {product.brand ? <p className="product-card__brand">{product.brand}</p> : null}
-      <h3 className="product-card__title">{product.title}</h3>
-      <p className="product-card__price">
-        {price ? (
-          <Price
-            amount={price.calculated_amount}
-            original={price.original_amount}
-            currency={price.currency_code || currency}
-            prefix={price.varies ? "from" : undefined}
-          />
-        ) : (
-          <span className="muted">Not sold in your region</span>
-        )}
-      </p>
-      {product.in_stock === false ? (
-        <p className="product-card__stock muted" data-testid="sold-out">
-          Sold out in your region
-        </p>
-      ) : null}
-      {reasons?.length ? (
-        <p className="product-card__reasons muted" data-testid="product-reasons">
-          {reasons.join(" · ")}
-        </p>
-      ) : null}
-    </Link>
+        {reasons?.length ? (
+          <p className="product-card__reasons muted" data-testid="product-reasons">
+            {reasons.join(" · ")}
+          </p>
+        ) : null}
+      </Link>
+      <SaveButton productId={product.id} title={product.title} />
+    </div>
   )
 }

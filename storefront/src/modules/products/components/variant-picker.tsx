@@ -2,7 +2,8 @@
 
 import Link from "next/link"
 import { startTransition, useActionState, useMemo, useState } from "react"
-import { addToCart } from "@lib/data/cart"
+import { addToCart, type CartActionState } from "@lib/data/cart"
+import MiniCart from "@modules/cart/components/mini-cart"
 import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
@@ -62,6 +63,8 @@ export default function VariantPicker({
   const [variantId, setVariantId] = useState<string | undefined>(sizes.length === 1 && (sizes[0].stock ?? 1) > 0 ? sizes[0].id : undefined)
   const selected = variants.find((v) => v.id === variantId && forColour.includes(v))
   const [state, action] = useActionState(addToCart, null)
+  // The mini-cart opens after each add until the shopper closes it.
+  const [dismissed, setDismissed] = useState<CartActionState>(null)
   // A size ticked before hydration would be reset by React (see useHydrated).
   const hydrated = useHydrated()
 
@@ -147,6 +150,7 @@ export default function VariantPicker({
           Added to your cart. <Link href={`/${countryCode}/cart`}>View cart</Link>
         </p>
       ) : null}
+      {state?.added && dismissed !== state ? <MiniCart added={state.added} countryCode={countryCode} onClose={() => setDismissed(state)} /> : null}
       {selected ? (
         <SubmitButton className="button button--full" pendingText="Adding…" testId="add-to-cart">
           Add to cart

@@ -3,6 +3,7 @@ import { PAGE_SIZE, searchProducts } from "@lib/data/products"
 import { listingHref, parseListingParams, RawSearchParams } from "@lib/util/listing-params"
 import ProductGrid from "@modules/products/components/product-grid"
 import FacetForm from "@modules/store/components/facet-form"
+import FiltersPanel from "@modules/store/components/filters-panel"
 import SortSelect from "@modules/store/components/sort-select"
 
 export default async function ListingTemplate({
@@ -45,6 +46,8 @@ export default async function ListingTemplate({
   const activeFilters = ["size", "colour", "brand", "category", "collection", "price", "in_stock"].filter(
     (n) => selected(n).length && !hideFacets.includes(n)
   )
+  // What the Filters button counts: each ticked value (two sizes are two filters).
+  const activeFilterCount = activeFilters.reduce((n, name) => n + selected(name).length, 0)
 
   const facets = (
     <FacetForm
@@ -66,10 +69,7 @@ export default async function ListingTemplate({
       {intro}
       <div className="listing">
         <aside aria-label="Filters">
-          <details className="facets-mobile" open>
-            <summary>Filters{activeFilters.length ? ` (${activeFilters.length} active)` : ""}</summary>
-            {facets}
-          </details>
+          <FiltersPanel activeCount={activeFilterCount}>{facets}</FiltersPanel>
         </aside>
         <section aria-labelledby="results-heading">
           <div className="listing__toolbar">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { listPaymentProviders, listShippingOptions, retrieveCart } from "@lib/data/cart"
+import { listPaymentProviders, listShippingOptions, retrieveCartInCountry } from "@lib/data/cart"
 import { retrieveCustomer } from "@lib/data/customer"
 import { STRIPE_KEY } from "@lib/config"
 import { formatMoney } from "@lib/util/money"
+import { deliveryDays, formatDeliveryEstimate } from "@lib/util/delivery-estimate"
 import CartSummary from "@modules/cart/components/cart-summary"
 import LineItems from "@modules/cart/components/line-items"
 import AddressStep from "@modules/checkout/components/address-step"
@@ -32,7 +33,7 @@ export default async function CheckoutPage({
   const { countryCode } = await params
   // payment_error: what went wrong after a payment that left the page (checkout/payment-return).
   const { step: requested, payment_error: paymentError } = await searchParams
-  const cart = await retrieveCart()
+  const cart = await retrieveCartInCountry(countryCode)
 
   if (!cart?.items?.length) {
     return (
@@ -82,7 +83,15 @@ export default async function CheckoutPage({
   const shippingOptions =
     step === "delivery"
       ? (await listShippingOptions(cart.id))
-          .map((o) => ({ id: o.id, name: o.name, amount: (o as { amount?: number }).amount ?? null }))
+          .map((o) => {
+            const days = deliveryDays(o.data)
+            return {
+              id: o.id,
+              name: o.name,
+              amount: (o as { amount?: number }).amount ?? null,
+              estimate: days && formatDeliveryEstimate(new Date(), days),
+            }
+          })
           // Cheapest first: it is the preselected choice.
           .sort((x, y) => (x.amount ?? Infinity) - (y.amount ?? Infinity))
       : []
@@ -125,7 +134,8 @@ export default async function CheckoutPage({
               <AddressStep countryCode={countryCode} initial={initial} countries={countries} />
             ) : a ? (
               <p data-testid="address-summary">
-                {a.first_name} {a.last_name}, {a.address_1}, {a.postal_code} {a.city}, {a.country_code?.toUpperCase()}
+                {a.first_name} {a.last_name}, {a.address_1}, {a.postal_code} {a.city}, {a.province ? `${a.province}, ` : ""}
+                {a.country_code?.toUpperCase()}
                 <br />
                 <span className="muted">{cart.email}</span>
               </p>

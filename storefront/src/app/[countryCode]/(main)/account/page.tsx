@@ -1,9 +1,13 @@
 import type { Metadata } from "next"
 import Link from "next/link"
+import { redirect } from "next/navigation"
 import { googleSignInConfigured, retrieveCustomer } from "@lib/data/customer"
+import { safeReturnTo } from "@lib/util/return-to"
 import AccountNav from "@modules/account/components/account-nav"
 import GoogleSignIn from "@modules/account/components/google-sign-in"
 import LoginForm from "@modules/account/components/login-form"
+import PasswordForm from "@modules/account/components/password-form"
+import ProfileForm from "@modules/account/components/profile-form"
 import RegisterForm from "@modules/account/components/register-form"
 
 export const metadata: Metadata = { title: "Account" }
@@ -13,10 +17,12 @@ export default async function AccountPage({
   searchParams,
 }: {
   params: Promise<{ countryCode: string }>
-  searchParams: Promise<{ error?: string }>
+  searchParams: Promise<{ error?: string; return_to?: string }>
 }) {
   const { countryCode } = await params
-  const { error } = await searchParams
+  const { error, return_to } = await searchParams
+  // The page that sent the shopper here to sign in; only paths on this site are kept.
+  const returnTo = safeReturnTo(return_to)
   const customer = await retrieveCustomer()
 
   if (!customer) {
@@ -24,6 +30,7 @@ export default async function AccountPage({
     return (
       <div className="container page">
         <h1>Your account</h1>
+        {returnTo ? <p className="muted">Sign in or create an account to continue.</p> : null}
         {error ? (
           <p role="alert" className="form-error">
             {error === "google-unavailable" ? "Google sign-in is not available right now. Sign in with your email instead." : error}
@@ -31,7 +38,7 @@ export default async function AccountPage({
         ) : null}
         <div className="auth-grid">
           <div className="card">
-            <LoginForm countryCode={countryCode} />
+            <LoginForm countryCode={countryCode} returnTo={returnTo} />
             {google ? (
               <div style={{ marginTop: "1.5rem" }}>
                 <p className="muted">Or</p>
@@ -40,14 +47,16 @@ export default async function AccountPage({
             ) : null}
           </div>
           <div className="card">
-            <RegisterForm countryCode={countryCode} />
+            <RegisterForm countryCode={countryCode} returnTo={returnTo} />
           </div>
         </div>
       </div>
     )
   }
+  // Already signed in (another tab, or the back button): straight on to where they were going.
+  if (returnTo) redirect(returnTo)
 
-  const defaultAddress = customer.addresses?.[0]
+  const defaultAddress = customer.addresses?.find((a) => a.is_default_shipping) ?? customer.addresses?.[0]
   return (
     <div className="container page">
       <h1 data-testid="account-greeting">Hello, {customer.first_name || customer.email}</h1>
@@ -56,13 +65,15 @@ export default async function AccountPage({
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
           <p>
-            {customer.first_name} {customer.last_name}
+            <span data-testid="account-name">
+              {customer.first_name} {customer.last_name}
+            </span>
             <br />
             <span data-testid="account-email">{customer.email}</span>
             {customer.phone ? (
               <>
                 <br />
-                {customer.phone}
+                <span data-testid="account-phone">{customer.phone}</span>
               </>
             ) : null}
           </p>
@@ -81,6 +92,14 @@ export default async function AccountPage({
         <section className="card" aria-labelledby="orders-heading">
           <h2 id="orders-heading">Orders</h2>
           <Link href={`/${countryCode}/account/orders`}>See your orders</Link>
+        </section>
+      </div>
+      <div className="auth-grid" style={{ marginTop: "2rem" }}>
+        <section className="card">
+          <ProfileForm customer={customer} />
+        </section>
+        <section className="card">
+          <PasswordForm />
         </section>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next"
 import Link from "next/link"
-import { retrieveCart } from "@lib/data/cart"
+import { retrieveCartInCountry } from "@lib/data/cart"
 import CartSummary from "@modules/cart/components/cart-summary"
 import LineItems from "@modules/cart/components/line-items"
 
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Cart" }
 
 export default async function CartPage({ params }: { params: Promise<{ countryCode: string }> }) {
   const { countryCode } = await params
-  const cart = await retrieveCart()
+  const cart = await retrieveCartInCountry(countryCode)
   if (!cart?.items?.length) {
     return (
       <div className="container page">

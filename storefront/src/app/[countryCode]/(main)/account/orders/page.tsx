@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Orders" }
 export default async function OrdersPage({ params }: { params: Promise<{ countryCode: string }> }) {
   const { countryCode } = await params
   const customer = await retrieveCustomer()
-  if (!customer) return <SignInPrompt countryCode={countryCode} what="orders" />
+  if (!customer) return <SignInPrompt countryCode={countryCode} what="orders" returnTo={`/${countryCode}/account/orders`} />
   const { orders } = await listOrders()
   return (
     <div className="container page">

@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
 import { isSignedIn } from "@lib/data/cookies"
+import { signInPath } from "@lib/util/return-to"
 import CreatePostForm from "@modules/social/components/create-post-form"
 import "@modules/social/social.css"
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Share an outfit" }
 
 export default async function NewPostPage({ params }: { params: Promise<{ countryCode: string }> }) {
   const { countryCode } = await params
-  if (!(await isSignedIn())) redirect(`/${countryCode}/account`)
+  if (!(await isSignedIn())) redirect(signInPath(countryCode, `/${countryCode}/feed/new`))
   return (
     <div className="container page">
       <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>

@@ -7,9 +7,13 @@ import { getRegion } from "@lib/data/regions"
 import { colourImageUrls, defaultColour, matchColour } from "@lib/util/colour-images"
 import { ChosenColourProvider } from "@modules/products/components/chosen-colour"
 import Gallery from "@modules/products/components/gallery"
+import RecentlyViewed from "@modules/products/components/recently-viewed"
+import RecordRecentlyViewed from "@modules/products/components/record-recently-viewed"
+import RelatedProducts from "@modules/products/components/related-products"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
 import WornByCommunity from "@modules/social/components/worn-by-community"
 import SimilarItems from "@modules/visual-search/components/similar-items"
+import SaveButton from "@modules/wishlist/components/save-button"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }>; searchParams: Promise<{ colour?: string | string[] }> }
 
@@ -67,6 +71,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <div>
             {product.subtitle ? <p className="product-card__brand">{product.subtitle}</p> : null}
             <h1 data-testid="product-title">{product.title}</h1>
+            <SaveButton productId={product.id} title={product.title} variant="full" />
             <VariantPicker
               variants={variants}
               colourOption={colourOption}
@@ -93,7 +98,16 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <Suspense fallback={null}>
         <SimilarItems productId={product.id} countryCode={countryCode} currency={region.currency_code} />
       </Suspense>
+      {category ? (
+        <Suspense fallback={null}>
+          <RelatedProducts productId={product.id} categoryHandle={category.handle} countryCode={countryCode} />
+        </Suspense>
+      ) : null}
       <WornByCommunity productId={product.id} countryCode={countryCode} />
+      <Suspense fallback={null}>
+        <RecentlyViewed countryCode={countryCode} currency={region.currency_code} exceptProductId={product.id} />
+      </Suspense>
+      <RecordRecentlyViewed productId={product.id} />
     </div>
   )
 }

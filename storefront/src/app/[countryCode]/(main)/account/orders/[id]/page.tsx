@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Order" }
 export default async function OrderPage({ params }: { params: Promise<{ countryCode: string; id: string }> }) {
   const { countryCode, id } = await params
   const customer = await retrieveCustomer()
-  if (!customer) return <SignInPrompt countryCode={countryCode} what="orders" />
+  if (!customer) return <SignInPrompt countryCode={countryCode} what="orders" returnTo={`/${countryCode}/account/orders/${encodeURIComponent(id)}`} />
   // Medusa answers only the signed-in customer's own orders here: anyone else's is "not found".
   const order = await retrieveCustomerOrder(id)
   if (!order) notFound()

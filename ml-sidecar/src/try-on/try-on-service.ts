@@ -1,0 +1,335 @@
+import sharp from "sharp";
+import { ClientError } from "../errors.ts";
+import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
+import type { Metrics } from "../metrics.ts";
+import { erode, maskBox, type Mask, type PixelBox } from "../describe/mask-ops.ts";
+import type { RgbImage } from "../describe/ports.ts";
+import { garmentKind, type GarmentKind } from "./categories.ts";
+import { fitFor, type Fit, type FitRequest } from "./fit.ts";
+import { findAnchors } from "./garment-anchors.ts";
+import { assessPose, placeGarment, type Body } from "./body-placement.ts";
+import { fitThinPlateSpline, sampleGrid, type Point } from "./thin-plate-spline.ts";
+import { blurChannel, compositeGarment, softMask, traceOutline } from "./compositor.ts";
+import type { GarmentCutter, PersonParser } from "./ports.ts";
+
+/** Long side of the person photo the try-on works on and answers with (a 1-MP photo keeps its size). */
+export const TRY_ON_SIDE = 1280;
+/** Long side the garment image is read at. */
+const GARMENT_SIDE = 512;
+/** Smallest accepted photos (shorter side, upload pixels). */
+export const MIN_PERSON_SIDE = 160;
+export const MIN_GARMENT_SIDE = 64;
+/** The silhouette a person must cover at least. */
+const MIN_PERSON_COVERAGE = 0.02;
+/** The body → garment map is sampled every this many pixels and interpolated between. */
+const MAP_STEP = 4;
+/** Long side of the copy the person models and the silhouette work on. */
+const PARSE_SIDE = 512;
+
+export interface TryOnRequest {
+  person: Uint8Array;
+  garment: Uint8Array;
+  category: string;
+  fit?: FitRequest;
+  format?: "jpeg" | "png";
+}
+
+export interface PlacedKeypoint {
+  x: number;
+  y: number;
+  score: number;
+  /** Not seen in the photo: placed from the other joints. */
+  estimated?: boolean;
+}
+
+export interface TryOnResult {
+  image: { contentType: "image/jpeg" | "image/png"; width: number; height: number; data: Buffer };
+  placement: {
+    /** The pixel space of keypoints and outline: the uploaded photo, upright (EXIF orientation applied). */
+    width: number;
+    height: number;
+    keypoints: Record<string, PlacedKeypoint>;
+    outline: Array<[number, number]>;
+    warnings: string[];
+  };
+  kind: GarmentKind;
+  fit: Fit;
+}
+
+export interface TryOnServiceOptions {
+  limits: ImageLimits;
+  person: PersonParser;
+  garments: GarmentCutter;
+  metrics?: Metrics | null;
+}
+
+/** POST /v1/try-on: a garment from its product image, warped onto the shopper's photo. */
+export class TryOnService {
+  constructor(private readonly options: TryOnServiceOptions) {}
+
+  async tryOn(request: TryOnRequest): Promise<TryOnResult> {
+    const kind = garmentKind(request.category);
+    const fit = fitFor(request.fit ?? {}, kind);
+    const { limits } = this.options;
+    const personPhoto = await this.measure("try_on_decode", () => decodeUpright(request.person, limits, TRY_ON_SIDE));
+    if (Math.min(personPhoto.width, personPhoto.height) < MIN_PERSON_SIDE) {
+      throw new ClientError(
+        422,
+        "image_too_small",
+        `The person photo is ${personPhoto.width}×${personPhoto.height} pixels; send one at least ${MIN_PERSON_SIDE} pixels on its shorter side.`,
+      );
+    }
+    const garmentPhoto = await this.measure("try_on_decode", () => decodeUpright(request.garment, limits, GARMENT_SIDE));
+    if (Math.min(garmentPhoto.width, garmentPhoto.height) < MIN_GARMENT_SIDE) {
+      throw new ClientError(
+        422,
+        "image_too_small",
+        `The garment image is ${garmentPhoto.width}×${garmentPhoto.height} pixels; send one at least ${MIN_GARMENT_SIDE} pixels on its shorter side.`,
+      );
+    }
+    const image = personPhoto.image;
+    const toUpload = personPhoto.width / image.width;
+    // The person is found on a smaller copy: the models see 192–256 pixels anyway, and the mask is upsampled softly below.
+    const small = await downscale(image, PARSE_SIDE);
+    const toImage = image.width / small.width;
+
+    const person = await this.measure("try_on_person", () => this.options.person.parse(small));
+    if (person.people === 0 || person.coverage < MIN_PERSON_COVERAGE) {
+      throw new ClientError(422, "no_person", "No person found in the photo: send a photo of one person facing the camera.");
+    }
+    if (person.people > 1) {
+      throw new ClientError(422, "several_people", "More than one person is in the photo: send a photo of just the person trying the garment on.");
+    }
+    const joints = person.keypoints.map((k) => ({ ...k, x: k.x * toImage, y: k.y * toImage }));
+    const body = assessPose(joints, kind, toUpload);
+    // Segmentation leaves holes on bright or busy clothes; the torso between the joints is the person whatever it says.
+    const silhouette = withTorso(person.mask, body, 1 / toImage);
+
+    const t0 = performance.now();
+    const garmentMask = this.options.garments.cut(garmentPhoto.image);
+    const anchors = garmentMask && findAnchors(garmentMask, kind);
+    if (!garmentMask || !anchors) {
+      throw new ClientError(422, "garment_not_found", "No garment stands out in the garment image: send a product photo on a plain background.");
+    }
+    const placement = placeGarment(anchors, body, fit);
+    this.options.metrics?.observeStage("try_on_garment", (performance.now() - t0) / 1000);
+
+    const composite = await this.measure("try_on_warp", async () => {
+      const toGarment = fitThinPlateSpline(placement.to, placement.from);
+      const toBody = fitThinPlateSpline(placement.from, placement.to);
+      const torso = body.torso;
+      // The silhouette grown by 3% of the torso (the segmentation's edge wanders about that much), softened, at full size.
+      const smallTorso = torso / toImage;
+      const clip = resizeChannel(
+        softMask(silhouette, Math.max(1, Math.round(0.03 * smallTorso)), Math.max(1, Math.round(0.01 * smallTorso))),
+        small.width,
+        small.height,
+        image.width,
+        image.height,
+      );
+      const box = warpedBox(garmentMask, toBody, silhouette, toImage, image, Math.round(0.05 * torso));
+      if (!box) return null;
+      return compositeGarment({
+        person: image,
+        clip,
+        occlusion: occlusionMap(body, silhouette, toImage, image),
+        garment: garmentPhoto.image,
+        // In by two pixels, then feathered: the separation's edge carries a rim of backdrop that would show as a light fringe.
+        garmentAlpha: blurChannel(Float32Array.from(erode(garmentMask, 2).data), garmentMask.width, garmentMask.height, 1),
+        sleeveColumns:
+          anchors.kind === "upper" && (anchors.sleeveEndLeft || anchors.sleeveEndRight) ? { x0: anchors.bodyX0, x1: anchors.bodyX1 } : null,
+        map: sampleGrid(toGarment, box, MAP_STEP),
+        box,
+        shadeRadius: Math.max(2, Math.round(0.025 * torso)),
+      });
+    });
+    const outline = composite ? traceOutline(composite.alpha, composite.box) : [];
+    if (outline.length < 3) {
+      throw new ClientError(
+        422,
+        "pose_not_supported",
+        "The garment does not land on the person in this photo: face the camera with your torso in view.",
+      );
+    }
+    const warnings = [...body.warnings, ...placement.warnings];
+    if (image.width !== personPhoto.width)
+      warnings.push(`The image is answered at ${image.width}×${image.height} pixels; keypoints and outline are in the upload's pixels.`);
+    const format = request.format ?? "jpeg";
+    const encoded = await this.measure("try_on_encode", () => {
+      const pipeline = sharp(Buffer.from(composite!.image.data.buffer, composite!.image.data.byteOffset, composite!.image.data.byteLength), {
+        raw: { width: image.width, height: image.height, channels: 3 },
+      });
+      return format === "png" ? pipeline.png({ compressionLevel: 6 }).toBuffer() : pipeline.jpeg({ quality: 90, mozjpeg: false }).toBuffer();
+    });
+    const round = (v: number) => Math.round(v * toUpload * 10) / 10;
+    const keypoints: Record<string, PlacedKeypoint> = {};
+    for (const [name, joint] of Object.entries(body.joints)) {
+      keypoints[name] = {
+        x: round(joint.x),
+        y: round(joint.y),
+        score: Math.round(joint.score * 1000) / 1000,
+        ...(joint.estimated ? { estimated: true } : {}),
+      };
+    }
+    return {
+      image: { contentType: format === "png" ? "image/png" : "image/jpeg", width: image.width, height: image.height, data: encoded },
+      placement: {
+        width: personPhoto.width,
+        height: personPhoto.height,
+        keypoints,
+        outline: outline.map((p) => [round(p.x), round(p.y)]),
+        warnings,
+      },
+      kind,
+      fit,
+    };
+  }
+
+  private async measure<T>(stage: string, run: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    const out = await run();
+    this.options.metrics?.observeStage(stage, (performance.now() - t0) / 1000);
+    return out;
+  }
+}
+
+/** Where the warped garment can land: its mask's pixels (sampled) sent to the body, grown by a margin, within the person's reach. */
+function warpedBox(
+  garment: Mask,
+  toBody: { map(x: number, y: number): Point },
+  person: Mask,
+  scale: number,
+  image: { width: number; height: number },
+  margin: number,
+): PixelBox | null {
+  const step = Math.max(2, Math.round(Math.max(garment.width, garment.height) / 96));
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (let y = 0; y < garment.height; y += step) {
+    for (let x = 0; x < garment.width; x += step) {
+      if (!garment.data[y * garment.width + x]) continue;
+      const p = toBody.map(x, y);
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x);
+      y1 = Math.max(y1, p.y);
+    }
+  }
+  const found = maskBox(person);
+  if (!found || !Number.isFinite(x0)) return null;
+  const reach = { x0: found.x0 * scale, y0: found.y0 * scale, x1: found.x1 * scale, y1: found.y1 * scale };
+  const box = {
+    x0: Math.round(Math.max(0, Math.floor(x0) - margin, reach.x0 - margin)),
+    y0: Math.round(Math.max(0, Math.floor(y0) - margin, reach.y0 - margin)),
+    x1: Math.round(Math.min(image.width, Math.ceil(x1) + margin, reach.x1 + margin)),
+    y1: Math.round(Math.min(image.height, Math.ceil(y1) + margin, reach.y1 + margin)),
+  };
+  return box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2 ? box : null;
+}
+
+/**
+ * Where the person stays in front of the garment's body, 0..1: forearms and hands (a capsule from
+ * the elbow past the wrist, within the silhouette) and the face (a disc around the nose down to the chin).
+ */
+export function occlusionMap(body: Body, mask: Mask, scale: number, image: { width: number; height: number }): Float32Array {
+  const { width, height } = image;
+  const out = new Float32Array(width * height);
+  const inPerson = (x: number, y: number) =>
+    mask.data[Math.min(mask.height - 1, Math.floor(y / scale)) * mask.width + Math.min(mask.width - 1, Math.floor(x / scale))] === 1;
+  const paint = (a: Point, b: Point, radius: number, withinPerson: boolean) => {
+    const bx0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - radius - 2));
+    const by0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - radius - 2));
+    const bx1 = Math.min(width, Math.ceil(Math.max(a.x, b.x) + radius + 2));
+    const by1 = Math.min(height, Math.ceil(Math.max(a.y, b.y) + radius + 2));
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len2 = dx * dx + dy * dy || 1;
+    for (let y = by0; y < by1; y++) {
+      for (let x = bx0; x < bx1; x++) {
+        const i = y * width + x;
+        if (withinPerson && !inPerson(x, y)) continue;
+        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
+        const d = Math.hypot(x - a.x - t * dx, y - a.y - t * dy);
+        const v = Math.max(0, Math.min(1, (radius + 1.5 - d) / 3));
+        if (v > out[i]!) out[i] = v;
+      }
+    }
+  };
+  for (const side of ["left", "right"] as const) {
+    const elbow = body.joints[`${side}_elbow`];
+    const wrist = body.joints[`${side}_wrist`];
+    if (!elbow || !wrist) continue;
+    const forearm = Math.hypot(wrist.x - elbow.x, wrist.y - elbow.y);
+    const hand = { x: wrist.x + 0.45 * (wrist.x - elbow.x), y: wrist.y + 0.45 * (wrist.y - elbow.y) };
+    paint(elbow, hand, Math.max(3, 0.2 * forearm), true);
+  }
+  const { nose, left_shoulder: ls, right_shoulder: rs } = body.joints;
+  if (nose && ls && rs) {
+    const neck = (ls.y + rs.y) / 2 - nose.y;
+    if (neck > 0) paint(nose, nose, 0.6 * neck, false);
+  }
+  return out;
+}
+
+/** A smaller copy (long side `side`), or the image itself when it is small already. */
+async function downscale(image: RgbImage, side: number): Promise<RgbImage> {
+  if (Math.max(image.width, image.height) <= side) return image;
+  const { data, info } = await sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
+    raw: { width: image.width, height: image.height, channels: 3 },
+  })
+    .resize({ width: side, height: side, fit: "inside" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+/** Bilinear resize of one float channel. */
+export function resizeChannel(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+  if (sw === dw && sh === dh) return src;
+  const out = new Float32Array(dw * dh);
+  const fx = sw / dw;
+  const fy = sh / dh;
+  for (let y = 0; y < dh; y++) {
+    const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = sy - y0;
+    for (let x = 0; x < dw; x++) {
+      const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(sw - 1, x0 + 1);
+      const wx = sx - x0;
+      const top = src[y0 * sw + x0]! * (1 - wx) + src[y0 * sw + x1]! * wx;
+      const bottom = src[y1 * sw + x0]! * (1 - wx) + src[y1 * sw + x1]! * wx;
+      out[y * dw + x] = top * (1 - wy) + bottom * wy;
+    }
+  }
+  return out;
+}
+
+/** The silhouette with the quadrilateral between the shoulders and hips set (joints scaled by `scale` to the mask). */
+export function withTorso(mask: Mask, body: Body, scale: number): Mask {
+  const { left_shoulder: ls, right_shoulder: rs, left_hip: lh, right_hip: rh } = body.joints;
+  if (!ls || !rs || !lh || !rh) return mask;
+  const quad = [rs, ls, lh, rh].map((p) => ({ x: p.x * scale, y: p.y * scale }));
+  const data = new Uint8Array(mask.data);
+  const y0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p.y))));
+  const y1 = Math.min(mask.height - 1, Math.ceil(Math.max(...quad.map((p) => p.y))));
+  for (let y = y0; y <= y1; y++) {
+    // Where the row crosses the quadrilateral's edges: fill between the outermost crossings.
+    const xs: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const a = quad[i]!;
+      const b = quad[(i + 1) % 4]!;
+      if (a.y > y + 0.5 === b.y > y + 0.5) continue;
+      xs.push(a.x + ((y + 0.5 - a.y) * (b.x - a.x)) / (b.y - a.y));
+    }
+    if (xs.length < 2) continue;
+    const from = Math.max(0, Math.ceil(Math.min(...xs)));
+    const to = Math.min(mask.width - 1, Math.floor(Math.max(...xs)));
+    for (let x = from; x <= to; x++) data[y * mask.width + x] = 1;
+  }
+  return { data, width: mask.width, height: mask.height };
+}

@@ -1,0 +1,287 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ClientError } from "../src/errors.ts";
+import { fitThinPlateSpline, lookup, sampleGrid, type Point } from "../src/try-on/thin-plate-spline.ts";
+import { findAnchors, type LowerAnchors, type UpperAnchors } from "../src/try-on/garment-anchors.ts";
+import { fitFor, parseFit } from "../src/try-on/fit.ts";
+import { garmentKind } from "../src/try-on/categories.ts";
+import { alongPolyline, assessPose, placeGarment } from "../src/try-on/body-placement.ts";
+import { compositeGarment, traceOutline } from "../src/try-on/compositor.ts";
+import { BackdropGarmentCutter } from "../src/try-on/backdrop-garment-cutter.ts";
+import { KEYPOINT_NAMES, type Keypoint, type KeypointName } from "../src/describe/person-garment-detector.ts";
+import type { Mask } from "../src/describe/mask-ops.ts";
+
+/** Pure parts of POST /v1/try-on: the warp, anchors on garment outlines, fit, pose rules, compositing. */
+
+const near = (a: Point, b: Point, tolerance: number, what: string) =>
+  assert.ok(Math.hypot(a.x - b.x, a.y - b.y) <= tolerance, `${what}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+
+test("the thin-plate spline takes every anchor exactly to its target, and an affine map stays affine", () => {
+  const from = [
+    { x: 10, y: 10 },
+    { x: 200, y: 15 },
+    { x: 30, y: 300 },
+    { x: 210, y: 280 },
+    { x: 100, y: 150 },
+    { x: 60, y: 90 },
+  ];
+  const to = from.map((p, i) => ({ x: p.x * 1.3 + 5 + (i % 2 ? 12 : -7), y: p.y * 0.8 - 3 + (i % 3) * 9 }));
+  const spline = fitThinPlateSpline(from, to);
+  from.forEach((p, i) => near(spline.map(p.x, p.y), to[i]!, 1e-6, `anchor ${i}`));
+  // Between anchors the map is smooth: the sampled grid agrees with the spline.
+  const grid = sampleGrid(spline, { x0: 0, y0: 0, x1: 220, y1: 310 }, 4);
+  const out = { x: 0, y: 0 };
+  lookup(grid, 101, 151, out);
+  near(out, spline.map(101, 151), 0.5, "grid lookup");
+
+  const affine = (p: Point) => ({ x: 0.9 * p.x - 0.2 * p.y + 40, y: 0.1 * p.x + 1.1 * p.y - 8 });
+  const flat = fitThinPlateSpline(from, from.map(affine));
+  for (const p of [
+    { x: 0, y: 0 },
+    { x: 500, y: -40 },
+    { x: 123, y: 456 },
+  ])
+    near(flat.map(p.x, p.y), affine(p), 1e-6, "affine off the anchors");
+  // Repeated anchors do not make the system singular.
+  const repeated = fitThinPlateSpline([...from, from[0]!], [...to, to[0]!]);
+  near(repeated.map(from[3]!.x, from[3]!.y), to[3]!, 1e-6, "with a repeated anchor");
+});
+
+/** A mask drawn from filled polygons. */
+function maskOf(width: number, height: number, polygons: Point[][]): Mask {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) if (polygons.some((poly) => inside(poly, x + 0.5, y + 0.5))) data[y * width + x] = 1;
+  }
+  return { data, width, height };
+}
+
+function inside(poly: Point[], x: number, y: number): boolean {
+  let hit = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const a = poly[i]!;
+    const b = poly[j]!;
+    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) hit = !hit;
+  }
+  return hit;
+}
+
+const P = (x: number, y: number) => ({ x, y });
+
+test("anchors on a T-shirt's outline: shoulders at the body's edges, sleeve ends at the sleeve tips, hem corners", () => {
+  // Body 100..200 × 40..260, sleeves slanting out and down to x 50 and 250.
+  const tee = maskOf(300, 300, [
+    [P(100, 40), P(135, 30), P(165, 30), P(200, 40), P(200, 260), P(100, 260)],
+    [P(100, 40), P(50, 100), P(70, 115), P(100, 80)],
+    [P(200, 40), P(250, 100), P(230, 115), P(200, 80)],
+  ]);
+  const a = findAnchors(tee, "top") as UpperAnchors;
+  assert.equal(a.kind, "upper");
+  assert.equal(a.straps, false);
+  near(a.shoulderLeft, P(100, 40), 4, "left shoulder");
+  near(a.shoulderRight, P(199, 40), 4, "right shoulder");
+  near(a.sleeveEndLeft!, P(60, 107), 10, "left sleeve end");
+  near(a.sleeveEndRight!, P(240, 107), 10, "right sleeve end");
+  near(a.armpitLeft!, P(100, 80), 5, "left armpit");
+  near(a.hemLeft, P(100, 254), 6, "left hem corner");
+  near(a.hemRight, P(199, 254), 6, "right hem corner");
+  assert.ok(a.neck.y <= 32, "neckline at the top centre");
+
+  // A sleeveless dress: no sleeves, its top's outer edges are the shoulders, the flare is not a sleeve.
+  const dress = maskOf(300, 300, [[P(120, 20), P(180, 20), P(190, 120), P(250, 280), P(50, 280), P(110, 120)]]);
+  const d = findAnchors(dress, "full") as UpperAnchors;
+  assert.equal(d.straps, true);
+  assert.equal(d.sleeveEndLeft, null);
+  near(d.shoulderLeft, P(120, 21), 6, "dress shoulder");
+});
+
+test("anchors on trousers (waistband, crotch, leg ends) and on a skirt (waistband, hem)", () => {
+  const trousers = maskOf(200, 300, [
+    [P(50, 10), P(150, 10), P(150, 100), P(50, 100)],
+    [P(50, 100), P(98, 100), P(92, 290), P(60, 290)],
+    [P(102, 100), P(150, 100), P(140, 290), P(108, 290)],
+  ]);
+  const t = findAnchors(trousers, "legs") as LowerAnchors;
+  near(t.waistLeft, P(50, 15), 6, "waist left");
+  near(t.waistRight, P(149, 15), 6, "waist right");
+  near(t.crotch!, P(100, 100), 6, "crotch");
+  near(t.legEndLeft!, P(76, 284), 6, "left leg end");
+  near(t.legEndRight!, P(124, 284), 6, "right leg end");
+  const skirt = maskOf(200, 300, [[P(60, 10), P(140, 10), P(180, 280), P(20, 280)]]);
+  const s = findAnchors(skirt, "skirt") as LowerAnchors;
+  assert.equal(s.crotch, null);
+  assert.ok(s.hemRight.x - s.hemLeft.x > 140, "the hem is the skirt's width");
+});
+
+test("fit: words and factors, per garment kind; bad values are a 400 naming them", () => {
+  assert.deepEqual(fitFor(parseFit(undefined), "top"), { width: 1, length: 1 });
+  assert.deepEqual(fitFor(parseFit("1.1"), "legs"), { width: 1.1, length: 1 });
+  const fit = parseFit('{"chest":"loose","hips":"tight","length":"long"}');
+  assert.ok(fitFor(fit, "top").width > 1 && fitFor(fit, "legs").width < 1 && fitFor(fit, "skirt").length > 1);
+  for (const bad of ["3", '{"chest":"huge"}', '{"elbow":"loose"}', "[1]", "{"]) {
+    assert.throws(
+      () => parseFit(bad),
+      (e: unknown) => e instanceof ClientError && e.statusCode === 400 && e.type === "invalid_fit",
+      bad,
+    );
+  }
+  assert.throws(
+    () => garmentKind("shoes"),
+    (e: unknown) => e instanceof ClientError && e.statusCode === 422 && e.type === "category_not_supported",
+  );
+  assert.equal(garmentKind("jeans"), "legs");
+});
+
+/** A person facing the camera: their left shoulder on the image's right. */
+function frontal(overrides: Partial<Record<KeypointName, [number, number, number?]>> = {}): Keypoint[] {
+  const at: Record<KeypointName, [number, number, number?]> = {
+    nose: [200, 80],
+    left_eye: [210, 72],
+    right_eye: [190, 72],
+    left_ear: [222, 78],
+    right_ear: [178, 78],
+    left_shoulder: [250, 150],
+    right_shoulder: [150, 150],
+    left_elbow: [265, 230],
+    right_elbow: [135, 230],
+    left_wrist: [270, 300],
+    right_wrist: [130, 300],
+    left_hip: [230, 290],
+    right_hip: [170, 290],
+    left_knee: [228, 400],
+    right_knee: [172, 400],
+    left_ankle: [226, 500],
+    right_ankle: [174, 500],
+    ...overrides,
+  };
+  return KEYPOINT_NAMES.map((name) => ({ name, x: at[name][0], y: at[name][1], score: at[name][2] ?? 0.8 }));
+}
+
+const refusal = (type: string) => (e: unknown) => e instanceof ClientError && e.statusCode === 422 && e.type === type;
+
+test("pose rules: facing the camera passes; side-on, back view, no torso, tiny or no person are refused with the reason", () => {
+  const body = assessPose(frontal(), "top");
+  assert.equal(body.warnings.length, 0);
+  assert.ok(Math.abs(body.torso - 140) < 1);
+  // Side-on: the shoulders almost on top of each other.
+  assert.throws(() => assessPose(frontal({ left_shoulder: [205, 150], right_shoulder: [195, 150] }), "top"), refusal("pose_not_supported"));
+  // Back view: the person's left shoulder on the image's left.
+  assert.throws(() => assessPose(frontal({ left_shoulder: [150, 150], right_shoulder: [250, 150] }), "top"), refusal("pose_not_supported"));
+  // A top needs both shoulders.
+  assert.throws(() => assessPose(frontal({ left_shoulder: [250, 150, 0.1] }), "top"), refusal("pose_not_supported"));
+  // Hips below the photo: estimated for a top, with a warning; for trousers without shoulders: refused.
+  const cropped = assessPose(frontal({ left_hip: [0, 0, 0.05], right_hip: [0, 0, 0.05] }), "top");
+  assert.equal(cropped.joints.left_hip?.estimated, true);
+  assert.match(cropped.warnings.join(" "), /Hips outside the photo/);
+  assert.throws(
+    () => assessPose(frontal({ left_hip: [0, 0, 0.05], right_hip: [0, 0, 0.05], left_shoulder: [0, 0, 0.1], right_shoulder: [0, 0, 0.1] }), "legs"),
+    refusal("pose_not_supported"),
+  );
+  assert.throws(() => assessPose(frontal(), "top", 0.2), refusal("image_too_small"));
+  assert.throws(
+    () =>
+      assessPose(
+        KEYPOINT_NAMES.map((name) => ({ name, x: 0, y: 0, score: 0.05 })),
+        "top",
+      ),
+    refusal("no_person"),
+  );
+});
+
+test("placement: the garment's shoulders on the body's, sleeves along the arms, a loose fit wider than a regular one, a tight one narrower", () => {
+  const tee = findAnchors(
+    maskOf(300, 300, [
+      [P(100, 40), P(135, 30), P(165, 30), P(200, 40), P(200, 260), P(100, 260)],
+      [P(100, 40), P(50, 100), P(70, 115), P(100, 80)],
+      [P(200, 40), P(250, 100), P(230, 115), P(200, 80)],
+    ]),
+    "top",
+  )!;
+  const body = assessPose(frontal(), "top");
+  const widthAtHem = (fit: number) => {
+    const p = placeGarment(tee, body, { width: fit, length: 1 });
+    const i = p.from.indexOf((tee as UpperAnchors).hemLeft);
+    const j = p.from.indexOf((tee as UpperAnchors).hemRight);
+    return { placement: p, width: p.to[j]!.x - p.to[i]!.x };
+  };
+  const regular = widthAtHem(1);
+  assert.ok(widthAtHem(1.12).width > regular.width * 1.1, "loose is wider");
+  assert.ok(widthAtHem(0.92).width < regular.width * 0.95, "tight is narrower");
+  const { placement } = regular;
+  const target = (p: Point) => placement.to[placement.from.indexOf(p)]!;
+  // The garment's left shoulder lands on the person's right shoulder (image left), a little outside and above the joint.
+  const u = tee as UpperAnchors;
+  assert.ok(target(u.shoulderLeft).x < 150 && target(u.shoulderLeft).y < 150);
+  assert.ok(target(u.shoulderRight).x > 250);
+  // The sleeve's end lies on the person's right arm (shoulder → elbow → wrist).
+  const end = target(u.sleeveEndLeft!);
+  const onArm = [0, 0.25, 0.5, 0.75, 1].map((f) => alongPolyline([P(150, 150), P(135, 230), P(130, 300)], f * 160));
+  assert.ok(Math.min(...onArm.map((q) => Math.hypot(q.x - end.x, q.y - end.y))) < 25, `sleeve end ${JSON.stringify(end)} on the arm`);
+});
+
+test("compositing: nothing outside the silhouette, the forearm stays in front, the outline follows what was drawn", () => {
+  const W = 120;
+  const H = 100;
+  const person = { data: new Uint8Array(W * H * 3).fill(40), width: W, height: H };
+  const clip = new Float32Array(W * H);
+  for (let y = 10; y < 90; y++) for (let x = 30; x < 90; x++) clip[y * W + x] = 1;
+  const occlusion = new Float32Array(W * H);
+  for (let y = 40; y < 50; y++) for (let x = 40; x < 60; x++) occlusion[y * W + x] = 1;
+  const garment = { data: new Uint8Array(50 * 50 * 3).fill(200), width: 50, height: 50 };
+  const alpha = new Float32Array(50 * 50).fill(1);
+  // The garment scaled 2× over the whole image: larger than the silhouette.
+  const spline = fitThinPlateSpline([P(0, 0), P(100, 0), P(0, 100), P(100, 100)], [P(0, 0), P(50, 0), P(0, 50), P(50, 50)]);
+  const box = { x0: 0, y0: 0, x1: W, y1: H };
+  const out = compositeGarment({
+    person,
+    clip,
+    occlusion,
+    garment,
+    garmentAlpha: alpha,
+    sleeveColumns: null,
+    map: sampleGrid(spline, box, 4),
+    box,
+    shadeRadius: 2,
+  });
+  const px = (x: number, y: number) => out.image.data[(y * W + x) * 3]!;
+  assert.equal(px(10, 50), 40, "outside the silhouette: the person's photo untouched");
+  assert.equal(px(50, 45), 40, "behind the forearm: untouched");
+  assert.ok(px(70, 70) > 150, "on the body: the garment");
+  const outline = traceOutline(out.alpha, out.box);
+  const xs = outline.map((p) => p.x);
+  const ys = outline.map((p) => p.y);
+  assert.ok(Math.min(...xs) >= 30 && Math.max(...xs) <= 89 && Math.min(...ys) >= 10 && Math.max(...ys) <= 89, "outline inside the silhouette");
+  assert.ok(Math.max(...xs) - Math.min(...xs) >= 55, "outline spans the drawn garment");
+});
+
+test("the garment cut-out leaves its drop shadow behind (the backdrop's colour, darkened) but keeps a grey print inside", () => {
+  const W = 200;
+  const H = 240;
+  const backdrop = [238, 240, 242];
+  const data = new Uint8Array(W * H * 3);
+  const paint = (x0: number, y0: number, x1: number, y1: number, colour: number[]) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set(colour, (y * W + x) * 3);
+  };
+  paint(0, 0, W, H, backdrop);
+  paint(
+    60,
+    50,
+    150,
+    210,
+    backdrop.map((c) => Math.round(c * 0.88)),
+  ); // the shadow, offset down and right
+  paint(50, 40, 140, 200, [42, 111, 151]); // the garment
+  paint(
+    80,
+    90,
+    110,
+    120,
+    backdrop.map((c) => Math.round(c * 0.8)),
+  ); // a grey print on it
+  const mask = new BackdropGarmentCutter().cut({ data, width: W, height: H })!;
+  const at = (x: number, y: number) => mask.data[y * W + x];
+  assert.equal(at(95, 120), 1, "the garment");
+  assert.equal(at(95, 105), 1, "the print inside it");
+  assert.equal(at(145, 205), 0, "the shadow below and beside it");
+  assert.equal(at(145, 120), 0, "the shadow's side strip");
+});

@@ -1,0 +1,1 @@
+export { SavedItem } from "./saved-item"
