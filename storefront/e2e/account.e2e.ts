@@ -3,7 +3,7 @@ import { describe, test } from "node:test"
 import { screenshot, useBrowser, interactive } from "./support/browser"
 import { freshCustomer, passwordResetLinkFromLog, signIn, signUpFreshCustomer } from "./support/customer"
 import { COUNTRY, STOREFRONT_URL, url } from "./support/env"
-import { BERLIN, checkOutFromCart } from "./support/checkout"
+import { BERLIN, checkOutFromCart, fillAddress } from "./support/checkout"
 import { addFirstProductToCart } from "./support/shop"
 
 describe("account", () => {
@@ -227,12 +227,14 @@ describe("account settings", () => {
     // Germany has no states: no State field.
     await form.getByLabel("Country").selectOption("de")
     assert.equal(await form.getByLabel("State", { exact: true }).count(), 0)
-    await form.getByLabel("Country").selectOption("us")
-    await form.getByLabel("First name").fill("Sam")
-    await form.getByLabel("Last name").fill("Brooklyn")
-    await form.getByLabel("Street and house number").fill("210 Bedford Ave")
-    await form.getByLabel("Postal code").fill("11249")
-    await form.getByLabel("Town or city").fill("Brooklyn")
+    await fillAddress(form, {
+      firstName: "Sam",
+      lastName: "Brooklyn",
+      street: "210 Bedford Ave",
+      postalCode: "11249",
+      city: "Brooklyn",
+      country: "us",
+    })
     await form.getByRole("button", { name: "Save address" }).click()
     await form.getByText("Choose the state.").waitFor()
     assert.equal(await form.getByLabel("Street and house number").inputValue(), "210 Bedford Ave")
@@ -244,18 +246,21 @@ describe("account settings", () => {
 
     // A second address, chosen as the default for shipping.
     const next = await interactive(page, "address-book-form")
-    await next.getByLabel("Country").selectOption("de")
-    await next.getByLabel("First name").fill(BERLIN.firstName)
-    await next.getByLabel("Last name").fill(BERLIN.lastName)
-    await next.getByLabel("Street and house number").fill(BERLIN.street)
-    await next.getByLabel("Postal code").fill(BERLIN.postalCode)
-    await next.getByLabel("Town or city").fill(BERLIN.city)
+    await fillAddress(next, BERLIN)
     await next.getByLabel("Use as my default shipping address").check()
     await next.getByRole("button", { name: "Save address" }).click()
     const berlin = list.getByTestId("address-card").filter({ hasText: BERLIN.street })
     await berlin.getByTestId("default-shipping-badge").waitFor()
     assert.equal(await us.getByTestId("default-shipping-badge").count(), 0)
     await screenshot(page, "account-addresses-default")
+
+    // The default shipping address, not the first saved one, fills an empty checkout.
+    await addFirstProductToCart(page)
+    await page.goto(url("/checkout"))
+    const checkout = await interactive(page, "address-form")
+    assert.equal(await checkout.getByLabel("Street and house number").inputValue(), BERLIN.street)
+    await page.goto(url("/account/addresses"))
+    await interactive(page, "address-book-form")
 
     // Edit the US address: a new street, another state.
     await us.locator("summary").click()

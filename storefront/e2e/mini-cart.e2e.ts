@@ -2,7 +2,7 @@ import assert from "node:assert/strict"
 import { describe, test } from "node:test"
 import { interactive, screenshot, useBrowser } from "./support/browser"
 import { url } from "./support/env"
-import { BERLIN } from "./support/checkout"
+import { BERLIN, fillAddress } from "./support/checkout"
 import { cartCount } from "./support/shop"
 
 describe("mini-cart and delivery estimates", () => {
@@ -56,13 +56,7 @@ describe("mini-cart and delivery estimates", () => {
     await picker.getByRole("button", { name: "Add to cart" }).click()
     await mini.getByRole("link", { name: "Checkout" }).click()
     const form = await interactive(page, "address-form")
-    await form.getByLabel("Email").fill("mini-cart-e2e@curator.test")
-    await form.getByLabel("First name").fill(BERLIN.firstName)
-    await form.getByLabel("Last name").fill(BERLIN.lastName)
-    await form.getByLabel("Street and house number").fill(BERLIN.street)
-    await form.getByLabel("Postal code").fill(BERLIN.postalCode)
-    await form.getByLabel("Town or city").fill(BERLIN.city)
-    await form.getByLabel("Country").selectOption(BERLIN.country)
+    await fillAddress(form, BERLIN, { email: "mini-cart-e2e@curator.test" })
     await form.getByRole("button", { name: "Continue to delivery" }).click()
     const delivery = await interactive(page, "delivery-form")
     const options = await delivery.locator('input[name="shipping_option_id"]').count()

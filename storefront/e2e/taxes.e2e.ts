@@ -4,7 +4,7 @@ import { Page } from "playwright-core"
 import { interactive, screenshot, useBrowser } from "./support/browser"
 import { STOREFRONT_URL } from "./support/env"
 import { addFirstAvailableSize } from "./support/shop"
-import { BERLIN, checkOutFromCart } from "./support/checkout"
+import { BERLIN, checkOutFromCart, fillAddress } from "./support/checkout"
 
 /** An amount as the storefront formats it ("€1,234.50", "US$12.00") as a number. */
 const amount = (text: string | null) => Number((text ?? "").replace(/[^\d.]/g, ""))
@@ -55,12 +55,11 @@ describe("taxes", () => {
 
     await page.getByTestId("checkout-button").click()
     const form = await interactive(page, "address-form")
-    await form.getByLabel("Email").fill("sales-tax-e2e@curator.test")
-    await form.getByLabel("First name").fill("Test")
-    await form.getByLabel("Last name").fill("Shopper")
-    await form.getByLabel("Street and house number").fill("1 Market St")
-    await form.getByLabel("Postal code").fill("94105")
-    await form.getByLabel("Town or city").fill("San Francisco")
+    await fillAddress(
+      form,
+      { firstName: "Test", lastName: "Shopper", street: "1 Market St", postalCode: "94105", city: "San Francisco", country: "us" },
+      { email: "sales-tax-e2e@curator.test" }
+    )
     await form.getByRole("button", { name: "Continue to delivery" }).click()
     await form.getByText("Choose the state.").waitFor() // a US address needs its state
     await form.getByLabel("State", { exact: true }).selectOption("CA")

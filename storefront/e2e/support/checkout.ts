@@ -1,5 +1,5 @@
 import { interactive } from "./browser"
-import { Page } from "playwright-core"
+import { Locator, Page } from "playwright-core"
 
 export type TestAddress = { firstName: string; lastName: string; street: string; postalCode: string; city: string; country: string }
 
@@ -12,14 +12,12 @@ export const BERLIN: TestAddress = {
   country: "de",
 }
 
-/** From the cart page through address (filled only where empty), delivery, payment and review to the confirmation. */
-export async function checkOutFromCart(page: Page, options: { email?: string; address?: TestAddress } = {}) {
-  await page.getByTestId("checkout-button").click()
-  const form = await interactive(page, "address-form")
+/** Fills an address form's fields (only the empty ones with `onlyEmpty`), the country last. */
+export async function fillAddress(form: Locator, a: TestAddress, options: { email?: string; onlyEmpty?: boolean } = {}) {
   const fill = async (label: string, value: string | undefined) => {
-    if (value !== undefined && !(await form.getByLabel(label).inputValue())) await form.getByLabel(label).fill(value)
+    if (value === undefined || (options.onlyEmpty && (await form.getByLabel(label).inputValue()))) return
+    await form.getByLabel(label).fill(value)
   }
-  const a = options.address ?? BERLIN
   await fill("Email", options.email)
   await fill("First name", a.firstName)
   await fill("Last name", a.lastName)
@@ -27,6 +25,13 @@ export async function checkOutFromCart(page: Page, options: { email?: string; ad
   await fill("Postal code", a.postalCode)
   await fill("Town or city", a.city)
   await form.getByLabel("Country").selectOption(a.country)
+}
+
+/** From the cart page through address (filled only where empty), delivery, payment and review to the confirmation. */
+export async function checkOutFromCart(page: Page, options: { email?: string; address?: TestAddress } = {}) {
+  await page.getByTestId("checkout-button").click()
+  const form = await interactive(page, "address-form")
+  await fillAddress(form, options.address ?? BERLIN, { email: options.email, onlyEmpty: true })
   await form.getByRole("button", { name: "Continue to delivery" }).click()
   await interactive(page, "delivery-form")
   await page.getByTestId("delivery-submit").click()

@@ -5,7 +5,7 @@ import { addCustomerAddress, FormState, updateCustomerAddress } from "@lib/data/
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
-import { provincesOf } from "@lib/util/provinces"
+import ProvinceField from "@modules/common/components/province-field"
 
 export type SavedAddress = {
   id: string
@@ -44,7 +44,6 @@ export default function AddressForm({
   const e = state?.fieldErrors ?? {}
   const form = address ? `addr-${address.id}` : "addr"
   const [country, setCountry] = useState(v.country_code || address?.country_code || defaultCountry)
-  const provinces = provincesOf(country)
   return (
     // A new key after saving a new address empties the form for the next one.
     <form
@@ -108,34 +107,7 @@ export default function AddressForm({
             ))}
           </select>
         </div>
-        {provinces ? (
-          <div className={`field${e.province ? " field--invalid" : ""}`}>
-            <label htmlFor={`${form}-province`}>{provinces.label}</label>
-            <select
-              // A new list for each country, so a state of the last one is never sent with the next.
-              key={country}
-              id={`${form}-province`}
-              name="province"
-              required
-              defaultValue={(v.province ?? "").toUpperCase()}
-              autoComplete="address-level1"
-              aria-invalid={e.province ? true : undefined}
-              aria-describedby={e.province ? `${form}-province-error` : undefined}
-            >
-              <option value="">Choose…</option>
-              {provinces.choices.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            {e.province ? (
-              <p id={`${form}-province-error`} className="field__error">
-                {e.province}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        <ProvinceField form={form} country={country} defaultValue={v.province} error={e.province} />
         <Field form={form} name="phone" label="Phone" type="tel" autoComplete="tel" defaultValue={v.phone} />
         {address?.is_default_shipping ? null : (
           <div className="field field--wide">

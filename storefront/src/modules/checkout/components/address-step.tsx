@@ -6,6 +6,7 @@ import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import { provincesOf } from "@lib/util/provinces"
+import ProvinceField from "@modules/common/components/province-field"
 
 export default function AddressStep({
   countryCode,
@@ -21,8 +22,6 @@ export default function AddressStep({
   const v = { ...initial, ...(state?.values ?? {}) }
   const e = state?.fieldErrors ?? {}
   const [country, setCountry] = useState((v.country_code || countryCode).toLowerCase())
-  // US sales tax depends on the state, so a US address needs one from the list.
-  const provinces = provincesOf(country)
   return (
     <form action={action} noValidate data-testid="address-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
@@ -73,33 +72,8 @@ export default function AddressStep({
           error={e.postal_code}
         />
         <Field form="ship" name="city" label="Town or city" autoComplete="address-level2" required defaultValue={v.city} error={e.city} />
-        {provinces ? (
-          <div className={`field${e.province ? " field--invalid" : ""}`}>
-            <label htmlFor="ship-province">{provinces.label}</label>
-            <select
-              // A new list for each country, so a state of the last one is never sent with the next.
-              key={country}
-              id="ship-province"
-              name="province"
-              required
-              defaultValue={(v.province ?? "").toUpperCase()}
-              autoComplete="address-level1"
-              aria-invalid={e.province ? true : undefined}
-              aria-describedby={e.province ? "ship-province-error" : undefined}
-            >
-              <option value="">Choose…</option>
-              {provinces.choices.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            {e.province ? (
-              <p id="ship-province-error" className="field__error">
-                {e.province}
-              </p>
-            ) : null}
-          </div>
+        {provincesOf(country) ? (
+          <ProvinceField form="ship" country={country} defaultValue={v.province} error={e.province} />
         ) : (
           <Field form="ship" name="province" label="State or province" autoComplete="address-level1" defaultValue={v.province} />
         )}

@@ -63,7 +63,8 @@ export default async function CheckoutPage({
     requested && order.includes(requested as Step) && order.indexOf(requested as Step) <= order.indexOf(furthest) ? (requested as Step) : furthest
 
   const customer = step === "address" ? await retrieveCustomer() : null
-  const saved = customer?.addresses?.[0]
+  // The default shipping address fills an empty checkout, else the first saved one.
+  const saved = customer?.addresses?.find((address) => address.is_default_shipping) ?? customer?.addresses?.[0]
   const a = cart.shipping_address
   const initial: Record<string, string> = {
     email: cart.email ?? customer?.email ?? "",
