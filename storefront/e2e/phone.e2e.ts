@@ -1,5 +1,4 @@
 import assert from "node:assert/strict"
-import path from "node:path"
 import { describe, test } from "node:test"
 import { interactive, screenshot, useBrowser } from "./support/browser"
 import { url } from "./support/env"
@@ -60,7 +59,7 @@ describe("on a phone", () => {
 
     await page.goto(url("/store"))
     await page.getByTestId("product-card").first().waitFor()
-    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "phone-listing.png") })
+    await screenshot(page, "phone-listing")
     const filters = (await interactive(page, "filters-button")).first()
     assert.equal((await filters.textContent())?.trim(), "Filters")
     assert.equal(await filters.getAttribute("aria-expanded"), "false")
