@@ -55,7 +55,9 @@ describe("quality on a phone", () => {
     await page.keyboard.press("Enter")
     // A same-page jump: wait for the URL, not for the page's load event (images may still be loading).
     await page.waitForURL(/#main$/, { waitUntil: "commit" })
-    await page.getByLabel("Search products").first().focus()
+    // On a phone the search box is in the header's menu.
+    await page.getByRole("button", { name: "Menu" }).click()
+    await page.getByLabel("Search products").locator("visible=true").first().focus()
     await page.keyboard.type("knit")
     await page.keyboard.press("Enter")
     await page.waitForURL(/\/search\?q=knit/)
