@@ -16,7 +16,8 @@ describe("wardrobe", () => {
   test("a guest is sent to sign in", async () => {
     const page = await browser.newPage()
     await page.goto(url("/wardrobe/stats"))
-    await page.waitForURL(/\/account$/)
+    // Signed in, the shopper comes back to the wardrobe.
+    await page.waitForURL(/\/account\?return_to=%2F[a-z]{2}%2Fwardrobe$/)
     await interactive(page, "login-form")
   })
 
