@@ -6,6 +6,7 @@ import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import ProvinceField from "@modules/common/components/province-field"
+import FormError from "@modules/common/components/form-error"
 
 export type SavedAddress = {
   id: string
@@ -57,11 +58,7 @@ export default function AddressForm({
       onReset={(event) => event.preventDefault()}
     >
       {address ? null : <h2>Add an address</h2>}
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {saved ? (
         <p role="status" className="form-ok">
           Address saved.

@@ -5,6 +5,7 @@ import { requestPasswordReset } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 export default function ForgotPasswordForm({ countryCode, defaultEmail }: { countryCode: string; defaultEmail?: string }) {
   const hydrated = useHydrated()
@@ -15,11 +16,7 @@ export default function ForgotPasswordForm({ countryCode, defaultEmail }: { coun
       <h1 id="forgot-heading">Forgot your password?</h1>
       <p className="muted">Enter the email you signed up with and we will send you a link to choose a new password.</p>
       <input type="hidden" name="country_code" value={countryCode} />
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {sent ? (
         // The same words whether or not the email has an account.
         <p role="status" className="form-ok" data-testid="reset-requested">

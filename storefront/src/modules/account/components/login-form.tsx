@@ -6,6 +6,7 @@ import { login } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 export default function LoginForm({
   countryCode,
@@ -24,11 +25,7 @@ export default function LoginForm({
       <h2 id="login-heading">Sign in</h2>
       <input type="hidden" name="country_code" value={countryCode} />
       {returnTo ? <input type="hidden" name="return_to" value={returnTo} /> : null}
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <Field
         form="login"
         name="email"

@@ -5,6 +5,7 @@ import { changePassword } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 /** Change the password while signed in: the current one first, so a borrowed session cannot take the account. */
 export default function PasswordForm() {
@@ -23,11 +24,7 @@ export default function PasswordForm() {
       data-hydrated={hydrated}
     >
       <h2 id="password-form-heading">Change password</h2>
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {saved ? (
         <p role="status" className="form-ok">
           Your password is changed. Use the new one next time you sign in.

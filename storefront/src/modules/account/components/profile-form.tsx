@@ -5,6 +5,7 @@ import { updateProfile } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 export default function ProfileForm({ customer }: { customer: { first_name?: string | null; last_name?: string | null; phone?: string | null } }) {
   const hydrated = useHydrated()
@@ -19,11 +20,7 @@ export default function ProfileForm({ customer }: { customer: { first_name?: str
   return (
     <form action={action} noValidate aria-labelledby="profile-form-heading" data-testid="profile-form" data-hydrated={hydrated}>
       <h2 id="profile-form-heading">Your details</h2>
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {saved ? (
         <p role="status" className="form-ok">
           Your details are saved.

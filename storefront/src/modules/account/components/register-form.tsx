@@ -5,6 +5,7 @@ import { signup } from "@lib/data/customer"
 import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 export default function RegisterForm({ countryCode, returnTo }: { countryCode: string; returnTo?: string | null }) {
   const hydrated = useHydrated()
@@ -17,11 +18,7 @@ export default function RegisterForm({ countryCode, returnTo }: { countryCode: s
       <p className="muted">Save addresses, follow your orders, and build your wardrobe.</p>
       <input type="hidden" name="country_code" value={countryCode} />
       {returnTo ? <input type="hidden" name="return_to" value={returnTo} /> : null}
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <div className="form-grid">
         <Field
           form="register"

@@ -7,6 +7,7 @@ import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import LoginForm from "./login-form"
+import FormError from "@modules/common/components/form-error"
 
 /** The page the reset link opens: a new password, then sign-in with it. */
 export default function ResetPasswordForm({ countryCode, token, email }: { countryCode: string; token: string; email: string }) {
@@ -28,11 +29,10 @@ export default function ResetPasswordForm({ countryCode, token, email }: { count
       {email ? <p className="muted">For {email}</p> : null}
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="email" value={email} />
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error} <Link href={`/${countryCode}/account/forgot-password`}>Send a new link</Link>
-        </p>
-      ) : null}
+      <FormError error={state?.error}>
+        {" "}
+        <Link href={`/${countryCode}/account/forgot-password`}>Send a new link</Link>
+      </FormError>
       <Field
         form="reset"
         name="password"

@@ -7,6 +7,7 @@ import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import { provincesOf } from "@lib/util/provinces"
 import ProvinceField from "@modules/common/components/province-field"
+import FormError from "@modules/common/components/form-error"
 
 export default function AddressStep({
   countryCode,
@@ -25,11 +26,7 @@ export default function AddressStep({
   return (
     <form action={action} noValidate data-testid="address-form" data-hydrated={hydrated}>
       <input type="hidden" name="checkout_country" value={countryCode} />
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {Object.keys(e).length ? (
         <p role="alert" className="form-error">
           Some details are missing. Check the fields marked below.

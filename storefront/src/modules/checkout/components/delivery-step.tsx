@@ -5,6 +5,7 @@ import { setShippingMethod } from "@lib/data/cart"
 import { formatMoney } from "@lib/util/money"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 export type DeliveryOption = {
   id: string
@@ -57,11 +58,7 @@ export default function DeliveryStep({
           ))}
         </ul>
       </fieldset>
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <SubmitButton pendingText="Saving…" testId="delivery-submit">
         Continue to payment
       </SubmitButton>

@@ -4,6 +4,7 @@ import { useActionState } from "react"
 import { initiatePayment } from "@lib/data/cart"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 const LABELS: Record<string, { title: string; note: string }> = {
   pp_stripe_stripe: { title: "Card", note: "Pay securely with Stripe. You enter your card on the next step." },
@@ -43,11 +44,7 @@ export default function PaymentStep({ countryCode, providers, selectedId }: { co
           ))}
         </ul>
       </fieldset>
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <SubmitButton pendingText="Saving…" testId="payment-submit">
         Continue to review
       </SubmitButton>

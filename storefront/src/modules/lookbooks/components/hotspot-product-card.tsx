@@ -9,6 +9,7 @@ import Price from "@modules/common/components/price"
 import SubmitButton from "@modules/common/components/submit-button"
 import { chosenVariant, type PieceSelection } from "../pieces"
 import PieceChoices from "./piece-choices"
+import FormError from "@modules/common/components/form-error"
 
 /**
  * The piece behind a hotspot: what it is, the shopper's size (and colour) choice, its price in the
@@ -83,11 +84,7 @@ export default function HotspotProductCard({
             </SubmitButton>
           )}
         </form>
-        {state?.error ? (
-          <p role="alert" className="form-error" style={{ marginTop: ".5rem" }}>
-            {state.error}
-          </p>
-        ) : null}
+        <FormError error={state?.error} style={{ marginTop: ".5rem" }} />
         {state?.ok ? (
           <p role="status" className="form-ok" style={{ marginTop: ".5rem" }}>
             Added to your cart. <Link href={`/${countryCode}/cart`}>View cart</Link>

@@ -10,6 +10,7 @@ import HotspotProductCard from "./hotspot-product-card"
 import PieceChoices from "./piece-choices"
 import { chosenVariant, initialSelection, lookTotal, needsChoice, type PieceSelection } from "../pieces"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 const REASONS: Record<string, string> = {
   variant_deleted: "no longer in the shop",
@@ -202,11 +203,7 @@ export default function LookViewer({
             Choose a size for {missing.map((h) => h.product.title).join(", ")} to add the whole look.
           </p>
         ) : null}
-        {state?.error ? (
-          <p role="alert" className="form-error shop-result">
-            {state.error}
-          </p>
-        ) : null}
+        <FormError error={state?.error} className="shop-result" />
         {state && !state.error ? (
           <div role="status" className={`shop-result ${state.added?.length ? "form-ok" : "form-error"}`} data-testid="look-result">
             {state.added?.length ? (

@@ -9,6 +9,7 @@ import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import { defaultColour } from "@lib/util/colour-images"
 import { useChosenColour } from "./chosen-colour"
+import FormError from "@modules/common/components/form-error"
 
 export type PickerVariant = {
   id: string
@@ -140,11 +141,7 @@ export default function VariantPicker({
       </p>
       <input type="hidden" name="country_code" value={countryCode} />
       <input type="hidden" name="quantity" value="1" />
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       {state?.ok ? (
         <p role="status" className="form-ok" data-testid="added-to-cart">
           Added to your cart. <Link href={`/${countryCode}/cart`}>View cart</Link>

@@ -6,6 +6,7 @@ import { reportPost } from "@lib/data/social"
 import SubmitButton from "@modules/common/components/submit-button"
 import { REPORT_REASONS } from "../report-reasons"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 /** "Report this post": a reason and an optional note, tucked away in a disclosure. */
 export default function ReportForm({ postId, countryCode, signedIn }: { postId: string; countryCode: string; signedIn: boolean }) {
@@ -45,11 +46,7 @@ export default function ReportForm({ postId, countryCode, signedIn }: { postId: 
             </label>
             <textarea id="report-note" name="note" rows={2} maxLength={1000} />
           </div>
-          {state?.error ? (
-            <p role="alert" className="form-error">
-              {state.error}
-            </p>
-          ) : null}
+          <FormError error={state?.error} />
           <SubmitButton className="button button--secondary" pendingText="Sending…">
             Send report
           </SubmitButton>

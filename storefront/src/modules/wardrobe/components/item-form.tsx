@@ -10,6 +10,7 @@ import { SEASONS } from "../seasons"
 import { itemBody, readItemForm, type ItemFormValues } from "../item-fields"
 import { useHydrated } from "@lib/hooks/use-hydrated"
 import { decodePhoto, MAX_PHOTO_BYTES, megabytes, photoProblem, unreadablePhoto, uploadErrorMessage } from "@lib/util/uploads"
+import FormError from "@modules/common/components/form-error"
 
 type FormState = { error?: string; fieldErrors?: Record<string, string>; values?: ItemFormValues } | null
 
@@ -101,11 +102,7 @@ export default function ItemForm({ countryCode, item, currency }: { countryCode:
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate data-testid="item-form" data-hydrated={hydrated}>
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <div className="form-grid">
         <Field
           form={formId}

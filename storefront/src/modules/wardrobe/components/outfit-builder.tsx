@@ -7,6 +7,7 @@ import Field from "@modules/common/components/field"
 import SubmitButton from "@modules/common/components/submit-button"
 import { SEASONS } from "../seasons"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 type PickedProduct = { product_id: string; variant_id: string; title: string; variants: TaggableProduct["variants"] }
 
@@ -37,11 +38,7 @@ export default function OutfitBuilder({ items, countryCode }: { items: WardrobeI
         name="products"
         value={JSON.stringify(products.map((p) => ({ product_id: p.product_id, ...(p.variant_id ? { variant_id: p.variant_id } : {}) })))}
       />
-      {state?.error ? (
-        <p role="alert" className="form-error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} />
       <div className="form-grid">
         <Field form="outfit" name="name" label="Name" required defaultValue={state?.values?.name} error={errors.name} wide />
         <Field form="outfit" name="occasion" label="Occasion" defaultValue={state?.values?.occasion} hint="Work, weekend, wedding…" />

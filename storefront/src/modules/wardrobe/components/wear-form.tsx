@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react"
 import { logWear } from "@lib/data/wardrobe"
 import SubmitButton from "@modules/common/components/submit-button"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
 
 const utcToday = () => new Date().toISOString().slice(0, 10)
 /** Today in the shopper's own time zone (a wear is a calendar day where they are). */
@@ -44,11 +45,7 @@ export default function WearForm({ kind, id, countryCode }: { kind: "item" | "ou
           Each item of the outfit is marked worn too.
         </p>
       ) : null}
-      {state?.error ? (
-        <p role="alert" className="form-error" style={{ marginTop: ".75rem" }}>
-          {state.error}
-        </p>
-      ) : null}
+      <FormError error={state?.error} style={{ marginTop: ".75rem" }} />
       {state?.ok ? (
         <p role="status" className="form-ok" style={{ marginTop: ".75rem" }} data-testid="wear-saved">
           {state.message}
