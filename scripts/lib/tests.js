@@ -50,11 +50,21 @@ function formatSummary(results) {
   return lines.join("\n")
 }
 
+/**
+ * Suites that boot Medusa run one file at a time in a worker that is replaced once it holds more
+ * than WORKER_MEMORY_LIMIT: in one process (--runInBand) every file's app stays reachable, the
+ * heap grows with each suite until the run slows to a crawl and dies without a report.
+ */
+const WORKER_MEMORY_LIMIT = "1536MB"
+function jestIsolation(kind) {
+  return TEST_KINDS[kind].needsDatabase ? ["--maxWorkers=1", `--workerIdleMemoryLimit=${WORKER_MEMORY_LIMIT}`] : ["--runInBand"]
+}
+
 async function runJest(context, kind, runnerArgs, database, report) {
   const { settings, supervisor } = context
   const { code } = await supervisor.start(
     path.join(settings.root, "node_modules", ".bin", "jest"),
-    ["--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...runnerArgs],
+    ["--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestIsolation(kind), ...runnerArgs],
     {
       name: "jest",
       env: {
