@@ -306,7 +306,7 @@ test("the person gate stays shut on real product photos of garments alone (Fashi
 });
 
 test("person models load from the package on disk, and only the allowed ones", async () => {
-  for (const name of ["selfie", "movenet-lightning", "movenet-thunder"] as const) {
+  for (const name of ["selfie", "movenet-lightning", "movenet-thunder", "movenet-multipose"] as const) {
     const artifacts = await humanModelIOHandler(name).load!();
     assert.equal(artifacts.format, "graph-model");
     const manifest = JSON.parse(fs.readFileSync(path.join(humanModelsDir(), `${name}.json`), "utf8")) as {

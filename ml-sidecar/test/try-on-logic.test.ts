@@ -217,6 +217,68 @@ test("placement: the garment's shoulders on the body's, sleeves along the arms, 
   const end = target(u.sleeveEndLeft!);
   const onArm = [0, 0.25, 0.5, 0.75, 1].map((f) => alongPolyline([P(150, 150), P(135, 230), P(130, 300)], f * 160));
   assert.ok(Math.min(...onArm.map((q) => Math.hypot(q.x - end.x, q.y - end.y))) < 25, `sleeve end ${JSON.stringify(end)} on the arm`);
+  // The garment's points meant for the joints (placement.anchors once warped): the shoulders' land on the shoulders.
+  const warp = fitThinPlateSpline(placement.from, placement.to);
+  for (const name of ["left_shoulder", "right_shoulder"] as const) {
+    const q = warp.map(placement.joints[name]!.x, placement.joints[name]!.y);
+    const joint = body.joints[name]!;
+    assert.ok(Math.hypot(q.x - joint.x, q.y - joint.y) < 0.05 * body.torso, `${name}: ${JSON.stringify(q)} vs ${JSON.stringify(joint)}`);
+  }
+  for (const name of ["left_hip", "right_hip"] as const) assert.ok(placement.joints[name], `${name} has a garment point`);
+});
+
+test("bottoms need the hips and a knee seen; hidden hips (off the frame or off the silhouette) are estimates for a top", () => {
+  const hemAt = (y: number) => (p: Point) => p.y < y;
+  // Knees below the photo's edge (not shown): trousers and skirts are refused, naming the hips and legs.
+  for (const kind of ["legs", "skirt"] as const) {
+    assert.throws(
+      () => assessPose(frontal(), kind, 1, hemAt(380)),
+      (e: unknown) => refusal("pose_not_supported")(e) && /hips and legs must be visible/.test((e as Error).message),
+    );
+    // Hips hidden (e.g. behind a table, off the silhouette) though MoveNet is confident about them.
+    assert.throws(() => assessPose(frontal(), kind, 1, (p) => p.y < 280 || p.y > 350), refusal("pose_not_supported"));
+    assert.ok(assessPose(frontal(), kind, 1, hemAt(420)).joints.left_knee, "hips and knees in view: accepted");
+  }
+  // A top: hips off the photo are kept where MoveNet put them, marked estimated, with a warning; the legs are dropped.
+  const top = assessPose(frontal(), "top", 1, hemAt(280));
+  assert.equal(top.joints.left_hip?.estimated, true);
+  assert.equal(top.joints.left_knee, undefined);
+  assert.match(top.warnings.join(" "), /Hips hidden or outside the photo/);
+});
+
+test("placement: a raised arm's sleeve is left out; sleeves end at the wrists; a coat and a dress reach their category's length", () => {
+  const tee = findAnchors(
+    maskOf(300, 300, [
+      [P(100, 40), P(135, 30), P(165, 30), P(200, 40), P(200, 260), P(100, 260)],
+      [P(100, 40), P(20, 200), P(40, 215), P(100, 80)],
+      [P(200, 40), P(280, 200), P(260, 215), P(200, 80)],
+    ]),
+    "top",
+  ) as UpperAnchors;
+  // The person's left arm raised above the shoulder (a mirror selfie's phone hand).
+  const raised = assessPose(frontal({ left_elbow: [300, 120], left_wrist: [280, 60] }), "top");
+  const placed = placeGarment(tee, raised, { width: 1, length: 1 });
+  assert.deepEqual(placed.droppedSleeves, ["right"]);
+  assert.equal(placed.from.indexOf(tee.sleeveEndRight!), -1, "no pin drags the sleeve along the raised arm");
+  assert.ok(placed.from.includes(tee.sleeveEndLeft!), "the hanging arm keeps its sleeve");
+  assert.match(placed.warnings.join(" "), /arm is raised/);
+  // A long sleeve (longer than the arm once scaled) ends at the wrist, not past the hand.
+  const body = assessPose(frontal(), "top");
+  const regular = placeGarment(tee, body, { width: 1, length: 1 });
+  const end = regular.to[regular.from.indexOf(tee.sleeveEndLeft!)]!;
+  assert.ok(end.y <= 300 + 1, `sleeve end ${JSON.stringify(end)} at or above the wrist`);
+  // Lengths by category: hem at mid-thigh for a coat (hips 290, knees 400), mid-calf for a dress (ankles 500).
+  const hemY = (hem: number | undefined) => {
+    const p = placeGarment(tee, body, { width: 1, length: 1 }, { hem });
+    return p.to[p.from.indexOf(tee.hemCentre)]!.y;
+  };
+  assert.ok(Math.abs(hemY(0.6) - (290 + 0.6 * 110)) < 3, `coat hem ${hemY(0.6)}`);
+  assert.ok(Math.abs(hemY(1.5) - (400 + 0.5 * 100)) < 3, `dress hem ${hemY(1.5)}`);
+  // Without a category length, the drawing's own proportions: this tee's 230-px body at 1.15× from about y 140.
+  assert.ok(Math.abs(hemY(undefined) - (150 - 11.5 + 1.15 * 230)) < 15, `tee hem ${hemY(undefined)}`);
+  // Legs out of the photo: estimated from the torso, with a warning.
+  const noLegs = assessPose(frontal({ left_knee: [0, 0, 0.1], right_knee: [0, 0, 0.1], left_ankle: [0, 0, 0.1], right_ankle: [0, 0, 0.1] }), "top");
+  assert.match(placeGarment(tee, noLegs, { width: 1, length: 1 }, { hem: 1.5 }).warnings.join(" "), /Legs outside the photo/);
 });
 
 test("compositing: nothing outside the silhouette, the forearm stays in front, the outline follows what was drawn", () => {

@@ -103,6 +103,21 @@ test("a top on a person: 200 with the composited JPEG, keypoints in the upload's
   assert.ok(k.left_hip.y > k.left_shoulder.y + 80, "hips below the shoulders");
   assert.ok(placement.outline.length >= 20);
   assert.deepEqual(placement.warnings, []);
+  // The garment's points meant for the shoulders land on them after the warp; those for the hips are reported too
+  // (how far the warp's bends move them is what bench/try-on measures).
+  const torsoLength = Math.hypot(
+    (k.left_hip.x + k.right_hip.x - k.left_shoulder.x - k.right_shoulder.x) / 2,
+    (k.left_hip.y + k.right_hip.y - k.left_shoulder.y - k.right_shoulder.y) / 2,
+  );
+  for (const name of ["left_shoulder", "right_shoulder"]) {
+    const a = placement.anchors[name];
+    assert.ok(
+      a && Math.hypot(a.x - k[name].x, a.y - k[name].y) < 0.1 * torsoLength,
+      `${name} anchor ${JSON.stringify(a)} vs joint ${JSON.stringify(k[name])}`,
+    );
+  }
+  for (const name of ["left_hip", "right_hip"])
+    assert.ok(placement.anchors[name].y > k.left_shoulder.y + 0.5 * torsoLength, `${name} anchor below the shoulders`);
 
   // The garment is drawn on the person: its outline lies within the person's silhouette (grown 3%), and covers the torso.
   const person = await (app.describe!.detector as CompositeGarmentDetector).personModel();
@@ -240,6 +255,99 @@ test("refusals: no person, two people, shoes, tiny photos", async () => {
     422,
     "image_too_small",
   );
+});
+
+/** A crop of a package photo enlarged to about one megapixel (the sample strip's thumbnails, as a phone's zoom would give them). */
+async function samplePhoto(crop: { left: number; top: number; width: number; height: number }, file = "samples.jpg"): Promise<Buffer> {
+  const scale = Math.sqrt(1_000_000 / (crop.width * crop.height));
+  return sharp(path.join(humanAssets, file))
+    .extract(crop)
+    .resize(Math.round(crop.width * scale), Math.round(crop.height * scale), { kernel: "lanczos3" })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+test("several people in real photos: touching people, a group, two photos side by side are refused as several_people", async () => {
+  const tee = await garment("tee");
+  const send = (person: Buffer) =>
+    tryOn([
+      { name: "person", value: person },
+      { name: "garment", value: tee },
+      { name: "category", value: "tops" },
+    ]);
+  // Three people side by side, touching (one silhouette); a group of about twenty (small people, almost no silhouette).
+  assertRefused(await send(await samplePhoto({ left: 1130, top: 1, width: 142, height: 157 })), 422, "several_people");
+  assertRefused(await send(await samplePhoto({ left: 911, top: 1, width: 211, height: 157 })), 422, "several_people");
+  // Two single-person photos (each dressed on its own) put side by side at the same height.
+  const left = await sharp(await samplePhoto({ left: 641, top: 1, width: 148, height: 157 }))
+    .resize({ height: 800 })
+    .toBuffer();
+  const right = await sharp(await samplePhoto({ left: 545, top: 1, width: 89, height: 157 }))
+    .resize({ height: 800 })
+    .toBuffer();
+  const [lw, rw] = [(await sharp(left).metadata()).width!, (await sharp(right).metadata()).width!];
+  const sideBySide = await sharp({ create: { width: lw + rw, height: 800, channels: 3, background: "#fff" } })
+    .composite([
+      { input: left, left: 0, top: 0 },
+      { input: right, left: lw, top: 0 },
+    ])
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  for (const single of [left, right]) assert.equal((await send(single)).status, 200, "each photo alone is dressed");
+  assertRefused(await send(sideBySide), 422, "several_people");
+});
+
+test("seated: bottoms are refused without hips and knees in view; a top's hips below the frame are estimates with a warning; the garment stays on the person", async () => {
+  const atTable = await samplePhoto({ left: 326, top: 1, width: 199, height: 157 });
+  for (const [shape, category] of [
+    ["trousers", "trousers"],
+    ["skirt", "skirts"],
+  ] as const) {
+    const res = await tryOn([
+      { name: "person", value: atTable },
+      { name: "garment", value: await garment(shape) },
+      { name: "category", value: category },
+    ]);
+    assertRefused(res, 422, "pose_not_supported");
+    assert.match(res.json.message, /hips and legs must be visible/);
+  }
+  // Seated, head and chest only: MoveNet puts the hips below the photo's edge, confidently; they are estimates.
+  const chestOnly = await tryOn([
+    { name: "person", value: await samplePhoto({ left: 166, top: 1, width: 151, height: 157 }) },
+    { name: "garment", value: await garment("tee") },
+    { name: "category", value: "tops" },
+  ]);
+  assert.equal(chestOnly.status, 200, JSON.stringify(chestOnly.json).slice(0, 300));
+  assert.ok(
+    chestOnly.json.placement.warnings.some((w: string) => /Hips hidden or outside the photo/.test(w)),
+    JSON.stringify(chestOnly.json.placement.warnings),
+  );
+  assert.equal(chestOnly.json.placement.keypoints.left_hip.estimated, true);
+  const top = await tryOn([
+    { name: "person", value: atTable },
+    { name: "garment", value: await garment("tee") },
+    { name: "category", value: "tops" },
+  ]);
+  assert.equal(top.status, 200, JSON.stringify(top.json).slice(0, 300));
+  const { placement } = top.json;
+  // The garment stays on the person: nothing of it outside the silhouette (grown 3%), i.e. not on the table.
+  const person = await (app.describe!.detector as CompositeGarmentDetector).personModel();
+  const rgb = await decodeRgb(atTable, 1000);
+  const silhouette = dilate((await person!.segment(rgb)).mask, Math.round(0.03 * rgb.height));
+  const sx = rgb.width / placement.width;
+  const drawn = rasterise(
+    placement.outline.map(([x, y]: [number, number]) => [x * sx, y * sx]),
+    rgb.width,
+    rgb.height,
+  );
+  let area = 0;
+  let outside = 0;
+  for (let i = 0; i < drawn.length; i++) {
+    if (!drawn[i]) continue;
+    area++;
+    if (!silhouette.data[i]) outside++;
+  }
+  assert.ok(area > 0 && outside / area <= 0.02, `${((100 * outside) / Math.max(1, area)).toFixed(1)}% outside the silhouette`);
 });
 
 test("bad uploads: 400 naming the problem, never a 5xx", async () => {

@@ -8,9 +8,15 @@ import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
 import { adminVisualMiddlewares } from "./admin/visual/middlewares"
 import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
 import { storeSimilarProductsMiddlewares } from "./store/products/[id]/similar/middlewares"
+import { storeSizeAdviceMiddlewares } from "./store/products/[id]/size-advice/middlewares"
+import { adminSizeChartMiddlewares } from "./admin/size-charts/middlewares"
 import { storeVisualSearchMiddlewares } from "./store/visual-search/middlewares"
+import { storeTryOnMiddlewares } from "./store/try-on/middlewares"
 import { storeSavedItemsMiddlewares } from "./store/customers/me/saved-items/middlewares"
 import { storeCustomerPasswordMiddlewares } from "./store/customers/me/password/middlewares"
+import { storeCustomerStyleProfileMiddlewares } from "./store/customers/me/style-profile/middlewares"
+import { storeStyleProfileMiddlewares } from "./store/style-profile/middlewares"
+import { storeRecommendationInteractionsMiddlewares } from "./store/recommendations/interactions/middlewares"
 import { adminRoleMiddlewares } from "./admin-roles"
 import { rateLimitMiddlewares } from "./rate-limit-middlewares"
 import { edgeErrorHandler, rejectInvalidRequestText } from "./edge-validation"
@@ -44,9 +50,16 @@ export default defineMiddlewares({
     ...adminVisualMiddlewares,
     ...storeProductAvailabilityMiddlewares,
     ...storeSimilarProductsMiddlewares,
+    ...storeSizeAdviceMiddlewares,
+    ...adminSizeChartMiddlewares,
     ...storeVisualSearchMiddlewares,
+    ...storeTryOnMiddlewares,
     ...storeSavedItemsMiddlewares,
     ...storeCustomerPasswordMiddlewares,
+    // Style profiles (signed-in and guest) and the interaction log recommendations learn from.
+    ...storeCustomerStyleProfileMiddlewares,
+    ...storeStyleProfileMiddlewares,
+    ...storeRecommendationInteractionsMiddlewares,
     // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
     ...adminRoleMiddlewares,
   ],

@@ -42,11 +42,17 @@ export const rateLimitMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/social/posts/:id/comments", methods: ["POST"], middlewares: [rateLimit("comment")] },
   { matcher: "/store/social/posts/:id/reports", methods: ["POST"], middlewares: [rateLimit("report")] },
 
-  // The ML routes (search by photo, try-on) are not built yet: a matcher without a route never
-  // runs, so these are harmless until the routes land, and the limits apply from then on.
+  // The ML routes: search by photo, and try-on (per signed-in shopper and per address, guests by address).
   { matcher: "/store/visual-search", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
   // Suggestions from a shopper's own photo run the same search.
   { matcher: "/store/social/tag-suggestions", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
   { matcher: "/store/wardrobe/photo-suggestions", methods: ["POST"], middlewares: [rateLimit("visual_search")] },
   { matcher: "/store/try-on", methods: ["POST"], middlewares: [rateLimit("try_on")] },
+
+  // Style profiles: each guest save may create a profile row, so writes are limited per shopper and address.
+  { matcher: "/store/style-profile", methods: ["POST"], middlewares: [rateLimit("style_profile")] },
+  { matcher: "/store/customers/me/style-profile", methods: ["POST"], middlewares: [rateLimit("style_profile")] },
+  { matcher: "/store/customers/me/style-profile/merge", methods: ["POST"], middlewares: [rateLimit("style_profile")] },
+  // Views, clicks and impressions from the storefront, batched (at most 50 a call).
+  { matcher: "/store/recommendations/interactions", methods: ["POST"], middlewares: [rateLimit("interactions")] },
 ]

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ProductChoiceOption } from "../types/http/lookbook"
 
 /** The option a shopper must always choose when it has more than one value ("Size", "size"). */
-const SIZE_OPTION = /^sizes?$/i
+export const SIZE_OPTION = /^sizes?$/i
 
 /** What a shopper chooses between for one product: its options and which values each variant has. */
 export type ProductChoices = {

@@ -205,6 +205,12 @@ export function buildModules(env: Env): ModuleEntry[] {
     { resolve: "./src/modules/visual" },
     // Customers' saved items (wishlist); signed-out shoppers keep theirs in a storefront cookie.
     { resolve: "./src/modules/wishlist" },
+    // Shoppers' style profiles (sizes, budget, tastes, measurements) and the interaction log recommendations learn from.
+    { resolve: "./src/modules/recommendation" },
+    // Size charts per product category and brand, for size advice (src/size-advice).
+    { resolve: "./src/modules/size-chart" },
+    // Try-ons: a shopper's private photo and result, deleted after 24 hours unless kept (src/jobs/delete-expired-try-ons.ts).
+    { resolve: "./src/modules/try-on" },
   ]
   return modules.filter((m): m is ModuleEntry => Boolean(m))
 }

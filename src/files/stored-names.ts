@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto"
  * adds its own `private-` prefix too; S3 keeps the name as given, plus a ULID).
  */
 export type FileAccess = "public" | "private"
-export type FilePurpose = "wardrobe" | "post" | "look" | "lookbook"
+export type FilePurpose = "wardrobe" | "post" | "look" | "lookbook" | "tryon"
 
 const EXTENSIONS: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp" }
 const CONTENT_TYPES: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp" }

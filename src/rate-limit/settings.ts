@@ -72,6 +72,14 @@ const DEFAULT_POLICIES = {
     what: "try-ons",
     limits: { shopper: { limit: 20, window_ms: HOUR }, ip: { limit: 60, window_ms: HOUR } },
   },
+  style_profile: {
+    what: "style profile changes",
+    limits: { shopper: { limit: 120, window_ms: HOUR }, ip: { limit: 600, window_ms: HOUR } },
+  },
+  interactions: {
+    what: "interaction reports",
+    limits: { shopper: { limit: 120, window_ms: MINUTE }, ip: { limit: 600, window_ms: MINUTE } },
+  },
 } satisfies Record<string, Omit<RateLimitPolicy, "name">>
 
 export type RateLimitPolicyName = keyof typeof DEFAULT_POLICIES

@@ -8,6 +8,7 @@ import { DEMO_CUSTOMERS, DEMO_CUSTOMER_PASSWORD, seedPeople } from "./demo-catal
 import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
 import { seedSocial } from "./demo-catalog/seed-social"
 import { seedLookbooks } from "./demo-catalog/seed-lookbooks"
+import { seedSizeCharts } from "./demo-catalog/seed-size-charts"
 
 /**
  * Seeds Curator's demo shop: regions, warehouses, shipping, ~300 fashion products
@@ -24,6 +25,7 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   writePublishableKeyFile(store.publishableKey)
   const perCategory = Number(process.env.CURATOR_DEMO_PRODUCTS_PER_CATEGORY) || undefined
   const catalog = await seedCatalog(container, store, { productsPerCategory: perCategory })
+  await seedSizeCharts(container)
   await seedLookbooks(container, catalog)
   const admin = await seedPeople(container)
   await seedWardrobe(container, catalog)

@@ -2,7 +2,7 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 
 /**
  * Medusa's one client of the ML sidecar (ml-sidecar/): image index writes, photo description
- * and search, similar images, near-duplicate checks. The sidecar is internal: Medusa is its only
+ * and search, similar images, near-duplicate checks, try-on. The sidecar is internal: Medusa is its only
  * caller. When it cannot be reached every call fails fast with MlSidecarUnavailableError, so a
  * route answers 503 and everything else in the shop keeps working.
  */
@@ -65,6 +65,38 @@ export type SidecarImage = {
   indexed_at: string
 }
 
+/** A body joint in the person photo's pixels (after EXIF orientation); the person's own left and right. */
+export type SidecarKeypoint = { x: number; y: number; score: number; estimated?: boolean }
+
+/** Where POST /v1/try-on put the garment, in the person photo's pixels. */
+export type SidecarTryOnPlacement = {
+  width: number
+  height: number
+  keypoints: Record<string, SidecarKeypoint>
+  outline: [number, number][]
+  warnings: string[]
+}
+
+export type TryOnInput = {
+  /** The shopper's photo (JPEG, PNG or WebP). */
+  person: Uint8Array
+  /** The product image, on a plain background. */
+  garment: Uint8Array
+  /** A catalog category handle (tops, dresses, jeans, …); others are refused with 422 category_not_supported. */
+  category: string
+  /** How the chosen size sits: a width factor or JSON such as {"chest":"loose"} (see the sidecar's README). */
+  fit?: string
+  format?: "jpeg" | "png"
+}
+
+export type SidecarTryOn = {
+  image: { content_type: "image/jpeg" | "image/png"; width: number; height: number; data: Buffer }
+  placement: SidecarTryOnPlacement
+  category: string
+  kind: "top" | "full" | "legs" | "skirt"
+  fit: { width: number; length: number }
+}
+
 export type SidecarDuplicate = { id: string; score: number; hash_distance: number; evidence: string; metadata: SidecarMetadata }
 
 /** The sidecar could not be reached, timed out or failed (5xx). */
@@ -94,12 +126,15 @@ export type MlSidecarClientOptions = {
   searchTimeoutMs?: number
   /** Per-request limit for index writes (background work). */
   writeTimeoutMs?: number
+  /** Per-request limit for a try-on (the shopper is waiting, and it decodes two images and runs the pose model). */
+  tryOnTimeoutMs?: number
   /** After a connection failure, calls fail at once for this long instead of each waiting. */
   downCooldownMs?: number
 }
 
 const DEFAULT_SEARCH_TIMEOUT_MS = 10_000
 const DEFAULT_WRITE_TIMEOUT_MS = 30_000
+const DEFAULT_TRY_ON_TIMEOUT_MS = 20_000
 const DEFAULT_DOWN_COOLDOWN_MS = 1_000
 
 // A copy: FormData wants bytes backed by a plain ArrayBuffer.
@@ -112,6 +147,7 @@ export class MlSidecarClient {
   private readonly token?: string
   private readonly searchTimeoutMs: number
   private readonly writeTimeoutMs: number
+  private readonly tryOnTimeoutMs: number
   private readonly downCooldownMs: number
   private downUntil = 0
   private lastDownReason = ""
@@ -121,6 +157,7 @@ export class MlSidecarClient {
     this.token = options.token || undefined
     this.searchTimeoutMs = options.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS
     this.writeTimeoutMs = options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS
+    this.tryOnTimeoutMs = options.tryOnTimeoutMs ?? DEFAULT_TRY_ON_TIMEOUT_MS
     this.downCooldownMs = options.downCooldownMs ?? DEFAULT_DOWN_COOLDOWN_MS
   }
 
@@ -192,6 +229,26 @@ export class MlSidecarClient {
     return body!.duplicates
   }
 
+  /**
+   * The garment warped onto the person's photo: the composited image and where the garment went.
+   * Refusals (no_person, several_people, pose_not_supported, image_too_small,
+   * category_not_supported, garment_not_found) are MlSidecarRequestError with status 422.
+   */
+  async tryOn(input: TryOnInput): Promise<SidecarTryOn> {
+    const form = new FormData()
+    form.append("person", imagePart(input.person), "person")
+    form.append("garment", imagePart(input.garment), "garment")
+    form.append("category", input.category)
+    if (input.fit) form.append("fit", input.fit)
+    if (input.format) form.append("format", input.format)
+    const body = (await this.request<Omit<SidecarTryOn, "image"> & { image: SidecarTryOn["image"] & { data: string } }>("/v1/try-on", {
+      method: "POST",
+      body: form,
+      timeoutMs: this.tryOnTimeoutMs,
+    }))!
+    return { ...body, image: { ...body.image, data: Buffer.from(body.image.data, "base64") } }
+  }
+
   private async request<T>(path: string, options: RequestOptions): Promise<T | null> {
     if (Date.now() < this.downUntil) throw new MlSidecarUnavailableError(this.lastDownReason)
     const headers: Record<string, string> = {}
@@ -253,8 +310,8 @@ export function mlSidecar(): MlSidecarClient {
 }
 
 /** Answers 503 { type: "unavailable", message } when the error says the sidecar is down; false otherwise. */
-export function sidecarUnavailableResponse(error: unknown, res: MedusaResponse): boolean {
+export function sidecarUnavailableResponse(error: unknown, res: MedusaResponse, feature = "Photo search"): boolean {
   if (!(error instanceof MlSidecarUnavailableError)) return false
-  res.status(503).json({ type: "unavailable", message: `Photo search is unavailable right now: ${error.message}` })
+  res.status(503).json({ type: "unavailable", message: `${feature} is unavailable right now: ${error.message}` })
   return true
 }

@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
  * The models this service may load. Only these: the package also carries `rvm`, whose upstream
  * licence is GPL-3.0, and it must never be loaded here.
  */
-export const HUMAN_MODEL_NAMES = ["selfie", "meet", "movenet-lightning", "movenet-thunder"] as const;
+export const HUMAN_MODEL_NAMES = ["selfie", "meet", "movenet-lightning", "movenet-thunder", "movenet-multipose"] as const;
 export type HumanModelName = (typeof HUMAN_MODEL_NAMES)[number];
 
 interface GraphModelJson {

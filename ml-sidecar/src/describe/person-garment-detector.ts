@@ -49,6 +49,16 @@ export interface PersonSegmentation {
   coverage: number;
 }
 
+/** One person from MoveNet multipose: joints and box in image pixels, and how sure it is (0..1). */
+export interface DetectedPerson {
+  keypoints: Keypoint[];
+  box: PixelBox;
+  score: number;
+}
+
+/** MoveNet multipose's input side (the model is converted at 256²). */
+const MULTIPOSE_SIDE = 256;
+
 /** Selfie segmentation's input side and MoveNet's (lightning, thunder). */
 const SEGMENTER_SIDE = 256;
 const LIGHTNING_SIDE = 192;
@@ -67,6 +77,9 @@ export class PersonGarmentDetector implements GarmentDetector {
     private readonly lightning: tfType.GraphModel,
     private readonly thunder: tfType.GraphModel,
   ) {}
+
+  /** MoveNet multipose, loaded on first use (only try-on counts people). */
+  private multipose: Promise<tfType.GraphModel> | null = null;
 
   /** Loads the three models from the npm package (nothing is fetched) on the given tfjs. */
   static async load(tf: typeof tfType): Promise<PersonGarmentDetector> {
@@ -134,6 +147,48 @@ export class PersonGarmentDetector implements GarmentDetector {
     if (torsoScore(fast) >= UNSURE_TORSO_SCORE) return fast;
     const fine = await this.runMoveNet(this.thunder, THUNDER_SIDE, image, crop);
     return torsoScore(fine) >= torsoScore(fast) ? fine : fast;
+  }
+
+  /**
+   * Everyone MoveNet multipose finds (up to six), on the whole photo letterboxed to its 256² input:
+   * each with its 17 joints in image pixels and the detection's own score.
+   */
+  async people(image: RgbImage): Promise<DetectedPerson[]> {
+    const { tf } = this;
+    this.multipose ??= loadHumanGraphModel(tf, "movenet-multipose");
+    const model = await this.multipose;
+    const side = Math.max(image.width, image.height);
+    const output = tf.tidy(() => {
+      const pixels = tf.tensor3d(image.data, [image.height, image.width, 3], "int32");
+      const padded = pixels.pad([
+        [0, side - image.height],
+        [0, side - image.width],
+        [0, 0],
+      ]) as tfType.Tensor3D;
+      const input = tf.image.resizeBilinear(padded, [MULTIPOSE_SIDE, MULTIPOSE_SIDE]).round().toInt().expandDims(0);
+      return model.execute(input) as tfType.Tensor;
+    });
+    const values = await output.data();
+    output.dispose();
+    // Output [1, 6, 56]: per person 17 × (y, x, score), then the box (ymin, xmin, ymax, xmax) and its score.
+    const found: DetectedPerson[] = [];
+    for (let p = 0; p < 6; p++) {
+      const row = p * 56;
+      const keypoints = KEYPOINT_NAMES.map((name, k) => ({
+        name,
+        y: values[row + k * 3]! * side,
+        x: values[row + k * 3 + 1]! * side,
+        score: values[row + k * 3 + 2]!,
+      }));
+      const box = {
+        x0: values[row + 52]! * side,
+        y0: values[row + 51]! * side,
+        x1: values[row + 54]! * side,
+        y1: values[row + 53]! * side,
+      };
+      found.push({ keypoints, box, score: values[row + 55]! });
+    }
+    return found.sort((a, b) => b.score - a.score);
   }
 
   private async runMoveNet(model: tfType.GraphModel, side: number, image: RgbImage, crop: SquareCrop): Promise<Keypoint[]> {

@@ -219,6 +219,12 @@ export const tryOnResponseSchema = {
             properties: { x: { type: "number" }, y: { type: "number" }, score: { type: "number" }, estimated: { type: "boolean" } },
           },
         },
+        anchors: {
+          type: "object",
+          description:
+            "where the warp took the garment's points meant for the joints (left_shoulder, right_shoulder, left_hip, right_hip; hips only for bottoms), pixels",
+          additionalProperties: { type: "object", properties: { x: { type: "number" }, y: { type: "number" } } },
+        },
         outline: { type: "array", items: pointSchema, description: "the drawn garment's outline, [x, y] pixels, clockwise" },
         warnings: { type: "array", items: { type: "string" } },
       },

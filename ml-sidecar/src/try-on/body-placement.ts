@@ -51,14 +51,33 @@ const down = (across: Point): Point => ({ x: -across.y, y: across.x });
  * The joints a garment kind needs, or the refusal: `no_person` when no body is in view,
  * `pose_not_supported` for a side-on or back view, a torso out of view for a top, hips out of view
  * for bottoms (unless the shoulders place them), `image_too_small` when the torso is tiny.
- * `pixelScale` turns working pixels into upload pixels (for the size check).
+ * `pixelScale` turns working pixels into upload pixels (for the size check). `shown` says whether the
+ * photo shows a point of the person (inside the frame and the silhouette): MoveNet guesses hips and
+ * knees below the frame or behind a table with confidence, and those are estimates, not seen joints.
  */
-export function assessPose(keypoints: Keypoint[], kind: GarmentKind, pixelScale = 1): Body {
+export function assessPose(keypoints: Keypoint[], kind: GarmentKind, pixelScale = 1, shown: (p: Point) => boolean = () => true): Body {
   const joints: Partial<Record<KeypointName, BodyJoint>> = {};
   for (const k of keypoints) if (k.score >= MIN_JOINT_SCORE) joints[k.name] = { x: k.x, y: k.y, score: k.score };
   const warnings: string[] = [];
   const { left_shoulder: ls, right_shoulder: rs } = joints;
   let { left_hip: lh, right_hip: rh } = joints;
+  const hidden = (name: KeypointName) => !!joints[name] && !shown(joints[name]!);
+  if (!isUpperBody(kind)) {
+    // Trousers and skirts are drawn on the hips and legs the photo shows, never on a guess.
+    const kneeSeen = (["left_knee", "right_knee"] as const).some((n) => joints[n] && !hidden(n));
+    if (!lh || !rh || hidden("left_hip") || hidden("right_hip") || !kneeSeen) {
+      refuse(
+        "pose_not_supported",
+        "The hips and legs must be visible for trousers, jeans or a skirt: step back so your body from the waist to the knees is in the photo.",
+      );
+    }
+  } else if (lh && rh && (hidden("left_hip") || hidden("right_hip"))) {
+    // Where MoveNet put them, marked as estimates: the hem stops at the visible body.
+    lh = joints.left_hip = { ...lh, estimated: true };
+    rh = joints.right_hip = { ...rh, estimated: true };
+    warnings.push("Hips hidden or outside the photo: the garment's length is estimated and it stops at the visible body.");
+  }
+  for (const name of ["left_knee", "right_knee", "left_ankle", "right_ankle"] as const) if (hidden(name)) delete joints[name];
   const faces = (["nose", "left_eye", "right_eye", "left_ear", "right_ear"] as const).filter((n) => joints[n]).length;
   const limbs = (["left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_knee", "right_knee"] as const).filter((n) => joints[n]).length;
   const torsoJoints = [ls, rs, lh, rh].filter(Boolean).length;
@@ -120,6 +139,10 @@ export interface Placement {
   from: Point[];
   to: Point[];
   warnings: string[];
+  /** The garment image's points this placement lays on the body's shoulder and hip joints (before the warp's bends). */
+  joints: Partial<Record<"left_shoulder" | "right_shoulder" | "left_hip" | "right_hip", Point>>;
+  /** The garment's sleeves (its own sides) left out because the arm they would follow is raised. */
+  droppedSleeves?: Array<"left" | "right">;
 }
 
 /**
@@ -127,9 +150,23 @@ export interface Placement {
  * bottoms, times the fit's width; the length times the fit's length) along the body's own axes
  * places every anchor; sleeves are then laid along the arms, and legs down to the knees and ankles.
  */
-export function placeGarment(anchors: GarmentAnchors, body: Body, fit: Fit): Placement {
-  return anchors.kind === "upper" ? placeUpper(anchors, body, fit) : placeLower(anchors, body, fit);
+export function placeGarment(anchors: GarmentAnchors, body: Body, fit: Fit, options: PlacementOptions = {}): Placement {
+  return anchors.kind === "upper" ? placeUpper(anchors, body, fit, options) : placeLower(anchors, body, fit);
 }
+
+export interface PlacementOptions {
+  /**
+   * Where the hem of a top or dress falls, in leg lengths below the hips (0 = hips, 1 = knees,
+   * 2 = ankles), from the category (see HEM_BY_CATEGORY); unset: the product image's own proportions.
+   */
+  hem?: number;
+}
+
+/** Thigh (hip → knee) and shin (knee → ankle) against the torso (shoulders → hips), for legs out of the photo. */
+const THIGH_TO_TORSO = 0.8;
+const SHIN_TO_TORSO = 0.8;
+/** An arm counts as raised when the elbow is less than this share of the upper arm below the shoulder (about 70° out). */
+const RAISED_ELBOW_DROP = 0.35;
 
 /** How far beyond the shoulder joints a regular fit's shoulder seams sit (shoulder joint width × this). */
 export const SHOULDER_EASE = 1.15;
@@ -140,15 +177,39 @@ const ARMPIT_REACH = 0.38;
 /** Outer hips against the hip joints' width, at the waistband. */
 export const WAIST_EASE = 1.6;
 
-function similarity(origin: Point, across: Point, gOrigin: Point, gAcross: Point, scale: number, lengthScale: number) {
+/**
+ * A similarity from the garment's axes onto the body's; below `lower.pivot` (garment pixels down from
+ * gOrigin) lengths scale by `lower.stretch` instead, so a coat's or a dress's skirt reaches its hem.
+ */
+function similarity(
+  origin: Point,
+  across: Point,
+  gOrigin: Point,
+  gAcross: Point,
+  scale: number,
+  lengthScale: number,
+  lower?: { pivot: number; stretch: number },
+) {
   const gDown = down(gAcross);
   const bDown = down(across);
-  return (p: Point): Point => {
+  const pivot = lower?.pivot ?? Infinity;
+  const stretch = lower?.stretch ?? lengthScale;
+  const place = (p: Point): Point => {
     const d = sub(p, gOrigin);
     const a = d.x * gAcross.x + d.y * gAcross.y;
     const b = d.x * gDown.x + d.y * gDown.y;
-    return add(add(origin, across, scale * a), bDown, lengthScale * b);
+    const along = b <= pivot ? lengthScale * b : lengthScale * pivot + stretch * (b - pivot);
+    return add(add(origin, across, scale * a), bDown, along);
   };
+  /** The garment point that `place` sends to a body point. */
+  const garmentPoint = (q: Point): Point => {
+    const d = sub(q, origin);
+    const a = (d.x * across.x + d.y * across.y) / scale;
+    const along = d.x * bDown.x + d.y * bDown.y;
+    const b = along <= lengthScale * pivot ? along / lengthScale : pivot + (along - lengthScale * pivot) / stretch;
+    return add(add(gOrigin, gAcross, a), gDown, b);
+  };
+  return Object.assign(place, { garmentPoint });
 }
 
 /** The point at arc length `length` along a polyline (beyond its end: along its last segment). */
@@ -162,7 +223,8 @@ export function alongPolyline(points: Point[], length: number): Point {
   return points[0]!;
 }
 
-function placeUpper(g: UpperAnchors, body: Body, fit: Fit): Placement {
+function placeUpper(g: UpperAnchors, body: Body, fit: Fit, options: PlacementOptions): Placement {
+  const warnings: string[] = [];
   const { left_shoulder: ls, right_shoulder: rs, left_hip: lh, right_hip: rh } = body.joints;
   const shoulderMid = mid(ls!, rs!);
   // The body's axes come from the torso (shoulders → hips), so that tilted shoulders do not swing the hem off the body.
@@ -176,7 +238,31 @@ function placeUpper(g: UpperAnchors, body: Body, fit: Fit): Placement {
   // The shoulder seams sit on top of the shoulders, a little above the joints.
   const lift = (p: Point) => add(p, bodyDown, -0.1 * shoulderWidth);
   const origin = lift(shoulderMid);
-  const place = similarity(origin, across, mid(g.shoulderLeft, g.shoulderRight), gAcross, scale, scale * fit.length);
+  const gOrigin = mid(g.shoulderLeft, g.shoulderRight);
+  const lengthScale = scale * fit.length;
+  let lower: { pivot: number; stretch: number } | undefined;
+  if (options.hem !== undefined) {
+    // The hem where the category's garments end on a body (a coat at mid-thigh, a midi dress at mid-calf), not where a flat drawing puts it.
+    const hipMid = mid(lh!, rh!);
+    const along = (p: Point) => (p.x - origin.x) * bodyDown.x + (p.y - origin.y) * bodyDown.y;
+    const { left_knee: lk, right_knee: rk, left_ankle: la, right_ankle: ra } = body.joints;
+    const knee = lk && rk ? mid(lk, rk) : (lk ?? rk);
+    const ankle = la && ra ? mid(la, ra) : (la ?? ra);
+    const thigh = knee ? Math.max(0.3 * body.torso, along(knee) - along(hipMid)) : THIGH_TO_TORSO * body.torso;
+    const shin = knee && ankle ? Math.max(0.3 * body.torso, along(ankle) - along(knee)) : SHIN_TO_TORSO * body.torso;
+    const hem = options.hem;
+    if ((hem > 0 && !knee) || (hem > 1 && !ankle) || lh!.estimated || rh!.estimated) {
+      warnings.push("Legs outside the photo: the garment's length is estimated from the body's proportions.");
+    }
+    const target = along(hipMid) + fit.length * (hem <= 1 ? hem * thigh : thigh + (hem - 1) * shin);
+    const gDown = down(gAcross);
+    const gHem = (g.hemCentre.x - gOrigin.x) * gDown.x + (g.hemCentre.y - gOrigin.y) * gDown.y;
+    // The bodice keeps the drawing's proportions down to the waist; the skirt below stretches (or shrinks) to the hem.
+    const pivot = Math.min(0.75 * gHem, (0.8 * along(hipMid)) / lengthScale);
+    if (gHem > 0 && pivot > 0) lower = { pivot, stretch: Math.max(0.3 * lengthScale, (target - lengthScale * pivot) / (gHem - pivot)) };
+  }
+  const place = similarity(origin, across, gOrigin, gAcross, scale, lengthScale, lower);
+  const droppedSleeves: Array<"left" | "right"> = [];
   const from: Point[] = [];
   const to: Point[] = [];
   const pin = (p: Point, target = place(p)) => {
@@ -203,16 +289,36 @@ function placeUpper(g: UpperAnchors, body: Body, fit: Fit): Placement {
       pin(end);
       return;
     }
+    const upperArm = Math.max(1, dist(joint, elbow));
+    const drop = (p: Point) => (p.x - joint.x) * bodyDown.x + (p.y - joint.y) * bodyDown.y;
+    if (drop(elbow) < RAISED_ELBOW_DROP * upperArm || (wrist && drop(wrist) < 0)) {
+      // A raised arm: a sleeve laid along it would fold into a flap over the face; it is left out (the arm shows).
+      droppedSleeves.push(side === "right" ? "left" : "right");
+      return;
+    }
     const root = mid(shoulder, armpit);
     const arm = wrist ? [joint, elbow, wrist] : [joint, elbow];
-    const length = scale * dist(root, end) * fit.length;
+    // Never past the wrist: the hand stays bare.
+    const armLength = wrist ? upperArm + dist(elbow, wrist) : Infinity;
+    const length = Math.min(scale * dist(root, end) * fit.length, armLength);
     pin(root, joint);
     pin(mid(root, end), alongPolyline(arm, length / 2));
     pin(end, alongPolyline(arm, length));
   };
   sleeve(g.armpitLeft, g.shoulderLeft, g.sleeveEndLeft, "right");
   sleeve(g.armpitRight, g.shoulderRight, g.sleeveEndRight, "left");
-  return { from, to, warnings: [] };
+  const joints = {
+    left_shoulder: place.garmentPoint(ls!),
+    right_shoulder: place.garmentPoint(rs!),
+    left_hip: place.garmentPoint(lh!),
+    right_hip: place.garmentPoint(rh!),
+  };
+  // The garment's own points for the hips go onto them: the spline would otherwise let the sleeves' and the hem's pins
+  // pull the waist off the body (most where a coat's or a dress's skirt is stretched to its length). The shoulders are
+  // pinned already (seams, sleeve roots on the joints); a third pin there would fold the cloth.
+  for (const name of ["left_hip", "right_hip"] as const) pin(joints[name], body.joints[name]!);
+  if (droppedSleeves.length) warnings.push("An arm is raised: its sleeve is left out.");
+  return { from, to, warnings, joints, droppedSleeves };
 }
 
 function placeLower(g: LowerAnchors, body: Body, fit: Fit): Placement {
@@ -235,12 +341,13 @@ function placeLower(g: LowerAnchors, body: Body, fit: Fit): Placement {
     from.push(p);
     to.push(target);
   };
+  const joints = { left_hip: place.garmentPoint(lh!), right_hip: place.garmentPoint(rh!) };
   pin(g.waistLeft, add(waistCentre, across, -waistWidth / 2));
   pin(g.waistRight, add(waistCentre, across, waistWidth / 2));
   pin(g.waistCentre, waistCentre);
   if (!g.crotch || !g.legEndLeft || !g.legEndRight || !g.kneeLeft || !g.kneeRight) {
     for (const p of [g.hemLeft, g.hemRight]) pin(p);
-    return { from, to, warnings };
+    return { from, to, warnings, joints };
   }
   pin(g.crotch, add(hipMid, bodyDown, 0.2 * thigh));
   // Legs: the garment's left leg on the person's right; hems just below the ankles, the length times the fit's.
@@ -262,5 +369,5 @@ function placeLower(g: LowerAnchors, body: Body, fit: Fit): Placement {
   pin(g.kneeRight, left.knee);
   pin(g.legEndRight, left.end);
   if (estimated) warnings.push("Ankles outside the photo: the legs' length is estimated.");
-  return { from, to, warnings };
+  return { from, to, warnings, joints };
 }

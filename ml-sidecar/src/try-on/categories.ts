@@ -17,6 +17,16 @@ export const TRY_ON_CATEGORIES: Readonly<Record<string, GarmentKind>> = {
   skirts: "skirt",
 };
 
+/**
+ * Where a category's garments end on the body, in leg lengths below the hips (0 = hips, 1 = knees,
+ * 2 = ankles): typical lengths, not the product drawing's (flat drawings shorten coats and dresses).
+ * Categories not named keep the drawing's own proportions (tops end about at the hips there).
+ */
+export const HEM_BY_CATEGORY: Readonly<Record<string, number>> = {
+  outerwear: 0.6,
+  dresses: 1.5,
+};
+
 export const isUpperBody = (kind: GarmentKind): boolean => kind === "top" || kind === "full";
 
 /** The kind for a category handle, or 422 `category_not_supported` (shoes, bags, accessories, anything unknown). */

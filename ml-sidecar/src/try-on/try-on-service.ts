@@ -4,7 +4,7 @@ import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
 import type { Metrics } from "../metrics.ts";
 import { erode, maskBox, type Mask, type PixelBox } from "../describe/mask-ops.ts";
 import type { RgbImage } from "../describe/ports.ts";
-import { garmentKind, type GarmentKind } from "./categories.ts";
+import { garmentKind, HEM_BY_CATEGORY, type GarmentKind } from "./categories.ts";
 import { fitFor, type Fit, type FitRequest } from "./fit.ts";
 import { findAnchors } from "./garment-anchors.ts";
 import { assessPose, placeGarment, type Body } from "./body-placement.ts";
@@ -49,6 +49,8 @@ export interface TryOnResult {
     width: number;
     height: number;
     keypoints: Record<string, PlacedKeypoint>;
+    /** Where the warp took the garment's points meant for the shoulder and hip joints (hips only for bottoms). */
+    anchors: Record<string, { x: number; y: number }>;
     outline: Array<[number, number]>;
     warnings: string[];
   };
@@ -94,14 +96,14 @@ export class TryOnService {
     const toImage = image.width / small.width;
 
     const person = await this.measure("try_on_person", () => this.options.person.parse(small));
-    if (person.people === 0 || person.coverage < MIN_PERSON_COVERAGE) {
-      throw new ClientError(422, "no_person", "No person found in the photo: send a photo of one person facing the camera.");
-    }
     if (person.people > 1) {
       throw new ClientError(422, "several_people", "More than one person is in the photo: send a photo of just the person trying the garment on.");
     }
+    if (person.people === 0 || person.coverage < MIN_PERSON_COVERAGE) {
+      throw new ClientError(422, "no_person", "No person found in the photo: send a photo of one person facing the camera.");
+    }
     const joints = person.keypoints.map((k) => ({ ...k, x: k.x * toImage, y: k.y * toImage }));
-    const body = assessPose(joints, kind, toUpload);
+    const body = assessPose(joints, kind, toUpload, (p) => shownInPhoto(person.mask, p.x / toImage, p.y / toImage));
     // Segmentation leaves holes on bright or busy clothes; the torso between the joints is the person whatever it says.
     const silhouette = withTorso(person.mask, body, 1 / toImage);
 
@@ -111,12 +113,14 @@ export class TryOnService {
     if (!garmentMask || !anchors) {
       throw new ClientError(422, "garment_not_found", "No garment stands out in the garment image: send a product photo on a plain background.");
     }
-    const placement = placeGarment(anchors, body, fit);
+    const placement = placeGarment(anchors, body, fit, { hem: HEM_BY_CATEGORY[request.category] });
     this.options.metrics?.observeStage("try_on_garment", (performance.now() - t0) / 1000);
 
+    const warpedJoints: Record<string, Point> = {};
     const composite = await this.measure("try_on_warp", async () => {
       const toGarment = fitThinPlateSpline(placement.to, placement.from);
       const toBody = fitThinPlateSpline(placement.from, placement.to);
+      for (const [name, p] of Object.entries(placement.joints)) warpedJoints[name] = toBody.map(p.x, p.y);
       const torso = body.torso;
       // The silhouette grown by 3% of the torso (the segmentation's edge wanders about that much), softened, at full size.
       const smallTorso = torso / toImage;
@@ -127,6 +131,7 @@ export class TryOnService {
         image.width,
         image.height,
       );
+      belowNeckline(clip, body, image);
       const box = warpedBox(garmentMask, toBody, silhouette, toImage, image, Math.round(0.05 * torso));
       if (!box) return null;
       return compositeGarment({
@@ -135,7 +140,12 @@ export class TryOnService {
         occlusion: occlusionMap(body, silhouette, toImage, image),
         garment: garmentPhoto.image,
         // In by two pixels, then feathered: the separation's edge carries a rim of backdrop that would show as a light fringe.
-        garmentAlpha: blurChannel(Float32Array.from(erode(garmentMask, 2).data), garmentMask.width, garmentMask.height, 1),
+        garmentAlpha: blurChannel(
+          Float32Array.from(withoutSleeves(erode(garmentMask, 2), anchors, placement.droppedSleeves ?? []).data),
+          garmentMask.width,
+          garmentMask.height,
+          1,
+        ),
         sleeveColumns:
           anchors.kind === "upper" && (anchors.sleeveEndLeft || anchors.sleeveEndRight) ? { x0: anchors.bodyX0, x1: anchors.bodyX1 } : null,
         map: sampleGrid(toGarment, box, MAP_STEP),
@@ -177,6 +187,7 @@ export class TryOnService {
         width: personPhoto.width,
         height: personPhoto.height,
         keypoints,
+        anchors: Object.fromEntries(Object.entries(warpedJoints).map(([name, p]) => [name, { x: round(p.x), y: round(p.y) }])),
         outline: outline.map((p) => [round(p.x), round(p.y)]),
         warnings,
       },
@@ -273,6 +284,53 @@ export function occlusionMap(body: Body, mask: Mask, scale: number, image: { wid
   return out;
 }
 
+/**
+ * The clip cleared above the neckline (in place): the garment never covers the neck or the face. The
+ * line runs along the shoulders, raised by a quarter of the way up to the nose (or the ears, the eyes;
+ * a fifth of the shoulders' width without a face), softened over two pixels.
+ */
+export function belowNeckline(clip: Float32Array, body: Body, image: { width: number; height: number }): void {
+  const { left_shoulder: ls, right_shoulder: rs, left_hip: lh, right_hip: rh } = body.joints;
+  if (!ls || !rs) return;
+  const shoulderMid = { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 };
+  const hipMid = lh && rh ? { x: (lh.x + rh.x) / 2, y: (lh.y + rh.y) / 2 } : { x: shoulderMid.x, y: shoulderMid.y + 1 };
+  const n = Math.hypot(hipMid.x - shoulderMid.x, hipMid.y - shoulderMid.y) || 1;
+  const down = { x: (hipMid.x - shoulderMid.x) / n, y: (hipMid.y - shoulderMid.y) / n };
+  const along = (p: Point) => (p.x - shoulderMid.x) * down.x + (p.y - shoulderMid.y) * down.y;
+  const face = (["nose", "left_ear", "right_ear", "left_eye", "right_eye"] as const)
+    .map((k) => body.joints[k])
+    .filter((p): p is NonNullable<typeof p> => !!p);
+  const shoulderWidth = Math.hypot(ls.x - rs.x, ls.y - rs.y);
+  const headUp = face.length ? -Math.max(...face.map(along)) : 0;
+  const rise = headUp > 0 ? Math.min(0.25 * headUp, 0.2 * shoulderWidth) : 0.2 * shoulderWidth;
+  const { width, height } = image;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const d = (x - shoulderMid.x) * down.x + (y - shoulderMid.y) * down.y + rise;
+      if (d >= 1) continue;
+      const i = y * width + x;
+      clip[i] = clip[i]! * Math.max(0, (d + 1) / 2);
+    }
+  }
+}
+
+/** The garment mask without the named sleeves (the columns beside its body, down to the sleeve's end). */
+function withoutSleeves(mask: Mask, anchors: ReturnType<typeof findAnchors>, sides: Array<"left" | "right">): Mask {
+  if (!sides.length || !anchors || anchors.kind !== "upper") return mask;
+  const data = new Uint8Array(mask.data);
+  for (const side of sides) {
+    const end = side === "left" ? anchors.sleeveEndLeft : anchors.sleeveEndRight;
+    const armpit = side === "left" ? anchors.armpitLeft : anchors.armpitRight;
+    const bottom = Math.min(mask.height - 1, Math.round(Math.max(end?.y ?? 0, armpit?.y ?? 0) + 0.05 * mask.height));
+    for (let y = 0; y <= bottom; y++) {
+      for (let x = 0; x < mask.width; x++) {
+        if (side === "left" ? x < anchors.bodyX0 - 1 : x > anchors.bodyX1) data[y * mask.width + x] = 0;
+      }
+    }
+  }
+  return { data, width: mask.width, height: mask.height };
+}
+
 /** A smaller copy (long side `side`), or the image itself when it is small already. */
 async function downscale(image: RgbImage, side: number): Promise<RgbImage> {
   if (Math.max(image.width, image.height) <= side) return image;
@@ -309,10 +367,28 @@ export function resizeChannel(src: Float32Array, sw: number, sh: number, dw: num
   return out;
 }
 
+/**
+ * Whether the photo shows this point of the person (mask pixels): inside the frame, with the silhouette
+ * within 2% of the mask's long side (the joints sit inside the body, the mask's edge wanders).
+ */
+export function shownInPhoto(mask: Mask, x: number, y: number): boolean {
+  if (x < 0 || y < 0 || x > mask.width - 1 || y > mask.height - 1) return false;
+  const r = Math.max(2, Math.round(0.02 * Math.max(mask.width, mask.height)));
+  const cx = Math.round(x);
+  const cy = Math.round(y);
+  for (let yy = Math.max(0, cy - r); yy <= Math.min(mask.height - 1, cy + r); yy++) {
+    for (let xx = Math.max(0, cx - r); xx <= Math.min(mask.width - 1, cx + r); xx++) {
+      if (mask.data[yy * mask.width + xx] && (xx - cx) ** 2 + (yy - cy) ** 2 <= r * r) return true;
+    }
+  }
+  return false;
+}
+
 /** The silhouette with the quadrilateral between the shoulders and hips set (joints scaled by `scale` to the mask). */
 export function withTorso(mask: Mask, body: Body, scale: number): Mask {
   const { left_shoulder: ls, right_shoulder: rs, left_hip: lh, right_hip: rh } = body.joints;
-  if (!ls || !rs || !lh || !rh) return mask;
+  // Estimated hips may lie on a table or below the frame: only seen joints vouch for the person.
+  if (!ls || !rs || !lh || !rh || lh.estimated || rh.estimated) return mask;
   const quad = [rs, ls, lh, rh].map((p) => ({ x: p.x * scale, y: p.y * scale }));
   const data = new Uint8Array(mask.data);
   const y0 = Math.max(0, Math.floor(Math.min(...quad.map((p) => p.y))));

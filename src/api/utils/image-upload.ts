@@ -26,7 +26,16 @@ const multerMessages = (field: string, maxFiles: number): Record<string, string>
  * upload errors into 400s that say what was wrong. JSON bodies pass through untouched. Memory
  * storage as in Medusa's own admin uploads route: a workflow hands the bytes to the file module.
  */
-export function photoUpload({ field = "photo", maxFiles = 1 }: { field?: string; maxFiles?: number } = {}) {
+export function photoUpload({
+  field = "photo",
+  maxFiles = 1,
+  tooLargeAs413 = false,
+}: {
+  field?: string
+  maxFiles?: number
+  /** Answer a photo over the byte limit 413 { type: "payload_too_large" } instead of 400 (try-on). */
+  tooLargeAs413?: boolean
+} = {}) {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: MAX_PHOTO_BYTES, files: maxFiles, fields: 40, fieldSize: 64 * 1024 },
@@ -45,6 +54,10 @@ export function photoUpload({ field = "photo", maxFiles = 1 }: { field?: string;
       }
       // multer's own errors carry a code; busboy's (a cut-off body) only a message.
       const { code, message } = error as { code?: string; message?: string }
+      if (tooLargeAs413 && code === "LIMIT_FILE_SIZE") {
+        res.status(413).json({ type: "payload_too_large", message: messages.LIMIT_FILE_SIZE })
+        return
+      }
       next(invalid((code && messages[code]) || `the multipart body could not be read: ${message}`))
     })
   }

@@ -14,6 +14,9 @@ describe("module configuration from the environment", () => {
       "./src/modules/admin-role",
       "./src/modules/visual",
       "./src/modules/wishlist",
+      "./src/modules/recommendation",
+      "./src/modules/size-chart",
+      "./src/modules/try-on",
     ])
     expect(buildModules({}).find((m) => m.resolve === "./src/modules/social")!.options).toEqual({
       auto_hide_report_threshold: 3,

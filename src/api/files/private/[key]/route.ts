@@ -29,7 +29,7 @@ function opened(stream: Readable): Promise<void> {
 
 /**
  * A privately stored file (wardrobe photos, photos of private, followers-only, hidden or pending
- * posts), for whoever holds a valid signed URL from a Curator response (see src/files). No other
+ * posts, try-on photos and results), for whoever holds a valid signed URL from a Curator response (see src/files). No other
  * credential is needed, so an <img> can load it; a missing, tampered or expired signature is a 403.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {

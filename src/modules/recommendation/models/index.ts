@@ -1,0 +1,2 @@
+export { StyleProfile } from "./style-profile"
+export { Interaction } from "./interaction"

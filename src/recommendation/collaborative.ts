@@ -1,0 +1,292 @@
+/**
+ * Collaborative scorer: item–item co-occurrence within shoppers' sessions and baskets (orders, carts,
+ * wardrobes, looks, likes, views: each weighted by how much it says), plus items liked by shoppers whose
+ * histories resemble this one's. The model is built once from the interaction log and read per request.
+ */
+import { Interaction, InteractionKind, ScoreResult } from "./types"
+
+/** How much one interaction says about taste. Impressions say nothing (being shown is not choosing). */
+export const INTERACTION_WEIGHTS: Record<InteractionKind, number> = {
+  impression: 0,
+  view: 1,
+  click: 1,
+  like: 3,
+  look: 3,
+  add_to_cart: 4,
+  wardrobe: 4,
+  purchase: 5,
+}
+
+export type CollaborativeOptions = {
+  /** A gap longer than this starts a new session (ms); co-occurrence counts within a session. Default 14 days. */
+  sessionGapMs?: number
+  /** Most recent distinct items per session that count (bounds the pairs per session). Default 40. */
+  maxItemsPerSession?: number
+  /** Similar items kept per item. Default 60. */
+  neighboursPerItem?: number
+  /** Shoppers looked at per item when finding similar shoppers (the most active ones). Default 300. */
+  shoppersPerItem?: number
+  /** Popularity counts an interaction this long ago half (ms), so that what is popular now wins. Default 30 days. */
+  popularityHalfLifeMs?: number
+  /** How a shopper's collaborative score mixes its three signals (see DEFAULT_COLLABORATIVE_BLEND). */
+  blend?: CollaborativeBlend
+}
+
+/** The collaborative score's mix: co-occurrence with the shopper's items, what similar shoppers chose, popularity now. */
+export type CollaborativeBlend = { itemItem: number; similarShoppers: number; popularity: number }
+
+export const DEFAULT_COLLABORATIVE_BLEND: CollaborativeBlend = { itemItem: 0.3, similarShoppers: 0.2, popularity: 0.5 }
+
+export type CollaborativeModel = {
+  blend: CollaborativeBlend
+  /** Item → its most co-occurring items with a cosine-normalised similarity in (0, 1]. */
+  neighbours: Map<string, Array<[string, number]>>
+  /** Item → popularity in [0, 1]: weighted interactions, recent ones counting more, on a log scale (the most popular item = 1). */
+  popularity: Map<string, number>
+  /** Customer → item → strongest interaction weight. */
+  customerItems: Map<string, Map<string, number>>
+  /** Customer → length of their item-weight vector. */
+  customerNorms: Map<string, number>
+  /** Item → customers who interacted with it (capped, most active first). */
+  itemCustomers: Map<string, string[]>
+}
+
+/** Weighted co-occurrence at which an item–item similarity counts half (two shared purchases ≈ 10). */
+const ITEM_SHRINKAGE = 10
+/** Shared items at which a shopper–shopper similarity counts half. */
+const SHOPPER_SHRINKAGE = 3
+
+/** Builds the model from the interaction log (any order). Deterministic for a given log. */
+export function buildCollaborativeModel(interactions: Iterable<Interaction>, options: CollaborativeOptions = {}): CollaborativeModel {
+  const gap = options.sessionGapMs ?? 14 * 24 * 3600 * 1000
+  const maxPerSession = options.maxItemsPerSession ?? 40
+  const keep = options.neighboursPerItem ?? 60
+  const shoppersPerItem = options.shoppersPerItem ?? 300
+  const halfLife = options.popularityHalfLifeMs ?? 30 * 24 * 3600 * 1000
+
+  const byCustomer = new Map<string, Interaction[]>()
+  let latest = -Infinity
+  for (const i of interactions) {
+    const w = INTERACTION_WEIGHTS[i.kind] ?? 0
+    if (w <= 0) continue
+    let list = byCustomer.get(i.customer_id)
+    if (!list) byCustomer.set(i.customer_id, (list = []))
+    list.push(i)
+    if (i.at > latest) latest = i.at
+  }
+  // Popularity as of the latest interaction in the log.
+  const popularityRaw = new Map<string, number>()
+  for (const list of byCustomer.values()) {
+    for (const i of list)
+      popularityRaw.set(
+        i.product_id,
+        (popularityRaw.get(i.product_id) ?? 0) + INTERACTION_WEIGHTS[i.kind] * Math.pow(0.5, (latest - i.at) / halfLife)
+      )
+  }
+
+  // Items are interned to numbers so the pair counts stay small and fast.
+  const ids: string[] = []
+  const index = new Map<string, number>()
+  const intern = (id: string) => {
+    let n = index.get(id)
+    if (n === undefined) {
+      n = ids.length
+      ids.push(id)
+      index.set(id, n)
+    }
+    return n
+  }
+  const pairs = new Map<number, Map<number, number>>()
+  const mass = new Map<number, number>()
+  const customerItems = new Map<string, Map<string, number>>()
+  const customerNorms = new Map<string, number>()
+  const itemCustomerLists = new Map<string, Array<[string, number]>>()
+
+  const customers = [...byCustomer.keys()].sort()
+  for (const customer of customers) {
+    const events = byCustomer.get(customer)!.sort((a, b) => a.at - b.at)
+    const items = new Map<string, number>()
+    let session = new Map<number, number>()
+    let last = -Infinity
+    const closeSession = () => {
+      const entries = [...session.entries()].slice(-maxPerSession)
+      for (const [a, wa] of entries) {
+        mass.set(a, (mass.get(a) ?? 0) + wa)
+        let row = pairs.get(a)
+        if (!row) pairs.set(a, (row = new Map()))
+        for (const [b, wb] of entries) if (a !== b) row.set(b, (row.get(b) ?? 0) + Math.min(wa, wb))
+      }
+      session = new Map()
+    }
+    for (const e of events) {
+      if (e.at - last > gap && session.size) closeSession()
+      last = e.at
+      const w = INTERACTION_WEIGHTS[e.kind]
+      const n = intern(e.product_id)
+      // Re-inserting moves the item to the end, so "most recent" is the tail.
+      const prior = session.get(n) ?? 0
+      session.delete(n)
+      session.set(n, Math.max(prior, w))
+      items.set(e.product_id, Math.max(items.get(e.product_id) ?? 0, w))
+    }
+    if (session.size) closeSession()
+    customerItems.set(customer, items)
+    let norm = 0
+    for (const w of items.values()) norm += w * w
+    customerNorms.set(customer, Math.sqrt(norm))
+    for (const [item, w] of items) {
+      let list = itemCustomerLists.get(item)
+      if (!list) itemCustomerLists.set(item, (list = []))
+      list.push([customer, items.size * 10 + w])
+    }
+  }
+
+  const neighbours = new Map<string, Array<[string, number]>>()
+  for (const [a, row] of pairs) {
+    const ma = mass.get(a)!
+    const list: Array<[string, number]> = []
+    // Cosine, shrunk towards 0 when little supports it (one shared basket is not a pattern).
+    for (const [b, c] of row) list.push([ids[b], (c / Math.sqrt(ma * mass.get(b)!)) * (c / (c + ITEM_SHRINKAGE))])
+    list.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    neighbours.set(ids[a], list.slice(0, keep))
+  }
+
+  let maxPopularity = 0
+  for (const v of popularityRaw.values()) maxPopularity = Math.max(maxPopularity, v)
+  const popularity = new Map<string, number>()
+  // A log scale: the long tail still differs, and a few hits do not flatten everything else to 0.
+  for (const [id, v] of popularityRaw) popularity.set(id, Math.log1p(v) / Math.log1p(maxPopularity))
+
+  const itemCustomers = new Map<string, string[]>()
+  for (const [item, list] of itemCustomerLists) {
+    list.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    itemCustomers.set(
+      item,
+      list.slice(0, shoppersPerItem).map(([c]) => c)
+    )
+  }
+  return { blend: options.blend ?? DEFAULT_COLLABORATIVE_BLEND, neighbours, popularity, customerItems, customerNorms, itemCustomers }
+}
+
+/** The shopper's items with their strongest weight, recent ones weighing more (half-life of 30 interactions). */
+function shopperItems(history: Interaction[]): Map<string, number> {
+  const sorted = [...history].sort((a, b) => a.at - b.at)
+  const items = new Map<string, number>()
+  sorted.forEach((e, i) => {
+    const w = INTERACTION_WEIGHTS[e.kind] ?? 0
+    if (w <= 0) return
+    const recency = Math.pow(0.5, (sorted.length - 1 - i) / 30)
+    items.set(e.product_id, Math.max(items.get(e.product_id) ?? 0, w * recency))
+  })
+  return items
+}
+
+export type CollaborativeScorer = {
+  /** The score alone (the fast path for ranking a whole catalog). */
+  value(productId: string): number
+  score(productId: string): ScoreResult
+}
+
+const SIMILAR_SHOPPERS = 40
+
+/**
+ * Prepares the shopper's collaborative scores: `score(id)` is in [0, 1], the strongest candidate scoring 1.
+ * `titleOf` names the shopper's items in reasons ("often chosen with the Oxford Shirt you bought").
+ */
+export function collaborativeScorer(
+  model: CollaborativeModel,
+  history: Interaction[],
+  titleOf: (productId: string) => string | undefined,
+  customerId: string | null = null
+): CollaborativeScorer {
+  const mine = shopperItems(history)
+  const strongestKind = new Map<string, InteractionKind>()
+  for (const e of history) {
+    const prior = strongestKind.get(e.product_id)
+    if (!prior || INTERACTION_WEIGHTS[e.kind] > INTERACTION_WEIGHTS[prior]) strongestKind.set(e.product_id, e.kind)
+  }
+
+  // Item–item: each of my items lends its neighbours its weight × similarity; remember the biggest lender.
+  const itemItem = new Map<string, number>()
+  const because = new Map<string, [string, number]>()
+  for (const [id, w] of mine) {
+    for (const [other, sim] of model.neighbours.get(id) ?? []) {
+      const v = w * sim
+      itemItem.set(other, (itemItem.get(other) ?? 0) + v)
+      const best = because.get(other)
+      if (!best || v > best[1]) because.set(other, [id, v])
+    }
+  }
+
+  // Similar shoppers: cosine between my item weights and theirs, through the items we share.
+  const overlap = new Map<string, number>()
+  const shared = new Map<string, number>()
+  let myNorm = 0
+  for (const [id, w] of mine) {
+    myNorm += w * w
+    for (const customer of model.itemCustomers.get(id) ?? []) {
+      const theirs = model.customerItems.get(customer)!.get(id)!
+      overlap.set(customer, (overlap.get(customer) ?? 0) + w * theirs)
+      shared.set(customer, (shared.get(customer) ?? 0) + 1)
+    }
+  }
+  myNorm = Math.sqrt(myNorm)
+  const similar = [...overlap.entries()]
+    .map(([c, dot]) => {
+      const n = shared.get(c)!
+      return [c, (dot / (myNorm * (model.customerNorms.get(c) || 1))) * (n / (n + SHOPPER_SHRINKAGE))] as [string, number]
+    })
+    .filter(([c]) => c !== customerId) // the shopper's own history in the log is not a neighbour
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, SIMILAR_SHOPPERS)
+  const userUser = new Map<string, number>()
+  for (const [customer, sim] of similar) {
+    for (const [id, w] of model.customerItems.get(customer)!) userUser.set(id, (userUser.get(id) ?? 0) + sim * w)
+  }
+
+  // Normalised by the strongest item the shopper does not have yet (their own items are not candidates).
+  const max = (m: Map<string, number>) => {
+    let v = 0
+    for (const [id, x] of m) if (x > v && !mine.has(id)) v = x
+    return v || 1
+  }
+  const maxItem = max(itemItem)
+  const maxUser = max(userUser)
+  const personal = mine.size > 0
+
+  const verb: Partial<Record<InteractionKind, string>> = {
+    purchase: "bought",
+    add_to_cart: "added to your bag",
+    like: "liked",
+    wardrobe: "have in your wardrobe",
+    look: "saved in a look",
+  }
+
+  function value(productId: string): number {
+    const pop = model.popularity.get(productId) ?? 0
+    if (!personal) return 0.5 * pop
+    const ii = (itemItem.get(productId) ?? 0) / maxItem
+    const uu = (userUser.get(productId) ?? 0) / maxUser
+    const { itemItem: a, similarShoppers: b, popularity: c } = model.blend
+    return Math.min(1, (a * ii + b * uu + c * pop) / (a + b + c || 1))
+  }
+
+  return {
+    value,
+    score(productId) {
+      const reasons: string[] = []
+      if (!personal) {
+        if ((model.popularity.get(productId) ?? 0) >= 0.6) reasons.push("popular right now")
+        return { score: value(productId), reasons }
+      }
+      const lender = because.get(productId)
+      if (lender && (itemItem.get(productId) ?? 0) / maxItem >= 0.25) {
+        const title = titleOf(lender[0])
+        const kind = strongestKind.get(lender[0])
+        if (title) reasons.push(`often chosen with the ${title} you ${(kind && verb[kind]) ?? "looked at"}`)
+      }
+      if ((userUser.get(productId) ?? 0) / maxUser >= 0.4) reasons.push("popular with shoppers who share your taste")
+      return { score: value(productId), reasons }
+    },
+  }
+}

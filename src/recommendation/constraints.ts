@@ -1,0 +1,142 @@
+/**
+ * The hard constraints every recommendation surface applies, never relaxed: a variant in the shopper's size in
+ * stock, the price within the per-item budget, published and sold in the region, and (for outfits) the total
+ * within the outfit budget. When they leave nothing, the answer says which one emptied the list.
+ */
+import { CatalogItem, CatalogVariant, StyleBudget, StyleProfile } from "./types"
+
+export type HardConstraint = "sold_in_region" | "size" | "item_budget" | "outfit_budget"
+
+/** The order items are checked in; a rejected item counts against the first constraint it fails. */
+export const ITEM_CONSTRAINTS: readonly HardConstraint[] = ["sold_in_region", "size", "item_budget"]
+
+export type RejectionCounts = Record<HardConstraint, number>
+
+/** What emptied a list: a hard constraint, or what the request itself narrowed (a category, the shopper's feedback, no valid outfit). */
+export type EmptiedBy = HardConstraint | "category" | "feedback" | "composition"
+
+export type NoMatch = { reason: "no_match"; emptied_by: EmptiedBy }
+
+/** An item that passed, with the variant to sell (the shopper's size, in stock) and the size it was chosen for. */
+export type EligibleItem = { item: CatalogItem; variant: CatalogVariant; size: string | null }
+
+export type ConstraintResult = { kept: EligibleItem[]; rejected: RejectionCounts; no_match: NoMatch | null }
+
+export const emptyRejections = (): RejectionCounts => ({ sold_in_region: 0, size: 0, item_budget: 0, outfit_budget: 0 })
+
+/**
+ * Category handles whose sizes stand in for one another when the profile names only one of them (the demo's
+ * apparel shares one XS–XXL scale per body part). A size for another body part is never borrowed.
+ */
+export const DEFAULT_SIZE_GROUPS: readonly string[][] = [
+  ["tops", "shirts", "knitwear", "outerwear", "dresses"],
+  ["trousers", "jeans", "skirts"],
+  ["shoes"],
+]
+
+const ONE_SIZE = /^(one[ -]?size|os|onesize|u)$/i
+
+const isOneSize = (variant: CatalogVariant) => variant.size === null || ONE_SIZE.test(variant.size.trim())
+
+/**
+ * The shopper's size for an item's category: the profile's size for that handle, else for its slot name
+ * ("top", "bottom", "shoes"), else for a handle in the same size group. null when the profile has none.
+ */
+export function shopperSizeFor(item: CatalogItem, sizes: Record<string, string>, groups: readonly string[][] = DEFAULT_SIZE_GROUPS): string | null {
+  const direct = sizes[item.category_handle] ?? sizes[item.slot]
+  if (direct) return direct
+  for (const group of groups) {
+    if (!group.includes(item.category_handle)) continue
+    for (const handle of group) if (sizes[handle]) return sizes[handle]
+  }
+  return null
+}
+
+/**
+ * The variant to recommend: in stock in the shopper's size; for products sold in one size, any in-stock
+ * variant. null when there is none, including when the profile has no size for a sized product (a fit that
+ * cannot be promised is not recommended).
+ */
+export function variantInShopperSize(
+  item: CatalogItem,
+  sizes: Record<string, string>,
+  groups?: readonly string[][]
+): { variant: CatalogVariant; size: string | null } | null {
+  const { bySize, oneSize } = variantsBySize(item)
+  if (!bySize) {
+    for (const v of oneSize) if (v.in_stock) return { variant: v, size: null }
+    return null
+  }
+  const size = shopperSizeFor(item, sizes, groups)
+  if (!size) return null
+  for (const v of bySize.get(normalSize(size)) ?? []) if (v.in_stock) return { variant: v, size }
+  return null
+}
+
+const normalSize = (size: string) => size.trim().toLowerCase()
+
+/**
+ * An item's variants by normalised size (null when it is sold in one size only), computed once per variants
+ * list; stock is read from the variants each time, so it may change between requests.
+ */
+const variantIndex = new WeakMap<
+  CatalogItem,
+  { variants: CatalogVariant[]; bySize: Map<string, CatalogVariant[]> | null; oneSize: CatalogVariant[] }
+>()
+function variantsBySize(item: CatalogItem) {
+  let index = variantIndex.get(item)
+  // A new variants list (sizes added or removed) rebuilds the index.
+  if (!index || index.variants !== item.variants) {
+    let bySize: Map<string, CatalogVariant[]> | null = null
+    const oneSize: CatalogVariant[] = []
+    for (const v of item.variants) {
+      if (isOneSize(v)) oneSize.push(v)
+      else {
+        bySize ??= new Map()
+        const key = normalSize(v.size!)
+        bySize.set(key, [...(bySize.get(key) ?? []), v])
+      }
+    }
+    index = { variants: item.variants, bySize, oneSize }
+    variantIndex.set(item, index)
+  }
+  return index
+}
+
+export const withinItemBudget = (price: number, budget: StyleBudget) => budget.max_item === null || price <= budget.max_item
+
+export const withinOutfitBudget = (total: number, budget: StyleBudget) => budget.max_outfit === null || total <= budget.max_outfit
+
+/** The first hard constraint an item fails, or the eligible item. Used by every surface, and by the tests to re-check answers. */
+export function checkItem(item: CatalogItem, profile: StyleProfile, groups?: readonly string[][]): EligibleItem | HardConstraint {
+  const currency = profile.budget.currency_code
+  if (!item.sold_in_region || (item.currency_code !== currency && item.currency_code.toLowerCase() !== currency.toLowerCase()))
+    return "sold_in_region"
+  const chosen = variantInShopperSize(item, profile.sizes, groups)
+  if (!chosen) return "size"
+  if (!withinItemBudget(item.price, profile.budget)) return "item_budget"
+  return { item, variant: chosen.variant, size: chosen.size }
+}
+
+/**
+ * Applies the item constraints to candidates: the items kept (with their variant), how many each constraint
+ * rejected, and `no_match` naming the constraint that removed the last candidates when none is left.
+ */
+export function applyHardConstraints(items: Iterable<CatalogItem>, profile: StyleProfile, groups?: readonly string[][]): ConstraintResult {
+  const kept: EligibleItem[] = []
+  const rejected = emptyRejections()
+  let seen = 0
+  for (const item of items) {
+    seen++
+    const result = checkItem(item, profile, groups)
+    if (typeof result === "string") rejected[result]++
+    else kept.push(result)
+  }
+  let no_match: NoMatch | null = null
+  if (!kept.length) {
+    // Checked in order, so the last constraint that rejected anything removed the last survivors.
+    const emptied_by = seen ? ([...ITEM_CONSTRAINTS].reverse().find((c) => rejected[c] > 0) ?? "sold_in_region") : "sold_in_region"
+    no_match = { reason: "no_match", emptied_by }
+  }
+  return { kept, rejected, no_match }
+}

@@ -1,0 +1,10 @@
+/** The recommendation ranking core: pure TypeScript, no Medusa imports (routes adapt query.graph results into these types). */
+export * from "./types"
+export * from "./colour"
+export * from "./constraints"
+export * from "./collaborative"
+export * from "./content"
+export * from "./knowledge"
+export * from "./feedback"
+export * from "./hybrid"
+export * from "./outfits"

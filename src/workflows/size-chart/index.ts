@@ -1,0 +1,2 @@
+export * from "./create-size-chart"
+export * from "./update-size-chart"

@@ -1,0 +1,3 @@
+export * from "./create-try-on"
+export * from "./keep-try-on"
+export * from "./delete-try-ons"
