@@ -15,6 +15,7 @@ export const UPLOAD_BODY_LIMITS = {
   wardrobeItem: MAX_PHOTO_BYTES + FIELDS_BYTES,
   post: MAX_POST_PHOTOS * MAX_PHOTO_BYTES + FIELDS_BYTES,
   visualSearch: MAX_PHOTO_BYTES + FIELDS_BYTES,
+  tryOn: MAX_PHOTO_BYTES + FIELDS_BYTES,
 } as const
 
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"]

@@ -1,7 +1,7 @@
 "use client"
 
 import Link from "next/link"
-import { startTransition, useActionState, useMemo, useState } from "react"
+import { startTransition, useActionState, useEffect, useMemo, useState } from "react"
 import { addToCart, type CartActionState } from "@lib/data/cart"
 import MiniCart from "@modules/cart/components/mini-cart"
 import Price from "@modules/common/components/price"
@@ -20,7 +20,7 @@ export type PickerVariant = {
   stock: number | null
 }
 
-function stockLabel(stock: number | null): string {
+export function stockLabel(stock: number | null): string {
   if (stock === null) return "Available"
   if (stock <= 0) return "Out of stock"
   if (stock <= 3) return `Only ${stock} left`
@@ -28,7 +28,7 @@ function stockLabel(stock: number | null): string {
 }
 
 const SIZE_ORDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "One size"]
-const sizeRank = (v: string) => {
+export const sizeRank = (v: string) => {
   const i = SIZE_ORDER.indexOf(v)
   return i === -1 ? 100 + (Number.parseFloat(v) || 0) : i
 }
@@ -63,6 +63,9 @@ export default function VariantPicker({
   const sizes = sizeOption ? forColour.slice().sort((a, b) => sizeRank(a.options[sizeOption]) - sizeRank(b.options[sizeOption])) : forColour
   const [variantId, setVariantId] = useState<string | undefined>(sizes.length === 1 && (sizes[0].stock ?? 1) > 0 ? sizes[0].id : undefined)
   const selected = variants.find((v) => v.id === variantId && forColour.includes(v))
+  // Try-on opens with the colour and size ticked here.
+  const setSharedVariant = shared?.setVariantId
+  useEffect(() => setSharedVariant?.(selected?.id), [setSharedVariant, selected?.id])
   const [state, action] = useActionState(addToCart, null)
   // The mini-cart opens after each add until the shopper closes it.
   const [dismissed, setDismissed] = useState<CartActionState>(null)

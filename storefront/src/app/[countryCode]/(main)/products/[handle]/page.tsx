@@ -5,6 +5,7 @@ import { Suspense } from "react"
 import { getProductByHandle, getRegionalStock } from "@lib/data/products"
 import { getRegion } from "@lib/data/regions"
 import { colourImageUrls, defaultColour, matchColour } from "@lib/util/colour-images"
+import { canTryOn } from "@lib/util/try-on"
 import { ChosenColourProvider } from "@modules/products/components/chosen-colour"
 import Gallery from "@modules/products/components/gallery"
 import RecentlyViewed from "@modules/products/components/recently-viewed"
@@ -12,8 +13,10 @@ import RecordRecentlyViewed from "@modules/products/components/record-recently-v
 import RelatedProducts from "@modules/products/components/related-products"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
 import WornByCommunity from "@modules/social/components/worn-by-community"
+import TryOnButton from "@modules/try-on/components/try-on-button"
 import SimilarItems from "@modules/visual-search/components/similar-items"
 import SaveButton from "@modules/wishlist/components/save-button"
+import SizeAdvice from "@modules/products/components/size-advice"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }>; searchParams: Promise<{ colour?: string | string[] }> }
 
@@ -79,6 +82,23 @@ export default async function ProductPage({ params, searchParams }: Props) {
               currency={region.currency_code}
               countryCode={countryCode}
             />
+            {/* Size advice needs a size to choose: not for one-size products. */}
+            {sizeOption && new Set(variants.map((v) => v.options[sizeOption])).size > 1 ? <SizeAdvice productId={product.id} regionId={region.id} /> : null}
+            {/* Only garments the preview can dress: tops, dresses and bottoms, not shoes, bags or accessories. */}
+            {canTryOn((product.categories ?? []).map((c) => c.handle)) ? (
+              <TryOnButton
+                product={{
+                  id: product.id,
+                  title: product.title,
+                  variants,
+                  colourOption,
+                  sizeOption,
+                  regionId: region.id,
+                  countryCode,
+                  currency: region.currency_code,
+                }}
+              />
+            ) : null}
             {product.description ? (
               <section style={{ marginTop: "2rem" }} aria-labelledby="details-heading">
                 <h2 id="details-heading">Details</h2>
