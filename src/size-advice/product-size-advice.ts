@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
-import { choicesOf } from "../catalog/product-choices"
+import { isColourOptionTitle } from "../catalog/colour-image"
+import { choicesOf, SIZE_OPTION } from "../catalog/product-choices"
 import { SIZE_CHART_MODULE } from "../modules/size-chart"
 import SizeChartModuleService from "../modules/size-chart/service"
 import type { ShopperContext } from "../shopper/context"
@@ -53,8 +54,6 @@ type AdviceProductRow = {
     | null
 }
 
-const SIZE_OPTION = /^sizes?$/i
-const COLOUR_OPTION = /^colou?rs?$/i
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 
 const stated = (m: ShopperMeasurements) => Object.values(m).some((v) => typeof v === "number" && Number.isFinite(v))
@@ -120,7 +119,7 @@ export async function sizeAdviceForProduct(
 
   const choices = choicesOf(product)
   const sizeOption = choices.size_option ?? choices.options.find((o) => SIZE_OPTION.test(o.title))?.title ?? null
-  const colourOption = choices.options.find((o) => COLOUR_OPTION.test(o.title))
+  const colourOption = choices.options.find((o) => isColourOptionTitle(o.title))
   let colour: string | null = colourOption?.values[0] ?? null
   if (input.colour) {
     const named = colourOption?.values.find((v) => same(v, input.colour!))

@@ -1,8 +1,8 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { photoUrlSigner } from "../../../files/photo-urls"
 import { preparePhoto } from "../../../files/prepare-photo"
 import { publicImageBytes } from "../../../files/public-file-bytes"
+import { serializeTryOn } from "../../../try-on/serialize-try-on"
 import { tryOnFit } from "../../../try-on/try-on-fit"
 import { tryOnGarment, TryOnRefusedError } from "../../../try-on/try-on-garment"
 import type { StoreTryOnResponse, TryOnPlacement, TryOnRefusal } from "../../../types/http/try-on"
@@ -51,15 +51,7 @@ export const POST = async (req: MedusaStoreRequest<StoreTryOnBodyType>, res: Med
         placement,
       },
     })
-    res.json({
-      try_on: {
-        id: tryOn.id,
-        image_url: await photoUrlSigner(req.scope).privateUrl(tryOn.result_file_id),
-        placement,
-        warnings: placement.warnings ?? [],
-        size: garment.size,
-      },
-    })
+    res.json({ try_on: await serializeTryOn(req.scope, tryOn) })
   } catch (error) {
     if (sidecarUnavailableResponse(error, res, "Try-on")) return
     // The garment cannot be tried on, or the sidecar refused (no_person, several_people, pose_not_supported, …): its type and message.

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { photoUrlSigner } from "../../../../../files/photo-urls"
-import type { StoreTryOnKeepResponse, TryOnPlacement } from "../../../../../types/http/try-on"
+import { serializeTryOn } from "../../../../../try-on/serialize-try-on"
+import type { StoreTryOnKeepResponse } from "../../../../../types/http/try-on"
 import { keepTryOnWorkflow } from "../../../../../workflows/try-on"
 import { customerIdOf } from "../../../../identity"
 
@@ -10,15 +10,5 @@ import { customerIdOf } from "../../../../identity"
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<StoreTryOnKeepResponse>) => {
   const { result: tryOn } = await keepTryOnWorkflow(req.scope).run({ input: { id: req.params.id, customer_id: customerIdOf(req) } })
-  const placement = tryOn.placement as unknown as TryOnPlacement
-  res.json({
-    try_on: {
-      id: tryOn.id,
-      image_url: await photoUrlSigner(req.scope).privateUrl(tryOn.result_file_id),
-      placement,
-      warnings: placement.warnings ?? [],
-      size: tryOn.size ?? null,
-      kept: true,
-    },
-  })
+  res.json({ try_on: { ...(await serializeTryOn(req.scope, tryOn)), kept: true } })
 }
