@@ -17,6 +17,7 @@ import { storeCustomerPasswordMiddlewares } from "./store/customers/me/password/
 import { storeCustomerStyleProfileMiddlewares } from "./store/customers/me/style-profile/middlewares"
 import { storeStyleProfileMiddlewares } from "./store/style-profile/middlewares"
 import { storeRecommendationInteractionsMiddlewares } from "./store/recommendations/interactions/middlewares"
+import { storeRecommendationMiddlewares } from "./store/recommendations/middlewares"
 import { adminRoleMiddlewares } from "./admin-roles"
 import { rateLimitMiddlewares } from "./rate-limit-middlewares"
 import { edgeErrorHandler, rejectInvalidRequestText } from "./edge-validation"
@@ -60,6 +61,8 @@ export default defineMiddlewares({
     ...storeCustomerStyleProfileMiddlewares,
     ...storeStyleProfileMiddlewares,
     ...storeRecommendationInteractionsMiddlewares,
+    // Recommendations: for you, outfits, complete the look, dress me, feedback, an outfit into the cart.
+    ...storeRecommendationMiddlewares,
     // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
     ...adminRoleMiddlewares,
   ],

@@ -55,4 +55,7 @@ export const rateLimitMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/customers/me/style-profile/merge", methods: ["POST"], middlewares: [rateLimit("style_profile")] },
   // Views, clicks and impressions from the storefront, batched (at most 50 a call).
   { matcher: "/store/recommendations/interactions", methods: ["POST"], middlewares: [rateLimit("interactions")] },
+  // Feedback on recommendations and adding an outfit to the cart: writes, limited as interaction reports are.
+  { matcher: "/store/recommendations/feedback", methods: ["POST"], middlewares: [rateLimit("interactions")] },
+  { matcher: "/store/recommendations/outfits/cart", methods: ["POST"], middlewares: [rateLimit("interactions")] },
 ]

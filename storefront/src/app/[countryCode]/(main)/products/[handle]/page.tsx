@@ -83,7 +83,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
               countryCode={countryCode}
             />
             {/* Size advice needs a size to choose: not for one-size products. */}
-            {sizeOption && new Set(variants.map((v) => v.options[sizeOption])).size > 1 ? <SizeAdvice productId={product.id} regionId={region.id} /> : null}
+            {sizeOption && new Set(variants.map((v) => v.options[sizeOption])).size > 1 ? (
+              <SizeAdvice productId={product.id} regionId={region.id} />
+            ) : null}
             {/* Only garments the preview can dress: tops, dresses and bottoms, not shoes, bags or accessories. */}
             {canTryOn((product.categories ?? []).map((c) => c.handle)) ? (
               <TryOnButton

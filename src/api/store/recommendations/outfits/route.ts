@@ -1,0 +1,25 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { recommendOutfits } from "../../../../recommendation"
+import { noMatchAnswer, outfitsAnswer, recommendationInputs, recordImpressions } from "../../../../recommendation-catalog/answers"
+import type { StoreRecommendedOutfitsResponse } from "../../../../types/http/recommendations"
+import { filtersOf, overridesOf, recommendationQuery } from "../recommendations"
+import { StoreGetRecommendedOutfitsParamsType } from "../validators"
+
+/**
+ * GET /store/recommendations/outfits?region_id=&occasion=&season=&limit=: complete outfits from the
+ * catalog (a top and a bottom, or a dress; shoes; optional outerwear and bag), each piece in the shopper's
+ * size and in stock, the outfit's total within their outfit budget.
+ */
+export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreRecommendedOutfitsResponse>) => {
+  const q = recommendationQuery<StoreGetRecommendedOutfitsParamsType>(req)
+  const inputs = await recommendationInputs(req, overridesOf(q))
+  const answer = recommendOutfits(inputs.index, inputs.model, inputs.shopper, filtersOf(q), { weights: inputs.weights, limit: q.limit })
+  const outfits = await outfitsAnswer(req, inputs, answer.outfits)
+  res.json({ outfits, ...noMatchAnswer(outfits.length, answer.no_match) })
+  recordImpressions(
+    req,
+    inputs.identity,
+    "outfits",
+    outfits.flatMap((o) => o.items.map((p) => (p.source === "catalog" ? p.id : null)))
+  )
+}
