@@ -1,4 +1,4 @@
-import { LookbookStatus, NotAddedReason } from "../../modules/lookbook/constants"
+import { LookbookStatus } from "../../modules/lookbook/constants"
 
 /** A checked and re-encoded image with its pixel size (src/files/prepare-photo.ts). */
 export type { PreparedImage as LookImageFile } from "../../files/prepare-photo"
@@ -18,7 +18,7 @@ export type HotspotInput = { x: number; y: number; variant_id: string; product_i
 /** A hotspot checked against the catalog, ready to store. */
 export type HotspotRow = { x: number; y: number; variant_id: string; product_id: string; position: number }
 
-export type LookCartItem = { variant_id: string; quantity: number }
+export type { CartAddition as LookCartItem } from "../../cart/cart-additions"
 /** The variant a shopper chose for one piece (hotspot) of a look. */
 export type ChosenPiece = { hotspot_id: string; variant_id: string }
-export type NotAddedItem = { variant_id: string; product_id: string; reason: NotAddedReason }
+export type { NotAddedItem } from "../../cart/cart-additions"

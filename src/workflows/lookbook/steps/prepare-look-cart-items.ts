@@ -1,51 +1,11 @@
-import { ContainerRegistrationKeys, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { NotAddedReason } from "../../../modules/lookbook/constants"
-import { parseCalculatedPrice } from "../../../catalog/product-card"
-import { resolveShopperContext } from "../../../shopper/context"
-import { channelStockLocations, STOCK_FIELDS, StockedVariant, variantInStock } from "../../../utils/stock-availability"
+import { cartVariants, openCart } from "../../../cart/cart-additions"
 import { ProductChoices, productChoices } from "../../../catalog/product-choices"
 import { ChosenPiece, LookCartItem, NotAddedItem } from "../types"
 import { lookbookService } from "./lookbook-service"
 
 export type PreparedLookCartItems = { items: LookCartItem[]; not_added: NotAddedItem[] }
-
-type VariantFacts = {
-  exists: boolean
-  product_status?: string | null
-  in_sales_channel: boolean
-  has_price: boolean
-  /** The variant's inventory (null when deleted) and the locations serving the cart's region and channel. */
-  stock: StockedVariant | null
-  location_ids: string[]
-}
-
-/**
- * Why a variant cannot go into the cart (the first reason that applies), or null when it can. Stock
- * is "in stock" as everywhere else (variantInStock), for what the cart holds plus this one.
- */
-export function notAddedReason(facts: VariantFacts, quantityInCart: number, quantity = 1): NotAddedReason | null {
-  if (!facts.exists) return "variant_deleted"
-  if (facts.product_status !== ProductStatus.PUBLISHED) return "product_unpublished"
-  if (!facts.in_sales_channel) return "not_in_sales_channel"
-  if (!facts.has_price) return "not_sold_in_region"
-  if (!facts.stock || !variantInStock(facts.stock, facts.location_ids, quantityInCart + quantity)) return "out_of_stock"
-  return null
-}
-
-type CartRow = {
-  id: string
-  region_id: string | null
-  currency_code: string
-  sales_channel_id: string | null
-  completed_at: string | Date | null
-  items?: ({ variant_id?: string | null; quantity?: unknown } | null)[] | null
-}
-type VariantRow = StockedVariant & {
-  id: string
-  product?: { status?: string | null; sales_channels?: ({ id: string } | null)[] | null } | null
-  calculated_price?: { calculated_amount?: unknown } | null
-}
 
 /** A hotspot of the look, as the step reads it. */
 type PieceHotspot = { id: string; variant_id: string; product_id: string }
@@ -98,16 +58,7 @@ export function resolveLookPieces(
 export const prepareLookCartItemsStep = createStep(
   "prepare-lookbook-look-cart-items",
   async (input: { look_id: string; cart_id: string; pieces?: ChosenPiece[] }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: carts } = await query.graph({
-      entity: "cart",
-      fields: ["id", "region_id", "currency_code", "sales_channel_id", "completed_at", "items.variant_id", "items.quantity"],
-      filters: { id: input.cart_id },
-    })
-    const cart = carts[0] as CartRow | undefined
-    if (!cart) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${input.cart_id} was not found`)
-    if (cart.completed_at) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${input.cart_id} is already completed`)
-
+    const cart = await openCart(container.resolve(ContainerRegistrationKeys.QUERY), input.cart_id)
     const hotspots = await lookbookService(container).listLookbookHotspots(
       { look_id: input.look_id },
       { select: ["id", "variant_id", "product_id", "position"], order: { position: "ASC" }, take: null }
@@ -116,56 +67,20 @@ export const prepareLookCartItemsStep = createStep(
     const candidateIds = [...new Set([...hotspots.map((h) => h.variant_id), ...chosen.map((c) => c.variant_id)])]
     if (!hotspots.length && !chosen.length) return new StepResponse<PreparedLookCartItems>({ items: [], not_added: [] })
 
-    const salesChannelIds = cart.sales_channel_id ? [cart.sales_channel_id] : []
-    const shopper = await resolveShopperContext(container, { region_id: cart.region_id, sales_channel_ids: salesChannelIds })
-    const locationIds = shopper ? shopper.stock_location_ids : await channelStockLocations(query, salesChannelIds)
-
-    const [{ data: variants }, choices] = await Promise.all([
-      query.graph({
-        entity: "product_variant",
-        fields: ["id", "product.status", "product.sales_channels.id", "calculated_price.calculated_amount", ...STOCK_FIELDS],
-        filters: { id: candidateIds },
-        context: { calculated_price: QueryContext({ region_id: cart.region_id, currency_code: cart.currency_code }) },
-      }),
+    const [variants, choices] = await Promise.all([
+      cartVariants(container, cart, candidateIds),
       productChoices(
         container,
         hotspots.map((h) => h.product_id)
       ),
     ])
-    const byId = new Map((variants as unknown as VariantRow[]).map((v) => [v.id, v]))
-    const inChannel = (v: VariantRow | undefined) =>
-      !cart.sales_channel_id || (v?.product?.sales_channels ?? []).some((sc) => sc?.id === cart.sales_channel_id)
     // Shoppers see a piece (and so can choose its size) when its product is published in their channel.
     const shown = (variantId: string) => {
-      const v = byId.get(variantId)
-      return !!v && v.product?.status === ProductStatus.PUBLISHED && inChannel(v)
+      const v = variants.byId.get(variantId)
+      return !!v && v.product?.status === ProductStatus.PUBLISHED && variants.inChannel(v)
     }
     // One of each variant, in hotspot order.
-    const productOf = new Map<string, string>()
-    for (const p of resolveLookPieces(hotspots, chosen, choices, shown)) if (!productOf.has(p.variant_id)) productOf.set(p.variant_id, p.product_id)
-
-    const inCart = new Map<string, number>()
-    for (const item of cart.items ?? []) {
-      if (item?.variant_id) inCart.set(item.variant_id, (inCart.get(item.variant_id) ?? 0) + Number(item.quantity ?? 0))
-    }
-
-    const result: PreparedLookCartItems = { items: [], not_added: [] }
-    for (const [variantId, productId] of productOf) {
-      const v = byId.get(variantId)
-      const reason = notAddedReason(
-        {
-          exists: !!v,
-          product_status: v?.product?.status,
-          in_sales_channel: inChannel(v),
-          has_price: !!parseCalculatedPrice(v?.calculated_price),
-          stock: v ?? null,
-          location_ids: locationIds,
-        },
-        inCart.get(variantId) ?? 0
-      )
-      if (reason) result.not_added.push({ variant_id: variantId, product_id: productId, reason })
-      else result.items.push({ variant_id: variantId, quantity: 1 })
-    }
+    const result: PreparedLookCartItems = variants.sort(resolveLookPieces(hotspots, chosen, choices, shown))
     return new StepResponse(result)
   }
 )

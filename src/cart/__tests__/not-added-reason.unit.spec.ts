@@ -1,4 +1,4 @@
-import { notAddedReason } from "../steps/prepare-look-cart-items"
+import { notAddedReason } from "../cart-additions"
 
 /** A tracked variant with `units` in Amsterdam, where the cart's region ships from. */
 const stocked = (units: number | null, extra: { manage_inventory?: boolean; allow_backorder?: boolean } = {}) => ({
