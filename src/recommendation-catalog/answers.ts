@@ -39,7 +39,7 @@ const weightFromEnv = (name: string, fallback: number) => {
 }
 
 /**
- * The hybrid's weights: the core's defaults (collaborative 0.4, content 0.4, knowledge 0.2) unless
+ * The hybrid's weights: the core's tuned defaults (DEFAULT_WEIGHTS in src/recommendation/hybrid.ts) unless
  * RECOMMENDATION_WEIGHT_COLLABORATIVE / _CONTENT / _KNOWLEDGE set them (the core normalises their sum to 1).
  */
 export const recommendationWeights = (): HybridWeights => ({

@@ -35,7 +35,8 @@ export type CollaborativeOptions = {
 /** The collaborative score's mix: co-occurrence with the shopper's items, what similar shoppers chose, popularity now. */
 export type CollaborativeBlend = { itemItem: number; similarShoppers: number; popularity: number }
 
-export const DEFAULT_COLLABORATIVE_BLEND: CollaborativeBlend = { itemItem: 0.3, similarShoppers: 0.2, popularity: 0.5 }
+/** Tuned with bench/recommendations/core (co-occurrence and similar shoppers add little there beyond taste × popularity). */
+export const DEFAULT_COLLABORATIVE_BLEND: CollaborativeBlend = { itemItem: 0.1, similarShoppers: 0.1, popularity: 0.8 }
 
 export type CollaborativeModel = {
   blend: CollaborativeBlend
@@ -43,6 +44,8 @@ export type CollaborativeModel = {
   neighbours: Map<string, Array<[string, number]>>
   /** Item → popularity in [0, 1]: weighted interactions, recent ones counting more, on a log scale (the most popular item = 1). */
   popularity: Map<string, number>
+  /** log(1 + the most popular item's weighted interactions): `popularity × popularityScale` is log(1 + interactions). */
+  popularityScale?: number
   /** Customer → item → strongest interaction weight. */
   customerItems: Map<string, Map<string, number>>
   /** Customer → length of their item-weight vector. */
@@ -165,7 +168,15 @@ export function buildCollaborativeModel(interactions: Iterable<Interaction>, opt
       list.slice(0, shoppersPerItem).map(([c]) => c)
     )
   }
-  return { blend: options.blend ?? DEFAULT_COLLABORATIVE_BLEND, neighbours, popularity, customerItems, customerNorms, itemCustomers }
+  return {
+    blend: options.blend ?? DEFAULT_COLLABORATIVE_BLEND,
+    neighbours,
+    popularity,
+    popularityScale: Math.log1p(maxPopularity),
+    customerItems,
+    customerNorms,
+    itemCustomers,
+  }
 }
 
 /** The shopper's items with their strongest weight, recent ones weighing more (half-life of 30 interactions). */
@@ -188,6 +199,21 @@ export type CollaborativeScorer = {
 }
 
 const SIMILAR_SHOPPERS = 40
+
+/** The first k of `list` in `order`, without sorting all of it (a shopper can overlap thousands of others). */
+function topK<T>(list: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (list.length <= k * 4) return list.sort(order).slice(0, k)
+  const kept = list.slice(0, k).sort(order)
+  for (let i = k; i < list.length; i++) {
+    const x = list[i]
+    if (order(x, kept[k - 1]) >= 0) continue
+    let j = k - 1
+    while (j > 0 && order(x, kept[j - 1]) < 0) j--
+    kept.splice(j, 0, x)
+    kept.pop()
+  }
+  return kept
+}
 
 /**
  * Prepares the shopper's collaborative scores: `score(id)` is in [0, 1], the strongest candidate scoring 1.
@@ -231,14 +257,13 @@ export function collaborativeScorer(
     }
   }
   myNorm = Math.sqrt(myNorm)
-  const similar = [...overlap.entries()]
-    .map(([c, dot]) => {
-      const n = shared.get(c)!
-      return [c, (dot / (myNorm * (model.customerNorms.get(c) || 1))) * (n / (n + SHOPPER_SHRINKAGE))] as [string, number]
-    })
-    .filter(([c]) => c !== customerId) // the shopper's own history in the log is not a neighbour
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, SIMILAR_SHOPPERS)
+  const candidates: Array<[string, number]> = []
+  for (const [c, dot] of overlap) {
+    if (c === customerId) continue // the shopper's own history in the log is not a neighbour
+    const n = shared.get(c)!
+    candidates.push([c, (dot / (myNorm * (model.customerNorms.get(c) || 1))) * (n / (n + SHOPPER_SHRINKAGE))])
+  }
+  const similar = topK(candidates, SIMILAR_SHOPPERS, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   const userUser = new Map<string, number>()
   for (const [customer, sim] of similar) {
     for (const [id, w] of model.customerItems.get(customer)!) userUser.set(id, (userUser.get(id) ?? 0) + sim * w)

@@ -73,7 +73,16 @@ export function variantInShopperSize(
   return null
 }
 
-const normalSize = (size: string) => size.trim().toLowerCase()
+/** "M " → "m", remembered: a profile's few sizes are normalised once, not once per catalog item. */
+const normalSizes = new Map<string, string>()
+function normalSize(size: string): string {
+  let v = normalSizes.get(size)
+  if (v === undefined) {
+    if (normalSizes.size > 10_000) normalSizes.clear()
+    normalSizes.set(size, (v = size.trim().toLowerCase()))
+  }
+  return v
+}
 
 /**
  * An item's variants by normalised size (null when it is sold in one size only), computed once per variants

@@ -5,22 +5,37 @@
  */
 import { colourMatches } from "./colour"
 import { INTERACTION_WEIGHTS } from "./collaborative"
-import { CatalogItem, Interaction, ScoreResult, StyleProfile } from "./types"
+import { CatalogItem, Colour, Interaction, ScoreResult, StyleProfile } from "./types"
 
 type Attribute = "category" | "colour" | "material" | "pattern" | "season" | "occasion" | "brand" | "price" | "style"
 
-/** How much each attribute says about taste (they are averaged over the attributes the history says something about). */
+/**
+ * How much each attribute's affinity counts (tuned with bench/recommendations/core on its tuning seed). Season is
+ * left to the knowledge scorer: the seasons in a history say when the shopper shopped, not what they like. Price is
+ * bounded by the budget constraint. Material mostly repeats the category, so it counts half.
+ */
 const ATTRIBUTE_WEIGHTS: Record<Attribute, number> = {
-  category: 0.2,
-  colour: 0.2,
-  brand: 0.15,
-  pattern: 0.1,
-  occasion: 0.1,
-  price: 0.1,
-  material: 0.07,
-  season: 0.05,
-  style: 0.08,
+  category: 1,
+  colour: 1,
+  brand: 1,
+  pattern: 1,
+  occasion: 1,
+  style: 1,
+  material: 0.5,
+  season: 0,
+  price: 0,
 }
+
+/** Pseudo-interactions at the catalog's own mix that each attribute's affinity starts from (smoothing). */
+const SMOOTHING = 20
+/** Evidence (log scale) per profile answer an item matches: a liked colour, brand, style or occasion. */
+const PROFILE_EVIDENCE = 0.3
+/** Evidence at cosine 1 between an item's embedding and the shopper's history's. */
+const EMBEDDING_EVIDENCE = 0.5
+/** An avoided colour multiplies the odds by this. */
+const AVOIDED_COLOUR_FACTOR = 0.2
+/** Share of the catalog for a value the catalog's mix does not know (or when no catalog is given). */
+const UNKNOWN_SHARE = 0.1
 
 /** Price band: a step per ×1.5 in price, so taste in price carries across currencies of similar scale. */
 export const priceBand = (price: number) => (price > 0 ? Math.floor(Math.log(price) / Math.log(1.5)) : 0)
@@ -30,7 +45,8 @@ function attributeValues(item: CatalogItem, attribute: Attribute): string[] {
     case "category":
       return [item.category_handle]
     case "colour":
-      return item.colours.slice(0, 2).map((c) => c.name.toLowerCase())
+      // The main colour: the one a shopper picks a garment for.
+      return item.colours.slice(0, 1).map((c) => c.name.toLowerCase())
     case "material":
       return item.material ? [item.material.toLowerCase()] : []
     case "pattern":
@@ -48,7 +64,7 @@ function attributeValues(item: CatalogItem, attribute: Attribute): string[] {
   }
 }
 
-const ATTRIBUTES = Object.keys(ATTRIBUTE_WEIGHTS) as Attribute[]
+const ATTRIBUTES = (Object.keys(ATTRIBUTE_WEIGHTS) as Attribute[]).filter((a) => ATTRIBUTE_WEIGHTS[a] > 0)
 
 /** Attribute values ("colour:navy") interned as small integers, so a shopper's taste is an array indexed by them. */
 const featureIds = new Map<string, number>()
@@ -78,119 +94,184 @@ function features(item: CatalogItem): Features {
 }
 
 export type ContentScorer = {
-  /** The score alone (the fast path for ranking a whole catalog). */
+  /** The score alone in [0, 1] (1: as close to the shopper's taste as an item can be). */
   value(item: CatalogItem): number
+  /** The same on a log scale (summed log affinity ratios): what the hybrid's log-linear blend adds up. */
+  evidence(item: CatalogItem): number
+  /** The highest evidence an item could have for this shopper (value = exp(evidence − best)). */
+  best: number
   score(item: CatalogItem): ScoreResult
+}
+
+/** Each attribute value's share of a catalog (by feature id), computed once per catalog array. */
+const priorCache = new WeakMap<readonly CatalogItem[], Map<number, number>>()
+export function attributeShares(catalog: readonly CatalogItem[]): Map<number, number> {
+  let shares = priorCache.get(catalog)
+  if (!shares) {
+    shares = new Map()
+    for (const item of catalog) {
+      const { ids } = features(item)
+      for (let i = 0; i < ids.length; i++) shares.set(ids[i], (shares.get(ids[i]) ?? 0) + 1)
+    }
+    for (const [id, n] of shares) shares.set(id, n / catalog.length)
+    priorCache.set(catalog, shares)
+  }
+  return shares
+}
+
+export type ContentOptions = {
+  /** The catalog being ranked: affinities are measured against its mix (a shopper of a shop full of navy who picks navy says little). */
+  catalog?: readonly CatalogItem[]
 }
 
 const lower = (values: string[]) => values.map((v) => v.trim().toLowerCase()).filter(Boolean)
 
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0
-  let na = 0
-  let nb = 0
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    dot += a[i] * b[i]
-    na += a[i] * a[i]
-    nb += b[i] * b[i]
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0
-}
-
 /**
- * Prepares the shopper's content scores. `itemOf` finds the catalog items of the shopper's history (also
- * ones not purchasable now: they still tell taste). Scores are in [0, 1]; an avoided colour pulls one down hard.
+ * Prepares the shopper's content scores. Taste comes from the shopper's own history: for each attribute value,
+ * how much more often the items they looked at, liked, carted or bought have it than the catalog does (a log
+ * ratio, smoothed towards the catalog's mix so that one item is a hint, not a rule), plus their profile's answers
+ * and the cosine of visual embeddings when items have them (works without: attributes only). `itemOf` finds the
+ * items of the history (also ones not purchasable now: they still tell taste). An avoided colour pulls hard down.
  */
-export function contentScorer(profile: StyleProfile, history: Interaction[], itemOf: (productId: string) => CatalogItem | undefined): ContentScorer {
-  // Taste from history: a weighted count per attribute value; each attribute's favourite value scores 1.
-  const tasteByFeature = new Map<number, number>()
-  const favourite = ATTRIBUTES.map(() => 0)
+export function contentScorer(
+  profile: StyleProfile,
+  history: Interaction[],
+  itemOf: (productId: string) => CatalogItem | undefined,
+  options: ContentOptions = {}
+): ContentScorer {
+  // Every distinct item the shopper chose to look at counts once: in the benchmark a view tells taste about as
+  // well as a purchase (shoppers open what appeals), and counting kinds alike beat weighting them.
+  const chosen = new Map<string, CatalogItem>()
   const embeddingSum: number[] = []
   let embedded = 0
   for (const e of history) {
-    const w = INTERACTION_WEIGHTS[e.kind] ?? 0
-    const item = w > 0 ? itemOf(e.product_id) : undefined
+    if ((INTERACTION_WEIGHTS[e.kind] ?? 0) <= 0 || chosen.has(e.product_id)) continue
+    const item = itemOf(e.product_id)
     if (!item) continue
-    const f = features(item)
-    for (let a = 0; a < ATTRIBUTES.length; a++) {
-      for (let i = f.start[a]; i < f.start[a + 1]; i++) {
-        const v = (tasteByFeature.get(f.ids[i]) ?? 0) + w
-        tasteByFeature.set(f.ids[i], v)
-        if (v > favourite[a]) favourite[a] = v
-      }
-    }
+    chosen.set(e.product_id, item)
     if (item.embedding && item.embedding.length) {
-      for (let i = 0; i < item.embedding.length; i++) embeddingSum[i] = (embeddingSum[i] ?? 0) + w * item.embedding[i]
+      for (let i = 0; i < item.embedding.length; i++) embeddingSum[i] = (embeddingSum[i] ?? 0) + item.embedding[i]
       embedded++
     }
   }
-  // Dense taste per feature id (features first seen after this point read as 0).
-  const taste = new Float64Array(featureIds.size)
-  for (const [id, v] of tasteByFeature) taste[id] = v
+  const counts = new Map<number, number>()
+  const totals = ATTRIBUTES.map(() => 0)
+  for (const item of chosen.values()) {
+    const { ids, start } = features(item)
+    for (let a = 0; a < ATTRIBUTES.length; a++) {
+      const n = start[a + 1] - start[a]
+      if (!n) continue
+      totals[a]++
+      for (let i = start[a]; i < start[a + 1]; i++) counts.set(ids[i], (counts.get(ids[i]) ?? 0) + 1 / n)
+    }
+  }
+  // Dense log affinity per feature id (features first seen after this point read as the unseen value's).
+  const shares = options.catalog ? attributeShares(options.catalog) : null
+  const shareOf = (id: number) => shares?.get(id) ?? UNKNOWN_SHARE
+  const attributeOf = new Int32Array(featureIds.size).fill(-1)
+  for (const item of chosen.values()) {
+    const { ids, start } = features(item)
+    for (let a = 0; a < ATTRIBUTES.length; a++) for (let i = start[a]; i < start[a + 1]; i++) attributeOf[ids[i]] = a
+  }
+  const affinity = new Float64Array(featureIds.size)
+  const known = new Uint8Array(featureIds.size)
   const attributeWeights = ATTRIBUTES.map((a) => ATTRIBUTE_WEIGHTS[a])
-  let knownWeight = 0
-  ATTRIBUTES.forEach((_, a) => {
-    if (favourite[a]) knownWeight += attributeWeights[a]
-  })
+  /** Log ratio of a value the history has `n` of (of `total`), smoothed: 0 without history. */
+  const logRatio = (n: number, total: number, share: number) => Math.log((n + SMOOTHING * share) / ((total + SMOOTHING) * share))
+  // Values the shopper never chose read as log(SMOOTHING / (total + SMOOTHING)), whatever their share.
+  const unseen = totals.map((total) => logRatio(0, total, 1))
+  let best = 0
+  const bestByAttribute = unseen.slice()
+  for (const [id, n] of counts) {
+    const a = attributeOf[id]
+    affinity[id] = logRatio(n, totals[a], shareOf(id))
+    known[id] = 1
+    if (affinity[id] > bestByAttribute[a]) bestByAttribute[a] = affinity[id]
+  }
+  for (let a = 0; a < ATTRIBUTES.length; a++) if (totals[a]) best += attributeWeights[a] * bestByAttribute[a]
 
   const liked = lower(profile.colours_liked)
   const avoided = lower(profile.colours_avoided)
   const brands = new Set(lower(profile.brands))
   const styles = new Set(lower(profile.styles))
   const occasions = new Set(lower(profile.occasions))
-  const profileWeight = (liked.length ? 0.35 : 0) + (brands.size ? 0.3 : 0) + (styles.size ? 0.2 : 0) + (occasions.size ? 0.15 : 0)
 
-  const likedColour = (item: CatalogItem) => (liked.length ? item.colours.find((c) => liked.some((l) => colourMatches(c, l))) : undefined)
+  // Whether a colour is one the shopper likes, by name and hex (items share a few colours: this is the hot loop).
+  const likedByColour = new Map<string, Map<string | null | undefined, boolean>>()
+  const isLiked = (c: Colour) => {
+    let byHex = likedByColour.get(c.name)
+    if (!byHex) likedByColour.set(c.name, (byHex = new Map()))
+    let v = byHex.get(c.hex)
+    if (v === undefined) byHex.set(c.hex, (v = liked.some((l) => colourMatches(c, l))))
+    return v
+  }
+  const likedColour = (item: CatalogItem) => (liked.length ? item.colours.find(isLiked) : undefined)
   const likedStyle = (item: CatalogItem) => (styles.size ? (item.styles ?? []).find((s) => styles.has(s.toLowerCase())) : undefined)
   const likedBrand = (item: CatalogItem) => brands.size > 0 && !!item.brand && brands.has(item.brand.toLowerCase())
 
-  function value(item: CatalogItem): number {
-    let score = 0
-    let total = 0
-    if (knownWeight) {
-      let sum = 0
-      const { ids, start } = features(item)
-      for (let a = 0; a < ATTRIBUTES.length; a++) {
-        const top = favourite[a]
-        if (!top) continue
-        let best = 0
-        for (let i = start[a]; i < start[a + 1]; i++) {
-          const v = ids[i] < taste.length ? taste[ids[i]] : 0
-          if (v > best) best = v
-        }
-        sum += (attributeWeights[a] * best) / top
+  let profileAnswers = 0
+  if (liked.length) profileAnswers++
+  if (brands.size) profileAnswers++
+  if (styles.size) profileAnswers++
+  if (occasions.size) profileAnswers++
+  best += PROFILE_EVIDENCE * profileAnswers + (embedded ? EMBEDDING_EVIDENCE : 0)
+
+  let tasteNorm = 0
+  for (const x of embeddingSum) tasteNorm += (x ?? 0) * (x ?? 0)
+  tasteNorm = Math.sqrt(tasteNorm)
+  /** cosine(embeddingSum, embedding), the history's norm computed once. */
+  const cosineWithTaste = (embedding: ArrayLike<number>) => {
+    let dot = 0
+    let norm = 0
+    const n = Math.min(embedding.length, embeddingSum.length)
+    for (let i = 0; i < n; i++) {
+      dot += (embeddingSum[i] ?? 0) * embedding[i]
+      norm += embedding[i] * embedding[i]
+    }
+    return norm && tasteNorm ? dot / (tasteNorm * Math.sqrt(norm)) : 0
+  }
+
+  function evidence(item: CatalogItem): number {
+    let sum = 0
+    const { ids, start } = features(item)
+    for (let a = 0; a < ATTRIBUTES.length; a++) {
+      if (!totals[a] || start[a] === start[a + 1]) continue
+      // An item with several values (two occasions) counts its best one.
+      let top = -Infinity
+      for (let i = start[a]; i < start[a + 1]; i++) {
+        const id = ids[i]
+        const v = id < known.length && known[id] ? affinity[id] : unseen[a]
+        if (v > top) top = v
       }
-      score += 0.55 * (sum / knownWeight)
-      total += 0.55
+      sum += attributeWeights[a] * top
     }
-    if (profileWeight) {
+    if (profileAnswers) {
       let p = 0
-      if (likedColour(item)) p += 0.35
-      if (likedBrand(item)) p += 0.3
-      if (likedStyle(item)) p += 0.2
-      if (occasions.size && item.occasions.some((o) => occasions.has(o.toLowerCase()))) p += 0.15
-      score += 0.3 * (p / profileWeight)
-      total += 0.3
+      if (likedColour(item)) p++
+      if (likedBrand(item)) p++
+      if (likedStyle(item)) p++
+      if (occasions.size && item.occasions.some((o) => occasions.has(o.toLowerCase()))) p++
+      sum += PROFILE_EVIDENCE * p
     }
-    if (embedded && item.embedding && item.embedding.length) {
-      score += 0.35 * Math.max(0, cosine(embeddingSum, item.embedding))
-      total += 0.35
-    }
-    score = total ? score / total : 0
+    if (embedded && item.embedding && item.embedding.length) sum += EMBEDDING_EVIDENCE * Math.max(0, cosineWithTaste(item.embedding))
     if (avoided.length) {
       for (let i = 0; i < item.colours.length && i < 2; i++) {
         if (avoided.some((a) => colourMatches(item.colours[i], a))) {
-          score *= 0.2
+          sum += Math.log(AVOIDED_COLOUR_FACTOR)
           break
         }
       }
     }
-    return Math.max(0, Math.min(1, score))
+    return sum
   }
+
+  /** exp(evidence − the best an item could have): 1 for an item with everything the shopper likes. */
+  const value = (item: CatalogItem) => Math.max(0, Math.min(1, Math.exp(evidence(item) - best)))
 
   return {
     value,
+    evidence,
+    best,
     score(item) {
       const reasons: string[] = []
       const colour = likedColour(item)

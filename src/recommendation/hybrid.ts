@@ -1,6 +1,6 @@
 /**
  * The hybrid ranker: hard constraints first (never relaxed), then collaborative, content and knowledge
- * scores blended with configurable weights (default 0.4 / 0.4 / 0.2), adjusted by the shopper's feedback.
+ * scores blended with configurable weights (DEFAULT_WEIGHTS, log-linear by default), adjusted by the shopper's feedback.
  * `rankCatalog` scores every eligible item once; "for you" and the outfit builders read that ranking.
  */
 import { collaborativeScorer, CollaborativeModel } from "./collaborative"
@@ -8,7 +8,7 @@ import { applyHardConstraints, emptyRejections, NoMatch, RejectionCounts } from 
 import { contentScorer } from "./content"
 import { feedbackFactor, FeedbackSummary, summariseFeedback } from "./feedback"
 import { knowledgeScorer, seasonAt } from "./knowledge"
-import { CatalogItem, CatalogVariant, DEFAULT_WEIGHTS, HybridWeights, RequestFilters, Shopper } from "./types"
+import { CatalogItem, CatalogVariant, DEFAULT_WEIGHTS, HybridBlend, HybridWeights, RequestFilters, Shopper } from "./types"
 
 export type CatalogIndex = { items: CatalogItem[]; byId: Map<string, CatalogItem> }
 
@@ -19,6 +19,8 @@ export function indexCatalog(items: CatalogItem[]): CatalogIndex {
 
 export type RankingOptions = {
   weights?: HybridWeights
+  /** How the weights combine the scorers (see HybridBlend). Default "log-linear". */
+  blend?: HybridBlend
   /** "Now", for the current season (epoch ms). Default Date.now(). */
   now?: number
   /** Size groups for constraints (see DEFAULT_SIZE_GROUPS). */
@@ -128,17 +130,30 @@ export function rankCatalog(
   const constrained = applyHardConstraints(candidates, shopper.profile, options.sizeGroups)
   const history = feedback.likes.length ? [...shopper.history, ...feedback.likes] : shopper.history
   const collaborative = collaborativeScorer(model, history, (id) => itemOf(id)?.title, shopper.customer_id)
-  const content = contentScorer(shopper.profile, history, itemOf)
+  const content = contentScorer(shopper.profile, history, itemOf, { catalog: index.items })
   const knowledge = knowledgeScorer({ profile: shopper.profile, wardrobe: shopper.wardrobe, filters, season })
   const budget = shopper.profile.budget
   const budgetReason = budget.max_item !== null ? `under your ${formatMoney(budget.max_item, budget.currency_code)} budget` : null
 
   // Scores for every eligible item (numbers only: this is the hot loop), reasons afterwards for the best.
+  const logLinear = (options.blend ?? "log-linear") === "log-linear"
+  const popularityScale = model.popularityScale ?? 1
   const ranked: RankedItem[] = constrained.kept.map(({ item, variant, size }) => {
     const c = collaborative.value(item.product_id)
-    const t = content.value(item)
     const k = knowledge.value(item)
-    const score = (weights.collaborative * c + weights.content * t + weights.knowledge * k) * feedbackFactor(item, feedback)
+    let t: number
+    let blended: number
+    if (logLinear) {
+      // Evidence on a log scale: c × popularityScale is log(1 + weighted interactions) for popularity alone.
+      const e = content.evidence(item)
+      t = Math.min(1, Math.exp(e - content.best))
+      const logit = weights.collaborative * popularityScale * c + weights.content * e + weights.knowledge * k
+      blended = 1 / (1 + Math.exp(-logit))
+    } else {
+      t = content.value(item)
+      blended = weights.collaborative * c + weights.content * t + weights.knowledge * k
+    }
+    const score = blended * feedbackFactor(item, feedback)
     return {
       product_id: item.product_id,
       variant_id: variant.id,

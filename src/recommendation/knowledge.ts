@@ -73,6 +73,21 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
   const ownedSlots = new Set(wardrobe.map((w) => w.slot))
   const ownedProducts = new Set(wardrobe.map((w) => w.product_id).filter(Boolean))
 
+  const ownedMainColour = wardrobe.map((w) => (w.colours[0] ? w.colours[0].name.trim().toLowerCase() : null))
+  const ownedSeasonFactor = wardrobe.map((w) => (seasonFits(w.season, context.season) ? 1 : 0.8))
+  // Colour harmony with each owned piece, by the item's colours (items share a few colours: this is the hot loop).
+  const harmonyByColours = new Map<string, Float64Array>()
+  const harmonies = (item: CatalogItem) => {
+    const key = coloursKey(item)
+    let h = harmonyByColours.get(key)
+    if (!h) {
+      h = new Float64Array(wardrobe.length)
+      for (let i = 0; i < wardrobe.length; i++) h[i] = garmentHarmony(wardrobe[i].colours, item.colours).score
+      harmonyByColours.set(key, h)
+    }
+    return h
+  }
+
   /** The score; reasons are pushed onto `reasons` when it is given. */
   function evaluate(item: CatalogItem, reasons: string[] | null): number {
     let score = 0
@@ -85,7 +100,7 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
       reasons.push(`for ${item.season.replace("-", "/")}`)
 
     if (occasions.length) {
-      const match = item.occasions.find((o) => occasions.includes(o.toLowerCase()))
+      const match = item.occasions.find((o) => occasions.includes(lowerCase(o)))
       score += 0.3 * (match ? 1 : 0.3)
       total += 0.3
       if (reasons && match) reasons.push(`right for ${match.toLowerCase()}`)
@@ -96,12 +111,16 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
       let best: OwnedItem | null = null
       let bestScore = 0
       let duplicate = false
-      for (const owned of wardrobe) {
+      const itemMain = item.colours[0] ? lowerCase(item.colours[0].name.trim()) : null
+      let harmony: Float64Array | null = null
+      for (let i = 0; i < wardrobe.length; i++) {
+        const owned = wardrobe[i]
         if (owned.product_id === item.product_id) continue
-        if (owned.slot === item.slot && owned.category_handle === item.category_handle && sameMainColour(owned.colours, item.colours))
+        if (owned.slot === item.slot && owned.category_handle === item.category_handle && itemMain !== null && ownedMainColour[i] === itemMain)
           duplicate = true
         if (!slotsCompatible(owned.slot, item.slot)) continue
-        const h = garmentHarmony(owned.colours, item.colours).score * (seasonFits(owned.season, context.season) ? 1 : 0.8)
+        harmony ??= harmonies(item)
+        const h = harmony[i] * ownedSeasonFactor[i]
         if (!best || h > bestScore) {
           best = owned
           bestScore = h
@@ -128,8 +147,26 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
   }
 }
 
-function sameMainColour(a: Colour[], b: Colour[]): boolean {
-  return !!a[0] && !!b[0] && a[0].name.trim().toLowerCase() === b[0].name.trim().toLowerCase()
+/** Lower-cased strings, remembered (the catalog's vocabulary of colours and occasions is small). */
+const lowered = new Map<string, string>()
+function lowerCase(value: string): string {
+  let v = lowered.get(value)
+  if (v === undefined) {
+    if (lowered.size > 10_000) lowered.clear()
+    lowered.set(value, (v = value.toLowerCase()))
+  }
+  return v
+}
+
+/** An item's colours as one key (names and hexes), remembered per item object. */
+const colourKeys = new WeakMap<CatalogItem, { colours: Colour[]; key: string }>()
+function coloursKey(item: CatalogItem): string {
+  let k = colourKeys.get(item)
+  if (!k || k.colours !== item.colours) {
+    k = { colours: item.colours, key: item.colours.map((c) => `${c.name}\u0000${c.hex ?? ""}`).join("\u0001") }
+    colourKeys.set(item, k)
+  }
+  return k.key
 }
 
 export type OutfitPieceLike = { slot: Slot; colours: Colour[]; season?: string | null; occasions?: string[]; title: string }

@@ -69,6 +69,38 @@ describe("for you", () => {
     expect(recommendForYou(index, model, me).items.map((r) => r.product_id)).not.toContain("bought")
   })
 
+  it("multiplies taste by popularity (log-linear): taste breaks ties in popularity, and popularity ties in taste", () => {
+    // The shopper chose two navy Hanami pieces; a, b are navy Hanami, c, d red Linea; a and c are popular, b and d not.
+    const catalog = [
+      item({ product_id: "seen1", colours: [{ name: "Navy" }], brand: "Hanami" }),
+      item({ product_id: "seen2", colours: [{ name: "Navy" }], brand: "Hanami" }),
+      item({ product_id: "a", colours: [{ name: "Navy" }], brand: "Hanami" }),
+      item({ product_id: "b", colours: [{ name: "Navy" }], brand: "Hanami" }),
+      item({ product_id: "c", colours: [{ name: "Red" }], brand: "Linea" }),
+      item({ product_id: "d", colours: [{ name: "Red" }], brand: "Linea" }),
+      ...Array.from({ length: 10 }, (_, i) => item({ product_id: `x${i}`, colours: [{ name: "Black" }], brand: "Kestrel" })),
+    ]
+    const log: Interaction[] = []
+    for (let c = 0; c < 8; c++) for (const id of ["a", "c"]) log.push({ customer_id: `c${c}`, product_id: id, kind: "purchase", at: t0 + c })
+    const model = buildCollaborativeModel(log)
+    const me = shopper({
+      history: ["seen1", "seen2"].map((id, i) => ({ customer_id: "me", product_id: id, kind: "view" as const, at: t0 + 100 + i })),
+    })
+    const ranking = rankCatalog(indexCatalog(catalog), model, me, {}, { now: t0 })
+    const order = ranking.ranked.map((r) => r.product_id)
+    expect(order.indexOf("a")).toBeLessThan(order.indexOf("b"))
+    expect(order.indexOf("a")).toBeLessThan(order.indexOf("c"))
+    expect(order.indexOf("b")).toBeLessThan(order.indexOf("d"))
+    expect(order.indexOf("c")).toBeLessThan(order.indexOf("d"))
+    for (const r of ranking.ranked) {
+      expect(r.score).toBeGreaterThanOrEqual(0)
+      expect(r.score).toBeLessThanOrEqual(1)
+    }
+    // The linear mean of the first version is still there on request, and ranks the same two extremes.
+    const linear = rankCatalog(indexCatalog(catalog), model, me, {}, { now: t0, blend: "linear" }).ranked.map((r) => r.product_id)
+    expect(linear.indexOf("a")).toBeLessThan(linear.indexOf("d"))
+  })
+
   it("answers no_match naming the constraint that emptied the list, never relaxing it", () => {
     const index = indexCatalog([item({ price: 200 }), item({ price: 300 })])
     const answer = recommendForYou(index, noModel, shopper())

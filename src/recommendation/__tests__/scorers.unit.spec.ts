@@ -53,17 +53,29 @@ describe("collaborative scorer", () => {
   })
 
   it("scores what similar shoppers chose, even with no co-occurrence in one session", () => {
-    const similar = buildCollaborativeModel([
-      event("twin", "a", "purchase", t0),
-      event("twin", "b", "purchase", t0 + 90 * day), // another session: no item–item link from a to b
-      event("other", "c", "purchase", t0),
-      event("other", "d", "purchase", t0 + 90 * day),
-    ])
+    const similar = buildCollaborativeModel(
+      [
+        event("twin", "a", "purchase", t0),
+        event("twin", "b", "purchase", t0 + 90 * day), // another session: no item–item link from a to b
+        event("other", "c", "purchase", t0),
+        event("other", "d", "purchase", t0 + 90 * day),
+      ],
+      { blend: { itemItem: 0.3, similarShoppers: 0.2, popularity: 0.5 } }
+    ) // a mix that weighs similar shoppers (the default is tuned mostly to popularity)
     const scorer = collaborativeScorer(similar, [event("me", "a", "like", t0 + 100 * day)], () => undefined)
     expect(scorer.score("b").score).toBeGreaterThan(0)
     expect(scorer.score("b").reasons).toContain("popular with shoppers who share your taste")
     // d is as popular as b, but nothing links it to this shopper.
     expect(scorer.score("d").score).toBeLessThan(scorer.score("b").score - 0.1)
+  })
+
+  it("keeps the popularity scale, so that popularity × scale is log(1 + weighted interactions)", () => {
+    // The most recent interactions are not decayed: the blazer has 5 × 5 + 2 × 4 + 1 = 34, half-lives aside.
+    expect(model.popularityScale).toBeGreaterThan(0)
+    expect(model.popularity.get("blazer")).toBe(1)
+    const hat = model.popularity.get("hat")! * model.popularityScale!
+    expect(hat).toBeGreaterThan(0)
+    expect(hat).toBeLessThanOrEqual(Math.log1p(1) + 1e-9)
   })
 
   it("falls back to popularity for a shopper with no history", () => {
@@ -107,6 +119,57 @@ describe("content scorer", () => {
     expect(near.score).toBeGreaterThan(far.score)
     // Without embeddings it still scores, on attributes alone.
     expect(scorer.score(item({ embedding: null })).score).toBeGreaterThan(0)
+  })
+})
+
+describe("content scorer: taste from the shopper's own history", () => {
+  // A catalog where navy is rare (1 in 10) and black common.
+  const catalog = Array.from({ length: 20 }, (_, i) =>
+    item({ product_id: `c${i}`, colours: [{ name: i < 2 ? "Navy" : "Black" }], brand: i % 2 ? "Linea" : "Hanami" })
+  )
+  const byId = new Map(catalog.map((c) => [c.product_id, c]))
+  const views = (ids: string[]) => ids.map((id, i) => event("me", id, "view", t0 + i))
+
+  it("measures affinity against the catalog's mix: a rare colour the shopper keeps choosing says more than a common one", () => {
+    const navyFan = contentScorer(profile(), views(["c0", "c1"]), (id) => byId.get(id), { catalog })
+    const navy = item({ colours: [{ name: "Navy" }], brand: "Kestrel" })
+    const black = item({ colours: [{ name: "Black" }], brand: "Kestrel" })
+    expect(navyFan.evidence(navy)).toBeGreaterThan(0)
+    expect(navyFan.evidence(black)).toBeLessThan(0)
+    // Choosing black in a catalog that is 90 % black says next to nothing.
+    const blackFan = contentScorer(profile(), views(["c2", "c4"]), (id) => byId.get(id), { catalog })
+    expect(blackFan.evidence(black)).toBeLessThan(navyFan.evidence(navy) / 5)
+  })
+
+  it("smooths: one item is a hint, more of the same is a pattern; no history is no opinion", () => {
+    const navy = item({ colours: [{ name: "Navy" }] })
+    const once = contentScorer(profile(), views(["c0"]), (id) => byId.get(id), { catalog }).evidence(navy)
+    const twice = contentScorer(profile(), views(["c0", "c1"]), (id) => byId.get(id), { catalog }).evidence(navy)
+    expect(once).toBeGreaterThan(0)
+    expect(twice).toBeGreaterThan(once)
+    const none = contentScorer(profile(), [], (id) => byId.get(id), { catalog })
+    expect(none.evidence(navy)).toBe(0)
+    expect(none.value(navy)).toBe(1)
+  })
+
+  it("counts a product once whatever was done with it, and impressions not at all", () => {
+    const repeated = [event("me", "c0", "view", t0), event("me", "c0", "purchase", t0 + 1), event("me", "c0", "add_to_cart", t0 + 2)]
+    const navy = item({ colours: [{ name: "Navy" }] })
+    const a = contentScorer(profile(), repeated, (id) => byId.get(id), { catalog }).evidence(navy)
+    const b = contentScorer(profile(), views(["c0"]), (id) => byId.get(id), { catalog }).evidence(navy)
+    expect(a).toBeCloseTo(b, 10)
+    const shown = contentScorer(profile(), [event("me", "c0", "impression", t0)], (id) => byId.get(id), { catalog })
+    expect(shown.evidence(navy)).toBe(0)
+  })
+
+  it("keeps value in [0, 1] with the best possible item at 1", () => {
+    const scorer = contentScorer(profile({ colours_liked: ["navy"] }), views(["c0", "c1"]), (id) => byId.get(id), { catalog })
+    for (const c of catalog) {
+      const v = scorer.value(c)
+      expect(v).toBeGreaterThanOrEqual(0)
+      expect(v).toBeLessThanOrEqual(1)
+      expect(v).toBeCloseTo(Math.exp(scorer.evidence(c) - scorer.best), 10)
+    }
   })
 })
 

@@ -2,6 +2,7 @@
  * Seeded random catalogs, profiles, histories, wardrobes and feedback for the property tests and the
  * benchmark. Deterministic for a seed (mulberry32), no dependencies.
  */
+import { APPAREL_SIZES, BRANDS, COLOURS, OCCASIONS, PATTERNS, SEASONS, SHOE_SIZES } from "../../scripts/demo-catalog/vocabulary"
 import { CatalogItem, Colour, Feedback, Interaction, InteractionKind, OwnedItem, Slot, StyleProfile } from "../types"
 
 export type Rng = () => number
@@ -27,8 +28,8 @@ export function sample<T>(rng: Rng, list: readonly T[], n: number): T[] {
   return out
 }
 
-export const APPAREL = ["XS", "S", "M", "L", "XL", "XXL"]
-export const SHOE_SIZES = ["36", "37", "38", "39", "40", "41", "42", "43", "44", "45"]
+export const APPAREL = APPAREL_SIZES
+export { SHOE_SIZES }
 
 export type CategoryDef = { handle: string; slot: Slot; sizes: string[] | null; price: [number, number]; materials: string[] }
 
@@ -46,40 +47,9 @@ export const CATEGORY_DEFS: CategoryDef[] = [
   { handle: "accessories", slot: "accessory", sizes: null, price: [15, 99], materials: ["wool", "silk", "leather"] },
 ]
 
-export const COLOUR_LIST: Colour[] = [
-  { name: "Black", hex: "#1b1b1d" },
-  { name: "White", hex: "#f4f2ec" },
-  { name: "Navy", hex: "#1f2a44" },
-  { name: "Sky Blue", hex: "#8fb8de" },
-  { name: "Camel", hex: "#c19a6b" },
-  { name: "Olive", hex: "#6b7045" },
-  { name: "Sage", hex: "#a3b18a" },
-  { name: "Burgundy", hex: "#6d1a36" },
-  { name: "Red", hex: "#c0262d" },
-  { name: "Blush", hex: "#e8b4b8" },
-  { name: "Mustard", hex: "#d9a404" },
-  { name: "Grey Marl", hex: "#9a9a9c" },
-  { name: "Ecru", hex: "#e3d8c3" },
-  { name: "Lilac", hex: "#b7a4d6" },
-  { name: "Rust", hex: "#b5541c" },
-]
-export const PATTERNS = ["solid", "striped", "checked", "polka dot", "floral", "herringbone"]
-export const BRANDS = [
-  "Atelier Nord",
-  "Maison Verre",
-  "Loom & Lane",
-  "Kestrel",
-  "Oaken Studio",
-  "Rue Sept",
-  "Hanami",
-  "Fieldnote",
-  "Cobalt Row",
-  "Sable & Co",
-  "Linea",
-  "Wren Supply",
-]
-export const SEASONS = ["spring-summer", "autumn-winter", "all-season"]
-export const OCCASIONS = ["everyday", "work", "evening", "weekend", "active", "wedding guest"]
+/** The demo shop's own vocabulary, so generated catalogs speak like the seeded one. */
+export const COLOUR_LIST: Colour[] = COLOURS.map(({ name, hex }) => ({ name, hex }))
+export { PATTERNS, BRANDS, SEASONS, OCCASIONS }
 export const STYLES = ["minimal", "classic", "street", "romantic", "boho", "sporty"]
 
 export type CatalogOptions = {
