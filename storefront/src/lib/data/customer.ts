@@ -11,6 +11,7 @@ import { safeReturnTo } from "@lib/util/return-to"
 import { shopCountry } from "./regions"
 import { getAuthHeaders, getCacheOptions, getCacheTag, getCartId, removeAuthToken, removeCartId, setAuthToken } from "./cookies"
 import { mergeSavedItemsIntoAccount } from "./wishlist"
+import { mergeGuestStyleProfile } from "./recommendations"
 
 export type FormState = {
   error?: string
@@ -101,6 +102,7 @@ export async function signup(_state: FormState, formData: FormData): Promise<For
   await transferCart()
   // Products saved while signed out join the account's saved items.
   await mergeSavedItemsIntoAccount()
+  await mergeGuestStyleProfile()
   const countryCode = await shopCountry(formData.get("country_code"))
   // Back to the page that asked for an account (a path on this site only), else the account.
   redirect(safeReturnTo(formData.get("return_to")) ?? `/${countryCode}/account`)
@@ -127,6 +129,7 @@ export async function login(_state: FormState, formData: FormData): Promise<Form
   await transferCart()
   // Products saved while signed out join the account's saved items.
   await mergeSavedItemsIntoAccount()
+  await mergeGuestStyleProfile()
   const countryCode = await shopCountry(formData.get("country_code"))
   // Back to the page that asked for an account (a path on this site only), else the account.
   redirect(safeReturnTo(formData.get("return_to")) ?? `/${countryCode}/account`)
@@ -192,6 +195,7 @@ export async function completeGoogleSignIn(query: Record<string, string>): Promi
     await revalidateCustomer()
     await transferCart()
     await mergeSavedItemsIntoAccount()
+    await mergeGuestStyleProfile()
     return null
   } catch (error) {
     return medusaErrorMessage(error, "Google sign-in failed. Try again or sign in with your email.")

@@ -23,6 +23,9 @@ export default async function SiteHeader({ countryCode }: { countryCode: string 
         <HeaderMenu>
           <nav aria-label="Main" className="site-nav">
             <Link href={`${base}/store`}>Shop</Link>
+            <Link href={`${base}/for-you`} data-testid="nav-for-you">
+              For you
+            </Link>
             <Link href={`${base}/lookbooks`}>Lookbooks</Link>
             <Link href={`${base}/feed`}>Feed</Link>
             <Link href={`${base}/wardrobe`}>Wardrobe</Link>

@@ -3,6 +3,7 @@ import Link from "next/link"
 import { getStats, listItems } from "@lib/data/wardrobe"
 import ItemCard from "@modules/wardrobe/components/item-card"
 import WardrobeNav from "@modules/wardrobe/components/wardrobe-nav"
+import DressMe from "@modules/recommendations/components/dress-me"
 import { SEASONS } from "@modules/wardrobe/seasons"
 
 export const metadata: Metadata = { title: "Your wardrobe" }
@@ -31,6 +32,7 @@ export default async function WardrobePage({ params, searchParams }: { params: P
     <>
       <h1>Your wardrobe</h1>
       <WardrobeNav countryCode={countryCode} current="items" />
+      <DressMe countryCode={countryCode} />
       {search.deleted ? (
         <p role="status" className="form-ok">
           The item was deleted.

@@ -17,6 +17,7 @@ import TryOnButton from "@modules/try-on/components/try-on-button"
 import SimilarItems from "@modules/visual-search/components/similar-items"
 import SaveButton from "@modules/wishlist/components/save-button"
 import SizeAdvice from "@modules/products/components/size-advice"
+import CompleteTheLook from "@modules/recommendations/components/complete-the-look"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }>; searchParams: Promise<{ colour?: string | string[] }> }
 
@@ -120,6 +121,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <Suspense fallback={null}>
         <SimilarItems productId={product.id} countryCode={countryCode} currency={region.currency_code} />
       </Suspense>
+      <CompleteTheLook productId={product.id} countryCode={countryCode} />
       {category ? (
         <Suspense fallback={null}>
           <RelatedProducts productId={product.id} categoryHandle={category.handle} countryCode={countryCode} />

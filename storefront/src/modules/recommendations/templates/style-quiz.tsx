@@ -1,0 +1,173 @@
+"use client"
+
+import { useActionState, useEffect, useRef, useState } from "react"
+import type { StoreStyleProfile } from "@curator/types/style-profile"
+import { saveStyleQuiz } from "@lib/data/recommendations"
+import { useHydrated } from "@lib/hooks/use-hydrated"
+import FormError from "@modules/common/components/form-error"
+import SubmitButton from "@modules/common/components/submit-button"
+
+const CLOTHING_SIZES = ["XS", "S", "M", "L", "XL", "XXL"]
+const SHOE_SIZES = Array.from({ length: 14 }, (_, i) => String(35 + i))
+const COLOURS = [
+  "black",
+  "white",
+  "navy",
+  "sky blue",
+  "camel",
+  "chocolate",
+  "olive",
+  "sage",
+  "burgundy",
+  "red",
+  "blush",
+  "mustard",
+  "grey marl",
+  "ecru",
+  "lilac",
+  "rust",
+]
+const OCCASIONS = ["everyday", "work", "evening", "weekend", "active", "wedding guest"]
+const STYLES = ["classic", "minimal", "casual", "smart", "sporty", "romantic", "edgy", "relaxed"]
+
+const STEPS = ["Your sizes", "Your budget", "Colours", "Occasions and styles"] as const
+
+function SizeSelect({ name, label, sizes, value }: { name: string; label: string; sizes: string[]; value?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={`quiz-size-${name}`}>{label}</label>
+      <select id={`quiz-size-${name}`} name={`size_${name}`} defaultValue={value ?? ""} data-testid={`quiz-size-${name}`}>
+        <option value="">Not needed</option>
+        {sizes.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+function Choices({ name, legend, options, chosen, testId }: { name: string; legend: string; options: string[]; chosen: string[]; testId: string }) {
+  return (
+    <fieldset className="quiz-choices" data-testid={testId}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} className="facet-option">
+          <input type="checkbox" name={name} value={option} defaultChecked={chosen.includes(option)} /> {option[0].toUpperCase() + option.slice(1)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/**
+ * The style quiz: a few short steps in one form (the hidden steps' answers are sent too), saved
+ * to the shopper's style profile, guest or signed in. Opened again, it shows the saved answers.
+ */
+export default function StyleQuiz({ countryCode, currency, profile }: { countryCode: string; currency: string; profile: StoreStyleProfile | null }) {
+  const [state, action] = useActionState(saveStyleQuiz, null)
+  const [step, setStep] = useState(0)
+  const hydrated = useHydrated()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const moved = useRef(false)
+  useEffect(() => {
+    // After Next or Back, keyboard and screen reader users land on the new step's heading.
+    if (moved.current) headingRef.current?.focus()
+    moved.current = true
+  }, [step])
+  const last = STEPS.length - 1
+  // A budget kept in another currency does not apply here: the fields start empty.
+  const budget = profile?.budget && (!profile.budget.currency_code || profile.budget.currency_code === currency) ? profile.budget : null
+  const currencyLabel = currency.toUpperCase()
+
+  return (
+    <form
+      action={action}
+      className="style-quiz"
+      data-testid="style-quiz"
+      data-hydrated={hydrated}
+      onKeyDown={(event) => {
+        // Enter in a field moves on rather than saving half the answers.
+        if (event.key === "Enter" && step < last && (event.target as HTMLElement).tagName === "INPUT") {
+          event.preventDefault()
+          setStep(step + 1)
+        }
+      }}
+    >
+      <input type="hidden" name="country_code" value={countryCode} />
+      <input type="hidden" name="currency_code" value={currency} />
+      <p className="muted" aria-live="polite">
+        Step {step + 1} of {STEPS.length}
+      </p>
+      <h2 ref={headingRef} tabIndex={-1} data-testid="quiz-step-heading">
+        {STEPS[step]}
+      </h2>
+
+      <div hidden={step !== 0} data-testid="quiz-step-sizes">
+        <p className="muted">We only recommend what is in stock in your size.</p>
+        <div className="form-grid">
+          <SizeSelect name="tops" label="Tops, shirts, knitwear and dresses" sizes={CLOTHING_SIZES} value={profile?.sizes.tops} />
+          <SizeSelect name="trousers" label="Trousers, jeans and skirts" sizes={CLOTHING_SIZES} value={profile?.sizes.trousers} />
+          <SizeSelect name="shoes" label="Shoes (EU)" sizes={SHOE_SIZES} value={profile?.sizes.shoes} />
+        </div>
+      </div>
+
+      <div hidden={step !== 1} data-testid="quiz-step-budget">
+        <p className="muted">Leave a field empty for no limit. Amounts are in {currencyLabel}.</p>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="quiz-max-item">Most per item ({currencyLabel})</label>
+            <input id="quiz-max-item" name="max_item" type="number" min={1} step="any" inputMode="decimal" defaultValue={budget?.max_item ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="quiz-max-outfit">Most per outfit ({currencyLabel})</label>
+            <input
+              id="quiz-max-outfit"
+              name="max_outfit"
+              type="number"
+              min={1}
+              step="any"
+              inputMode="decimal"
+              defaultValue={budget?.max_outfit ?? ""}
+            />
+          </div>
+        </div>
+      </div>
+
+      <div hidden={step !== 2} data-testid="quiz-step-colours">
+        <Choices name="colours_liked" legend="Colours you love" options={COLOURS} chosen={profile?.colours_liked ?? []} testId="quiz-colours-liked" />
+        <Choices
+          name="colours_avoided"
+          legend="Colours you avoid"
+          options={COLOURS}
+          chosen={profile?.colours_avoided ?? []}
+          testId="quiz-colours-avoided"
+        />
+      </div>
+
+      <div hidden={step !== 3} data-testid="quiz-step-occasions">
+        <Choices name="occasions" legend="What you dress for" options={OCCASIONS} chosen={profile?.occasions ?? []} testId="quiz-occasions" />
+        <Choices name="styles" legend="Styles you like" options={STYLES} chosen={profile?.styles ?? []} testId="quiz-styles" />
+      </div>
+
+      <FormError error={state?.error} />
+      <div className="style-quiz__nav">
+        {step > 0 ? (
+          <button type="button" className="button button--secondary" onClick={() => setStep(step - 1)} data-testid="quiz-back">
+            Back
+          </button>
+        ) : null}
+        {step < last ? (
+          <button type="button" className="button" onClick={() => setStep(step + 1)} data-testid="quiz-next">
+            Next
+          </button>
+        ) : null}
+        {/* Saving is possible from any step: the later ones are optional. */}
+        <SubmitButton className={step === last ? "button" : "button button--secondary"} pendingText="Saving…" testId="quiz-save">
+          Save my style
+        </SubmitButton>
+      </div>
+    </form>
+  )
+}
