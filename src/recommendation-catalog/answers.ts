@@ -1,4 +1,4 @@
-import { MedusaRequest } from "@medusajs/framework/http"
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { productCards } from "../catalog/product-card"
 import type { InteractionKind } from "../modules/recommendation/constants"
@@ -16,7 +16,7 @@ import {
   Shopper,
 } from "../recommendation"
 import { ShopperContext } from "../shopper/context"
-import type { RecommendedItem, RecommendedOutfit, RecommendedOutfitPiece } from "../types/http/recommendations"
+import type { RecommendedItem, RecommendedOutfit, RecommendedOutfitPiece, StoreRecommendedOutfitsResponse } from "../types/http/recommendations"
 import { loadRecommendationCatalog } from "./catalog"
 import { collaborativeModel, loadShopper, ProfileOverrides, shopperIdentity, ShopperIdentity } from "./shopper"
 
@@ -189,4 +189,23 @@ export function recordImpressions(req: MedusaRequest, identity: ShopperIdentity,
       .recordInteractions(ids.map((product_id) => ({ ...owner, product_id, kind, surface })))
       .catch((error: Error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Could not record impressions: ${error.message}`))
   })
+}
+
+/**
+ * An outfits answer as every outfit route sends it: the outfits as product cards, `no_match` when the
+ * constraints left nothing, then impressions for the catalog pieces (`skipFirst`: the product the
+ * outfits were built around, which the shopper is already looking at).
+ */
+export async function sendOutfits(
+  req: MedusaRequest,
+  res: MedusaResponse<StoreRecommendedOutfitsResponse>,
+  inputs: RecommendationInputs,
+  answer: { outfits: Outfit[]; no_match: NoMatch | null },
+  surface: string,
+  { skipFirst = false }: { skipFirst?: boolean } = {}
+): Promise<void> {
+  const outfits = await outfitsAnswer(req, inputs, answer.outfits)
+  res.json({ outfits, ...noMatchAnswer(outfits.length, answer.no_match) })
+  const shown = outfits.flatMap((o) => o.items.slice(skipFirst ? 1 : 0).map((p) => (p.source === "catalog" ? p.id : null)))
+  recordImpressions(req, inputs.identity, surface, shown)
 }

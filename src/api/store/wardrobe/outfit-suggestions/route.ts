@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { dressMe } from "../../../../recommendation"
-import { noMatchAnswer, outfitsAnswer, recommendationInputs, recordImpressions } from "../../../../recommendation-catalog/answers"
+import { recommendationInputs, sendOutfits } from "../../../../recommendation-catalog/answers"
 import type { StoreRecommendedOutfitsResponse } from "../../../../types/http/recommendations"
 import { filtersOf, overridesOf, recommendationQuery } from "../../recommendations/recommendations"
 import { StoreGetRecommendedOutfitsParamsType } from "../../recommendations/validators"
@@ -14,12 +14,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<S
   const q = recommendationQuery<StoreGetRecommendedOutfitsParamsType>(req)
   const inputs = await recommendationInputs(req, overridesOf(q))
   const answer = dressMe(inputs.index, inputs.model, inputs.shopper, filtersOf(q), { weights: inputs.weights, limit: q.limit })
-  const outfits = await outfitsAnswer(req, inputs, answer.outfits)
-  res.json({ outfits, ...noMatchAnswer(outfits.length, answer.no_match) })
-  recordImpressions(
-    req,
-    inputs.identity,
-    "dress_me",
-    outfits.flatMap((o) => o.items.map((p) => (p.source === "catalog" ? p.id : null)))
-  )
+  await sendOutfits(req, res, inputs, answer, "dress_me")
 }

@@ -1,7 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { completeTheLook } from "../../../../../recommendation"
-import { noMatchAnswer, outfitsAnswer, recommendationInputs, recordImpressions } from "../../../../../recommendation-catalog/answers"
+import { recommendationInputs, sendOutfits } from "../../../../../recommendation-catalog/answers"
 import type { StoreRecommendedOutfitsResponse } from "../../../../../types/http/recommendations"
 import { filtersOf, overridesOf, recommendationQuery } from "../../../recommendations/recommendations"
 import { StoreGetRecommendedOutfitsParamsType } from "../../../recommendations/validators"
@@ -22,12 +22,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreRecommend
     weights: inputs.weights,
     limit: q.limit,
   })
-  const outfits = await outfitsAnswer(req, inputs, answer.outfits)
-  res.json({ outfits, ...noMatchAnswer(outfits.length, answer.no_match) })
-  recordImpressions(
-    req,
-    inputs.identity,
-    "complete_the_look",
-    outfits.flatMap((o) => o.items.slice(1).map((p) => (p.source === "catalog" ? p.id : null)))
-  )
+  await sendOutfits(req, res, inputs, answer, "complete_the_look", { skipFirst: true })
 }
