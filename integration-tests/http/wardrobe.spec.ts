@@ -513,11 +513,16 @@ medusaIntegrationTestRunner({
         const orderId = completed.data.order.id
 
         const fromOrders = async () => (await call("get", "/store/wardrobe/items?source=order&order=name", "a")).data
-        let items: any = { count: 0 }
-        for (let attempt = 0; attempt < 40 && items.count < 2; attempt++) {
+        // The order.placed subscriber runs after the answer: wait until both purchased variants are there.
+        const purchased = skus.map((s) => idOf(s.sku))
+        const hasBoth = (list: any) => purchased.every((id) => list.items.some((i: any) => i.variant_id === id))
+        let items: any = { count: 0, items: [] }
+        for (let attempt = 0; attempt < 120 && !hasBoth(items); attempt++) {
           items = await fromOrders()
-          if (items.count < 2) await new Promise((r) => setTimeout(r, 250))
+          if (!hasBoth(items)) await new Promise((r) => setTimeout(r, 250))
         }
+        // On failure, show what arrived instead (variant, order) rather than only a count.
+        expect(items.items.map((i: any) => [i.variant_id, i.order_id])).toEqual(expect.arrayContaining(purchased.map((id) => [id, orderId])))
         expect(items.count).toBe(2)
         const first = items.items.find((i: any) => i.variant_id === idOf(skus[0].sku))
         expect(first).toMatchObject({
