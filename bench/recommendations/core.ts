@@ -33,6 +33,7 @@ import {
   INTERACTION_WEIGHTS,
   outfitProblems,
   rankCatalog,
+  recommendForYou,
   recommendOutfits,
   seasonAt,
   seasonFits,
@@ -406,8 +407,10 @@ function main() {
   const hybrid =
     (weights: HybridWeights, blend: HybridBlend = "log-linear", collaborative: CollaborativeModel = model): Ranker =>
     (shopper, seen) =>
+      // The best 10 not seen are among the best 10 + |seen| (the rest is never sorted).
       rankCatalog(live, collaborative, shopper, {}, { weights, blend, now })
-        .ranked.filter((r) => !seen.has(r.product_id))
+        .top(10 + seen.size)
+        .filter((r) => !seen.has(r.product_id))
         .slice(0, 10)
         .map((r) => r.product_id)
   const byPopularity: Ranker = (shopper, seen) => topEligible(live, shopper, seen, (item) => popularity.get(item.product_id) ?? 0)
@@ -495,8 +498,9 @@ function main() {
     const shopper = requestShopper(i)
     const dismissed = shopper.feedback[0].product_id
     const profile = shopper.profile
-    let top: ReturnType<typeof rankCatalog>["ranked"] = []
-    latency.forYou.push(time(() => (top = rankCatalog(index, model, shopper, {}, { now }).ranked.slice(0, 24)), latency.forYou))
+    let top: ReturnType<typeof recommendForYou>["items"] = []
+    // As GET /store/recommendations calls it: the best 24, explained.
+    latency.forYou.push(time(() => (top = recommendForYou(index, model, shopper, {}, { now, limit: 24, explainTop: 24 }).items), latency.forYou))
     for (const r of top) checkPiece(profile, r.product_id, r.variant_id, dismissed)
     const forYou = top.map((r) => r.product_id)
     latency.popularity.push(

@@ -14,8 +14,8 @@ const os = require("node:os")
 const autocannon = require("autocannon")
 const { createSupervisor, exitOnSignals } = require("../../scripts/lib/processes")
 const { readPublishableKey } = require("../../scripts/lib/publishable-key")
-const { startBackend, waitForHttp } = require("../../scripts/lib/servers")
 const { readSettings } = require("../../scripts/lib/settings")
+const { jsonClient, printTable, startBenchBackend } = require("../backend")
 const { percentile } = require("../stats")
 
 const settings = readSettings({ root: path.resolve(__dirname, "..", "..") })
@@ -29,21 +29,7 @@ const log = (...args) => console.log("[bench:store-api]", ...args)
 const supervisor = createSupervisor({ cwd: settings.root, env: settings.env, log })
 exitOnSignals(() => supervisor.shutdown())
 
-async function startServer() {
-  const server = startBackend({ settings, supervisor, port: PORT, env: { LOG_LEVEL: "error" }, stdio: ["ignore", "ignore", "inherit"] })
-  await waitForHttp(`${BASE}/health`, { timeoutMs: 120_000, what: "the production server", server })
-}
-
-async function json(method, url, headers, body) {
-  const res = await fetch(`${BASE}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body && JSON.stringify(body),
-  })
-  const data = await res.json()
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${data.message}`)
-  return data
-}
+const json = jsonClient(BASE)
 
 /** Runs one autocannon load and measures every response's latency itself (autocannon has no p95). */
 function load(name, requestOptions) {
@@ -71,7 +57,7 @@ function load(name, requestOptions) {
 
 async function main() {
   const key = readPublishableKey(settings.publishableKeyFile)
-  await startServer()
+  await startBenchBackend({ settings, supervisor, port: PORT })
   try {
     const headers = { "x-publishable-api-key": key }
     const { regions } = await json("GET", "/store/regions", headers)
@@ -214,15 +200,10 @@ async function main() {
     const reference = results.find((r) => r.name.startsWith("GET /store/products (list"))
     const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
     const rows = results.map((r) => [r.name, fmt(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.p95 / reference.p95, 2) + "×", String(r.errors)])
-    const header = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / products p95", "errors"]
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
-    const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |"
     console.log(
       `\nbench/store-api — production build, ${products.length >= 100 ? "100+" : products.length} products sampled, ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} CPUs`
     )
-    console.log(line(header))
-    console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|")
-    for (const row of rows) console.log(line(row))
+    printTable(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / products p95", "errors"], rows)
   } finally {
     await supervisor.shutdown()
   }

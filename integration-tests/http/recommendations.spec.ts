@@ -272,6 +272,45 @@ medusaIntegrationTestRunner({
       expect(recorded).toEqual(expect.arrayContaining(shown))
     })
 
+    it("adding a line item records one add_to_cart (surface cart) for the customer or the guest cookie; anonymous or failed adds record none", async () => {
+      const recommendation = getContainer().resolve<RecommendationModuleService>(RECOMMENDATION_MODULE)
+      const item = (await call("get", `/store/recommendations?region_id=${eur}&limit=1`, "a")).data.recommendations[0] as Piece
+      const line = { variant_id: item.variant_id, quantity: 1 }
+      const addToCart = (cartId: string, who?: "a", headers: Record<string, string> = {}) =>
+        call("post", `/store/carts/${cartId}/line-items`, who, line, headers)
+      const newCart = async (who?: "a") => (await call("post", "/store/carts", who, { region_id: eur })).data.cart.id as string
+      const addsOf = async () => recommendation.listInteractions({ product_id: item.id, kind: "add_to_cart" })
+
+      // First the calls that must record nothing: a failed add (no such cart) and an anonymous add without a guest cookie.
+      expect((await addToCart("cart_missing", "a")).status).toBe(404)
+      expect((await addToCart(await newCart())).status).toBe(200)
+
+      const saved = await call("post", "/store/recommendations/interactions", undefined, {
+        interactions: [{ product_id: item.id, kind: "view", surface: "pdp" }],
+      })
+      const cookie = (saved.headers["set-cookie"] as string[]).find((c) => c.startsWith(`${GUEST_COOKIE}=`))!.split(";")[0]
+      const guestId = `guest_${decodeURIComponent(cookie.slice(GUEST_COOKIE.length + 1)).split(".")[0]}`
+      expect((await addToCart(await newCart("a"), "a")).status).toBe(200)
+      expect((await addToCart(await newCart(), undefined, { cookie })).status).toBe(200)
+
+      const customerId = await customerIdOf("a")
+      let adds = await addsOf()
+      // Recorded after the answer has gone: wait for the two that count.
+      for (let i = 0; i < 30 && adds.length < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        adds = await addsOf()
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300)) // room for a wrong third one to show
+      adds = await addsOf()
+      const owners = adds.map((a) => [a.customer_id ?? a.guest_id, a.surface, (a.value as { variant_id?: string } | null)?.variant_id]).sort()
+      expect(owners).toEqual(
+        [
+          [customerId, "cart", item.variant_id],
+          [guestId, "cart", item.variant_id],
+        ].sort()
+      )
+    })
+
     it("bad parameters: 400 naming the parameter", async () => {
       const cases: [string, string][] = [
         [`/store/recommendations`, "region_id"],

@@ -198,6 +198,118 @@ medusaIntegrationTestRunner({
       expect((await call("get", ME, "b")).data.style_profile.brands).toEqual([])
     })
 
+    it("offers the quiz's looks: photo cards of our own products across categories, the same each time, with bad parameters refused", async () => {
+      const { data: regions } = await api.get("/store/regions", { headers: storeHeaders(store.publishableKey) })
+      const europe = regions.regions.find((r: { currency_code: string }) => r.currency_code === "eur")
+      const looks = await call("get", `/store/recommendations/quiz-looks?region_id=${europe.id}`)
+      expect(looks.status).toBe(200)
+      const ids = looks.data.looks.map((l: { id: string }) => l.id)
+      expect(ids.length).toBeGreaterThanOrEqual(8)
+      expect(ids.length).toBeLessThanOrEqual(12)
+      expect(new Set(ids).size).toBe(ids.length)
+      for (const look of looks.data.looks) {
+        expect(look).toMatchObject({ thumbnail: expect.any(String), in_stock: true, picked: false, calculated_price: { currency_code: "eur" } })
+        expect(productIds).toContain(look.id)
+      }
+      // Spread over the wardrobe: no one slot fills the quiz.
+      const slots = looks.data.looks.map((l: { slot: string }) => l.slot)
+      expect(new Set(slots).size).toBeGreaterThanOrEqual(4)
+      expect((await call("get", `/store/recommendations/quiz-looks?region_id=${europe.id}`)).data.looks.map((l: { id: string }) => l.id)).toEqual(ids)
+      expect((await call("get", `/store/recommendations/quiz-looks?region_id=${europe.id}&limit=3`)).data.looks).toHaveLength(3)
+      for (const [query, message] of [
+        ["", /region_id or country_code/],
+        [`?region_id=${europe.id}&limit=13`, /limit.*12/],
+        [`?region_id=${europe.id}&colour=red`, /colour/],
+      ] as const) {
+        const response = await call("get", `/store/recommendations/quiz-looks${query}`)
+        expect([query, response.status]).toEqual([query, 400])
+        expect(response.data.message).toMatch(message)
+      }
+    })
+
+    it("records the quiz's looks as likes once, fills the answers left empty from them, and refuses an unknown look saving nothing", async () => {
+      const customerId = await customerIdOf(tokens.a)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: products } = await query.graph({
+        entity: "product",
+        fields: ["id", "metadata", "options.title", "options.values.value"],
+        filters: { id: productIds },
+      })
+      const coloursOf = (id: string) =>
+        products
+          .find((p) => p.id === id)!
+          .options!.find((o) => o!.title === "Colour")!
+          .values!.map((v) => v!.value.toLowerCase())
+      const looks = [productIds[0], productIds[1]]
+      const quizLikes = () => recommendation().listInteractions({ customer_id: customerId, kind: "like", surface: "quiz" })
+
+      await call("post", ME, "a", { sizes: { tops: "M" }, colours_avoided: [coloursOf(looks[0])[0]] })
+      const saved = await call("post", ME, "a", { occasions: ["evening"], colours_liked: [], liked_product_ids: [...looks, looks[0]] })
+      expect(saved.status).toBe(200)
+      // Colours left empty come from the looks, never one the shopper avoids; the answered occasions stay theirs.
+      const derived = saved.data.style_profile.colours_liked as string[]
+      expect(derived.length).toBeGreaterThan(0)
+      for (const colour of derived) expect([...coloursOf(looks[0]), ...coloursOf(looks[1])]).toContain(colour)
+      expect(derived).not.toContain(coloursOf(looks[0])[0])
+      expect(saved.data.style_profile).toMatchObject({ sizes: { tops: "M" }, occasions: ["evening"] })
+      expect((await quizLikes()).map((r) => r.product_id).sort()).toEqual([...looks].sort())
+
+      // Saved again: each look is still liked once; a look no longer picked is no longer liked.
+      expect((await call("post", ME, "a", { liked_product_ids: looks })).status).toBe(200)
+      expect(await quizLikes()).toHaveLength(2)
+      expect((await call("post", ME, "a", { liked_product_ids: [looks[1]] })).status).toBe(200)
+      expect((await quizLikes()).map((r) => r.product_id)).toEqual([looks[1]])
+      const { data: regions } = await api.get("/store/regions", { headers: storeHeaders(store.publishableKey) })
+      const europe = regions.regions.find((r: { currency_code: string }) => r.currency_code === "eur")
+      const shown = (await call("get", `/store/recommendations/quiz-looks?region_id=${europe.id}`, "a")).data.looks as {
+        id: string
+        picked: boolean
+      }[]
+      expect(shown.filter((l) => l.picked).map((l) => l.id)).toEqual(shown.some((l) => l.id === looks[1]) ? [looks[1]] : [])
+
+      // An unknown look: 400 naming it, and neither the profile nor the likes change.
+      const before = (await call("get", ME, "a")).data.style_profile
+      for (const [body, message] of [
+        [{ fit: "slim", liked_product_ids: [looks[0], "prod_not_ours"] }, /liked_product_ids\.1: "prod_not_ours" is not a product of this shop/],
+        [{ liked_product_ids: Array.from({ length: 13 }, (_, i) => `prod_${i}`) }, /liked_product_ids.*12/],
+        [{ liked_product_ids: "prod_1" }, /liked_product_ids/],
+      ] as const) {
+        const refused = await call("post", ME, "a", body)
+        expect([JSON.stringify(body).slice(0, 60), refused.status]).toEqual([JSON.stringify(body).slice(0, 60), 400])
+        expect(refused.data.message).toMatch(message)
+      }
+      expect((await call("get", ME, "a")).data.style_profile).toEqual(before)
+      expect((await quizLikes()).map((r) => r.product_id)).toEqual([looks[1]])
+    })
+
+    it("records a guest's quiz looks under the guest cookie and moves them into the account at sign-in", async () => {
+      const refused = await call("post", "/store/style-profile", undefined, { sizes: { tops: "S" }, liked_product_ids: ["prod_not_ours"] })
+      expect(refused.status).toBe(400)
+      // A refused save issues no guest identity.
+      expect(guestCookieOf(refused)).toBeNull()
+
+      const saved = await call("post", "/store/style-profile", undefined, { sizes: { tops: "S" }, liked_product_ids: [productIds[2]] })
+      expect(saved.status).toBe(200)
+      expect(saved.data.style_profile.colours_liked.length).toBeGreaterThan(0)
+      const withCookie = { cookie: guestCookieOf(saved)!.pair }
+      const again = await call("post", "/store/style-profile", undefined, { liked_product_ids: [productIds[2]] }, withCookie)
+      expect(again.status).toBe(200)
+      const guestLikes = await recommendation().listInteractions({ kind: "like", surface: "quiz", product_id: productIds[2] })
+      expect(guestLikes).toHaveLength(1)
+      expect(guestLikes[0]).toMatchObject({ customer_id: null, guest_id: expect.stringMatching(/^guest_/) })
+
+      const { token, customerId } = await signUpCustomer(api, store.publishableKey, {
+        email: "quiz-guest@example.com",
+        first_name: "Quinn",
+        last_name: "Quiz",
+      })
+      const merged = await api.request({ method: "get", url: ME, headers: { ...storeHeaders(store.publishableKey, token), ...withCookie } })
+      expect(merged.data.style_profile.sizes).toEqual({ tops: "S" })
+      expect((await recommendation().listInteractions({ customer_id: customerId, kind: "like", surface: "quiz" })).map((r) => r.product_id)).toEqual([
+        productIds[2],
+      ])
+    })
+
     it("records interactions from the storefront, skipping unknown products, refusing server-only kinds", async () => {
       const customerId = await customerIdOf(tokens.b)
       const recorded = await call("post", "/store/recommendations/interactions", "b", {

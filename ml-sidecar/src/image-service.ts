@@ -108,6 +108,11 @@ export class ImageService {
     return this.store.get(id);
   }
 
+  /** The stored vectors of those of `ids` that are indexed (others absent), all of the current model space. */
+  getEmbeddings(ids: string[]): Promise<Map<string, Float32Array>> {
+    return this.store.getVectors(ids);
+  }
+
   /** Makes every acknowledged write durable. */
   flush(): Promise<void> {
     return this.store.flush();

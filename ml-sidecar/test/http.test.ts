@@ -87,7 +87,8 @@ test("GET /docs serves the OpenAPI document with every route", async () => {
   const { status, json } = await call("GET", "/docs/json");
   assert.equal(status, 200);
   assert.equal(json.openapi, "3.0.3");
-  for (const p of ["/v1/embed", "/v1/images/{id}", "/v1/search", "/v1/dedup", "/v1/duplicates", "/health", "/metrics"]) assert.ok(json.paths[p], p);
+  for (const p of ["/v1/embed", "/v1/images/{id}", "/v1/images/embeddings", "/v1/search", "/v1/dedup", "/v1/duplicates", "/health", "/metrics"])
+    assert.ok(json.paths[p], p);
   assert.ok(
     json.paths["/v1/embed"].post.requestBody.content["multipart/form-data"],
     'json.paths["/v1/embed"].post.requestBody.content["multipart/form-data"]',
@@ -142,6 +143,32 @@ test("PUT, GET and DELETE /v1/images/:id", async () => {
   await assertClientError(await put("img_x", img.a!, ["not", "an", "object"]), 400, "invalid_metadata");
   await assertClientError(await put("img_x", img.a!, { product_id: 5 }), 400, "invalid_metadata");
   await assertClientError(await put("img_x", img.a!, { nested: { no: 1 } }), 400, "invalid_metadata");
+});
+
+test("POST /v1/images/embeddings reads many indexed images' embeddings at once", async () => {
+  const r = await call("POST", "/v1/images/embeddings", { ids: ["img_a", "img_c", "not_indexed"] });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.model_version, (await call("GET", "/health")).json.model_version);
+  assert.deepEqual(Object.keys(r.json.embeddings).sort(), ["img_a", "img_c"]);
+  for (const id of ["img_a", "img_c"]) {
+    // The same vectors as the one-image read, unit length.
+    assert.deepEqual(r.json.embeddings[id], (await call("GET", `/v1/images/${id}?include_embedding=true`)).json.image.embedding);
+    const norm = Math.sqrt(r.json.embeddings[id].reduce((s: number, x: number) => s + x * x, 0));
+    assert.ok(Math.abs(norm - 1) < 1e-3, `|${id}| = ${norm}`);
+  }
+  assert.notDeepEqual(r.json.embeddings.img_a, r.json.embeddings.img_c);
+  const none = await call("POST", "/v1/images/embeddings", { ids: ["not_indexed"] });
+  assert.equal(none.status, 200);
+  assert.deepEqual(none.json.embeddings, {});
+
+  await assertClientError(await call("POST", "/v1/images/embeddings", {}), 400, "invalid_request");
+  await assertClientError(await call("POST", "/v1/images/embeddings", { ids: [] }), 400, "invalid_request");
+  await assertClientError(await call("POST", "/v1/images/embeddings", { ids: "img_a" }), 400, "invalid_request");
+  await assertClientError(await call("POST", "/v1/images/embeddings", { ids: ["bad id!"] }), 400, "invalid_request");
+  const tooMany = await call("POST", "/v1/images/embeddings", { ids: Array.from({ length: 1001 }, (_, i) => `img_${i}`) });
+  await assertClientError(tooMany, 400, "invalid_request");
+  assert.match(tooMany.json.message, /1000/);
+  await assertClientError(await call("POST", "/v1/images/embeddings", "{broken", { "content-type": "application/json" }), 400, "invalid_json");
 });
 
 test("POST /v1/search by image, by embedding, with filters", async () => {

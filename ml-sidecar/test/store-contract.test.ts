@@ -70,6 +70,9 @@ function contract(name: string, makeFactory: () => Promise<VectorStoreFactory>, 
       assert.deepEqual(got.hash, { hex: "0123456789abcdef", mirrorHex: "fedcba9876543210" });
       assert.ok(Math.abs(got.vector[3]! - vs[5]![3]!) < 1e-6, "Math.abs(got.vector[3]! - vs[5]![3]!) < 1e-6");
       assert.equal(await store.get("missing"), null);
+      const many = await store.getVectors(["img_7", "missing", "img_299"]);
+      assert.deepEqual([...many.keys()].sort(), ["img_299", "img_7"]);
+      assert.ok(Math.abs(many.get("img_299")![0]! - vs[299]![0]!) < 1e-6, "many.get(img_299) is img_299's vector");
     });
 
     test("k-NN returns the exact nearest neighbours with cosine scores", async () => {

@@ -6,6 +6,7 @@ import { adminSocialMiddlewares } from "./admin/social/middlewares"
 import { storeLookbookMiddlewares } from "./store/lookbooks/middlewares"
 import { adminLookbookMiddlewares } from "./admin/lookbooks/middlewares"
 import { adminVisualMiddlewares } from "./admin/visual/middlewares"
+import { adminRecommendationMiddlewares } from "./admin/recommendations/middlewares"
 import { storeProductAvailabilityMiddlewares } from "./store/products/[id]/availability/middlewares"
 import { storeSimilarProductsMiddlewares } from "./store/products/[id]/similar/middlewares"
 import { storeSizeAdviceMiddlewares } from "./store/products/[id]/size-advice/middlewares"
@@ -63,6 +64,8 @@ export default defineMiddlewares({
     ...storeRecommendationInteractionsMiddlewares,
     // Recommendations: for you, outfits, complete the look, dress me, feedback, an outfit into the cart.
     ...storeRecommendationMiddlewares,
+    // The admin's recommendation figures: per surface, the weights, constraint rejections.
+    ...adminRecommendationMiddlewares,
     // Admin roles: moderators reach the moderation API only (one check for every /admin route); POST /admin/users/:id/role.
     ...adminRoleMiddlewares,
   ],

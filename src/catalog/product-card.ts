@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { ShopperContext } from "../shopper/context"
-import { channelStockLocations, StockedVariant, VARIANT_STOCK_FIELDS, variantInStock } from "../utils/stock-availability"
+import { channelStockLocations, STOCK_FIELDS, StockedVariant, VARIANT_STOCK_FIELDS, variantInStock } from "../utils/stock-availability"
 import { ProductCard, ProductCardPrice, VariantProductCard } from "../types/http/product-card"
 
 export type { ProductCard, VariantProductCard } from "../types/http/product-card"
@@ -60,6 +60,19 @@ const CARD_FIELDS = [
   "variants.sku",
   ...VARIANT_STOCK_FIELDS,
 ]
+/** A chosen variant's card: the variant with its stock and its product's card fields. */
+const VARIANT_CARD_FIELDS = [
+  "id",
+  "title",
+  "sku",
+  "product.id",
+  "product.title",
+  "product.handle",
+  "product.thumbnail",
+  "product.status",
+  "product.sales_channels.id",
+  ...STOCK_FIELDS,
+]
 const PRICE_FIELDS = [
   "variants.calculated_price.calculated_amount",
   "variants.calculated_price.original_amount",
@@ -88,45 +101,65 @@ export const lowestPrice = (prices: (ProductCardPrice | null)[]): ProductCardPri
 export async function productCards(scope: MedusaContainer, input: ProductCardsInput): Promise<ProductCards> {
   const cards: ProductCards = { products: new Map(), variants: new Map() }
   const variantIds = [...new Set((input.variant_ids ?? []).filter(Boolean))]
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const productIds = new Set((input.product_ids ?? []).filter(Boolean))
-  if (variantIds.length) {
-    const { data } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { id: variantIds } })
-    for (const v of data) if (v.product_id) productIds.add(v.product_id)
-  }
-  if (!productIds.size) return cards
+  const productIds = [...new Set((input.product_ids ?? []).filter(Boolean))]
+  if (!variantIds.length && !productIds.length) return cards
 
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const shopper = input.shopper
   const salesChannelIds = shopper?.sales_channel_ids ?? input.sales_channel_ids ?? []
   const locationIds = shopper ? shopper.stock_location_ids : await channelStockLocations(query, salesChannelIds)
-  const { data } = await query.graph({
-    entity: "product",
-    fields: shopper ? [...CARD_FIELDS, ...PRICE_FIELDS] : CARD_FIELDS,
-    filters: { id: [...productIds], status: ProductStatus.PUBLISHED },
-    context: shopper
-      ? { variants: { calculated_price: QueryContext({ region_id: shopper.region_id, currency_code: shopper.currency_code }) } }
-      : undefined,
-  })
-  const wantedVariants = new Set(variantIds)
-  for (const product of data as unknown as ProductRow[]) {
-    const inChannel = !salesChannelIds.length || (product.sales_channels ?? []).some((sc) => !!sc && salesChannelIds.includes(sc.id))
-    if (!inChannel) continue
-    const variants = (product.variants ?? []).filter((v): v is VariantRow => !!v)
-    const base = { id: product.id, title: product.title, handle: product.handle, thumbnail: product.thumbnail ?? null }
-    const facts = variants.map((v) => ({ variant: v, price: parseCalculatedPrice(v.calculated_price), in_stock: variantInStock(v, locationIds) }))
-    if (input.product_ids?.includes(product.id)) {
-      cards.products.set(product.id, { ...base, calculated_price: lowestPrice(facts.map((f) => f.price)), in_stock: facts.some((f) => f.in_stock) })
-    }
-    for (const f of facts) {
-      if (!wantedVariants.has(f.variant.id)) continue
-      cards.variants.set(f.variant.id, {
-        id: f.variant.id,
-        title: f.variant.title ?? null,
-        sku: f.variant.sku ?? null,
+  const priceContext = shopper ? QueryContext({ region_id: shopper.region_id, currency_code: shopper.currency_code }) : null
+  const visible = (product: Pick<ProductRow, "status" | "sales_channels"> | null | undefined): boolean =>
+    !!product &&
+    product.status === ProductStatus.PUBLISHED &&
+    (!salesChannelIds.length || (product.sales_channels ?? []).some((sc) => !!sc && salesChannelIds.includes(sc.id)))
+  const baseOf = (product: ProductRow) => ({ id: product.id, title: product.title, handle: product.handle, thumbnail: product.thumbnail ?? null })
+
+  // Chosen variants are read alone, not with all their siblings' prices and stock: a look or an outfit names a few.
+  const readVariants = async () => {
+    if (!variantIds.length) return
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: [...VARIANT_CARD_FIELDS, ...(shopper ? PRICE_FIELDS.map((f) => f.replace(/^variants\./, "")) : [])],
+      filters: { id: variantIds },
+      context: priceContext ? { calculated_price: priceContext } : undefined,
+    })
+    for (const variant of data as unknown as (VariantRow & { product?: ProductRow | null })[]) {
+      const product = variant.product
+      if (!product || !visible(product)) continue
+      cards.variants.set(variant.id, {
+        id: variant.id,
+        title: variant.title ?? null,
+        sku: variant.sku ?? null,
         product_id: product.id,
-        card: { ...base, calculated_price: f.price, in_stock: f.in_stock },
+        card: {
+          ...baseOf(product),
+          calculated_price: parseCalculatedPrice(variant.calculated_price),
+          in_stock: variantInStock(variant, locationIds),
+        },
       })
     }
   }
+
+  const readProducts = async () => {
+    if (!productIds.length) return
+    const { data } = await query.graph({
+      entity: "product",
+      fields: shopper ? [...CARD_FIELDS, ...PRICE_FIELDS] : CARD_FIELDS,
+      filters: { id: productIds, status: ProductStatus.PUBLISHED },
+      context: priceContext ? { variants: { calculated_price: priceContext } } : undefined,
+    })
+    for (const product of data as unknown as ProductRow[]) {
+      if (!visible(product)) continue
+      const variants = (product.variants ?? []).filter((v): v is VariantRow => !!v)
+      cards.products.set(product.id, {
+        ...baseOf(product),
+        calculated_price: lowestPrice(variants.map((v) => parseCalculatedPrice(v.calculated_price))),
+        in_stock: variants.some((v) => variantInStock(v, locationIds)),
+      })
+    }
+  }
+
+  await Promise.all([readVariants(), readProducts()])
   return cards
 }

@@ -8,11 +8,13 @@ import {
   CatalogIndex,
   CollaborativeModel,
   DEFAULT_WEIGHTS,
+  HybridBlend,
   HybridWeights,
   indexCatalog,
   NoMatch,
   Outfit,
   RankedItem,
+  RejectionCounts,
   Shopper,
 } from "../recommendation"
 import { ShopperContext } from "../shopper/context"
@@ -32,21 +34,35 @@ export type RecommendationInputs = {
 
 const perRequest = new WeakMap<MedusaRequest, Promise<RecommendationInputs>>()
 
-const weightFromEnv = (name: string, fallback: number) => {
+/** The environment variables that set each of the hybrid's weights. */
+export const WEIGHT_ENV: Record<keyof HybridWeights, string> = {
+  collaborative: "RECOMMENDATION_WEIGHT_COLLABORATIVE",
+  content: "RECOMMENDATION_WEIGHT_CONTENT",
+  knowledge: "RECOMMENDATION_WEIGHT_KNOWLEDGE",
+}
+
+/** A weight the environment sets (a number ≥ 0), or null when it sets none or an unusable one. */
+const weightFromEnv = (name: string): number | null => {
   const raw = process.env[name]
-  const value = raw === undefined || raw === "" ? fallback : Number(raw)
-  return Number.isFinite(value) && value >= 0 ? value : fallback
+  const value = raw === undefined || raw === "" ? NaN : Number(raw)
+  return Number.isFinite(value) && value >= 0 ? value : null
 }
 
 /**
- * The hybrid's weights: the core's tuned defaults (DEFAULT_WEIGHTS in src/recommendation/hybrid.ts) unless
+ * The hybrid's weights: the core's tuned defaults (DEFAULT_WEIGHTS in src/recommendation/types.ts) unless
  * RECOMMENDATION_WEIGHT_COLLABORATIVE / _CONTENT / _KNOWLEDGE set them (the core normalises their sum to 1).
  */
 export const recommendationWeights = (): HybridWeights => ({
-  collaborative: weightFromEnv("RECOMMENDATION_WEIGHT_COLLABORATIVE", DEFAULT_WEIGHTS.collaborative),
-  content: weightFromEnv("RECOMMENDATION_WEIGHT_CONTENT", DEFAULT_WEIGHTS.content),
-  knowledge: weightFromEnv("RECOMMENDATION_WEIGHT_KNOWLEDGE", DEFAULT_WEIGHTS.knowledge),
+  collaborative: weightFromEnv(WEIGHT_ENV.collaborative) ?? DEFAULT_WEIGHTS.collaborative,
+  content: weightFromEnv(WEIGHT_ENV.content) ?? DEFAULT_WEIGHTS.content,
+  knowledge: weightFromEnv(WEIGHT_ENV.knowledge) ?? DEFAULT_WEIGHTS.knowledge,
 })
+
+/** The environment variables whose weight is in effect (set to a usable value). */
+export const weightOverrides = (): string[] => Object.values(WEIGHT_ENV).filter((name) => weightFromEnv(name) !== null)
+
+/** How the routes blend the weights: they leave it at rankCatalog's default, which this names for the admin. */
+export const RECOMMENDATION_BLEND: HybridBlend = "log-linear"
 
 /** The request's shopper context (set by the shopperContext middleware; the validators require a region or country). */
 export function requireShopperContext(req: MedusaRequest): ShopperContext {
@@ -192,6 +208,33 @@ export function recordImpressions(req: MedusaRequest, identity: ShopperIdentity,
 }
 
 /**
+ * Adds what the hard constraints turned away for one answer to the surface's daily counters (the admin's
+ * Recommendations page): candidates rejected per constraint, and the reason that emptied the answer when it
+ * came back empty. Written after the answer has gone, never delaying or failing it; a failure is logged.
+ * Pieces dropped by the fresh re-check of the product cards (variantCards) are not counted: the core's
+ * counts are of the ranking's own candidates.
+ */
+export function recordRejections(
+  req: MedusaRequest,
+  surface: string,
+  answer: { rejected?: RejectionCounts; no_match: NoMatch | null },
+  answered: number
+): void {
+  const tallies = new Map<string, { reason: string; rejected: number; emptied: number }>()
+  for (const [reason, rejected] of Object.entries(answer.rejected ?? {})) tallies.set(reason, { reason, rejected, emptied: 0 })
+  const emptiedBy = noMatchAnswer(answered, answer.no_match).emptied_by
+  if (emptiedBy) tallies.set(emptiedBy, { reason: emptiedBy, rejected: tallies.get(emptiedBy)?.rejected ?? 0, emptied: 1 })
+  const counts = [...tallies.values()].filter((t) => t.rejected > 0 || t.emptied > 0)
+  if (!counts.length) return
+  setImmediate(() => {
+    req.scope
+      .resolve<RecommendationModuleService>(RECOMMENDATION_MODULE)
+      .recordRejections(surface, counts)
+      .catch((error: Error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Could not record constraint rejections: ${error.message}`))
+  })
+}
+
+/**
  * An outfits answer as every outfit route sends it: the outfits as product cards, `no_match` when the
  * constraints left nothing, then impressions for the catalog pieces (`skipFirst`: the product the
  * outfits were built around, which the shopper is already looking at).
@@ -200,7 +243,7 @@ export async function sendOutfits(
   req: MedusaRequest,
   res: MedusaResponse<StoreRecommendedOutfitsResponse>,
   inputs: RecommendationInputs,
-  answer: { outfits: Outfit[]; no_match: NoMatch | null },
+  answer: { outfits: Outfit[]; rejected?: RejectionCounts; no_match: NoMatch | null },
   surface: string,
   { skipFirst = false }: { skipFirst?: boolean } = {}
 ): Promise<void> {
@@ -208,4 +251,5 @@ export async function sendOutfits(
   res.json({ outfits, ...noMatchAnswer(outfits.length, answer.no_match) })
   const shown = outfits.flatMap((o) => o.items.slice(skipFirst ? 1 : 0).map((p) => (p.source === "catalog" ? p.id : null)))
   recordImpressions(req, inputs.identity, surface, shown)
+  recordRejections(req, surface, answer, outfits.length)
 }

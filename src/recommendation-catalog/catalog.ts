@@ -4,6 +4,8 @@ import { parseCalculatedPrice } from "../catalog/product-card"
 import { SIZE_OPTION } from "../catalog/product-choices"
 import type { CatalogItem, CatalogVariant, Colour, Slot } from "../recommendation"
 import { ShopperContext } from "../shopper/context"
+import { RefreshingCache } from "../utils/refreshing-cache"
+import { attachProductEmbeddings } from "./embeddings"
 import { StockedVariant, VARIANT_STOCK_FIELDS, variantInStock } from "../utils/stock-availability"
 
 /**
@@ -150,24 +152,16 @@ export function toCatalogItem(row: ProductRow, shopper: ShopperContext, variantP
 
 /**
  * How long one shopper context's catalog is reused (RECOMMENDATION_CATALOG_TTL_MS, default 30 s; 0 reads it
- * on every request). Safe because every answered piece is checked again, fresh, when its product card is
- * built (answers.ts): a variant sold out or repriced since is never answered.
+ * on every request); for 5 minutes after that the old one answers while a fresh one is read in the background,
+ * so no shopper waits for the read (seconds on a large catalog). Safe because every answered piece is checked
+ * again, fresh, when its product card is built (answers.ts): a variant sold out or repriced since is never answered.
  */
-const CATALOG_TTL_MS = Number(process.env.RECOMMENDATION_CATALOG_TTL_MS ?? 30_000)
-const catalogs = new Map<string, { at: number; catalog: Promise<RecommendationCatalog> }>()
+const catalogs = new RefreshingCache<RecommendationCatalog>(Number(process.env.RECOMMENDATION_CATALOG_TTL_MS ?? 30_000), 5 * 60_000)
 
-/** Every published product of the shopper's sales channels, as the core's items for the shopper's region (cached briefly per context). */
+/** Every published product of the shopper's sales channels, as the core's items for the shopper's region (cached per context). */
 export function loadRecommendationCatalog(scope: MedusaContainer, shopper: ShopperContext): Promise<RecommendationCatalog> {
-  if (!(CATALOG_TTL_MS > 0)) return readCatalog(scope, shopper)
   const key = [shopper.region_id, shopper.currency_code, [...shopper.sales_channel_ids].sort(), [...shopper.stock_location_ids].sort()].join("|")
-  const now = Date.now()
-  const hit = catalogs.get(key)
-  if (hit && now - hit.at < CATALOG_TTL_MS) return hit.catalog
-  for (const [k, v] of catalogs) if (now - v.at >= CATALOG_TTL_MS) catalogs.delete(k)
-  const catalog = readCatalog(scope, shopper)
-  catalogs.set(key, { at: now, catalog })
-  catalog.catch(() => catalogs.delete(key))
-  return catalog
+  return catalogs.get(key, () => readCatalog(scope, shopper))
 }
 
 async function readCatalog(scope: MedusaContainer, shopper: ShopperContext): Promise<RecommendationCatalog> {
@@ -184,5 +178,6 @@ async function readCatalog(scope: MedusaContainer, shopper: ShopperContext): Pro
     const item = toCatalogItem(row, shopper, variantPrices)
     if (item) items.push(item)
   }
+  await attachProductEmbeddings(scope, items)
   return { items, variantPrices }
 }

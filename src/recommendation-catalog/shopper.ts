@@ -17,8 +17,10 @@ import {
   StyleProfile,
 } from "../recommendation"
 import { ShopperContext } from "../shopper/context"
+import { RefreshingCache } from "../utils/refreshing-cache"
 import { viewerIdOf } from "../api/identity"
 import { guestIdOf } from "../api/utils/guest-id"
+import { basketInteractions, readCuratedBaskets } from "./baskets"
 import { slotOfCategory } from "./catalog"
 
 /** One request's overrides of the profile (query parameters, already validated). */
@@ -66,22 +68,24 @@ function toInteraction(row: LogRow): Interaction | null {
   return { customer_id: owner, product_id: row.product_id, kind, at: new Date(row.created_at).getTime() }
 }
 
-/** How long the collaborative model built from the whole log is reused (the log changes slowly; a shopper's own history is read fresh). */
-const MODEL_TTL_MS = Number(process.env.RECOMMENDATION_MODEL_TTL_MS ?? 60_000)
-let cachedModel: { at: number; model: Promise<CollaborativeModel> } | null = null
+/**
+ * How long the collaborative model is reused (RECOMMENDATION_MODEL_TTL_MS, default 60 s; the log changes slowly,
+ * a shopper's own history is read fresh); for 10 minutes after that the old model answers while the next is built.
+ */
+const models = new RefreshingCache<CollaborativeModel>(Number(process.env.RECOMMENDATION_MODEL_TTL_MS ?? 60_000), 10 * 60_000)
 
-/** The collaborative model of the whole interaction log, rebuilt at most once a minute (RECOMMENDATION_MODEL_TTL_MS). */
+/** The collaborative model of the whole interaction log and the curated baskets (looks, outfits). */
 export function collaborativeModel(scope: MedusaContainer): Promise<CollaborativeModel> {
-  if (cachedModel && Date.now() - cachedModel.at < MODEL_TTL_MS) return cachedModel.model
-  const model = (async () => {
-    const rows = await scope
-      .resolve<RecommendationModuleService>(RECOMMENDATION_MODULE)
-      .listInteractions({}, { select: ["customer_id", "guest_id", "product_id", "kind", "created_at"], take: null })
-    return buildCollaborativeModel(rows.map((r) => toInteraction(r as LogRow)).filter((i): i is Interaction => !!i))
-  })()
-  cachedModel = { at: Date.now(), model }
-  model.catch(() => (cachedModel = null))
-  return model
+  return models.get("log", async () => {
+    const [rows, baskets] = await Promise.all([
+      scope
+        .resolve<RecommendationModuleService>(RECOMMENDATION_MODULE)
+        .listInteractions({}, { select: ["customer_id", "guest_id", "product_id", "kind", "created_at"], take: null }),
+      readCuratedBaskets(scope),
+    ])
+    const logged = rows.map((r) => toInteraction(r as LogRow)).filter((i): i is Interaction => !!i)
+    return buildCollaborativeModel([...logged, ...basketInteractions(baskets)])
+  })
 }
 
 /**

@@ -195,10 +195,140 @@ function shopperItems(history: Interaction[]): Map<string, number> {
 export type CollaborativeScorer = {
   /** The score alone (the fast path for ranking a whole catalog). */
   value(productId: string): number
+  /** `value` of every product of a catalog's product list at once, by its number in the list (the ranking's hot loop). */
+  values(products: ProductNumbers): Float64Array
   score(productId: string): ScoreResult
 }
 
+/** A catalog's distinct product ids, numbered (CatalogIndex keeps one per catalog snapshot). */
+export type ProductNumbers = { ids: readonly string[]; numberOf: ReadonlyMap<string, number> }
+
 const SIMILAR_SHOPPERS = 40
+
+/**
+ * The model as numbered arrays, derived once per model object (the model itself stays plain maps, easy to build
+ * and test): items and customers numbered; each item's neighbours, each item's customers with their weight for
+ * it, each customer's items with their weights, all in the maps' order. A request then adds up numbers in typed
+ * arrays instead of strings in maps.
+ */
+type ModelArrays = {
+  itemIds: string[]
+  itemNumber: Map<string, number>
+  /** Item m's neighbours: neighbourItems[neighbourStart[m]] up to [neighbourStart[m + 1]], with their similarity. */
+  neighbourStart: Int32Array
+  neighbourItems: Int32Array
+  neighbourSims: Float64Array
+  /** Item m's customers (itemCustomers) with their weight for m. */
+  customerStart: Int32Array
+  customers: Int32Array
+  customerWeights: Float64Array
+  customerIds: string[]
+  customerNorms: Float64Array
+  /** Customer c's items (customerItems) with their weights. */
+  itemStart: Int32Array
+  items: Int32Array
+  itemWeights: Float64Array
+  /** Per catalog (product list): each model item's product number there (-1: not in it), and the popularity by product number. */
+  catalogs: WeakMap<ProductNumbers, { productOf: Int32Array; popularity: Float64Array }>
+}
+
+const modelArrays = new WeakMap<CollaborativeModel, ModelArrays>()
+
+function arraysOf(model: CollaborativeModel): ModelArrays {
+  const known = modelArrays.get(model)
+  if (known) return known
+  const itemIds: string[] = []
+  const itemNumber = new Map<string, number>()
+  const number = (id: string) => {
+    let m = itemNumber.get(id)
+    if (m === undefined) {
+      itemNumber.set(id, (m = itemIds.length))
+      itemIds.push(id)
+    }
+    return m
+  }
+  for (const [id, list] of model.neighbours) {
+    number(id)
+    for (const [other] of list) number(other)
+  }
+  for (const items of model.customerItems.values()) for (const id of items.keys()) number(id)
+  for (const id of model.itemCustomers.keys()) number(id)
+
+  const customerIds = [...model.customerItems.keys()]
+  const customerNumber = new Map(customerIds.map((c, n) => [c, n]))
+  /** Flattens per-key lists into start offsets and values. */
+  const flatten = <K, V>(
+    count: number,
+    keyOf: (n: number) => K,
+    listOf: (key: K) => Iterable<V> | undefined,
+    a: (v: V) => number,
+    b: (v: V) => number
+  ) => {
+    const start = new Int32Array(count + 1)
+    const first: number[] = []
+    const second: number[] = []
+    for (let n = 0; n < count; n++) {
+      start[n] = first.length
+      for (const v of listOf(keyOf(n)) ?? []) {
+        first.push(a(v))
+        second.push(b(v))
+      }
+    }
+    start[count] = first.length
+    return { start, first: Int32Array.from(first), second: Float64Array.from(second) }
+  }
+  const neighbours = flatten(
+    itemIds.length,
+    (m) => itemIds[m],
+    (id) => model.neighbours.get(id),
+    ([other]) => itemNumber.get(other)!,
+    ([, sim]) => sim
+  )
+  const itemCustomers = flatten(
+    itemIds.length,
+    (m) => itemIds[m],
+    (id) => (model.itemCustomers.get(id) ?? []).map((c) => [c, id] as const),
+    ([c]) => customerNumber.get(c)!,
+    ([c, id]) => model.customerItems.get(c)!.get(id)!
+  )
+  const customerItems = flatten(
+    customerIds.length,
+    (c) => customerIds[c],
+    (c) => model.customerItems.get(c),
+    ([id]) => itemNumber.get(id)!,
+    ([, w]) => w
+  )
+  const arrays: ModelArrays = {
+    itemIds,
+    itemNumber,
+    neighbourStart: neighbours.start,
+    neighbourItems: neighbours.first,
+    neighbourSims: neighbours.second,
+    customerStart: itemCustomers.start,
+    customers: itemCustomers.first,
+    customerWeights: itemCustomers.second,
+    customerIds,
+    customerNorms: Float64Array.from(customerIds, (c) => model.customerNorms.get(c) || 1),
+    itemStart: customerItems.start,
+    items: customerItems.first,
+    itemWeights: customerItems.second,
+    catalogs: new WeakMap(),
+  }
+  modelArrays.set(model, arrays)
+  return arrays
+}
+
+function catalogOf(model: CollaborativeModel, arrays: ModelArrays, products: ProductNumbers) {
+  let catalog = arrays.catalogs.get(products)
+  if (!catalog) {
+    catalog = {
+      productOf: Int32Array.from(arrays.itemIds, (id) => products.numberOf.get(id) ?? -1),
+      popularity: Float64Array.from(products.ids, (id) => model.popularity.get(id) ?? 0),
+    }
+    arrays.catalogs.set(products, catalog)
+  }
+  return catalog
+}
 
 /** The first k of `list` in `order`, without sorting all of it (a shopper can overlap thousands of others). */
 function topK<T>(list: T[], k: number, order: (a: T, b: T) => number): T[] {
@@ -231,53 +361,89 @@ export function collaborativeScorer(
     const prior = strongestKind.get(e.product_id)
     if (!prior || INTERACTION_WEIGHTS[e.kind] > INTERACTION_WEIGHTS[prior]) strongestKind.set(e.product_id, e.kind)
   }
+  const arrays = arraysOf(model)
+  const itemCount = arrays.itemIds.length
+  const isMine = new Uint8Array(itemCount)
+  for (const id of mine.keys()) {
+    const m = arrays.itemNumber.get(id)
+    if (m !== undefined) isMine[m] = 1
+  }
 
   // Item–item: each of my items lends its neighbours its weight × similarity; remember the biggest lender.
-  const itemItem = new Map<string, number>()
-  const because = new Map<string, [string, number]>()
+  const itemItem = new Float64Array(itemCount)
+  const lender = new Int32Array(itemCount).fill(-1)
+  const lent = new Float64Array(itemCount)
+  const itemTouched: number[] = []
   for (const [id, w] of mine) {
-    for (const [other, sim] of model.neighbours.get(id) ?? []) {
-      const v = w * sim
-      itemItem.set(other, (itemItem.get(other) ?? 0) + v)
-      const best = because.get(other)
-      if (!best || v > best[1]) because.set(other, [id, v])
+    const m = arrays.itemNumber.get(id)
+    if (m === undefined) continue
+    for (let k = arrays.neighbourStart[m]; k < arrays.neighbourStart[m + 1]; k++) {
+      const other = arrays.neighbourItems[k]
+      const v = w * arrays.neighbourSims[k]
+      if (lender[other] < 0) itemTouched.push(other)
+      itemItem[other] += v
+      if (lender[other] < 0 || v > lent[other]) {
+        lender[other] = m
+        lent[other] = v
+      }
     }
   }
 
   // Similar shoppers: cosine between my item weights and theirs, through the items we share.
-  const overlap = new Map<string, number>()
-  const shared = new Map<string, number>()
+  const overlap = new Float64Array(arrays.customerIds.length)
+  const shared = new Int32Array(arrays.customerIds.length)
+  const touched: number[] = []
   let myNorm = 0
   for (const [id, w] of mine) {
     myNorm += w * w
-    for (const customer of model.itemCustomers.get(id) ?? []) {
-      const theirs = model.customerItems.get(customer)!.get(id)!
-      overlap.set(customer, (overlap.get(customer) ?? 0) + w * theirs)
-      shared.set(customer, (shared.get(customer) ?? 0) + 1)
+    const m = arrays.itemNumber.get(id)
+    if (m === undefined) continue
+    for (let k = arrays.customerStart[m]; k < arrays.customerStart[m + 1]; k++) {
+      const c = arrays.customers[k]
+      if (!shared[c]++) touched.push(c)
+      overlap[c] += w * arrays.customerWeights[k]
     }
   }
   myNorm = Math.sqrt(myNorm)
-  const candidates: Array<[string, number]> = []
-  for (const [c, dot] of overlap) {
-    if (c === customerId) continue // the shopper's own history in the log is not a neighbour
-    const n = shared.get(c)!
-    candidates.push([c, (dot / (myNorm * (model.customerNorms.get(c) || 1))) * (n / (n + SHOPPER_SHRINKAGE))])
+  const candidates: number[] = []
+  const similarity = new Float64Array(arrays.customerIds.length)
+  for (const c of touched) {
+    if (arrays.customerIds[c] === customerId) continue // the shopper's own history in the log is not a neighbour
+    const n = shared[c]
+    similarity[c] = (overlap[c] / (myNorm * arrays.customerNorms[c])) * (n / (n + SHOPPER_SHRINKAGE))
+    candidates.push(c)
   }
-  const similar = topK(candidates, SIMILAR_SHOPPERS, (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-  const userUser = new Map<string, number>()
-  for (const [customer, sim] of similar) {
-    for (const [id, w] of model.customerItems.get(customer)!) userUser.set(id, (userUser.get(id) ?? 0) + sim * w)
+  const similar = topK(
+    candidates,
+    SIMILAR_SHOPPERS,
+    (a, b) => similarity[b] - similarity[a] || (arrays.customerIds[a] < arrays.customerIds[b] ? -1 : 1)
+  )
+  const userUser = new Float64Array(itemCount)
+  const userSeen = new Uint8Array(itemCount)
+  const userTouched: number[] = []
+  for (const c of similar) {
+    const sim = similarity[c]
+    for (let k = arrays.itemStart[c]; k < arrays.itemStart[c + 1]; k++) {
+      const m = arrays.items[k]
+      if (!userSeen[m]) {
+        userSeen[m] = 1
+        userTouched.push(m)
+      }
+      userUser[m] += sim * arrays.itemWeights[k]
+    }
   }
 
   // Normalised by the strongest item the shopper does not have yet (their own items are not candidates).
-  const max = (m: Map<string, number>) => {
+  const max = (values: Float64Array, touchedItems: number[]) => {
     let v = 0
-    for (const [id, x] of m) if (x > v && !mine.has(id)) v = x
+    for (const m of touchedItems) if (values[m] > v && !isMine[m]) v = values[m]
     return v || 1
   }
-  const maxItem = max(itemItem)
-  const maxUser = max(userUser)
+  const maxItem = max(itemItem, itemTouched)
+  const maxUser = max(userUser, userTouched)
   const personal = mine.size > 0
+  const { itemItem: a, similarShoppers: b, popularity: c } = model.blend
+  const blendSum = a + b + c || 1
 
   const verb: Partial<Record<InteractionKind, string>> = {
     purchase: "bought",
@@ -287,30 +453,54 @@ export function collaborativeScorer(
     look: "saved in a look",
   }
 
+  /** The blend for a model item (m: its number, -1 when the model does not know it). */
+  const blend = (m: number, pop: number) => {
+    const ii = (m >= 0 ? itemItem[m] : 0) / maxItem
+    const uu = (m >= 0 ? userUser[m] : 0) / maxUser
+    return Math.min(1, (a * ii + b * uu + c * pop) / blendSum)
+  }
+
   function value(productId: string): number {
     const pop = model.popularity.get(productId) ?? 0
     if (!personal) return 0.5 * pop
-    const ii = (itemItem.get(productId) ?? 0) / maxItem
-    const uu = (userUser.get(productId) ?? 0) / maxUser
-    const { itemItem: a, similarShoppers: b, popularity: c } = model.blend
-    return Math.min(1, (a * ii + b * uu + c * pop) / (a + b + c || 1))
+    return blend(arrays.itemNumber.get(productId) ?? -1, pop)
+  }
+
+  function values(products: ProductNumbers): Float64Array {
+    const catalog = catalogOf(model, arrays, products)
+    const pop = catalog.popularity
+    const out = new Float64Array(pop.length)
+    if (!personal) {
+      for (let n = 0; n < pop.length; n++) out[n] = 0.5 * pop[n]
+      return out
+    }
+    // Products no item or similar shopper lent anything: the popularity part alone (a × 0 + b × 0 + c × pop).
+    for (let n = 0; n < pop.length; n++) out[n] = blend(-1, pop[n])
+    for (const touchedItems of [itemTouched, userTouched])
+      for (const m of touchedItems) {
+        const n = catalog.productOf[m]
+        if (n >= 0) out[n] = blend(m, pop[n])
+      }
+    return out
   }
 
   return {
     value,
+    values,
     score(productId) {
       const reasons: string[] = []
       if (!personal) {
         if ((model.popularity.get(productId) ?? 0) >= 0.6) reasons.push("popular right now")
         return { score: value(productId), reasons }
       }
-      const lender = because.get(productId)
-      if (lender && (itemItem.get(productId) ?? 0) / maxItem >= 0.25) {
-        const title = titleOf(lender[0])
-        const kind = strongestKind.get(lender[0])
+      const m = arrays.itemNumber.get(productId) ?? -1
+      if (m >= 0 && lender[m] >= 0 && itemItem[m] / maxItem >= 0.25) {
+        const by = arrays.itemIds[lender[m]]
+        const title = titleOf(by)
+        const kind = strongestKind.get(by)
         if (title) reasons.push(`often chosen with the ${title} you ${(kind && verb[kind]) ?? "looked at"}`)
       }
-      if ((userUser.get(productId) ?? 0) / maxUser >= 0.4) reasons.push("popular with shoppers who share your taste")
+      if (m >= 0 && userUser[m] / maxUser >= 0.4) reasons.push("popular with shoppers who share your taste")
       return { score: value(productId), reasons }
     },
   }

@@ -128,6 +128,118 @@ export function checkItem(item: CatalogItem, profile: StyleProfile, groups?: rea
 }
 
 /**
+ * The catalog's variants laid out once per catalog snapshot (indexCatalog) so that a request checks the hard
+ * constraints without per-item lookups: each item's category (handle and slot, which decide the shopper's size),
+ * and its variants with their normalised size interned (-1: one size). Stock, price and region are read from the
+ * items at check time, so stock may change between requests; anything else changed in an item (its variants, its
+ * category) needs a new index. The rules are checkItem's; `indexedChecker` applies them to an index (the unit tests
+ * check that both answer alike).
+ */
+export type ConstraintIndex = {
+  /** Per item: its (category handle, slot) pair, an index into `categories`. */
+  categoryOf: Int32Array
+  categories: Array<{ category_handle: string; slot: CatalogItem["slot"] }>
+  /** Per item: its variants are variants[variantStart[i]] up to variants[variantStart[i + 1]]. */
+  variantStart: Int32Array
+  variants: CatalogVariant[]
+  /** Per variant: its normalised size's id in `sizeIds`, -1 for one size. */
+  variantSize: Int32Array
+  /** Per item: 1 when any variant has a size (then one-size variants are not offered, as in variantInShopperSize). */
+  sized: Uint8Array
+  sizeIds: Map<string, number>
+}
+
+export function indexConstraints(items: readonly CatalogItem[]): ConstraintIndex {
+  const categoryIds = new Map<string, number>()
+  const categories: ConstraintIndex["categories"] = []
+  const categoryOf = new Int32Array(items.length)
+  const variantStart = new Int32Array(items.length + 1)
+  const variants: CatalogVariant[] = []
+  const sizes: number[] = []
+  const sized = new Uint8Array(items.length)
+  const sizeIds = new Map<string, number>()
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    const key = `${item.category_handle}\u0000${item.slot}`
+    let c = categoryIds.get(key)
+    if (c === undefined) {
+      categoryIds.set(key, (c = categories.length))
+      categories.push({ category_handle: item.category_handle, slot: item.slot })
+    }
+    categoryOf[i] = c
+    variantStart[i] = variants.length
+    for (const v of item.variants) {
+      variants.push(v)
+      if (isOneSize(v)) sizes.push(-1)
+      else {
+        const normal = normalSize(v.size!)
+        let id = sizeIds.get(normal)
+        if (id === undefined) sizeIds.set(normal, (id = sizeIds.size))
+        sizes.push(id)
+        sized[i] = 1
+      }
+    }
+  }
+  variantStart[items.length] = variants.length
+  return {
+    categoryOf,
+    categories,
+    variantStart,
+    variants,
+    variantSize: Int32Array.from(sizes),
+    sized,
+    sizeIds,
+  }
+}
+
+/** indexedChecker's answers besides a variant position (≥ 0): the constraint that rejected the item. */
+export const REJECTED_SOLD_IN_REGION = -1
+export const REJECTED_SIZE = -2
+export const REJECTED_ITEM_BUDGET = -3
+export const REJECTION_OF: Record<number, HardConstraint> = { [-1]: "sold_in_region", [-2]: "size", [-3]: "item_budget" }
+
+/**
+ * checkItem for the items of an index, prepared once per request: the shopper's size is looked up once per
+ * category rather than once per item. `check(i)` answers the position (in `variants`) of the variant to sell, or
+ * REJECTED_*; `sizeFor(i)` the size it was chosen for (null for one-size items).
+ */
+export function indexedChecker(items: readonly CatalogItem[], index: ConstraintIndex, profile: StyleProfile, groups?: readonly string[][]) {
+  const currency = profile.budget.currency_code
+  const lowerCurrency = currency.toLowerCase()
+  const sizeOfCategory = index.categories.map((c) => shopperSizeFor(c as CatalogItem, profile.sizes, groups))
+  // -1: the profile has no size for the category; -2: a size no variant of the catalog has.
+  const sizeIdOfCategory = sizeOfCategory.map((size) => (size ? (index.sizeIds.get(normalSize(size)) ?? -2) : -1))
+  const { categoryOf, variantStart, variants, variantSize, sized } = index
+
+  function check(i: number): number {
+    const item = items[i]
+    if (!item.sold_in_region || (item.currency_code !== currency && item.currency_code.toLowerCase() !== lowerCurrency))
+      return REJECTED_SOLD_IN_REGION
+    let chosen = -1
+    const end = variantStart[i + 1]
+    if (!sized[i]) {
+      for (let v = variantStart[i]; v < end; v++)
+        if (variants[v].in_stock) {
+          chosen = v
+          break
+        }
+    } else {
+      const want = sizeIdOfCategory[categoryOf[i]]
+      if (want >= 0)
+        for (let v = variantStart[i]; v < end; v++)
+          if (variantSize[v] === want && variants[v].in_stock) {
+            chosen = v
+            break
+          }
+    }
+    if (chosen < 0) return REJECTED_SIZE
+    if (!withinItemBudget(item.price, profile.budget)) return REJECTED_ITEM_BUDGET
+    return chosen
+  }
+  return { check, sizeFor: (i: number): string | null => (sized[i] ? sizeOfCategory[categoryOf[i]] : null) }
+}
+
+/**
  * Applies the item constraints to candidates: the items kept (with their variant), how many each constraint
  * rejected, and `no_match` naming the constraint that removed the last candidates when none is left.
  */
@@ -141,11 +253,13 @@ export function applyHardConstraints(items: Iterable<CatalogItem>, profile: Styl
     if (typeof result === "string") rejected[result]++
     else kept.push(result)
   }
-  let no_match: NoMatch | null = null
-  if (!kept.length) {
-    // Checked in order, so the last constraint that rejected anything removed the last survivors.
-    const emptied_by = seen ? ([...ITEM_CONSTRAINTS].reverse().find((c) => rejected[c] > 0) ?? "sold_in_region") : "sold_in_region"
-    no_match = { reason: "no_match", emptied_by }
-  }
-  return { kept, rejected, no_match }
+  return { kept, rejected, no_match: noMatchOf(kept.length, seen, rejected) }
+}
+
+/** null when something was kept; else the constraint that removed the last survivors of the `seen` candidates. */
+export function noMatchOf(kept: number, seen: number, rejected: RejectionCounts): NoMatch | null {
+  if (kept) return null
+  // Checked in order, so the last constraint that rejected anything removed the last survivors.
+  const emptied_by = seen ? ([...ITEM_CONSTRAINTS].reverse().find((c) => rejected[c] > 0) ?? "sold_in_region") : "sold_in_region"
+  return { reason: "no_match", emptied_by }
 }

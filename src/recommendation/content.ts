@@ -6,6 +6,7 @@
 import { colourMatches } from "./colour"
 import { INTERACTION_WEIGHTS } from "./collaborative"
 import { CatalogItem, Colour, Interaction, ScoreResult, StyleProfile } from "./types"
+import { anyMarked, markValues, vocabulary, Vocabulary } from "./vocabulary"
 
 type Attribute = "category" | "colour" | "material" | "pattern" | "season" | "occasion" | "brand" | "price" | "style"
 
@@ -68,24 +69,29 @@ const ATTRIBUTES = (Object.keys(ATTRIBUTE_WEIGHTS) as Attribute[]).filter((a) =>
 
 /** Attribute values ("colour:navy") interned as small integers, so a shopper's taste is an array indexed by them. */
 const featureIds = new Map<string, number>()
-const internFeature = (key: string) => {
+/** Each feature id's attribute (its index in ATTRIBUTES). */
+const featureAttribute: number[] = []
+const internFeature = (key: string, attribute: number) => {
   let id = featureIds.get(key)
-  if (id === undefined) featureIds.set(key, (id = featureIds.size))
+  if (id === undefined) {
+    featureIds.set(key, (id = featureIds.size))
+    featureAttribute.push(attribute)
+  }
   return id
 }
 
 /** An item's feature ids, grouped by attribute (in ATTRIBUTES order: ids[start[a]] up to ids[start[a + 1]]); computed once per item object. */
-type Features = { ids: Int32Array; start: Int32Array }
+export type Features = { ids: Int32Array; start: Int32Array }
 const featureCache = new WeakMap<CatalogItem, Features>()
 function features(item: CatalogItem): Features {
   let f = featureCache.get(item)
   if (!f) {
     const ids: number[] = []
     const start: number[] = []
-    for (const a of ATTRIBUTES) {
+    ATTRIBUTES.forEach((a, attribute) => {
       start.push(ids.length)
-      for (const v of attributeValues(item, a)) ids.push(internFeature(`${a}:${v}`))
-    }
+      for (const v of attributeValues(item, a)) ids.push(internFeature(`${a}:${v}`, attribute))
+    })
     start.push(ids.length)
     f = { ids: Int32Array.from(ids), start: Int32Array.from(start) }
     featureCache.set(item, f)
@@ -98,6 +104,8 @@ export type ContentScorer = {
   value(item: CatalogItem): number
   /** The same on a log scale (summed log affinity ratios): what the hybrid's log-linear blend adds up. */
   evidence(item: CatalogItem): number
+  /** `evidence` of the item at this position of `options.index` (null without an index): the ranking's hot loop. */
+  evidenceAt: ((position: number) => number) | null
   /** The highest evidence an item could have for this shopper (value = exp(evidence − best)). */
   best: number
   score(item: CatalogItem): ScoreResult
@@ -122,6 +130,76 @@ export function attributeShares(catalog: readonly CatalogItem[]): Map<number, nu
 export type ContentOptions = {
   /** The catalog being ranked: affinities are measured against its mix (a shopper of a shop full of navy who picks navy says little). */
   catalog?: readonly CatalogItem[]
+  /** The catalog's content index (indexContent of `catalog`): enables `evidenceAt`. */
+  index?: ContentIndex
+}
+
+/**
+ * A catalog's attributes as the content scorer reads them, computed once per catalog snapshot (indexCatalog):
+ * each item's features, and its colours, brand, styles and occasions interned, so that a request decides
+ * "a colour the shopper likes" once per distinct colour rather than once per item.
+ */
+export type ContentIndex = {
+  /** All items' features in one array: item i's attribute a has featureIds[featureStart[i × (A + 1) + a]] up to …[… + a + 1] (A attributes). */
+  featureIds: Int32Array
+  featureStart: Int32Array
+  colours: Vocabulary<Colour>
+  brands: Vocabulary<string>
+  styles: Vocabulary<string>
+  occasions: Vocabulary<string>
+  embeddings: Array<ArrayLike<number> | null>
+  /** Sum of squares of each embedding, in order (cosine's norm when the shopper's taste vector is as long). */
+  embeddingNorms: Float64Array
+}
+
+export function indexContent(items: readonly CatalogItem[]): ContentIndex {
+  const embeddings = items.map((i) => (i.embedding && i.embedding.length ? i.embedding : null))
+  const embeddingNorms = new Float64Array(items.length)
+  embeddings.forEach((e, i) => {
+    if (!e) return
+    let norm = 0
+    for (let d = 0; d < e.length; d++) norm += e[d] * e[d]
+    embeddingNorms[i] = norm
+  })
+  attributeShares(items)
+  const stride = ATTRIBUTES.length + 1
+  const featureStart = new Int32Array(items.length * stride)
+  let total = 0
+  for (const item of items) total += features(item).ids.length
+  const featureIds = new Int32Array(total)
+  let at = 0
+  items.forEach((item, i) => {
+    const { ids, start } = features(item)
+    for (let a = 0; a < stride; a++) featureStart[i * stride + a] = at + start[a]
+    featureIds.set(ids, at)
+    at += ids.length
+  })
+  return {
+    featureIds,
+    featureStart,
+    colours: vocabulary(
+      items,
+      (i) => i.colours,
+      (c) => `${c.name}\u0000${c.hex ?? ""}`
+    ),
+    brands: vocabulary(
+      items,
+      (i) => (i.brand ? [i.brand.toLowerCase()] : []),
+      (b) => b
+    ),
+    styles: vocabulary(
+      items,
+      (i) => (i.styles ?? []).map((s) => s.toLowerCase()),
+      (s) => s
+    ),
+    occasions: vocabulary(
+      items,
+      (i) => i.occasions.map((o) => o.toLowerCase()),
+      (o) => o
+    ),
+    embeddings,
+    embeddingNorms,
+  }
 }
 
 const lower = (values: string[]) => values.map((v) => v.trim().toLowerCase()).filter(Boolean)
@@ -265,12 +343,72 @@ export function contentScorer(
     return sum
   }
 
+  // The same for the items of an index: profile answers decided once per distinct colour, brand, style and occasion.
+  let evidenceAt: ((position: number) => number) | null = null
+  const index = options.index
+  if (index) {
+    const mark = markValues
+    const likedColours = mark(index.colours, isLiked)
+    const avoidedColours = mark(index.colours, (c) => avoided.some((a) => colourMatches(c, a)))
+    const likedBrands = mark(index.brands, (b) => brands.has(b))
+    const likedStyles = mark(index.styles, (x) => styles.has(x))
+    const likedOccasions = mark(index.occasions, (o) => occasions.has(o))
+    const { colours: colourIds, featureIds: ids, featureStart, embeddings, embeddingNorms } = index
+    // Each feature's log affinity, or its attribute's unseen value: one read per feature in the loop below.
+    const featureValue = Float64Array.from(featureAttribute, (a, id) => (id < known.length && known[id] ? affinity[id] : unseen[a]))
+    const stride = ATTRIBUTES.length + 1
+    evidenceAt = (position) => {
+      let sum = 0
+      const base = position * stride
+      for (let a = 0; a < ATTRIBUTES.length; a++) {
+        const from = featureStart[base + a]
+        const to = featureStart[base + a + 1]
+        if (!totals[a] || from === to) continue
+        let top = -Infinity
+        for (let i = from; i < to; i++) {
+          const v = featureValue[ids[i]]
+          if (v > top) top = v
+        }
+        sum += attributeWeights[a] * top
+      }
+      if (profileAnswers) {
+        let p = 0
+        if (liked.length && anyMarked(colourIds, likedColours, position)) p++
+        if (brands.size && anyMarked(index.brands, likedBrands, position)) p++
+        if (styles.size && anyMarked(index.styles, likedStyles, position)) p++
+        if (occasions.size && anyMarked(index.occasions, likedOccasions, position)) p++
+        sum += PROFILE_EVIDENCE * p
+      }
+      const embedding = embeddings[position]
+      if (embedded && embedding) {
+        let cosine: number
+        if (embedding.length <= embeddingSum.length) {
+          let dot = 0
+          for (let i = 0; i < embedding.length; i++) dot += embeddingSum[i] * embedding[i]
+          const norm = embeddingNorms[position]
+          cosine = norm && tasteNorm ? dot / (tasteNorm * Math.sqrt(norm)) : 0
+        } else cosine = cosineWithTaste(embedding)
+        sum += EMBEDDING_EVIDENCE * Math.max(0, cosine)
+      }
+      if (avoided.length) {
+        for (let j = colourIds.start[position], end = Math.min(j + 2, colourIds.start[position + 1]); j < end; j++) {
+          if (avoidedColours[colourIds.ids[j]]) {
+            sum += Math.log(AVOIDED_COLOUR_FACTOR)
+            break
+          }
+        }
+      }
+      return sum
+    }
+  }
+
   /** exp(evidence − the best an item could have): 1 for an item with everything the shopper likes. */
   const value = (item: CatalogItem) => Math.max(0, Math.min(1, Math.exp(evidence(item) - best)))
 
   return {
     value,
     evidence,
+    evidenceAt,
     best,
     score(item) {
       const reasons: string[] = []

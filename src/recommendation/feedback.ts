@@ -68,6 +68,10 @@ export function feedbackFactor(item: CatalogItem, summary: FeedbackSummary): num
   // The rejected item itself is as alike as can be, so it sinks furthest.
   for (const rejected of summary.notMyStyle) likeness = Math.max(likeness, styleLikeness(rejected, item))
   factor *= 1 - 0.6 * likeness
-  if (summary.sizingMisses.has(sizingKey(item))) factor *= 0.8
+  if (summary.sizingMisses.size && summary.sizingMisses.has(sizingKey(item))) factor *= 0.8
   return factor
 }
+
+/** True when the feedback changes no item's score (feedbackFactor is 1 for every item). */
+export const feedbackIsNeutral = (summary: FeedbackSummary) =>
+  summary.tooExpensiveFrom === null && !summary.notMyStyle.length && !summary.sizingMisses.size

@@ -5,6 +5,7 @@
  */
 import { garmentHarmony } from "./colour"
 import { CatalogItem, Colour, OwnedItem, RequestFilters, ScoreResult, Slot, StyleProfile } from "./types"
+import { anyMarked, markValues, vocabulary, Vocabulary } from "./vocabulary"
 
 /** Slots an outfit must fill, one way or the other, and the ones it may add. */
 export const OUTFIT_TEMPLATES: ReadonlyArray<{ name: "separates" | "dress"; required: Slot[] }> = [
@@ -58,12 +59,58 @@ export type KnowledgeContext = {
   filters: RequestFilters
   /** The season to dress for (the request's, else the current one). */
   season: string
+  /** The catalog's knowledge index (indexKnowledge): enables `valueAt`. */
+  index?: KnowledgeIndex
 }
 
 export type KnowledgeScorer = {
   /** The score alone (the fast path for ranking a whole catalog). */
   value(item: CatalogItem): number
+  /** `value` of the item at this position of the context's index (null without one). */
+  valueAt: ((position: number) => number) | null
   score(item: CatalogItem): ScoreResult
+}
+
+/**
+ * A catalog's occasions (lower case), colour combinations and main colours interned once per catalog snapshot
+ * (indexCatalog): a request decides the occasion match and the harmony with the wardrobe once per distinct value.
+ */
+export type KnowledgeIndex = {
+  items: readonly CatalogItem[]
+  occasions: Vocabulary<string>
+  /** Per item: its colours' combination (coloursKey), an index into `colourSets`. */
+  colourSetOf: Int32Array
+  colourSets: Colour[][]
+  /** Per item: its main colour's name, trimmed and lower case (null without colours). */
+  mainColour: Array<string | null>
+}
+
+export function indexKnowledge(items: readonly CatalogItem[], occasions?: Vocabulary<string>): KnowledgeIndex {
+  const setIds = new Map<string, number>()
+  const colourSets: Colour[][] = []
+  const colourSetOf = new Int32Array(items.length)
+  items.forEach((item, i) => {
+    const key = coloursKey(item)
+    let id = setIds.get(key)
+    if (id === undefined) {
+      setIds.set(key, (id = colourSets.length))
+      colourSets.push(item.colours)
+    }
+    colourSetOf[i] = id
+  })
+  return {
+    items,
+    occasions:
+      occasions ??
+      vocabulary(
+        items,
+        (i) => i.occasions.map(lowerCase),
+        (o) => o
+      ),
+    colourSetOf,
+    colourSets,
+    mainColour: items.map((item) => (item.colours[0] ? lowerCase(item.colours[0].name.trim()) : null)),
+  }
 }
 
 /** Prepares the shopper's knowledge scores, each in [0, 1]. */
@@ -87,9 +134,24 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
     }
     return h
   }
+  const index = context.index
+  const occasionMarks = index ? markValues(index.occasions, (o) => o !== "" && occasions.includes(o)) : null
+  // By the index's colour combinations: the harmony of combination c with owned piece i at c × wardrobe + i.
+  const setHarmony = index && wardrobe.length ? new Float64Array(index.colourSets.length * wardrobe.length) : null
+  const setHarmonyKnown = setHarmony ? new Uint8Array(index!.colourSets.length) : null
+  /** Where the item's harmonies start in setHarmony. */
+  const harmoniesAt = (position: number) => {
+    const set = index!.colourSetOf[position]
+    if (!setHarmonyKnown![set]) {
+      const colours = index!.colourSets[set]
+      for (let i = 0; i < wardrobe.length; i++) setHarmony![set * wardrobe.length + i] = garmentHarmony(wardrobe[i].colours, colours).score
+      setHarmonyKnown![set] = 1
+    }
+    return set * wardrobe.length
+  }
 
-  /** The score; reasons are pushed onto `reasons` when it is given. */
-  function evaluate(item: CatalogItem, reasons: string[] | null): number {
+  /** The score; reasons are pushed onto `reasons` when it is given. `position`: the item's in the index (-1: none). */
+  function evaluate(item: CatalogItem, reasons: string[] | null, position = -1): number {
     let score = 0
     let total = 0
 
@@ -100,10 +162,11 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
       reasons.push(`for ${item.season.replace("-", "/")}`)
 
     if (occasions.length) {
-      const match = item.occasions.find((o) => occasions.includes(lowerCase(o)))
+      const match =
+        position >= 0 ? anyMarked(index!.occasions, occasionMarks!, position) : item.occasions.find((o) => occasions.includes(lowerCase(o)))
       score += 0.3 * (match ? 1 : 0.3)
       total += 0.3
-      if (reasons && match) reasons.push(`right for ${match.toLowerCase()}`)
+      if (reasons && typeof match === "string") reasons.push(`right for ${match.toLowerCase()}`)
     }
 
     if (wardrobe.length) {
@@ -111,16 +174,22 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
       let best: OwnedItem | null = null
       let bestScore = 0
       let duplicate = false
-      const itemMain = item.colours[0] ? lowerCase(item.colours[0].name.trim()) : null
+      const itemMain = position >= 0 ? index!.mainColour[position] : item.colours[0] ? lowerCase(item.colours[0].name.trim()) : null
       let harmony: Float64Array | null = null
+      let harmonyStart = 0
       for (let i = 0; i < wardrobe.length; i++) {
         const owned = wardrobe[i]
         if (owned.product_id === item.product_id) continue
         if (owned.slot === item.slot && owned.category_handle === item.category_handle && itemMain !== null && ownedMainColour[i] === itemMain)
           duplicate = true
         if (!slotsCompatible(owned.slot, item.slot)) continue
-        harmony ??= harmonies(item)
-        const h = harmony[i] * ownedSeasonFactor[i]
+        if (!harmony) {
+          if (position >= 0) {
+            harmonyStart = harmoniesAt(position)
+            harmony = setHarmony!
+          } else harmony = harmonies(item)
+        }
+        const h = harmony[harmonyStart + i] * ownedSeasonFactor[i]
         if (!best || h > bestScore) {
           best = owned
           bestScore = h
@@ -140,6 +209,7 @@ export function knowledgeScorer(context: KnowledgeContext): KnowledgeScorer {
 
   return {
     value: (item) => evaluate(item, null),
+    valueAt: index ? (position) => evaluate(index.items[position], null, position) : null,
     score(item) {
       const reasons: string[] = []
       return { score: evaluate(item, reasons), reasons }

@@ -6,7 +6,7 @@
  */
 import { CollaborativeModel } from "./collaborative"
 import { applyHardConstraints, checkItem, EmptiedBy, NoMatch, RejectionCounts } from "./constraints"
-import { formatMoney, CatalogIndex, rankCatalog, RankedItem, Ranking, RankingOptions } from "./hybrid"
+import { formatMoney, CatalogIndex, insertBounded, rankCatalog, RankedItem, Ranking, RankingOptions } from "./hybrid"
 import { garmentHarmony } from "./colour"
 import { OPTIONAL_SLOTS, OUTFIT_TEMPLATES, outfitKnowledge, outfitProblems, seasonFits, slotsCompatible } from "./knowledge"
 import { CatalogItem, Colour, RequestFilters, Shopper, Slot } from "./types"
@@ -199,31 +199,37 @@ function composeOutfits(input: ComposeInput): Composed {
 
 /**
  * Each slot's candidates, best first: the best `3 × n` (more are never looked at) and the two cheapest, so
- * that a tight outfit budget still finds an outfit.
+ * that a tight outfit budget still finds an outfit. One pass over the ranking's candidates, nothing sorted whole.
  */
-function poolsBySlot(ranking: Ranking, n: number, keep: (item: CatalogItem) => boolean = () => true): Map<Slot, OutfitPiece[]> {
-  const best = new Map<Slot, RankedItem[]>()
-  const cheapest = new Map<Slot, RankedItem[]>()
-  for (const r of ranking.ranked) {
-    if (!keep(r.item)) continue
-    const slot = r.item.slot
-    let list = best.get(slot)
-    if (!list) best.set(slot, (list = []))
-    if (list.length < 3 * n) list.push(r)
-    let cheap = cheapest.get(slot)
-    if (!cheap) cheapest.set(slot, (cheap = []))
-    // The two cheapest, the better scored first among equal prices (ranked is best first).
-    if (cheap.length < 2) cheap.push(r)
-    else if (r.item.price < cheap[1].item.price) cheap[1] = r
-    cheap.sort((a, b) => a.item.price - b.item.price)
+function poolsBySlot(index: CatalogIndex, ranking: Ranking, n: number, keep: (item: CatalogItem) => boolean = () => true): Map<Slot, OutfitPiece[]> {
+  const { count, positions, before, at } = ranking.candidates
+  const items = index.items
+  const best = new Map<Slot, number[]>()
+  const cheapest = new Map<Slot, number[]>()
+  // The cheaper first; among equal prices the better ranked.
+  const cheaper = (a: number, b: number) => {
+    const pa = items[positions[a]].price
+    const pb = items[positions[b]].price
+    return pa < pb || (pa === pb && before(a, b))
+  }
+  for (let j = 0; j < count; j++) {
+    const item = items[positions[j]]
+    if (!keep(item)) continue
+    let list = best.get(item.slot)
+    if (!list) {
+      best.set(item.slot, (list = []))
+      cheapest.set(item.slot, [])
+    }
+    insertBounded(list, j, 3 * n, before)
+    insertBounded(cheapest.get(item.slot)!, j, 2, cheaper)
   }
   const pools = new Map<Slot, OutfitPiece[]>()
   for (const [slot, list] of best) {
     const all = [...list]
-    for (const r of cheapest.get(slot) ?? []) if (!all.includes(r)) all.push(r)
+    for (const j of cheapest.get(slot)!) if (!all.includes(j)) all.push(j)
     pools.set(
       slot,
-      all.map((r) => catalogPiece(r, ranking.explain))
+      all.map((j) => catalogPiece(at(j), ranking.explain))
     )
   }
   return pools
@@ -263,7 +269,7 @@ export function recommendOutfits(
   const ranking = rankCatalog(index, model, shopper, { ...filters, category: null }, options)
   const composed = composeOutfits({
     fixed: [],
-    pools: poolsBySlot(ranking, options.piecesPerSlot ?? 6),
+    pools: poolsBySlot(index, ranking, options.piecesPerSlot ?? 6),
     budget: shopper.profile.budget.max_outfit,
     currency_code: shopper.profile.budget.currency_code,
     season: ranking.season,
@@ -306,7 +312,7 @@ export function completeTheLook(
   const exclude = (item: CatalogItem) =>
     item.category_handle === checked.item.category_handle || item.slot === checked.item.slot || item.product_id === productId
   // Pieces that go with the anchor rank higher here than in "for you".
-  const pools = poolsBySlot(ranking, options.piecesPerSlot ?? 6, (item) => !exclude(item))
+  const pools = poolsBySlot(index, ranking, options.piecesPerSlot ?? 6, (item) => !exclude(item))
   for (const pool of pools.values()) {
     for (const p of pool) p.score = 0.6 * p.score + 0.4 * garmentHarmony(anchor.colours, p.colours).score
     pool.sort((a, b) => b.score - a.score)
@@ -361,7 +367,7 @@ export function dressMe(
     pool.push(piece)
   }
   // Each slot: the best owned pieces first, then the best catalog ones, so both get a place on the shortlist.
-  const catalog = poolsBySlot(ranking, n)
+  const catalog = poolsBySlot(index, ranking, n)
   for (const pool of pools.values()) pool.sort((a, b) => b.score - a.score).splice(Math.ceil(n / 2))
   for (const [slot, pieces] of catalog) {
     const pool = pools.get(slot) ?? []

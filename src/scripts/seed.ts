@@ -9,10 +9,12 @@ import { seedWardrobe } from "./demo-catalog/seed-wardrobe"
 import { seedSocial } from "./demo-catalog/seed-social"
 import { seedLookbooks } from "./demo-catalog/seed-lookbooks"
 import { seedSizeCharts } from "./demo-catalog/seed-size-charts"
+import { seedCommunity } from "./demo-catalog/seed-community"
 
 /**
  * Seeds Curator's demo shop: regions, warehouses, shipping, ~300 fashion products
- * with rendered photos, demo customers and the demo admin. Safe to run again.
+ * with rendered photos, demo customers and the demo admin, and a simulated community of
+ * shoppers whose history makes recommendations collaborative. Safe to run again.
  *
  *   npx medusa exec ./src/scripts/seed.ts
  */
@@ -30,6 +32,8 @@ export default async function seedDemoShop({ container }: ExecArgs) {
   const admin = await seedPeople(container)
   await seedWardrobe(container, catalog)
   await seedSocial(container, catalog)
+  // Last: the community's history is the seeded catalog's (its products, prices and stock as seeded).
+  await seedCommunity(container, store, catalog)
 
   const variants = catalog.reduce((n, p) => n + p.variants.length, 0)
   logger.info(

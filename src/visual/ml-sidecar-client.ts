@@ -65,6 +65,12 @@ export type SidecarImage = {
   indexed_at: string
 }
 
+/** Indexed images' embeddings by image id (ids not indexed are absent), all of model `model_version`. */
+export type SidecarEmbeddings = { model_version: string; embeddings: Record<string, number[]> }
+
+/** The most ids POST /v1/images/embeddings takes at once. */
+export const EMBEDDINGS_PER_REQUEST = 1000
+
 /** A body joint in the person photo's pixels (after EXIF orientation); the person's own left and right. */
 export type SidecarKeypoint = { x: number; y: number; score: number; estimated?: boolean }
 
@@ -183,6 +189,26 @@ export class MlSidecarClient {
       allowNotFound: true,
     })
     return body?.image ?? null
+  }
+
+  /**
+   * The embeddings (L2-normalised) of indexed images, in requests of at most EMBEDDINGS_PER_REQUEST ids;
+   * ids the sidecar does not hold are absent. `model_version` is the sidecar's model space (every vector is of it).
+   */
+  async embeddings(ids: string[], options: { timeoutMs?: number } = {}): Promise<SidecarEmbeddings> {
+    const result: SidecarEmbeddings = { model_version: "", embeddings: {} }
+    for (let start = 0; start < ids.length; start += EMBEDDINGS_PER_REQUEST) {
+      const body = (await this.request<SidecarEmbeddings>("/v1/images/embeddings", {
+        method: "POST",
+        body: JSON.stringify({ ids: ids.slice(start, start + EMBEDDINGS_PER_REQUEST) }),
+        timeoutMs: options.timeoutMs ?? this.searchTimeoutMs,
+      }))!
+      // A model change between two requests: the earlier vectors are of another space and must not be mixed in.
+      if (result.model_version && body.model_version !== result.model_version) result.embeddings = {}
+      result.model_version = body.model_version
+      Object.assign(result.embeddings, body.embeddings)
+    }
+    return result
   }
 
   /** Resolves false when the image was not indexed. */

@@ -47,6 +47,9 @@ export interface ServerDeps {
   logger?: boolean | { level: LogLevel };
 }
 
+/** Ids per POST /v1/images/embeddings. */
+const MAX_EMBEDDING_IDS = 1000;
+
 const errors = {
   400: errorSchema,
   401: errorSchema,
@@ -263,6 +266,44 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       const record = await service.getImage(id);
       if (!record) throw new ClientError(404, "not_found", `Image ${id} is not indexed.`);
       return { image: imageView(record, (request.query as { include_embedding?: boolean }).include_embedding === true) };
+    },
+  );
+
+  app.post(
+    "/v1/images/embeddings",
+    {
+      schema: {
+        tags: ["images"],
+        description: "The embeddings of many indexed images at once; ids that are not indexed are absent from `embeddings`.",
+        body: {
+          type: "object",
+          required: ["ids"],
+          properties: { ids: { type: "array", minItems: 1, maxItems: MAX_EMBEDDING_IDS, items: idParams.properties.id } },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              model: { type: "string" },
+              model_version: { type: "string" },
+              dim: { type: "integer" },
+              embeddings: { type: "object", additionalProperties: { type: "array", items: { type: "number" } } },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { ids } = request.body as { ids: string[] };
+      const vectors = await service.getEmbeddings(ids);
+      const space = service.space;
+      return {
+        model: space.model,
+        model_version: space.version,
+        dim: space.dim,
+        embeddings: Object.fromEntries([...vectors].map(([id, v]) => [id, Array.from(v)])),
+      };
     },
   );
 

@@ -115,6 +115,15 @@ export class EmbeddedVectorStore implements VectorStore {
     return { ...this.records[slot]!, vector: this.vectorAt(slot).slice() };
   }
 
+  async getVectors(ids: string[]): Promise<Map<string, Float32Array>> {
+    const vectors = new Map<string, Float32Array>();
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) vectors.set(id, this.vectorAt(slot).slice());
+    }
+    return vectors;
+  }
+
   async delete(id: string): Promise<boolean> {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;

@@ -92,6 +92,20 @@ export class MilvusVectorStore implements VectorStore {
     return row ? { ...this.toMeta(row), vector: Float32Array.from(row.vector ?? []) } : null;
   }
 
+  async getVectors(ids: string[]): Promise<Map<string, Float32Array>> {
+    const vectors = new Map<string, Float32Array>();
+    if (!ids.length) return vectors;
+    const res = await this.client.query({
+      collection_name: this.collection,
+      filter: `id in ${JSON.stringify([...new Set(ids)])}`,
+      output_fields: ["id", "vector"],
+      limit: ids.length,
+    });
+    check(res, "get vectors");
+    for (const row of res.data as Row[]) vectors.set(String(row.id), Float32Array.from(row.vector ?? []));
+    return vectors;
+  }
+
   async delete(id: string): Promise<boolean> {
     const existing = await this.get(id);
     if (!existing) return false;

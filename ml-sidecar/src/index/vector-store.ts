@@ -41,6 +41,8 @@ export interface VectorStore {
   readonly searchMethod: SearchMethod;
   upsert(records: ImageRecord[]): Promise<void>;
   get(id: string): Promise<ImageRecord | null>;
+  /** The vectors of those of `ids` that are stored, in one read (ids not stored are absent). */
+  getVectors(ids: string[]): Promise<Map<string, Float32Array>>;
   delete(id: string): Promise<boolean>;
   search(vector: Float32Array, options: SearchOptions): Promise<SearchHit[]>;
   count(): Promise<number>;

@@ -72,5 +72,17 @@ export const MEASUREMENT_NAMES = Object.keys(MEASUREMENT_RANGES) as MeasurementN
 /** An estimate's uncertainty (±cm) may be at most this. */
 export const MAX_UNCERTAINTY_CM = 30
 
+/** Looks the style quiz offers, and the most a shopper may pick (each becomes a `like` with surface "quiz"). */
+export const QUIZ_LOOKS = { min: 8, max: 12 } as const
+/** The surface of likes given in the style quiz. */
+export const QUIZ_SURFACE = "quiz"
+
+/**
+ * The Store API's recommendation surfaces (the `surface` of their impressions, clicks and add-to-cart
+ * interactions, and of their constraint rejections). The admin's figures also count any other surface that
+ * records impressions: showing recommendations is what makes a surface one.
+ */
+export const RECOMMENDATION_SURFACES = ["for_you", "outfits", "complete_the_look", "dress_me"] as const
+
 /** Interactions one call may record (the storefront batches impressions). */
 export const MAX_INTERACTIONS_PER_CALL = 50

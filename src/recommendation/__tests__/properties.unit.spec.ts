@@ -4,7 +4,16 @@
  * valid composition within the outfit budget, and a dismissed product never comes back.
  * The checks here are written out again on purpose rather than calling the code under test.
  */
-import { applyHardConstraints, buildCollaborativeModel, completeTheLook, dressMe, indexCatalog, recommendForYou, recommendOutfits } from ".."
+import {
+  applyHardConstraints,
+  buildCollaborativeModel,
+  completeTheLook,
+  dressMe,
+  indexCatalog,
+  rankCatalog,
+  recommendForYou,
+  recommendOutfits,
+} from ".."
 import type { CatalogItem, Feedback, OwnedItem, Shopper, Slot, StyleProfile } from ".."
 import {
   int,
@@ -105,6 +114,51 @@ describe("hard constraints over random catalogs and profiles", () => {
           expect(result.no_match?.emptied_by).toBe(last)
         }
       }
+    }
+  })
+})
+
+describe("the ranking's catalog index over random catalogs and profiles", () => {
+  const noModel = buildCollaborativeModel([])
+
+  it("keeps exactly what the item-by-item constraints keep, with the same variant, size and rejection counts", () => {
+    for (let seed = 1; seed <= WORLDS; seed++) {
+      const rng = seededRng(seed)
+      const catalog = randomCatalog(rng, int(rng, 0, 80), { inStock: rng(), soldShare: rng() })
+      const profile = randomProfile(rng)
+      const expected = applyHardConstraints(catalog, profile)
+      const ranking = rankCatalog(indexCatalog(catalog), noModel, { customer_id: null, profile, history: [], wardrobe: [], feedback: [] })
+      const byId = (list: Array<{ product_id: string; variant_id: string; size: string | null }>) =>
+        list.map((k) => `${k.product_id} ${k.variant_id} ${k.size}`).sort()
+      expect({ seed, kept: byId(ranking.ranked) }).toEqual({
+        seed,
+        kept: byId(expected.kept.map((k) => ({ product_id: k.item.product_id, variant_id: k.variant.id, size: k.size }))),
+      })
+      expect({ seed, rejected: ranking.rejected }).toEqual({ seed, rejected: expected.rejected })
+      // (An empty catalog is "category" to the ranking: nothing in the requested category.)
+      if (catalog.length) expect({ seed, no_match: ranking.no_match }).toEqual({ seed, no_match: expected.no_match })
+    }
+  })
+
+  it("reads stock at request time, and `top` answers the first of `ranked` without sorting it all", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = seededRng(seed)
+      const catalog = randomCatalog(rng, 60, { inStock: 0.9, soldShare: 1 })
+      const index = indexCatalog(catalog)
+      const me: Shopper = { customer_id: null, profile: randomProfile(rng), history: [], wardrobe: [], feedback: [] }
+      const first = rankCatalog(index, noModel, me)
+      const k = int(rng, 1, 20)
+      expect(first.top(k).map((r) => r.product_id)).toEqual(
+        rankCatalog(index, noModel, me)
+          .ranked.slice(0, k)
+          .map((r) => r.product_id)
+      )
+      const sold = first.top(1)[0]
+      if (!sold) continue
+      sold.variant.in_stock = false
+      const after = rankCatalog(index, noModel, me).ranked
+      expect(after.some((r) => r.variant_id === sold.variant_id)).toBe(false)
+      sold.variant.in_stock = true
     }
   })
 })

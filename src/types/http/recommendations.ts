@@ -56,3 +56,15 @@ export type StoreRecommendedOutfitsResponse = { outfits: RecommendedOutfit[] } &
 
 export type RecommendationFeedbackAction = "like" | "dismiss" | "not_my_size" | "too_expensive" | "not_my_style"
 export type StoreRecommendationFeedbackResponse = { feedback: { product_id: string; action: RecommendationFeedbackAction } }
+
+/** A look of the style quiz: one of our products (the shared card), what it shows, and whether the shopper picked it before. */
+export type QuizLook = ProductCard & {
+  category_handle: string
+  slot: RecommendationSlot
+  /** Its colours' names ("Navy"). */
+  colours: string[]
+  /** Picked in the shopper's last saved quiz (their quiz likes). */
+  picked: boolean
+}
+/** GET /store/recommendations/quiz-looks */
+export type StoreQuizLooksResponse = { looks: QuizLook[] }

@@ -3,6 +3,7 @@
  * GET|POST /store/style-profile). Type-only, so the storefront can import it; the rules that check
  * it live in src/modules/recommendation/profile.ts.
  */
+import type { CLIENT_INTERACTION_KINDS } from "../../modules/recommendation/constants"
 
 export type StyleProfileBudget = {
   /** Most the shopper wants to pay for one item, in major units of currency_code. */
@@ -42,6 +43,16 @@ export type StoreStyleProfileResponse = { style_profile: StoreStyleProfile }
 
 /** POST /store/customers/me/style-profile/merge: whether a guest profile or guest interactions were found and moved. */
 export type StoreStyleProfileMergeResponse = { style_profile: StoreStyleProfile; merged: boolean }
+
+/** POST /store/recommendations/interactions: one thing the shopper did, as the storefront reports it (server-only kinds are refused). */
+export type StoreInteraction = {
+  product_id: string
+  kind: (typeof CLIENT_INTERACTION_KINDS)[number]
+  /** Where it happened: "pdp", or a recommendation surface (for_you, outfits, complete_the_look, dress_me). */
+  surface?: string
+  /** Short details, e.g. `position` of a clicked card. */
+  value?: Record<string, string | number | boolean | null>
+}
 
 /** POST /store/recommendations/interactions: how many were recorded; products that do not exist are skipped and named. */
 export type StoreRecordInteractionsResponse = { recorded: number; not_found: string[] }

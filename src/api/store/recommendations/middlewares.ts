@@ -1,7 +1,13 @@
 import { authenticate, MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
 import { shopperContext } from "../../../shopper/context"
 import { jsonBody } from "../../utils/request-body"
-import { StoreAddOutfitToCart, StoreGetRecommendationsParams, StoreGetRecommendedOutfitsParams, StoreRecommendationFeedback } from "./validators"
+import {
+  StoreAddOutfitToCart,
+  StoreGetQuizLooksParams,
+  StoreGetRecommendationsParams,
+  StoreGetRecommendedOutfitsParams,
+  StoreRecommendationFeedback,
+} from "./validators"
 
 // Signed-in shoppers get their own profile, history and wardrobe; guests their guest cookie's profile (or the query's overrides).
 const optionalCustomer = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -15,6 +21,11 @@ export const storeRecommendationMiddlewares: MiddlewareRoute[] = [
     middlewares: [optionalCustomer, validateAndTransformQuery(StoreGetRecommendationsParams, {}), shopperContext],
   },
   { matcher: "/store/recommendations/outfits", methods: ["GET"], middlewares: outfitQuery },
+  {
+    matcher: "/store/recommendations/quiz-looks",
+    methods: ["GET"],
+    middlewares: [optionalCustomer, validateAndTransformQuery(StoreGetQuizLooksParams, {}), shopperContext],
+  },
   { matcher: "/store/products/:id/complete-the-look", methods: ["GET"], middlewares: outfitQuery },
   // Behind the wardrobe's own authenticate("customer") (src/api/store/wardrobe/middlewares.ts): guests get 401.
   {

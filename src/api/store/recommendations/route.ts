@@ -1,6 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recommendForYou } from "../../../recommendation"
-import { itemsAnswer, noMatchAnswer, recommendationInputs, recordImpressions } from "../../../recommendation-catalog/answers"
+import { itemsAnswer, noMatchAnswer, recommendationInputs, recordImpressions, recordRejections } from "../../../recommendation-catalog/answers"
 import type { StoreRecommendationsResponse } from "../../../types/http/recommendations"
 import { filtersOf, overridesOf, recommendationQuery } from "./recommendations"
 import { StoreGetRecommendationsParamsType } from "./validators"
@@ -28,4 +28,5 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreRecommend
     "for_you",
     recommendations.map((r) => r.id)
   )
+  recordRejections(req, "for_you", answer, recommendations.length)
 }

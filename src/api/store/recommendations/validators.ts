@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { WARDROBE_SEASONS } from "../../../modules/wardrobe/constants"
+import { QUIZ_LOOKS } from "../../../modules/recommendation/constants"
 import { normalizeSize } from "../../../modules/recommendation/profile"
 import { hasShopperRegion, shopperRegionRequired } from "../../utils/photo-suggestion-body"
 import { limitParam } from "../../utils/query-params"
@@ -79,6 +80,13 @@ export const StoreGetRecommendedOutfitsParams = z
   .strict()
   .refine(hasShopperRegion, shopperRegionRequired)
 export type StoreGetRecommendedOutfitsParamsType = z.infer<typeof StoreGetRecommendedOutfitsParams>
+
+/** GET /store/recommendations/quiz-looks: the style quiz's looks for the shopper's region. */
+export const StoreGetQuizLooksParams = z
+  .object({ ...shopperLocationParams, limit: limitParam(QUIZ_LOOKS.max, QUIZ_LOOKS.max) })
+  .strict()
+  .refine(hasShopperRegion, shopperRegionRequired)
+export type StoreGetQuizLooksParamsType = z.infer<typeof StoreGetQuizLooksParams>
 
 export const FEEDBACK_ACTIONS = ["like", "dismiss", "not_my_size", "too_expensive", "not_my_style"] as const
 

@@ -3,7 +3,7 @@ import { emptyStyleProfile } from "../../../modules/recommendation/profile"
 import type { StoreStyleProfileResponse } from "../../../types/http/style-profile"
 import { viewerIdOf } from "../../identity"
 import { ensureGuestId, guestIdOf } from "../../utils/guest-id"
-import { recommendationOf } from "../customers/me/style-profile/style-profile"
+import { recommendationOf, saveStyleProfile } from "../customers/me/style-profile/style-profile"
 import type { StoreUpsertStyleProfileType } from "../customers/me/style-profile/validators"
 
 /**
@@ -22,14 +22,11 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreStyleProf
 /**
  * POST /store/style-profile: changes the shopper's profile with a patch. A signed-out shopper's is
  * kept server-side under the guest id of an httpOnly cookie set here (issued on the first save),
- * and moves into their account when they sign in.
+ * and moves into their account when they sign in. `liked_product_ids` as on the account's route.
  */
 export const POST = async (req: MedusaRequest<StoreUpsertStyleProfileType>, res: MedusaResponse<StoreStyleProfileResponse>) => {
-  const recommendation = recommendationOf(req)
   const customerId = viewerIdOf(req)
-  const patch = req.validatedBody as StoreUpsertStyleProfileType
-  const profile = customerId
-    ? await recommendation.upsertProfile(customerId, patch)
-    : await recommendation.upsertGuestProfile(ensureGuestId(req, res), patch)
+  const body = req.validatedBody as StoreUpsertStyleProfileType
+  const profile = await saveStyleProfile(req, () => (customerId ? { customer_id: customerId } : { guest_id: ensureGuestId(req, res) }), body)
   res.json({ style_profile: profile })
 }

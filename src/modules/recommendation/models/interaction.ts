@@ -25,5 +25,7 @@ export const Interaction = model
     { name: "IDX_interaction_customer_created", on: ["customer_id", "created_at"], where: "deleted_at IS NULL AND customer_id IS NOT NULL" },
     { name: "IDX_interaction_guest_created", on: ["guest_id", "created_at"], where: "deleted_at IS NULL AND guest_id IS NOT NULL" },
     { name: "IDX_interaction_product", on: ["product_id"], where: "deleted_at IS NULL" },
+    // The admin's recommendation figures: impressions, clicks, carts and purchases over a span of days.
+    { name: "IDX_interaction_kind_created", on: ["kind", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_interaction_dedup_key_unique", on: ["dedup_key"], unique: true, where: "dedup_key IS NOT NULL" },
   ])

@@ -9,6 +9,7 @@ import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
 import { normaliseProvince, provinceError, provincesOf } from "@lib/util/provinces"
 import { getAuthHeaders, getCartId, removeCartId, setCartId } from "./cookies"
 import { getRegion, shopCountry } from "./regions"
+import { guestCookieHeader } from "./store-api"
 
 const CART_FIELDS =
   "*items,*items.variant,*items.variant.options,*items.product,*region,*shipping_address,*billing_address,*shipping_methods,*payment_collection,*payment_collection.payment_sessions,+items.total,+items.subtotal,+total,+subtotal,+tax_total,+shipping_total,+discount_total,+item_subtotal"
@@ -97,11 +98,12 @@ export async function addToCart(_state: CartActionState, formData: FormData): Pr
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10) return { error: "Choose a quantity from 1 to 10." }
   try {
     const cart = await cartFor(countryCode)
+    // The guest cookie goes along so that Medusa records a guest's add-to-cart for their recommendations.
     const { cart: updated } = await sdk.store.cart.createLineItem(
       cart.id,
       { variant_id: variantId, quantity },
       { fields: CART_FIELDS },
-      await getAuthHeaders()
+      { ...(await getAuthHeaders()), ...(await guestCookieHeader()) }
     )
     updateTag(`cart-${cart.id}`)
     return { ok: true, added: addedToCart(updated, variantId) }

@@ -1,84 +1,26 @@
 "use server"
 
 import { updateTag } from "next/cache"
-import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
-import type { RecommendationFeedbackAction, StoreRecommendationsResponse, StoreRecommendedOutfitsResponse } from "@curator/types/recommendations"
+import type {
+  QuizLook,
+  RecommendationFeedbackAction,
+  StoreQuizLooksResponse,
+  StoreRecommendationsResponse,
+  StoreRecommendedOutfitsResponse,
+} from "@curator/types/recommendations"
 import type { StoreStyleProfile, StoreStyleProfileResponse } from "@curator/types/style-profile"
-import { MEDUSA_BACKEND_URL, PUBLISHABLE_KEY } from "@lib/config"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { cartFor } from "./cart"
-import { baseCookie, getAuthHeaders } from "./cookies"
+import { getAuthHeaders } from "./cookies"
 import { getRegion, shopCountry } from "./regions"
-import { shopperOriginHeaders } from "./shopper-origin"
+import { guestCookie, storeFetch } from "./store-api"
 
 /**
  * Style profile and recommendations (Curator's /store/style-profile and /store/recommendations).
  * A signed-out shopper's profile and feedback live server-side under the guest id of the
- * backend's httpOnly `_curator_guest` cookie: it is forwarded to Medusa with every call, and a
- * cookie Medusa sets or clears is passed back to the browser (in actions; a page render cannot
- * set cookies, and reads never issue one).
+ * backend's httpOnly `_curator_guest` cookie, which storeFetch (store-api.ts) carries both ways.
  */
-
-const GUEST_COOKIE = "_curator_guest"
-
-class BackendError extends Error {
-  constructor(
-    message: string,
-    readonly status: number
-  ) {
-    super(message)
-  }
-}
-
-/** Copies the guest cookie of Medusa's answer onto the storefront's response (actions only). */
-async function passGuestCookieBack(response: Response) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair, ...attributes] = header.split(";").map((s) => s.trim())
-    const eq = pair.indexOf("=")
-    if (pair.slice(0, eq) !== GUEST_COOKIE) continue
-    const value = decodeURIComponent(pair.slice(eq + 1))
-    const attr = (name: string) => attributes.find((a) => a.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1)
-    const maxAge = attr("max-age")
-    const expires = attr("expires")
-    const expired = !value || (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) <= Date.now())
-    try {
-      const store = await cookies()
-      if (expired) store.set(GUEST_COOKIE, "", { ...baseCookie, sameSite: "lax", maxAge: -1 })
-      else store.set(GUEST_COOKIE, value, { ...baseCookie, sameSite: "lax", maxAge: maxAge ? Number(maxAge) : 180 * 24 * 60 * 60 })
-    } catch {
-      // Rendering a page: the cookie cannot change now; the next action passes it on.
-    }
-  }
-}
-
-/** A Store API call as this shopper: their session, their guest cookie both ways. */
-async function storeFetch<T>(
-  path: string,
-  init: { method?: "GET" | "POST"; query?: Record<string, string | number | undefined>; body?: unknown } = {}
-) {
-  const method = init.method ?? "GET"
-  const target = new URL(path, MEDUSA_BACKEND_URL)
-  for (const [key, value] of Object.entries(init.query ?? {})) if (value !== undefined && value !== "") target.searchParams.set(key, String(value))
-  const guest = (await cookies()).get(GUEST_COOKIE)?.value
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "x-publishable-api-key": PUBLISHABLE_KEY,
-    ...(await getAuthHeaders()),
-    ...(guest ? { cookie: `${GUEST_COOKIE}=${encodeURIComponent(guest)}` } : {}),
-    ...(method === "POST" ? { "content-type": "application/json", ...(await shopperOriginHeaders()) } : {}),
-  }
-  const response = await fetch(target, {
-    method,
-    headers,
-    body: method === "POST" ? JSON.stringify(init.body ?? {}) : undefined,
-    cache: "no-store",
-  })
-  if (method === "POST") await passGuestCookieBack(response)
-  const data = (await response.json().catch(() => null)) as (T & { message?: string }) | null
-  if (!response.ok) throw new BackendError(data?.message || `${method} ${path} answered ${response.status}`, response.status)
-  return data as T
-}
 
 /** The shopper's style profile (signed in: their account's; else their guest profile; empty until saved). */
 export async function getStyleProfile(): Promise<StoreStyleProfile | null> {
@@ -96,7 +38,7 @@ export async function getStyleProfile(): Promise<StoreStyleProfile | null> {
  * cannot clear the cookie.
  */
 export async function mergeGuestStyleProfile(): Promise<void> {
-  if (!(await cookies()).get(GUEST_COOKIE)?.value || !("authorization" in (await getAuthHeaders()))) return
+  if (!(await guestCookie()) || !("authorization" in (await getAuthHeaders()))) return
   try {
     await storeFetch("/store/customers/me/style-profile/merge", { method: "POST", body: {} })
   } catch (error) {
@@ -112,7 +54,22 @@ const amount = (formData: FormData, name: string): number | null => {
   return raw ? Number(raw.replace(",", ".")) : null
 }
 
-/** The quiz's answers as a profile patch: a size left empty removes it, lists are replaced. */
+/** The style quiz's "Looks you like": our own products to pick from, those picked last time marked; none when they cannot be read. */
+export async function getQuizLooks(countryCode: string): Promise<QuizLook[]> {
+  const region = await getRegion(countryCode)
+  if (!region) return []
+  try {
+    return (await storeFetch<StoreQuizLooksResponse>("/store/recommendations/quiz-looks", { query: { region_id: region.id } })).looks
+  } catch (error) {
+    console.error(`[storefront] the style quiz's looks could not be read: ${(error as Error).message}`)
+    return []
+  }
+}
+
+/**
+ * The quiz's answers as a profile patch: a size left empty removes it, lists are replaced. The looks
+ * picked go along when the quiz showed them (none picked clears the earlier picks).
+ */
 function quizPatch(formData: FormData) {
   const size = (name: string) => String(formData.get(`size_${name}`) ?? "").trim() || null
   return {
@@ -126,6 +83,7 @@ function quizPatch(formData: FormData) {
     colours_avoided: list(formData, "colours_avoided"),
     occasions: list(formData, "occasions"),
     styles: list(formData, "styles"),
+    ...(formData.get("looks_offered") ? { liked_product_ids: list(formData, "liked_product_ids") } : {}),
   }
 }
 

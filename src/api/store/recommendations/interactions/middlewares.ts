@@ -6,6 +6,6 @@ import { StoreRecordInteractions } from "./validators"
 // Signed-in and signed-out shoppers alike; rate limited per shopper and address (src/api/rate-limit-middlewares.ts).
 export const storeRecommendationInteractionsMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/recommendations/interactions", methods: ["POST"], middlewares: [...jsonBody(StoreRecordInteractions)] },
-  // Likes of posts, lookbook views and add-the-look, recorded when their own routes succeed.
+  // Likes of posts, wardrobe items, lookbook views, add-the-look and add-to-cart, recorded when their own routes succeed.
   ...serverInteractionMiddlewares,
 ]

@@ -8,8 +8,8 @@ import { recommendationOf } from "../../customers/me/style-profile/style-profile
 
 /**
  * Interactions that other domains' Store routes cause (a post liked, a catalog garment added to the
- * wardrobe, a look seen, a look added to the cart), recorded once their route has answered with success. Middlewares here, rather than
- * steps inside the social and lookbook workflows, keep those modules free of the recommendation
+ * wardrobe, a look seen, a look added to the cart, a product added to the cart), recorded once their route has answered with success. Middlewares here, rather than
+ * steps inside the social, lookbook and cart workflows, keep those modules free of the recommendation
  * module; a failure to record is logged and never changes the answer the shopper got.
  */
 
@@ -36,9 +36,13 @@ async function postProducts(req: MedusaRequest): Promise<string[]> {
   return [...new Set(data.map((t: { product_id: string }) => t.product_id))]
 }
 
-/** The product of the catalog variant a new wardrobe item names (validated by the wardrobe route), if any. */
-async function wardrobeItemProducts(req: MedusaRequest): Promise<string[]> {
-  const body = ((req as MedusaRequest & { validatedBody?: unknown }).validatedBody ?? req.body ?? {}) as { variant_id?: unknown }
+/** The request body, as its route's validator left it. */
+const bodyOf = (req: MedusaRequest) =>
+  ((req as MedusaRequest & { validatedBody?: unknown }).validatedBody ?? req.body ?? {}) as { variant_id?: unknown; quantity?: unknown }
+
+/** The product of the catalog variant the body names (a new wardrobe item's, a new cart line's), if any. */
+async function variantProducts(req: MedusaRequest): Promise<string[]> {
+  const body = bodyOf(req)
   if (typeof body.variant_id !== "string" || !body.variant_id) return []
   const { data } = await queryOf(req).graph({ entity: "product_variant", fields: ["product_id"], filters: { id: body.variant_id } })
   return data.map((v: { product_id?: string | null }) => v.product_id).filter((id): id is string => !!id)
@@ -102,9 +106,27 @@ export const serverInteractionMiddlewares: MiddlewareRoute[] = [
         kind: "wardrobe",
         surface: "wardrobe",
         counts: ok,
-        products: wardrobeItemProducts,
+        products: variantProducts,
         value: () => ({}),
         dedup: (_req, owner, product) => `wardrobe:${owner}:${product}`,
+      }),
+    ],
+  },
+  {
+    // Medusa's own "add to cart": one add_to_cart for the added variant's product, by whoever owns the call
+    // (an anonymous call without a guest cookie records nothing; the storefront forwards the cookie).
+    matcher: "/store/carts/:id/line-items",
+    methods: ["POST"],
+    middlewares: [
+      recordOnSuccess({
+        kind: "add_to_cart",
+        surface: "cart",
+        counts: ok,
+        products: variantProducts,
+        value: (req) => {
+          const { variant_id, quantity } = bodyOf(req)
+          return { variant_id: String(variant_id), ...(typeof quantity === "number" ? { quantity } : {}) }
+        },
       }),
     ],
   },

@@ -11,7 +11,7 @@ async function CompleteTheLookOutfits({ productId, countryCode }: { productId: s
       <ul className="outfit-grid">
         {outfits.slice(0, 2).map((outfit, i) => (
           <li key={outfit.items.map((p) => (p.source === "catalog" ? p.id : p.wardrobe_item_id)).join("-")}>
-            <OutfitCard outfit={outfit} countryCode={countryCode} title={`Look ${i + 1}`} />
+            <OutfitCard outfit={outfit} countryCode={countryCode} title={`Look ${i + 1}`} surface="complete_the_look" position={i} />
           </li>
         ))}
       </ul>

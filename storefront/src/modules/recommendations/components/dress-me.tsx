@@ -16,7 +16,7 @@ async function DressMeOutfits({ countryCode }: { countryCode: string }) {
       <ul className="outfit-grid">
         {answer.outfits.slice(0, 3).map((outfit, i) => (
           <li key={outfit.items.map((p) => (p.source === "catalog" ? p.id : p.wardrobe_item_id)).join("-")}>
-            <OutfitCard outfit={outfit} countryCode={countryCode} title={`Outfit ${i + 1}`} />
+            <OutfitCard outfit={outfit} countryCode={countryCode} title={`Outfit ${i + 1}`} surface="dress_me" position={i} />
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { useActionState } from "react"
 import type { RecommendedOutfit } from "@curator/types/recommendations"
 import { addOutfitToCart } from "@lib/data/recommendations"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { recordInteractions } from "@lib/util/interactions"
 import { formatMoney } from "@lib/util/money"
 import FormError from "@modules/common/components/form-error"
 import SubmitButton from "@modules/common/components/submit-button"
@@ -15,11 +16,28 @@ const NOT_ADDED: Record<string, string> = {
   not_found: "no longer available",
 }
 
+/** The recommendation surfaces that show outfits (the `surface` their clicks are recorded with). */
+export type OutfitSurface = "outfits" | "complete_the_look" | "dress_me"
+
 /**
  * One outfit: its pieces (catalog cards, or the shopper's own wardrobe pieces), the total in the
  * region's currency, why it was chosen, and "Add the outfit to the cart" for its catalog pieces.
+ * A click on a catalog piece is recorded with the surface, the outfit's `position` there (0 first)
+ * and the piece's place in the outfit.
  */
-export default function OutfitCard({ outfit, countryCode, title }: { outfit: RecommendedOutfit; countryCode: string; title: string }) {
+export default function OutfitCard({
+  outfit,
+  countryCode,
+  title,
+  surface,
+  position,
+}: {
+  outfit: RecommendedOutfit
+  countryCode: string
+  title: string
+  surface: OutfitSurface
+  position: number
+}) {
   const [state, action] = useActionState(addOutfitToCart, null)
   const hydrated = useHydrated()
   const catalog = outfit.items.filter((i) => i.source === "catalog")
@@ -28,10 +46,14 @@ export default function OutfitCard({ outfit, countryCode, title }: { outfit: Rec
     <article className="card outfit-card" data-testid="recommended-outfit" data-hydrated={hydrated} aria-label={title}>
       <h3>{title}</h3>
       <ul className="outfit-card__pieces">
-        {outfit.items.map((piece) =>
+        {outfit.items.map((piece, pieceIndex) =>
           piece.source === "catalog" ? (
             <li key={piece.id} data-testid="outfit-piece" data-product-id={piece.id} data-category={piece.category_handle ?? ""}>
-              <Link href={`/${countryCode}/products/${piece.handle}`} className="outfit-card__piece">
+              <Link
+                href={`/${countryCode}/products/${piece.handle}`}
+                className="outfit-card__piece"
+                onClick={() => recordInteractions([{ product_id: piece.id, kind: "click", surface, value: { position, piece: pieceIndex } }])}
+              >
                 <span className="outfit-card__thumb media-box">
                   {piece.thumbnail ? (
                     // eslint-disable-next-line @next/next/no-img-element -- Medusa serves sized JPEGs; fixed box

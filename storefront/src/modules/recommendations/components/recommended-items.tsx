@@ -4,6 +4,7 @@ import { useState, useTransition } from "react"
 import type { RecommendationFeedbackAction, RecommendedItem } from "@curator/types/recommendations"
 import { sendRecommendationFeedback } from "@lib/data/recommendations"
 import { useHydrated } from "@lib/hooks/use-hydrated"
+import { recordInteractions } from "@lib/util/interactions"
 import ProductCard from "@modules/products/components/product-card"
 
 const BUTTONS: { action: RecommendationFeedbackAction; label: string }[] = [
@@ -40,12 +41,16 @@ export default function RecommendedItems({ items, countryCode, currency }: { ite
     })
   }
 
+  // Position: the card's place in the answer (0 first), so click-through can be read per rank.
+  const recordClick = (item: RecommendedItem) =>
+    recordInteractions([{ product_id: item.id, kind: "click", surface: "for_you", value: { position: items.indexOf(item) } }])
+
   if (!visible.length) return <p className="muted">Nothing left here for now: take the quiz again or come back later.</p>
   return (
     <ul className="product-grid" data-testid="recommended-items" data-hydrated={hydrated}>
       {visible.map((item) => (
         <li key={item.id} data-testid="recommended-item" data-product-id={item.id} data-size={item.size ?? ""}>
-          <ProductCard product={item} countryCode={countryCode} currency={currency} reasons={item.reasons} />
+          <ProductCard product={item} countryCode={countryCode} currency={currency} reasons={item.reasons} onClick={() => recordClick(item)} />
           <div className="feedback-buttons" role="group" aria-label={`Feedback on ${item.title}`}>
             {BUTTONS.map((b) => (
               <button key={b.action} type="button" className="chip" data-testid={`feedback-${b.action}`} onClick={() => send(item, b.action)}>

@@ -38,7 +38,7 @@ export default async function ForYouTemplate({ countryCode, currency }: { countr
           <ul className="outfit-grid">
             {outfits.outfits.map((outfit, i) => (
               <li key={outfit.items.map((p) => (p.source === "catalog" ? p.id : p.wardrobe_item_id)).join("-")}>
-                <OutfitCard outfit={outfit} countryCode={countryCode} title={`Outfit ${i + 1}`} />
+                <OutfitCard outfit={outfit} countryCode={countryCode} title={`Outfit ${i + 1}`} surface="outfits" position={i} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 "use client"
 
 import { useActionState, useEffect, useRef, useState } from "react"
+import type { QuizLook } from "@curator/types/recommendations"
 import type { StoreStyleProfile } from "@curator/types/style-profile"
 import { saveStyleQuiz } from "@lib/data/recommendations"
 import { useHydrated } from "@lib/hooks/use-hydrated"
@@ -30,7 +31,14 @@ const COLOURS = [
 const OCCASIONS = ["everyday", "work", "evening", "weekend", "active", "wedding guest"]
 const STYLES = ["classic", "minimal", "casual", "smart", "sporty", "romantic", "edgy", "relaxed"]
 
-const STEPS = ["Your sizes", "Your budget", "Colours", "Occasions and styles"] as const
+const STEP_TITLES = {
+  looks: "Looks you like",
+  sizes: "Your sizes",
+  budget: "Your budget",
+  colours: "Colours",
+  occasions: "Occasions and styles",
+} as const
+type Step = keyof typeof STEP_TITLES
 
 function SizeSelect({ name, label, sizes, value }: { name: string; label: string; sizes: string[]; value?: string }) {
   return (
@@ -62,10 +70,65 @@ function Choices({ name, legend, options, chosen, testId }: { name: string; lege
 }
 
 /**
+ * "Looks you like": photos of our own products as checkboxes styled as cards (Tab and Space pick
+ * them, as any checkbox). The picks become likes, and colours, styles, occasions and brands the
+ * shopper leaves empty are taken from them.
+ */
+function LookChoices({ looks }: { looks: QuizLook[] }) {
+  const [picked, setPicked] = useState(() => looks.filter((l) => l.picked).length)
+  return (
+    <fieldset
+      className="quiz-looks"
+      data-testid="quiz-looks"
+      onChange={(event) => {
+        setPicked(event.currentTarget.querySelectorAll("input[name=liked_product_ids]:checked").length)
+      }}
+    >
+      <legend>Pick the looks you like</legend>
+      <p className="muted" aria-live="polite" data-testid="quiz-looks-count">
+        {picked ? `${picked} picked` : "Pick as many as you like, or none."}
+      </p>
+      <div className="quiz-looks__grid">
+        {looks.map((look) => (
+          <label key={look.id} className="quiz-look" data-testid="quiz-look">
+            <input
+              type="checkbox"
+              name="liked_product_ids"
+              value={look.id}
+              defaultChecked={look.picked}
+              className="quiz-look__input"
+              data-testid="quiz-look-input"
+            />
+            <span className="quiz-look__photo media-box">
+              {look.thumbnail ? (
+                // eslint-disable-next-line @next/next/no-img-element -- Medusa serves sized JPEGs; fixed box
+                <img src={look.thumbnail} alt="" width={150} height={200} loading="lazy" />
+              ) : null}
+            </span>
+            <span className="quiz-look__title">{look.title}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+/**
  * The style quiz: a few short steps in one form (the hidden steps' answers are sent too), saved
  * to the shopper's style profile, guest or signed in. Opened again, it shows the saved answers.
  */
-export default function StyleQuiz({ countryCode, currency, profile }: { countryCode: string; currency: string; profile: StoreStyleProfile | null }) {
+export default function StyleQuiz({
+  countryCode,
+  currency,
+  profile,
+  looks,
+}: {
+  countryCode: string
+  currency: string
+  profile: StoreStyleProfile | null
+  /** The looks to pick from; the step is left out when there are none (the catalog could not be read). */
+  looks: QuizLook[]
+}) {
   const [state, action] = useActionState(saveStyleQuiz, null)
   const [step, setStep] = useState(0)
   const hydrated = useHydrated()
@@ -76,7 +139,9 @@ export default function StyleQuiz({ countryCode, currency, profile }: { countryC
     if (moved.current) headingRef.current?.focus()
     moved.current = true
   }, [step])
-  const last = STEPS.length - 1
+  const steps: Step[] = looks.length ? ["looks", "sizes", "budget", "colours", "occasions"] : ["sizes", "budget", "colours", "occasions"]
+  const current = steps[step]
+  const last = steps.length - 1
   // A budget kept in another currency does not apply here: the fields start empty.
   const budget = profile?.budget && (!profile.budget.currency_code || profile.budget.currency_code === currency) ? profile.budget : null
   const currencyLabel = currency.toUpperCase()
@@ -97,14 +162,23 @@ export default function StyleQuiz({ countryCode, currency, profile }: { countryC
     >
       <input type="hidden" name="country_code" value={countryCode} />
       <input type="hidden" name="currency_code" value={currency} />
+      {/* Sent only with the looks step, so that picking none clears earlier picks but a quiz without looks keeps them. */}
+      {looks.length ? <input type="hidden" name="looks_offered" value="1" /> : null}
       <p className="muted" aria-live="polite">
-        Step {step + 1} of {STEPS.length}
+        Step {step + 1} of {steps.length}
       </p>
       <h2 ref={headingRef} tabIndex={-1} data-testid="quiz-step-heading">
-        {STEPS[step]}
+        {STEP_TITLES[current]}
       </h2>
 
-      <div hidden={step !== 0} data-testid="quiz-step-sizes">
+      {looks.length ? (
+        <div hidden={current !== "looks"} data-testid="quiz-step-looks">
+          <p className="muted">From our own collection. We will suggest more like the ones you pick.</p>
+          <LookChoices looks={looks} />
+        </div>
+      ) : null}
+
+      <div hidden={current !== "sizes"} data-testid="quiz-step-sizes">
         <p className="muted">We only recommend what is in stock in your size.</p>
         <div className="form-grid">
           <SizeSelect name="tops" label="Tops, shirts, knitwear and dresses" sizes={CLOTHING_SIZES} value={profile?.sizes.tops} />
@@ -113,7 +187,7 @@ export default function StyleQuiz({ countryCode, currency, profile }: { countryC
         </div>
       </div>
 
-      <div hidden={step !== 1} data-testid="quiz-step-budget">
+      <div hidden={current !== "budget"} data-testid="quiz-step-budget">
         <p className="muted">Leave a field empty for no limit. Amounts are in {currencyLabel}.</p>
         <div className="form-grid">
           <div className="field">
@@ -135,7 +209,7 @@ export default function StyleQuiz({ countryCode, currency, profile }: { countryC
         </div>
       </div>
 
-      <div hidden={step !== 2} data-testid="quiz-step-colours">
+      <div hidden={current !== "colours"} data-testid="quiz-step-colours">
         <Choices name="colours_liked" legend="Colours you love" options={COLOURS} chosen={profile?.colours_liked ?? []} testId="quiz-colours-liked" />
         <Choices
           name="colours_avoided"
@@ -146,7 +220,7 @@ export default function StyleQuiz({ countryCode, currency, profile }: { countryC
         />
       </div>
 
-      <div hidden={step !== 3} data-testid="quiz-step-occasions">
+      <div hidden={current !== "occasions"} data-testid="quiz-step-occasions">
         <Choices name="occasions" legend="What you dress for" options={OCCASIONS} chosen={profile?.occasions ?? []} testId="quiz-occasions" />
         <Choices name="styles" legend="Styles you like" options={STYLES} chosen={profile?.styles ?? []} testId="quiz-styles" />
       </div>

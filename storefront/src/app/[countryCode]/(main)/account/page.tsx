@@ -2,6 +2,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
 import { googleSignInConfigured, retrieveCustomer } from "@lib/data/customer"
+import { getStyleProfile } from "@lib/data/recommendations"
 import { safeReturnTo } from "@lib/util/return-to"
 import AccountNav from "@modules/account/components/account-nav"
 import GoogleSignIn from "@modules/account/components/google-sign-in"
@@ -9,6 +10,7 @@ import LoginForm from "@modules/account/components/login-form"
 import PasswordForm from "@modules/account/components/password-form"
 import ProfileForm from "@modules/account/components/profile-form"
 import RegisterForm from "@modules/account/components/register-form"
+import StyleProfileSummary from "@modules/account/components/style-profile-summary"
 
 export const metadata: Metadata = { title: "Account" }
 
@@ -56,6 +58,7 @@ export default async function AccountPage({
   // Already signed in (another tab, or the back button): straight on to where they were going.
   if (returnTo) redirect(returnTo)
 
+  const styleProfile = await getStyleProfile()
   const defaultAddress = customer.addresses?.find((a) => a.is_default_shipping) ?? customer.addresses?.[0]
   return (
     <div className="container page">
@@ -92,6 +95,10 @@ export default async function AccountPage({
         <section className="card" aria-labelledby="orders-heading">
           <h2 id="orders-heading">Orders</h2>
           <Link href={`/${countryCode}/account/orders`}>See your orders</Link>
+        </section>
+        <section className="card" aria-labelledby="style-profile-heading" data-testid="account-style-profile">
+          <h2 id="style-profile-heading">Style profile</h2>
+          <StyleProfileSummary countryCode={countryCode} profile={styleProfile} />
         </section>
       </div>
       <div className="auth-grid" style={{ marginTop: "2rem" }}>

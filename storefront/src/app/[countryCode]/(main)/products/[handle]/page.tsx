@@ -9,6 +9,7 @@ import { canTryOn } from "@lib/util/try-on"
 import { ChosenColourProvider } from "@modules/products/components/chosen-colour"
 import Gallery from "@modules/products/components/gallery"
 import RecentlyViewed from "@modules/products/components/recently-viewed"
+import RecordProductView from "@modules/products/components/record-product-view"
 import RecordRecentlyViewed from "@modules/products/components/record-recently-viewed"
 import RelatedProducts from "@modules/products/components/related-products"
 import VariantPicker, { PickerVariant } from "@modules/products/components/variant-picker"
@@ -132,6 +133,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         <RecentlyViewed countryCode={countryCode} currency={region.currency_code} exceptProductId={product.id} />
       </Suspense>
       <RecordRecentlyViewed productId={product.id} />
+      <RecordProductView productId={product.id} />
     </div>
   )
 }
