@@ -14,10 +14,10 @@ async function startBenchBackend({ settings, supervisor, port, env = {} }) {
   return server
 }
 
-/** A JSON request function against `base`: resolves to the parsed answer, rejects on any status >= 400 with its message. */
+/** A JSON request function against `base` (or an absolute URL): resolves to the parsed answer, rejects on any status >= 400 with its message. */
 function jsonClient(base) {
   return async function json(method, url, headers = {}, body) {
-    const res = await fetch(`${base}${url}`, {
+    const res = await fetch(url.startsWith("http") ? url : `${base}${url}`, {
       method,
       headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
       body: body && JSON.stringify(body),

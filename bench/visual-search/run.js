@@ -21,6 +21,7 @@ const { createSupervisor, exitOnSignals } = require("../../scripts/lib/processes
 const { readPublishableKey } = require("../../scripts/lib/publishable-key")
 const { freePort, startBackend, startSidecar, waitForHttp } = require("../../scripts/lib/servers")
 const { readSettings } = require("../../scripts/lib/settings")
+const { jsonClient } = require("../backend")
 
 const baseSettings = readSettings({ root: path.resolve(__dirname, "..", "..") })
 const PORT = Number(baseSettings.env.BENCH_PORT || 9000)
@@ -33,16 +34,7 @@ const log = (...args) => console.log("[bench:visual-search]", ...args)
 const supervisor = createSupervisor({ cwd: baseSettings.root, env: baseSettings.env, log })
 exitOnSignals(() => supervisor.shutdown())
 
-async function json(method, url, headers = {}, body) {
-  const res = await fetch(url.startsWith("http") ? url : `${BASE}${url}`, {
-    method,
-    headers: { ...(body ? { "content-type": "application/json" } : {}), ...headers },
-    body: body && JSON.stringify(body),
-  })
-  const data = await res.json()
-  if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${data.message}`)
-  return data
-}
+const json = jsonClient(BASE)
 
 /** Every published catalog image the store shows: product id, image id. */
 async function catalogImages(key) {

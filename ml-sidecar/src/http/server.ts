@@ -210,6 +210,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ...(withEmbedding ? { embedding: Array.from(r.vector) } : {}),
   });
 
+  /** Which model's space embeddings are in, sent with every answer that carries embeddings. */
+  const embeddingSpaceProperties = { model: { type: "string" }, model_version: { type: "string" }, dim: { type: "integer" } };
+
   app.post(
     "/v1/embed",
     {
@@ -219,9 +222,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
           200: {
             type: "object",
             properties: {
-              model: { type: "string" },
-              model_version: { type: "string" },
-              dim: { type: "integer" },
+              ...embeddingSpaceProperties,
               embeddings: { type: "array", items: { type: "array", items: { type: "number" } } },
             },
           },
@@ -284,9 +285,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
           200: {
             type: "object",
             properties: {
-              model: { type: "string" },
-              model_version: { type: "string" },
-              dim: { type: "integer" },
+              ...embeddingSpaceProperties,
               embeddings: { type: "object", additionalProperties: { type: "array", items: { type: "number" } } },
             },
           },

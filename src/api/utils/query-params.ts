@@ -33,3 +33,13 @@ export const limitParam = (max: number, defaultLimit: number) =>
     .max(max, `limit must be at most ${max}`)
     .optional()
     .default(defaultLimit)
+
+/** `days` of an analytics period: a whole number from 1 to 365, 30 when absent. */
+export const analyticsDaysParam = () =>
+  z.coerce
+    .number({ error: "days must be a whole number from 1 to 365" })
+    .int("days must be a whole number from 1 to 365")
+    .min(1, "days must be at least 1")
+    .max(365, "days must be at most 365")
+    .optional()
+    .default(30)

@@ -2,7 +2,7 @@ import { Button, Container, Heading, StatusBadge, Table, Text, toast, usePrompt 
 import { useReindex } from "../../hooks/visual-search"
 import { AdminVisualIndexResponse, VisualImageStatus } from "../../lib/types"
 import { IMAGE_STATUS_COLOUR, images } from "./describe"
-import { EmptyTableRow } from "./empty-table-row"
+import { EmptyTableRow } from "../common/empty-table-row"
 import { SidecarStatus } from "./sidecar-status"
 
 const STATUSES: { status: VisualImageStatus; label: string }[] = [

@@ -1,11 +1,10 @@
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useVisualAnalytics } from "../../hooks/visual-search"
 import { percent } from "../../lib/format"
 import { shareOf } from "./describe"
-import { EmptyTableRow } from "./empty-table-row"
-
-const SPANS = [7, 30, 90, 365]
+import { EmptyTableRow } from "../common/empty-table-row"
+import { PeriodSelect } from "../common/period-select"
 
 const Stat = ({ label, value, detail, testId }: { label: string; value: string | number; detail?: string; testId: string }) => (
   <div className="flex flex-col gap-y-1">
@@ -44,20 +43,7 @@ export const SearchAnalytics = () => {
             Photo searches and "similar items" in the storefront, per day (UTC).
           </Text>
         </div>
-        <div className="w-40">
-          <Select value={String(span)} onValueChange={(value) => setSpan(Number(value))}>
-            <Select.Trigger aria-label="Period">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {SPANS.map((n) => (
-                <Select.Item key={n} value={String(n)}>
-                  Last {n} days
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <PeriodSelect days={span} onChange={setSpan} />
       </div>
       {error && (
         <Text size="small" className="text-ui-fg-error px-6 py-4">

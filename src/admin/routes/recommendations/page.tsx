@@ -1,13 +1,14 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Sparkles } from "@medusajs/icons"
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import type { ReactNode } from "react"
+import { EmptyTableRow } from "../../components/common/empty-table-row"
+import { LoadState } from "../../components/common/load-state"
+import { PeriodSelect } from "../../components/common/period-select"
 import { useRecommendationStats } from "../../hooks/recommendations"
 import { percent } from "../../lib/format"
 import type { AdminRecommendationMoney, AdminRecommendationStatsResponse } from "../../../types/http/recommendations-admin"
-
-const SPANS = [7, 30, 90, 365]
 
 const SURFACE_NAMES: Record<string, string> = {
   for_you: "For you",
@@ -41,17 +42,6 @@ function money(amounts: AdminRecommendationMoney[]): string {
     })
     .join(" · ")
 }
-
-/** The one row a table shows when it has nothing to list, saying so. */
-const EmptyRow = ({ children }: { children: ReactNode }) => (
-  <Table.Row>
-    <Table.Cell>
-      <Text size="small" className="text-ui-fg-subtle">
-        {children}
-      </Text>
-    </Table.Cell>
-  </Table.Row>
-)
 
 const Section = ({ title, detail, children }: { title: string; detail: string; children: ReactNode }) => (
   <Container className="divide-y p-0">
@@ -98,7 +88,7 @@ const SurfaceTable = ({ stats }: { stats: AdminRecommendationStatsResponse }) =>
             </Table.Row>
           ))
         ) : (
-          <EmptyRow>No recommendations were shown, clicked or bought in the last {stats.days} days.</EmptyRow>
+          <EmptyTableRow>No recommendations were shown, clicked or bought in the last {stats.days} days.</EmptyTableRow>
         )}
       </Table.Body>
     </Table>
@@ -159,7 +149,7 @@ const Rejections = ({ stats }: { stats: AdminRecommendationStatsResponse }) => (
         </Table.Row>
       ))}
       {stats.rejections.by_reason.length === 0 && (
-        <EmptyRow>The size, budget and region constraints turned nothing away in the last {stats.days} days.</EmptyRow>
+        <EmptyTableRow>The size, budget and region constraints turned nothing away in the last {stats.days} days.</EmptyTableRow>
       )}
     </Table.Body>
   </Table>
@@ -183,35 +173,9 @@ const RecommendationsPage = () => {
             What shoppers were recommended and what came of it, per UTC day.
           </Text>
         </div>
-        <div className="w-40">
-          <Select value={String(days)} onValueChange={(value) => setDays(Number(value))}>
-            <Select.Trigger aria-label="Period">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {SPANS.map((n) => (
-                <Select.Item key={n} value={String(n)}>
-                  Last {n} days
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <PeriodSelect days={days} onChange={setDays} />
       </Container>
-      {error && (
-        <Container className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-error">
-            {error.message}
-          </Text>
-        </Container>
-      )}
-      {isPending && (
-        <Container className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            Loading…
-          </Text>
-        </Container>
-      )}
+      <LoadState error={error} isPending={isPending} />
       {stats && (
         <>
           <Section title="Surfaces" detail={stats.attribution.rule}>

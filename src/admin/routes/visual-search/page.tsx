@@ -1,6 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Camera } from "@medusajs/icons"
-import { Container, Text } from "@medusajs/ui"
+import { LoadState } from "../../components/common/load-state"
 import { IndexOverview } from "../../components/visual-search/index-overview"
 import { RecentFailures } from "../../components/visual-search/recent-failures"
 import { SearchAnalytics } from "../../components/visual-search/search-analytics"
@@ -16,20 +16,7 @@ const VisualSearchPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3">
-      {error && (
-        <Container className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-error">
-            {error.message}
-          </Text>
-        </Container>
-      )}
-      {isPending && (
-        <Container className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-subtle">
-            Loading…
-          </Text>
-        </Container>
-      )}
+      <LoadState error={error} isPending={isPending} />
       {index && <IndexOverview index={index} />}
       {index && <RecentFailures failures={index.failures} />}
       <SearchAnalytics />
