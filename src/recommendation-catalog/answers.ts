@@ -7,8 +7,8 @@ import { RECOMMENDATION_MODULE } from "../modules/recommendation/constants"
 import {
   CatalogIndex,
   CollaborativeModel,
+  DEFAULT_BLEND,
   DEFAULT_WEIGHTS,
-  HybridBlend,
   HybridWeights,
   indexCatalog,
   NoMatch,
@@ -61,8 +61,8 @@ export const recommendationWeights = (): HybridWeights => ({
 /** The environment variables whose weight is in effect (set to a usable value). */
 export const weightOverrides = (): string[] => Object.values(WEIGHT_ENV).filter((name) => weightFromEnv(name) !== null)
 
-/** How the routes blend the weights: they leave it at rankCatalog's default, which this names for the admin. */
-export const RECOMMENDATION_BLEND: HybridBlend = "log-linear"
+/** How the routes blend the weights: they leave it at the core's default. */
+export const RECOMMENDATION_BLEND = DEFAULT_BLEND
 
 /** The request's shopper context (set by the shopperContext middleware; the validators require a region or country). */
 export function requireShopperContext(req: MedusaRequest): ShopperContext {

@@ -19,7 +19,7 @@ import {
 import { ContentIndex, contentScorer, indexContent } from "./content"
 import { feedbackFactor, feedbackIsNeutral, FeedbackSummary, summariseFeedback } from "./feedback"
 import { indexKnowledge, KnowledgeIndex, knowledgeScorer, seasonAt } from "./knowledge"
-import { CatalogItem, CatalogVariant, DEFAULT_WEIGHTS, HybridBlend, HybridWeights, RequestFilters, Shopper } from "./types"
+import { CatalogItem, CatalogVariant, DEFAULT_BLEND, DEFAULT_WEIGHTS, HybridBlend, HybridWeights, RequestFilters, Shopper } from "./types"
 
 /**
  * The region's catalog as the ranker reads it, built once per catalog snapshot (indexCatalog), never per request:
@@ -248,7 +248,7 @@ export function rankCatalog(
 
   // Scores for every eligible item (numbers only, in arrays: this is the hot loop); items and reasons are made
   // only for the candidates an answer reads.
-  const logLinear = (options.blend ?? "log-linear") === "log-linear"
+  const logLinear = (options.blend ?? DEFAULT_BLEND) === "log-linear"
   const popularityScale = model.popularityScale ?? 1
   const collaborativeValues = collaborative.values(products)
   const evidenceAt = content.evidenceAt!

@@ -134,3 +134,5 @@ export const DEFAULT_WEIGHTS: HybridWeights = { collaborative: 0.5, content: 0.4
  * popularity rather than averaging with it. "linear": the weighted mean of the [0, 1] scores.
  */
 export type HybridBlend = "log-linear" | "linear"
+/** The blend rankCatalog uses when its options name none. */
+export const DEFAULT_BLEND: HybridBlend = "log-linear"
