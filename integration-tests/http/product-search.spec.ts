@@ -15,7 +15,16 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let store: SeededStore
     const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
-    const TITLES = ["Roll-Neck Sweater", "Organic Cotton T-Shirt", "Oxford Shirt", "Linen Shirt", "Wide-Leg Trousers", "Running Sneakers"]
+    const TITLES = [
+      "Roll-Neck Sweater",
+      "Organic Cotton T-Shirt",
+      "Oxford Shirt",
+      "Linen Shirt",
+      "Wide-Leg Trousers",
+      "Running Sneakers",
+      "Zip Hooded Sweatshirt",
+      "Recycled Knit Loafers",
+    ]
 
     const search = async (q: string) => {
       const { data } = await api.get(`/store/product-search?q=${encodeURIComponent(q)}&country_code=de`, storeHeaders())
@@ -61,8 +70,12 @@ medusaIntegrationTestRunner({
       throw new Error("the search index never held the test products")
     })
 
-    it("finds the sweater for 'jumper', 'pullover' and 'knit'", async () => {
-      for (const q of ["jumper", "jumpers", "pullover", "knit"]) expect((await search(q)).titles).toEqual(["Roll-Neck Sweater"])
+    it("finds the sweater for 'jumper', 'pullover' and 'knitwear', and not the knit loafers", async () => {
+      for (const q of ["sweater", "jumper", "jumpers", "pullover", "knitwear"]) expect((await search(q)).titles).toEqual(["Roll-Neck Sweater"])
+    })
+
+    it("finds the hooded sweatshirt for 'hoodie' and 'hoodies'", async () => {
+      for (const q of ["hoodie", "hoodies"]) expect((await search(q)).titles).toEqual(["Zip Hooded Sweatshirt"])
     })
 
     it("finds the T-shirt for 'tshirt' and 'tee', not the shirts", async () => {
@@ -84,8 +97,10 @@ medusaIntegrationTestRunner({
 
     it("suggests categories and products as the shopper types", async () => {
       const { data } = await api.get("/store/product-search/suggestions?q=kni&limit=5", storeHeaders())
-      expect(data.suggestions).toEqual([
-        { type: "category", label: "Knitwear", handle: "search-knitwear" },
+      // The category first, then the products that match: the sweater (its category) and the knit loafers (their title).
+      expect(data.suggestions[0]).toEqual({ type: "category", label: "Knitwear", handle: "search-knitwear" })
+      expect((data.suggestions as Suggestion[]).slice(1).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+        expect.objectContaining({ type: "product", label: "Recycled Knit Loafers", handle: "recycled-knit-loafers" }),
         expect.objectContaining({ type: "product", label: "Roll-Neck Sweater", handle: "roll-neck-sweater" }),
       ])
       const { data: shirts } = await api.get("/store/product-search/suggestions?q=linen%20sh", storeHeaders())

@@ -449,7 +449,20 @@ medusaIntegrationTestRunner({
         await seedWardrobe(container, catalog)
         const { data: first } = await call("get", "/store/wardrobe/items?limit=100", "a")
         expect(first.count).toBe(11)
-        expect(first.items.filter((i: any) => i.variant_id && i.photo_url)).toHaveLength(6)
+        const bought = first.items.filter((i: any) => i.variant_id && i.photo_url)
+        expect(bought).toHaveLength(6)
+        // Each bought piece's photo is its variant's, in the colour the item names (not a "Rust" item with a blue photo).
+        const { data: variants } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "product_variant",
+          fields: ["id", "thumbnail", "options.value", "options.option.title"],
+          filters: { id: bought.map((i: any) => i.variant_id) },
+        })
+        const byId = new Map((variants as any[]).map((v) => [v.id, v]))
+        for (const item of bought) {
+          const variant = byId.get(item.variant_id)
+          const colour = variant.options.find((o: any) => /^colou?r$/i.test(o.option?.title ?? ""))?.value
+          expect([item.name, item.colours, item.photo_url]).toEqual([item.name, [colour], variant.thumbnail])
+        }
         const { data: stats } = await call("get", "/store/wardrobe/stats", "a")
         expect(stats.stats.outfit_count).toBe(2)
         expect(stats.stats.wear_count).toBeGreaterThan(10)

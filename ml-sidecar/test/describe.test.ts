@@ -109,8 +109,9 @@ before(async () => {
   for (const { product, catalogIndex } of chosen) {
     const id = `prod_${product.handle}`;
     const entry: Indexed = { product, catalogIndex, id, imageIds: [] };
-    for (const image of product.images) {
-      const imageId = `img_${catalogIndex}_${image.view}`;
+    for (const [n, image] of product.images.entries()) {
+      // A product in three colours has two alternate photos: their place in the list tells them apart.
+      const imageId = image.view === "alternate" ? `img_${catalogIndex}_alternate_${n}` : `img_${catalogIndex}_${image.view}`;
       await app.service.putImage(imageId, await render(product, catalogIndex, image.view, image.colour.hex), {
         kind: "product",
         product_id: id,

@@ -7,7 +7,8 @@
  * definition: Medusa skips files under src/search/ without a default export.
  */
 export const SEARCH_SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ["jumper", "sweater", "pullover", "knit"],
+  // "knitwear", not "knit": knit is also a material ("Recycled Knit Loafers" are no sweater).
+  ["jumper", "sweater", "pullover", "knitwear"],
   ["tee", "t-shirt", "tshirt"],
   ["hoodie", "hooded sweatshirt"],
   ["trainers", "sneakers"],
@@ -41,7 +42,7 @@ const GROUP_PHRASES = SEARCH_SYNONYM_GROUPS.map((group) => group.map((term) => s
 
 /**
  * The synonym groups a text names, each term of each group once, in the table's spelling:
- * "Roll-Neck Sweater" → ["jumper", "sweater", "pullover", "knit"]. Plurals count ("Sneakers").
+ * "Roll-Neck Sweater" → ["jumper", "sweater", "pullover", "knitwear"]. Plurals count ("Sneakers").
  */
 export function synonymTerms(texts: (string | null | undefined)[]): string[] {
   const words = texts.filter((t): t is string => !!t).map((t) => searchWords(t).map(singular))

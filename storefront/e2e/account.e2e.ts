@@ -1,5 +1,6 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
+import type { Page } from "playwright-core"
 import { screenshot, useBrowser, interactive } from "./support/browser"
 import { freshCustomer, passwordResetLinkFromLog, signIn, signUpFreshCustomer } from "./support/customer"
 import { COUNTRY, STOREFRONT_URL, url } from "./support/env"
@@ -59,6 +60,12 @@ describe("account", () => {
   })
 })
 
+/** An order's summary rows as shown (subtotal, delivery, taxes, total). */
+async function summaryRows(page: Page): Promise<Record<string, string>> {
+  const ids = ["order-subtotal", "order-shipping", "order-taxes", "order-total"]
+  return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, ((await page.getByTestId(id).textContent()) ?? "").trim()])))
+}
+
 describe("account with orders", () => {
   const browser = useBrowser()
 
@@ -95,6 +102,7 @@ describe("account with orders", () => {
     const placed = {
       lines: await page.getByTestId("line-item").locator("a").allTextContents(),
       total: await page.getByTestId("order-total").textContent(),
+      rows: await summaryRows(page),
     }
     assert.ok(placed.lines.length > 0)
 
@@ -110,9 +118,15 @@ describe("account with orders", () => {
       .waitFor()
     assert.deepEqual(await page.getByTestId("line-item").locator("a").allTextContents(), placed.lines)
     assert.equal(await page.getByTestId("order-total").textContent(), placed.total)
-    for (const total of ["order-subtotal", "order-shipping", "order-taxes"]) {
-      assert.match((await page.getByTestId(total).textContent()) ?? "", /\d/)
-    }
+    // The same rows as the confirmation, and they add up: a German order's prices include VAT, so subtotal and delivery make the total.
+    const rows = await summaryRows(page)
+    assert.deepEqual(rows, placed.rows)
+    const money = (id: string) => Number((rows[id] ?? "").replace(/[^\d.]/g, ""))
+    assert.ok(money("order-shipping") > 0, `delivery is charged (${rows["order-shipping"]})`)
+    assert.ok(
+      Math.abs(money("order-subtotal") + money("order-shipping") - money("order-total")) < 0.01,
+      `subtotal ${rows["order-subtotal"]} and delivery ${rows["order-shipping"]} make the total ${rows["order-total"]}`
+    )
     await screenshot(page, "account-order")
     const orderUrl = page.url()
 

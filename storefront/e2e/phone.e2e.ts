@@ -1,6 +1,6 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import { interactive, screenshot, useBrowser } from "./support/browser"
+import { interactive, loadAllImages, screenshot, useBrowser } from "./support/browser"
 import { url } from "./support/env"
 
 /** A phone's screen: the header is one row behind a menu button, and listings show products first. */
@@ -59,6 +59,7 @@ describe("on a phone", () => {
 
     await page.goto(url("/store"))
     await page.getByTestId("product-card").first().waitFor()
+    await loadAllImages(page)
     await screenshot(page, "phone-listing")
     const filters = (await interactive(page, "filters-button")).first()
     assert.equal((await filters.textContent())?.trim(), "Filters")

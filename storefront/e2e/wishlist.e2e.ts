@@ -1,7 +1,7 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
 import type { Page } from "playwright-core"
-import { apiToken, storeApiGet } from "./support/api"
+import { apiToken, storeApiGet, storeApiPost } from "./support/api"
 import { interactive, screenshot, useBrowser } from "./support/browser"
 import { signIn, signUpFreshCustomer } from "./support/customer"
 import { url } from "./support/env"
@@ -17,16 +17,26 @@ const savedOnPage = (page: Page) => page.getByTestId("saved-item").evaluateAll((
 describe("saved items (wishlist)", () => {
   const browser = useBrowser()
 
-  test("a product saved signed out is on /saved, and after signing in it is still there and stored in the account", async () => {
-    // The account, made in another browser and signed out of there.
+  test("a product saved signed out is on /saved, and signing in merges it with what the account saved before", async () => {
+    // The account, made in another browser and signed out of there, already holds one saved product.
     const customer = await signUpFreshCustomer(await browser.newPage())
+    const token = await apiToken("customer", customer.email, customer.password)
 
     const page = await browser.newPage()
     await page.goto(url("/store"))
-    const handle = await page.getByTestId("product-card").first().getAttribute("data-product-handle")
+    const [handle, savedBeforeHandle] = await page
+      .getByTestId("product-card")
+      .evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getAttribute("data-product-handle") ?? ""))
+    const savedBefore = (await page
+      .locator(`.product-card-wrap:has([data-product-handle="${savedBeforeHandle}"]) [data-testid="save-button"]`)
+      .first()
+      .getAttribute("data-product-id"))!
+    await storeApiPost("/store/customers/me/saved-items", { product_id: savedBefore }, token)
+
     await page.goto(url(`/products/${handle}`))
     const save = await interactive(page, "save-button")
     const productId = (await save.first().getAttribute("data-product-id"))!
+    assert.notEqual(productId, savedBefore)
     assert.equal(await savedCount(page), 0)
     await save.first().click()
     await page.locator('[data-testid="save-button"][aria-pressed="true"]').first().waitFor()
@@ -41,25 +51,25 @@ describe("saved items (wishlist)", () => {
 
     await signIn(page, customer)
     await page.goto(url("/saved"))
-    assert.deepEqual(await savedOnPage(page), [productId])
+    // Both: the one saved signed out (most recent first) and the account's own.
+    assert.deepEqual(await savedOnPage(page), [productId, savedBefore])
     assert.equal(await page.getByTestId("saved-sign-in-hint").count(), 0)
-    assert.equal(await savedCount(page), 1)
+    assert.equal(await savedCount(page), 2)
     // Stored in the account, and no longer in the browser's cookie.
-    const token = await apiToken("customer", customer.email, customer.password)
     const { saved_items } = await storeApiGet<{ saved_items: { product_id: string }[] }>("/store/customers/me/saved-items", token)
-    assert.deepEqual(
-      saved_items.map((i) => i.product_id),
-      [productId]
-    )
+    assert.deepEqual(saved_items.map((i) => i.product_id).sort(), [productId, savedBefore].sort())
     const cookies = await page.context().cookies()
     assert.equal(cookies.find((c) => c.name === "_curator_saved")?.value ?? "", "")
 
-    // Removing it on the saved page removes it from the account.
-    await page.getByTestId("remove-saved").first().click()
-    await page.getByTestId("saved-empty").waitFor()
-    await waitForSavedCount(page, 0)
-    const after = await storeApiGet<{ saved_items: unknown[] }>("/store/customers/me/saved-items", token)
-    assert.equal(after.saved_items.length, 0)
+    // Removing one on the saved page removes it from the account.
+    await page.locator(`[data-testid="saved-item"][data-product-id="${productId}"]`).getByTestId("remove-saved").click()
+    await waitForSavedCount(page, 1)
+    assert.deepEqual(await savedOnPage(page), [savedBefore])
+    const after = await storeApiGet<{ saved_items: { product_id: string }[] }>("/store/customers/me/saved-items", token)
+    assert.deepEqual(
+      after.saved_items.map((i) => i.product_id),
+      [savedBefore]
+    )
   })
 
   test("the heart on a product card saves and unsaves, and the header counts it", async () => {

@@ -166,8 +166,10 @@ export function generateDemoCatalog(seed = DEMO_CATALOG_SEED): DemoProduct[] {
         { view: "front", colour: colours[0] },
         { view: "back", colour: colours[0] },
       ]
-      if (rand.chance(0.7)) images.push({ view: "detail", colour: colours[0] })
-      if (colours.length > 1) images.push({ view: "alternate", colour: colours[1] })
+      // Every colour has a photo of its own (its variants show it); a third colour takes the detail shot's place.
+      const detail = rand.chance(0.7)
+      if (detail && colours.length < 3) images.push({ view: "detail", colour: colours[0] })
+      for (const colour of colours.slice(1)) images.push({ view: "alternate", colour })
 
       const partial = { handle, title, category, brand, material, pattern, season, occasions, collectionHandle: collection.handle, colours, sizes }
       products.push({

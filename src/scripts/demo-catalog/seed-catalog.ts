@@ -44,7 +44,9 @@ async function renderProductImages(product: DemoProduct, index: number): Promise
         title: product.title,
       })
       const jpeg = await renderJpeg(svg)
-      return { filename: `${product.handle}-${image.view}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64") }
+      // A product with three colours has two alternate photos: the colour tells them apart.
+      const name = image.view === "alternate" ? `alternate-${image.colour.name.toLowerCase().replace(/\s+/g, "-")}` : image.view
+      return { filename: `${product.handle}-${name}.jpg`, mimeType: "image/jpeg", content: jpeg.toString("base64") }
     })
   )
 }

@@ -34,7 +34,7 @@ export async function seedWardrobe(container: MedusaContainer, catalog: DemoProd
   const skus = catalog.flatMap((p) => p.variants.map((v) => v.sku))
   const { data: variants } = await query.graph({
     entity: "product_variant",
-    fields: ["id", "sku", "product_id", "product.thumbnail"],
+    fields: ["id", "sku", "product_id", "thumbnail", "product.thumbnail"],
     filters: { sku: skus },
   })
   const variantBySku = new Map(variants.map((v) => [v.sku!, v]))
@@ -79,8 +79,9 @@ export async function seedWardrobe(container: MedusaContainer, catalog: DemoProd
           },
         },
       })
-      // The catalog's own image stands in for the customer's photo; no file of theirs to own.
-      if (variant.product?.thumbnail) await wardrobe.updateWardrobeItems({ id: result.id, photo_url: variant.product.thumbnail })
+      // The catalog's own image stands in for the customer's photo (the variant's: its colour's); no file of theirs to own.
+      const photo = variant.thumbnail ?? variant.product?.thumbnail
+      if (photo) await wardrobe.updateWardrobeItems({ id: result.id, photo_url: photo })
       itemIds.push(result.id)
     }
     for (const piece of random.sample(OWN_PIECES, OWN_PIECES.length)) {

@@ -42,3 +42,18 @@ export async function storeApiGet<T>(pathname: string, token?: string): Promise<
   assert.equal(res.status, 200, `GET ${pathname} answered ${res.status}`)
   return (await res.json()) as T
 }
+
+/** POST on the Store API with a JSON body, the publishable key and, when given, a customer's token. */
+export async function storeApiPost<T>(pathname: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${BACKEND_URL}${pathname}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-publishable-api-key": await publishableKey(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  })
+  assert.equal(res.status, 200, `POST ${pathname} answered ${res.status}`)
+  return (await res.json()) as T
+}

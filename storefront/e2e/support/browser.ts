@@ -76,6 +76,24 @@ function watchPage(page: Page, events: WeakMap<Page, string[]>) {
   })
 }
 
+/**
+ * Loads and decodes every picture on the page, lazy ones below the fold included, so a full-page
+ * screenshot shows them (Chromium loads a lazy image only as it nears the viewport): scrolls the
+ * page through once, back to the top, then waits (15 s at most) for every picture.
+ */
+export async function loadAllImages(page: Page): Promise<void> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.round(window.innerHeight / 2)) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+    }
+    window.scrollTo(0, 0)
+  })
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete), undefined, { timeout: 15_000 }).catch(() => undefined)
+  await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))))
+}
+
 /** Saves a full-page screenshot as a test artefact; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })

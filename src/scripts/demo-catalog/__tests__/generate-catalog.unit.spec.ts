@@ -52,6 +52,16 @@ describe("demo catalog", () => {
     }
   })
 
+  it("gives every colour of a product a photo of its own, so its variants never show another colour", () => {
+    const unpictured = catalog.flatMap((p) =>
+      p.colours
+        .filter((c) => !p.images.some((i) => i.colour.name === c.name && i.view !== "back" && i.view !== "detail"))
+        .map((c) => `${p.title} in ${c.name}`)
+    )
+    expect(unpictured).toEqual([])
+    expect(catalog.filter((p) => p.colours.length > 2).length).toBeGreaterThan(0)
+  })
+
   it("renders each view as a distinct SVG in the product's colour", () => {
     const p = catalog[0]
     const svgs = (["front", "back", "detail"] as const).map((view) =>

@@ -4,8 +4,9 @@ import { sdk } from "@lib/config"
 import { errorStatus } from "@lib/util/errors"
 import { getAuthHeaders } from "./cookies"
 
+// Every total the summary reads (SummaryTotals): the list route (the account's order page) answers only the totals named.
 const ORDER_FIELDS =
-  "*items,*items.variant,*items.product,*shipping_address,*shipping_methods,*payment_collections,+total,+subtotal,+tax_total,+shipping_total,+discount_total,+item_subtotal"
+  "*items,*items.variant,*items.product,*shipping_address,*shipping_methods,*payment_collections,+total,+subtotal,+tax_total,+shipping_total,+discount_total,+item_subtotal,+original_item_total,+shipping_subtotal,+original_shipping_total,+discount_subtotal"
 
 /** One order; guests can see the order they just placed by its id (as in Medusa's starter). */
 export async function retrieveOrder(id: string): Promise<HttpTypes.StoreOrder | null> {

@@ -11,7 +11,8 @@ import { SEARCH_SYNONYM_GROUPS, synonymTerms } from "../../../../search/synonyms
 
 describe("product search synonyms", () => {
   it("names every group a title, category or tag mentions, plurals and hyphens included", () => {
-    expect(synonymTerms(["Roll-Neck Sweater"])).toEqual(["jumper", "sweater", "pullover", "knit"])
+    expect(synonymTerms(["Roll-Neck Sweater"])).toEqual(["jumper", "sweater", "pullover", "knitwear"])
+    expect(synonymTerms(["Cardigan", "Knitwear"])).toEqual(["jumper", "sweater", "pullover", "knitwear"])
     expect(synonymTerms(["Organic Cotton T-Shirt"])).toEqual(["tee", "t-shirt", "tshirt"])
     expect(synonymTerms(["Zip Hooded Sweatshirt"])).toEqual(["hoodie", "hooded sweatshirt"])
     expect(synonymTerms(["Shoes", "Sneakers"])).toEqual(["trainers", "sneakers"])
@@ -23,6 +24,8 @@ describe("product search synonyms", () => {
     expect(synonymTerms(["Oxford Shirt"])).toEqual([])
     expect(synonymTerms(["Sweatshirt"])).toEqual([])
     expect(synonymTerms(["Linen Dress", null, undefined])).toEqual([])
+    // A knit material is not a sweater: the demo's loafers, their category and their material tag.
+    expect(synonymTerms(["Heritage Recycled Knit Loafers", "Shoes", "recycled-knit"])).toEqual([])
   })
 
   it("indexes a product under its synonyms, so PostgreSQL finds a sweater for 'jumper'", () => {
@@ -33,7 +36,7 @@ describe("product search synonyms", () => {
 
   it("gives Meilisearch the same table as its synonyms setting, mutual and with plurals", () => {
     const synonyms = toMeilisearchSynonyms(SEARCH_SYNONYM_GROUPS)
-    expect(synonyms.jumper).toEqual(expect.arrayContaining(["sweater", "sweaters", "pullover", "knit"]))
+    expect(synonyms.jumper).toEqual(expect.arrayContaining(["sweater", "sweaters", "pullover", "knitwear"]))
     expect(synonyms.sweaters).toEqual(expect.arrayContaining(["jumper", "jumpers"]))
     expect(synonyms.tshirt).toEqual(expect.arrayContaining(["tee", "t-shirt"]))
     expect(synonyms["hooded sweatshirt"]).toEqual(["hoodie", "hoodies"])
