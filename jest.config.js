@@ -16,5 +16,6 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/ml-sidecar/", "<rootDir>/storefront/"],
   setupFiles: ["./integration-tests/setup.js"],
+  setupFilesAfterEnv: ["./integration-tests/setup-after-env.js"],
   testMatch: testMatchByType[process.env.TEST_TYPE] ?? Object.values(testMatchByType).flat(),
 }

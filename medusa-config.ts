@@ -1,5 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { buildModules, databaseUrlFromSettings, requireSetting } from "./src/config/modules"
+import { buildModules, cachingEnabled, databaseUrlFromSettings, requireSetting } from "./src/config/modules"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -45,4 +45,7 @@ module.exports = defineConfig({
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
   modules: buildModules(process.env),
+  // Medusa's Caching Module is behind this flag in 2.21: on for dev, demo, production and tests;
+  // MEDUSA_FF_CACHING=false turns it off (README, "Catalog cache").
+  featureFlags: { caching: cachingEnabled(process.env) },
 })

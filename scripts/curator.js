@@ -8,7 +8,7 @@
  *   node scripts/curator.js start           start the production build
  *   node scripts/curator.js seed            migrate and seed the demo catalog
  *   node scripts/curator.js db              run the database alone (prints its URL)
- *   node scripts/curator.js test [kind...]  unit, modules, http, sidecar, storefront (default: all)
+ *   node scripts/curator.js test [kind...]  unit, modules, http, sidecar, storefront, scale-out (default: all)
  *   node scripts/curator.js bench store-api|storefront|recommendations|visual-search
  *
  * When DATABASE_URL (or DB_HOST for tests) is unset, a real PostgreSQL from the

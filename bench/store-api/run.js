@@ -1,28 +1,66 @@
 #!/usr/bin/env node
 /**
- * bench/store-api: load on stock Store API routes (and Curator's search) against the
- * production build on the seeded demo catalog. Prints requests/s and p50/p95/p99 per
- * route and each route's p95 as a ratio of `/store/products` p95 measured in the same
- * run, so the figures mean something on a noisy machine. Never pass/fail.
+ * bench/store-api: load on stock Store API routes (and Curator's own) against the production
+ * build on the seeded demo catalog, then the figures issue #19 asks for. Never pass/fail.
  *
- * Run it with `npm run bench:store-api` (migrates, seeds, builds, then calls this).
+ * 1. Uncached: `medusa start` with MEDUSA_FF_CACHING=false (Medusa's switch wins over the config),
+ *    so every product list is a first read: GET /health and the list with calculated prices.
+ * 2. The shop as configured (catalog cache on), the storefront's production build beside it:
+ *    every route with autocannon (BENCH_CONNECTIONS connections, BENCH_DURATION s each; the list
+ *    is warm after the warm-up), add to cart with one cart per shopper, the storefront's listing
+ *    page under the same number of shoppers (TTFB), then the mixed load (browse 70%, search 15%,
+ *    cart 10%, social 5%) at the highest rate whose p99 stays under 1 s with no errors, and each
+ *    server's RSS after start, before and after that load, and after BENCH_IDLE s idle.
+ * 3. Requests/s per core of the warm list through nginx in front of one, then two server
+ *    processes and a worker (scripts/lib/cluster.js; needs nginx and Redis at BENCH_REDIS_URL or
+ *    REDIS_URL, default redis://127.0.0.1:6379); without them, one server measured directly.
+ * Each p95 is also printed as a multiple of GET /health's p95 from the same server, so runs on
+ * different machines compare; issue #19's figures of 2026-12-03 stand beside this run's.
+ *
+ * Run it with `npm run bench:store-api` (migrates, seeds, builds both, then calls this).
  * Settings: BENCH_DURATION (s per route, default 10), BENCH_CONNECTIONS (default 8),
- * BENCH_PORT (default 9001).
+ * BENCH_PORT (default 9001), BENCH_STOREFRONT_PORT (default 8001), BENCH_MIXED_DURATION (final
+ * mixed run, default 60), BENCH_MIXED_STEP (s per search step, default 10), BENCH_MIXED_START_RATE
+ * (req/s, default 2), BENCH_IDLE (s, default 30), BENCH_SIDECAR=1 (also start the ML sidecar and
+ * report its memory), BENCH_UNCACHED=0, BENCH_STOREFRONT=0, BENCH_MIXED=0, BENCH_SCALE_OUT=0
+ * (skip those parts).
+ * A smoke run: BENCH_DURATION=3 BENCH_MIXED_DURATION=10 BENCH_MIXED_STEP=3 BENCH_IDLE=5.
  */
 const path = require("node:path")
 const os = require("node:os")
 const autocannon = require("autocannon")
 const { createSupervisor, exitOnSignals } = require("../../scripts/lib/processes")
 const { readPublishableKey } = require("../../scripts/lib/publishable-key")
+const { startSidecar, startStorefront, waitForHttp } = require("../../scripts/lib/servers")
 const { readSettings } = require("../../scripts/lib/settings")
 const { jsonClient, printTable, startBenchBackend } = require("../backend")
-const { percentile } = require("../stats")
+const { autocannonLoad, shoppers } = require("../load")
+const { snapshotRss } = require("../memory")
+const { findHighestRate, mixedRequests } = require("./mixed")
+const { ISSUE_DATE, ISSUE_FIGURES, ISSUE_MEMORY } = require("./issue-19")
 
 const settings = readSettings({ root: path.resolve(__dirname, "..", "..") })
-const PORT = Number(settings.env.BENCH_PORT || 9001)
+const number = (name, fallback) => Number(settings.env[name] || fallback)
+const enabled = (name, byDefault) => (settings.env[name] ? settings.env[name] !== "0" && settings.env[name] !== "false" : byDefault)
+const PORT = number("BENCH_PORT", 9001)
+const STOREFRONT_PORT = number("BENCH_STOREFRONT_PORT", 8001)
 const BASE = `http://127.0.0.1:${PORT}`
-const DURATION = Number(settings.env.BENCH_DURATION || 10)
-const CONNECTIONS = Number(settings.env.BENCH_CONNECTIONS || 8)
+const STOREFRONT = `http://127.0.0.1:${STOREFRONT_PORT}`
+const DURATION = number("BENCH_DURATION", 10)
+const CONNECTIONS = number("BENCH_CONNECTIONS", 8)
+const MIXED = {
+  seconds: number("BENCH_MIXED_DURATION", 60),
+  stepSeconds: number("BENCH_MIXED_STEP", 10),
+  startRate: number("BENCH_MIXED_START_RATE", 2),
+  maxRate: number("BENCH_MIXED_MAX_RATE", 512),
+}
+const IDLE_SECONDS = number("BENCH_IDLE", 30)
+const CORES = os.availableParallelism()
+const COUNTRY = "de"
+// A load test is one client sending faster than any shopper may: Curator's rate limits stay off.
+const BACKEND_ENV = { RATE_LIMIT_ENABLED: "false", MEDUSA_ADMIN_DISABLED: "true" }
+const REDIS_URL = settings.env.BENCH_REDIS_URL || settings.env.REDIS_URL || "redis://127.0.0.1:6379"
+const QUERIES = ["dress", "linen shirt", "wool coat", "leather boots", "black", "knit", "drss"]
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const log = (...args) => console.log("[bench:store-api]", ...args)
@@ -30,187 +68,363 @@ const supervisor = createSupervisor({ cwd: settings.root, env: settings.env, log
 exitOnSignals(() => supervisor.shutdown())
 
 const json = jsonClient(BASE)
+const pick = (list) => list[Math.floor(Math.random() * list.length)]
+const listPath = (regionId) => `/store/products?limit=24&region_id=${regionId}&fields=*variants.calculated_price`
 
-/** Runs one autocannon load and measures every response's latency itself (autocannon has no p95). */
-function load(name, requestOptions) {
-  return new Promise((resolve, reject) => {
-    const latencies = []
-    let errors = 0
-    const instance = autocannon({ url: BASE, connections: CONNECTIONS, duration: DURATION, ...requestOptions }, (err, result) => {
-      if (err) return reject(err)
-      resolve({
-        name,
-        requests: latencies.length,
-        rps: latencies.length / DURATION,
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-        errors: errors + result.errors + result.timeouts,
-      })
-    })
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      latencies.push(responseTime)
-      if (statusCode >= 400) errors++
-    })
+/** What the loads draw from: the EUR region, products, variants with stock to spare, lookbooks. */
+async function readShop(headers) {
+  const { regions } = await json("GET", "/store/regions", headers)
+  const regionId = regions.find((r) => r.currency_code === "eur").id
+  const { products } = await json(
+    "GET",
+    `/store/products?limit=100&region_id=${regionId}&fields=id,variants.id,+variants.inventory_quantity`,
+    headers
+  )
+  const { lookbooks } = await json("GET", "/store/lookbooks?limit=20", headers)
+  if (!lookbooks.length) throw new Error("the seed has no published lookbooks to measure")
+  return {
+    base: BASE,
+    headers,
+    regionId,
+    productIds: products.map((p) => p.id),
+    // Only variants with stock to spare, so "add to cart" measures the happy path.
+    variantIds: products.flatMap((p) => p.variants.filter((v) => v.inventory_quantity >= 10).map((v) => v.id)),
+    lookbookHandles: lookbooks.map((l) => l.handle),
+    queries: QUERIES,
+  }
+}
+
+/** The search index is filled when the server starts: wait until it answers with products. */
+async function waitForSearchIndex(headers) {
+  for (let i = 0; i < 240; i++) {
+    const res = await fetch(`${BASE}/store/product-search?limit=1`, { headers })
+    if (res.ok && (await res.json()).count > 0) return
+    await sleep(500)
+  }
+}
+
+async function createCarts(shop, count) {
+  const carts = []
+  for (let i = 0; i < count; i++) carts.push((await json("POST", "/store/carts", shop.headers, { region_id: shop.regionId })).cart.id)
+  return carts
+}
+
+const get = (url, headers) => ({ requests: [{ method: "GET", path: url, headers }] })
+const getEach = (headers, nextPath) => ({ requests: [{ method: "GET", headers, setupRequest: (req) => ({ ...req, path: nextPath() }) }] })
+
+/** [id, name, autocannon options] of every route loaded on its own; `signedIn`: headers of a demo customer, or null. */
+function routeTable(shop, signedIn) {
+  const { headers, regionId, productIds, lookbookHandles } = shop
+  const routes = [
+    ["health", "GET /health (framework floor)", get("/health")],
+    ["listWarm", "GET /store/products (list, calculated prices, warm cache)", get(listPath(regionId), headers)],
+    [
+      "detail",
+      "GET /store/products/:id (detail)",
+      getEach(headers, () => `/store/products/${pick(productIds)}?region_id=${regionId}&fields=*variants.calculated_price`),
+    ],
+    [
+      "search",
+      "GET /store/product-search (text + facets)",
+      getEach(headers, () => `/store/product-search?q=${encodeURIComponent(pick(QUERIES))}&region_id=${regionId}&limit=24`),
+    ],
+    [
+      "coreSearch",
+      "POST /store/search (Medusa core)",
+      {
+        requests: [
+          {
+            method: "POST",
+            path: "/store/search",
+            headers: { ...headers, "content-type": "application/json" },
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({
+                entity: "product",
+                filters: { q: pick(QUERIES) },
+                pagination: { take: 24 },
+                search_options: { facets: ["category_handles", "colours", "sizes", "brand"] },
+              }),
+            }),
+          },
+        ],
+      },
+    ],
+  ]
+  if (signedIn) {
+    // Curator's wardrobe list and the social feed as a signed-in demo customer sees them.
+    routes.push(["wardrobe", "GET /store/wardrobe/items (signed-in list)", get("/store/wardrobe/items?limit=20", signedIn)])
+    routes.push(["feedForYou", "GET /store/social/feed (signed-in, for you)", get("/store/social/feed?limit=20", signedIn)])
+  }
+  routes.push(["feedPopular", "GET /store/social/feed (anonymous, popular)", get("/store/social/feed?tab=popular&limit=20", headers)])
+  // A whole lookbook page: every look with its hotspot products, prices and availability.
+  routes.push([
+    "lookbook",
+    "GET /store/lookbooks/:handle (lookbook page)",
+    getEach(headers, () => `/store/lookbooks/${pick(lookbookHandles)}?region_id=${regionId}`),
+  ])
+  return routes
+}
+
+/** Headers of the demo customer whose wardrobe the seed fills, or null when she cannot sign in. */
+async function signInDemoCustomer(headers) {
+  return json("POST", "/auth/customer/emailpass", {}, { email: "ines@curator.local", password: "curator-demo" }).then(
+    (data) => ({ ...headers, authorization: `Bearer ${data.token}` }),
+    (error) => (console.log(`signed-in routes skipped: ${error.message}`), null)
+  )
+}
+
+/** Brief warm-up of each route (JIT, caches), then each loaded on its own. */
+async function measureRoutes(routes, url = BASE) {
+  for (const [, , options] of routes) await autocannon({ url, connections: 2, amount: 20, ...options })
+  const results = []
+  for (const [id, name, options] of routes)
+    results.push({ id, ...(await autocannonLoad(name, { url, connections: CONNECTIONS, duration: DURATION, ...options })) })
+  return results
+}
+
+/**
+ * Add to cart as shoppers do it: each connection has a cart of its own and adds variants in
+ * turn from its own starting point (a variant repeats in a cart only after all the others).
+ */
+async function measureAddToCart(shop) {
+  const carts = await createCarts(shop, CONNECTIONS)
+  const stride = Math.max(1, Math.floor(shop.variantIds.length / CONNECTIONS))
+  const headers = { ...shop.headers, "content-type": "application/json" }
+  const result = await shoppers("POST /store/carts/:id/line-items (add to cart, a cart per shopper)", {
+    count: CONNECTIONS,
+    seconds: DURATION,
+    nextRequest: (shopper, i) => ({
+      url: `${BASE}/store/carts/${carts[shopper]}/line-items`,
+      method: "POST",
+      headers,
+      body: JSON.stringify({ variant_id: shop.variantIds[(shopper * stride + i) % shop.variantIds.length], quantity: 1 }),
+    }),
   })
+  if (result.firstError) log(`add to cart: ${result.errors} errors, first: ${result.firstError}`)
+  return { id: "addToCart", ...result }
+}
+
+/** GET /health and the product list with caching off (every read a first read), on a server of their own. */
+async function measureUncached(headers) {
+  log("uncached: medusa start with MEDUSA_FF_CACHING=false")
+  const server = await startBenchBackend({ settings, supervisor, port: PORT, env: { ...BACKEND_ENV, MEDUSA_FF_CACHING: "false" } })
+  try {
+    const { regions } = await json("GET", "/store/regions", headers)
+    const regionId = regions.find((r) => r.currency_code === "eur").id
+    const routes = [
+      ["health", "GET /health (caching off)", get("/health")],
+      ["listUncached", "GET /store/products (list, calculated prices, caching off)", get(listPath(regionId), headers)],
+    ]
+    return await measureRoutes(routes)
+  } finally {
+    await supervisor.stop([server])
+  }
+}
+
+/** `next start` of the storefront's production build against the bench's backend, or null. */
+async function startBenchStorefront(key) {
+  const storefront = startStorefront({
+    settings,
+    supervisor,
+    log,
+    port: STOREFRONT_PORT,
+    backendUrl: BASE,
+    publishableKey: key,
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  if (!storefront) return null
+  await waitForHttp(`${STOREFRONT}/${COUNTRY}`, { timeoutMs: 180_000, what: "next start", server: storefront })
+  return storefront
+}
+
+/** The storefront's listing page under BENCH_CONNECTIONS shoppers at once: TTFB and whole page. */
+async function measureListingPage() {
+  const url = `${STOREFRONT}/${COUNTRY}/store`
+  for (let i = 0; i < 3; i++) await fetch(url).then((r) => r.arrayBuffer()) // warm-up: Next's caches, JIT
+  const result = await shoppers(`storefront listing page /${COUNTRY}/store (TTFB)`, {
+    count: CONNECTIONS,
+    seconds: DURATION,
+    nextRequest: () => ({ url }),
+  })
+  if (result.firstError) log(`storefront listing: ${result.errors} errors, first: ${result.firstError}`)
+  return { id: "storefrontListing", ...result }
+}
+
+/** The mixed load's rate search and final run; carts of their own so earlier adds do not pile up. */
+async function measureMixed(shop) {
+  const carts = await createCarts(shop, 40)
+  return findHighestRate({ nextRequest: mixedRequests({ ...shop, carts }), ...MIXED, log })
+}
+
+/**
+ * The warm product list through nginx in front of `servers` server processes and one worker
+ * (scripts/lib/cluster.js, on Redis at BENCH_REDIS_URL or REDIS_URL), for requests/s per core.
+ */
+async function measureCluster(servers, shop) {
+  const { startCluster } = require("../../scripts/lib/cluster")
+  const env = { ...BACKEND_ENV, REDIS_URL: REDIS_URL }
+  const cluster = await startCluster(
+    { settings, supervisor, log },
+    { servers, workers: 1, env, logDir: path.join(settings.stateDir, "bench-cluster") }
+  )
+  try {
+    const name = `GET /store/products (warm list), ${servers} server${servers > 1 ? "s" : ""} + worker behind nginx`
+    const [result] = await measureRoutes([["cluster", name, get(listPath(shop.regionId), shop.headers)]], cluster.url)
+    return result
+  } finally {
+    await cluster.stop()
+  }
+}
+
+/** One and two server processes behind the proxy, or null (and why) when the cluster cannot run here. */
+async function measureScaleOut(shop) {
+  const { clusterUnavailable } = require("../../scripts/lib/cluster")
+  const why = await clusterUnavailable(settings, REDIS_URL)
+  if (why) return (log(`one and two servers behind a proxy: not measured, ${why}`), null)
+  return { one: await measureCluster(1, shop), two: await measureCluster(2, shop) }
+}
+
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
+const ms = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "-")
+const times = (p95, health) => (Number.isFinite(p95 / health) ? `${(p95 / health).toFixed(1)}×` : "-")
+
+function printRouteTable(results, health) {
+  const list = results.find((r) => r.id === "listWarm")
+  const rows = results.map((r) => [
+    r.name,
+    fmt(r.rps),
+    fmt(r.p50),
+    fmt(r.p95),
+    fmt(r.p99),
+    times(r.p95, health.p95),
+    fmt(r.p95 / list.p95, 2) + "×",
+    String(r.errors),
+  ])
+  console.log(`\nbench/store-api — production build, ${CONNECTIONS} connections, ${DURATION} s per route, ${CORES} CPUs`)
+  printTable(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / health p95", "p95 / list p95", "errors"], rows)
+}
+
+/** The summary beside issue #19's figures: one row per figure the issue asks for. */
+function printIssueTable({ uncached, results, storefront, mixed, scaleOut }) {
+  const byId = Object.fromEntries(results.map((r) => [r.id, r]))
+  const health = byId.health
+  const perCore = (r, how) => `${fmt(r.rps / CORES)} req/s/core (${fmt(r.rps)} req/s on ${CORES} cores, ${how}; p95 ${ms(r.p95)} ms)`
+  const loadCell = (r, p95 = r.p95) =>
+    r.requests ? `${fmt(r.rps)} req/s, p95 ${ms(p95)} ms${r.errors ? `, ${r.errors} errors` : ""}` : `no answer within ${DURATION} s`
+  const rows = [
+    ["health", "GET /health", loadCell(health), "1.0×"],
+    ...(uncached
+      ? [
+          [
+            "listUncached",
+            "GET /store/products list, caching off (first reads)",
+            loadCell(uncached.list),
+            `${times(uncached.list.p95, uncached.health.p95)} (its own /health)`,
+          ],
+        ]
+      : []),
+    ["listWarm", "GET /store/products list, warm cache", loadCell(byId.listWarm), times(byId.listWarm.p95, health.p95)],
+    ["detail", "GET /store/products/:id", loadCell(byId.detail), times(byId.detail.p95, health.p95)],
+    ["addToCart", "add to cart (a cart per shopper)", loadCell(byId.addToCart), times(byId.addToCart.p95, health.p95)],
+    ...(storefront
+      ? [
+          [
+            "storefrontListing",
+            `storefront listing page TTFB (${CONNECTIONS} shoppers)`,
+            `${loadCell(storefront, storefront.ttfbP95)} (whole page p95 ${ms(storefront.p95)} ms)`,
+            times(storefront.ttfbP95, health.p95),
+          ],
+        ]
+      : []),
+    ...(mixed
+      ? [
+          [
+            "mixed",
+            `mixed load, ${MIXED.seconds} s at the highest rate found`,
+            `${mixed.rate} req/s, p99 ${ms(mixed.final.p99)} ms, ${mixed.final.errors} errors${mixed.passed ? "" : " (target missed)"}`,
+            times(mixed.final.p95, health.p95) + " (p95)",
+          ],
+        ]
+      : []),
+    ["perCoreOne", "warm list req/s per core, one server", perCore(scaleOut?.one ?? byId.listWarm, scaleOut ? "behind nginx" : "direct"), ""],
+    ["perCoreTwo", "warm list req/s per core, two servers", scaleOut ? perCore(scaleOut.two, "behind nginx") : "not measured", ""],
+  ]
+  console.log(`\nIssue #19 §4 — this run beside the issue's figures (${CONNECTIONS} connections; × = p95 over GET /health p95 of the same server)`)
+  printTable(
+    ["row", "this run", "× /health p95", `issue (${ISSUE_DATE})`, "target"],
+    rows.map(([id, name, cell, ratio]) => [name, cell, ratio, ISSUE_FIGURES[id].today, ISSUE_FIGURES[id].target])
+  )
+}
+
+function printMemoryTable(memory) {
+  const names = Object.keys(memory.start)
+  const mb = (v) => (Number.isFinite(v) ? `${Math.round(v)} MB` : "-")
+  console.log(`\nResident memory (RSS, each server with its child processes)`)
+  printTable(
+    ["process", "after start", "before mixed load", "after mixed load", `after ${IDLE_SECONDS} s idle`, `issue (${ISSUE_DATE}, a probe)`],
+    names.map((n) => [n, mb(memory.start[n]), mb(memory.before?.[n]), mb(memory.after?.[n]), mb(memory.idle?.[n]), ISSUE_MEMORY[n] ?? ""])
+  )
+}
+
+function printMixedSteps(mixed) {
+  console.log(`\nMixed load steps (browse 70%, search 15%, cart 10%, social 5%; pass: p99 < 1,000 ms and 0 errors)`)
+  const rows = [...mixed.steps, mixed.final].map((s, i) => [
+    i === mixed.steps.length ? `final ${s.rate} req/s` : `${s.rate} req/s`,
+    String(s.requests),
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    String(s.errors),
+    Object.entries(s.kinds)
+      .sort((a, b) => b[1].p99 - a[1].p99)
+      .slice(0, 2)
+      .map(([kind, k]) => `${kind} ${ms(k.p99)}`)
+      .join(", "),
+  ])
+  printTable(["rate", "requests", "p50 ms", "p95 ms", "p99 ms", "errors", "slowest kinds (p99 ms)"], rows)
 }
 
 async function main() {
   const key = readPublishableKey(settings.publishableKeyFile)
-  await startBenchBackend({ settings, supervisor, port: PORT })
-  try {
-    const headers = { "x-publishable-api-key": key }
-    const { regions } = await json("GET", "/store/regions", headers)
-    const europe = regions.find((r) => r.currency_code === "eur")
-    // Wait for the search index to be filled (it is seeded when the server starts).
-    for (let i = 0; i < 240; i++) {
-      const res = await fetch(`${BASE}/store/product-search?limit=1`, { headers })
-      if (res.ok && (await res.json()).count > 0) break
-      await sleep(500)
-    }
-    const { products } = await json(
-      "GET",
-      `/store/products?limit=100&region_id=${europe.id}&fields=id,variants.id,+variants.inventory_quantity`,
-      headers
-    )
-    const productIds = products.map((p) => p.id)
-    // Only variants with stock to spare, so "add to cart" measures the happy path.
-    const variantIds = products.flatMap((p) => p.variants.filter((v) => v.inventory_quantity >= 10).map((v) => v.id))
+  const headers = { "x-publishable-api-key": key }
+  const uncachedResults = enabled("BENCH_UNCACHED", true) ? await measureUncached(headers) : null
+  const uncached = uncachedResults && { health: uncachedResults[0], list: uncachedResults[1] }
 
-    // Carts to add to, spread so no cart or variant runs out of stock during the load.
-    const carts = []
-    for (let i = 0; i < 60; i++) carts.push((await json("POST", "/store/carts", headers, { region_id: europe.id })).cart.id)
+  const sidecar = enabled("BENCH_SIDECAR", false) ? startSidecar({ settings, supervisor, log }) : null
+  const medusa = await startBenchBackend({ settings, supervisor, port: PORT, env: BACKEND_ENV })
+  await waitForSearchIndex(headers)
+  const shop = await readShop(headers)
+  const storefrontServer = enabled("BENCH_STOREFRONT", true) ? await startBenchStorefront(key) : null
+  const servers = [medusa, sidecar, storefrontServer].filter(Boolean)
+  const memory = { start: snapshotRss(servers) }
 
-    const pick = (list) => list[Math.floor(Math.random() * list.length)]
-    const queries = ["dress", "linen shirt", "wool coat", "leather boots", "black", "knit", "drss"]
-    const routes = [
-      ["GET /health (framework floor)", { requests: [{ method: "GET", path: "/health" }] }],
-      [
-        "GET /store/products (list, calculated prices)",
-        { requests: [{ method: "GET", path: `/store/products?limit=24&region_id=${europe.id}&fields=*variants.calculated_price`, headers }] },
-      ],
-      [
-        "GET /store/products/:id (detail)",
-        {
-          requests: [
-            {
-              method: "GET",
-              headers,
-              setupRequest: (req) => ({
-                ...req,
-                path: `/store/products/${pick(productIds)}?region_id=${europe.id}&fields=*variants.calculated_price`,
-              }),
-            },
-          ],
-        },
-      ],
-      [
-        "GET /store/product-search (text + facets)",
-        {
-          requests: [
-            {
-              method: "GET",
-              headers,
-              setupRequest: (req) => ({
-                ...req,
-                path: `/store/product-search?q=${encodeURIComponent(pick(queries))}&region_id=${europe.id}&limit=24`,
-              }),
-            },
-          ],
-        },
-      ],
-      [
-        "POST /store/search (Medusa core)",
-        {
-          requests: [
-            {
-              method: "POST",
-              path: "/store/search",
-              headers: { ...headers, "content-type": "application/json" },
-              setupRequest: (req) => ({
-                ...req,
-                body: JSON.stringify({
-                  entity: "product",
-                  filters: { q: pick(queries) },
-                  pagination: { take: 24 },
-                  search_options: { facets: ["category_handles", "colours", "sizes", "brand"] },
-                }),
-              }),
-            },
-          ],
-        },
-      ],
-      [
-        "POST /store/carts/:id/line-items (add to cart)",
-        {
-          requests: [
-            {
-              method: "POST",
-              headers: { ...headers, "content-type": "application/json" },
-              setupRequest: (req) => ({
-                ...req,
-                path: `/store/carts/${pick(carts)}/line-items`,
-                body: JSON.stringify({ variant_id: pick(variantIds), quantity: 1 }),
-              }),
-            },
-          ],
-        },
-      ],
-    ]
+  const results = await measureRoutes(routeTable(shop, await signInDemoCustomer(headers)))
+  results.push(await measureAddToCart(shop))
+  const storefront = storefrontServer ? await measureListingPage() : null
 
-    // Curator's wardrobe list as a signed-in demo customer sees it (her wardrobe comes from the seed).
-    const customerToken = await json("POST", "/auth/customer/emailpass", {}, { email: "ines@curator.local", password: "curator-demo" }).then(
-      (data) => data.token,
-      (error) => console.log(`wardrobe route skipped: ${error.message}`)
-    )
-    const signedIn = customerToken ? { ...headers, authorization: `Bearer ${customerToken}` } : null
-    if (signedIn) {
-      routes.push([
-        "GET /store/wardrobe/items (signed-in list)",
-        { requests: [{ method: "GET", path: "/store/wardrobe/items?limit=20", headers: signedIn }] },
-      ])
-      // The social feed as the same customer sees it: followed authors blended with popular posts.
-      routes.push([
-        "GET /store/social/feed (signed-in, for you)",
-        { requests: [{ method: "GET", path: "/store/social/feed?limit=20", headers: signedIn }] },
-      ])
-    }
-    routes.push([
-      "GET /store/social/feed (anonymous, popular)",
-      { requests: [{ method: "GET", path: "/store/social/feed?tab=popular&limit=20", headers }] },
-    ])
-
-    // A whole lookbook page: every look with its hotspot products, prices and availability.
-    const { lookbooks } = await json("GET", "/store/lookbooks?limit=20", headers)
-    if (!lookbooks.length) throw new Error("the seed has no published lookbooks to measure")
-    const handles = lookbooks.map((l) => l.handle)
-    routes.push([
-      "GET /store/lookbooks/:handle (lookbook page)",
-      {
-        requests: [{ method: "GET", headers, setupRequest: (req) => ({ ...req, path: `/store/lookbooks/${pick(handles)}?region_id=${europe.id}` }) }],
-      },
-    ])
-
-    // Warm up each route briefly so JIT and caches do not count against the first one.
-    for (const [, options] of routes) await autocannon({ url: BASE, connections: 2, amount: 20, ...options })
-
-    const results = []
-    for (const [name, options] of routes) results.push(await load(name, options))
-
-    const reference = results.find((r) => r.name.startsWith("GET /store/products (list"))
-    const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-")
-    const rows = results.map((r) => [r.name, fmt(r.rps), fmt(r.p50), fmt(r.p95), fmt(r.p99), fmt(r.p95 / reference.p95, 2) + "×", String(r.errors)])
-    console.log(
-      `\nbench/store-api — production build, ${products.length >= 100 ? "100+" : products.length} products sampled, ${CONNECTIONS} connections, ${DURATION} s per route, ${os.cpus().length} CPUs`
-    )
-    printTable(["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "p95 / products p95", "errors"], rows)
-  } finally {
-    await supervisor.shutdown()
+  let mixed = null
+  if (enabled("BENCH_MIXED", true)) {
+    memory.before = snapshotRss(servers)
+    mixed = await measureMixed(shop)
+    memory.after = snapshotRss(servers)
+    log(`idle for ${IDLE_SECONDS} s`)
+    await sleep(IDLE_SECONDS * 1000)
+    memory.idle = snapshotRss(servers)
   }
+  await supervisor.stop(servers)
+  const scaleOut = enabled("BENCH_SCALE_OUT", true) ? await measureScaleOut(shop) : null
+
+  const health = results.find((r) => r.id === "health")
+  printRouteTable([...(uncachedResults ?? []), ...results, ...(scaleOut ? [scaleOut.one, scaleOut.two] : [])], health)
+  printIssueTable({ uncached, results, storefront, mixed, scaleOut })
+  if (mixed) printMixedSteps(mixed)
+  printMemoryTable(memory)
 }
 
-main().catch(async (e) => {
-  console.error(e)
-  await supervisor.shutdown()
-  process.exit(1)
-})
+main()
+  .catch((e) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+  .finally(() => supervisor.shutdown())

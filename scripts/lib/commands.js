@@ -19,15 +19,24 @@ async function untilExit(server) {
   if (code !== 0) throw Object.assign(new Error(`${server.name} exited with ${signal || code}`), { exitCode: code ?? 1 })
 }
 
-/** The storefront on STOREFRONT_PORT once Medusa answers; the shop keeps running without it if it fails. */
-async function startDemoStorefront(context, backend) {
+/**
+ * The storefront on STOREFRONT_PORT once Medusa answers; the shop keeps running without it if it fails.
+ * It takes the secret with which Medusa asks it to expire cached catalog pages.
+ */
+async function startDemoStorefront(context, backend, revalidateSecret) {
   const { settings, log } = context
   if (!storefrontInstalled(settings)) return log("the storefront is not installed (npm install installs it); starting the shop without it")
   const backendUrl = `http://localhost:${settings.backendPort}`
   try {
     const publishableKey = readPublishableKey(settings.publishableKeyFile)
     await waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, what: "the backend", server: backend })
-    startStorefront({ ...context, port: settings.storefront.port, backendUrl, publishableKey })
+    startStorefront({
+      ...context,
+      port: settings.storefront.port,
+      backendUrl,
+      publishableKey,
+      env: { STOREFRONT_REVALIDATE_SECRET: revalidateSecret },
+    })
     log(`storefront starting on http://localhost:${settings.storefront.port}`)
   } catch (e) {
     log(`the storefront was not started: ${e.message}`)
@@ -75,8 +84,12 @@ const commands = {
     if (storefrontInstalled(settings)) await buildStorefrontIfStale(context)
     log(`ready to start after ${((Date.now() - started) / 1000).toFixed(0)} s; admin at http://localhost:${settings.backendPort}/app`)
     startSidecar(context)
-    const backend = startBackend({ ...context, port: settings.backendPort, env })
-    await startDemoStorefront(context, backend)
+    // Medusa tells the storefront which cached catalog pages changed (src/subscribers/storefront-catalog-revalidation.ts).
+    const storefront = storefrontInstalled(settings)
+      ? { STOREFRONT_URL: settings.env.STOREFRONT_URL || `http://localhost:${settings.storefront.port}` }
+      : {}
+    const backend = startBackend({ ...context, port: settings.backendPort, env: { ...storefront, ...env } })
+    await startDemoStorefront(context, backend, env.STOREFRONT_REVALIDATE_SECRET)
     await untilExit(backend)
   },
   test: (context, ...args) => runTests(context, args),
@@ -87,7 +100,8 @@ const commands = {
     const env = await prepareServer(context)
     await seed(context, env)
     await buildBackendIfStale(context, env)
-    if (name === "storefront") await buildStorefrontIfStale(context)
+    // store-api measures the storefront's listing page under load too.
+    if (name === "storefront" || name === "store-api") await buildStorefrontIfStale(context)
     linkBuildToProject(settings)
     await context.supervisor.run(process.execPath, [script, ...rest], { name: `bench ${name}`, env: { ...settings.env, ...env } })
   },

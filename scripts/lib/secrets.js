@@ -1,14 +1,16 @@
 /**
  * The production server refuses to start without JWT_SECRET and COOKIE_SECRET; the demo makes
  * its own once and keeps them in .curator/secrets.json. Values set in the environment win.
+ * STOREFRONT_REVALIDATE_SECRET is shared by the backend and the storefront: Medusa sends it when it
+ * asks the storefront to expire cached catalog pages (POST /api/revalidate).
  */
 const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 
-const NAMES = ["JWT_SECRET", "COOKIE_SECRET"]
+const NAMES = ["JWT_SECRET", "COOKIE_SECRET", "STOREFRONT_REVALIDATE_SECRET"]
 
-/** Returns { JWT_SECRET, COOKIE_SECRET } for the demo's server environment. */
+/** Returns { JWT_SECRET, COOKIE_SECRET, STOREFRONT_REVALIDATE_SECRET } for the demo's servers' environment. */
 function demoSecrets({ stateDir, env }) {
   const file = path.join(stateDir, "secrets.json")
   const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}

@@ -31,6 +31,9 @@ async function runStorefrontTests(context, { database, report, args }) {
     // The seed stores file URLs under the backend's address, so it must know the test port.
     const backendPort = await freePort()
     const backendUrl = `http://localhost:${backendPort}`
+    // Known before the backend starts: Medusa calls the storefront to expire cached catalog pages.
+    const storefrontPort = await freePort()
+    const storefrontUrl = `http://localhost:${storefrontPort}`
     const publishableKeyFile = path.join(scratch, "publishable-key.json")
     // Search by photo needs the ML sidecar: on its own port with an empty index in the scratch
     // folder, so this run's catalog is indexed from scratch (visual-search.e2e.ts waits for that)
@@ -71,7 +74,7 @@ async function runStorefrontTests(context, { database, report, args }) {
       settings,
       supervisor,
       port: backendPort,
-      env: { ...env, MEDUSA_ADMIN_DISABLED: "false" },
+      env: { ...env, MEDUSA_ADMIN_DISABLED: "false", STOREFRONT_URL: storefrontUrl },
       stdio: ["ignore", "pipe", "pipe"],
     })
     const backendLog = fs.createWriteStream(backendLogFile)
@@ -81,8 +84,6 @@ async function runStorefrontTests(context, { database, report, args }) {
     await waitForHttp(`${backendUrl}/health`, { timeoutMs: 180_000, what: "the backend", server: backend })
     if (sidecar) await waitForHttp(`${sidecarUrl}/health`, { timeoutMs: 180_000, what: "the ML sidecar", server: sidecar })
 
-    const storefrontPort = await freePort()
-    const storefrontUrl = `http://localhost:${storefrontPort}`
     const storefront = startStorefront({
       settings,
       supervisor,
@@ -90,6 +91,7 @@ async function runStorefrontTests(context, { database, report, args }) {
       port: storefrontPort,
       backendUrl,
       publishableKey: readPublishableKey(publishableKeyFile),
+      env: { STOREFRONT_REVALIDATE_SECRET: env.STOREFRONT_REVALIDATE_SECRET },
     })
     servers.push(storefront)
     await waitForHttp(`${storefrontUrl}/de`, { timeoutMs: 120_000, what: "the storefront", server: storefront })
@@ -103,6 +105,8 @@ async function runStorefrontTests(context, { database, report, args }) {
         STOREFRONT_URL: storefrontUrl,
         MEDUSA_BACKEND_URL: backendUrl,
         BACKEND_LOG_FILE: backendLogFile,
+        // catalog-revalidation.e2e.ts calls the storefront's revalidation route as Medusa does.
+        STOREFRONT_REVALIDATE_SECRET: env.STOREFRONT_REVALIDATE_SECRET,
         // Empty when the sidecar is not installed: the search-by-photo tests then say so and skip.
         ML_SIDECAR_URL: sidecar ? sidecarUrl : "",
         E2E_ARTIFACTS_DIR: path.join(settings.stateDir, "artifacts", "storefront"),

@@ -5,6 +5,7 @@
 const fs = require("node:fs")
 const path = require("node:path")
 const { ensureDatabase } = require("./database")
+const { runScaleOutTests } = require("./scale-out-tests")
 const { runStorefrontTests } = require("./storefront-tests")
 const { nodeTestReportOptions, readJestReport, readNodeTestReport } = require("./test-reports")
 
@@ -14,6 +15,8 @@ const TEST_KINDS = {
   http: { runner: "jest", env: { TEST_TYPE: "integration:http" }, needsDatabase: true },
   sidecar: { runner: "sidecar" },
   storefront: { runner: "storefront", needsDatabase: true },
+  // Two Medusa servers and a worker behind nginx on one PostgreSQL and Redis (scale-out-tests.js).
+  "scale-out": { runner: "scale-out", needsDatabase: true },
 }
 
 /**
@@ -106,6 +109,12 @@ async function runTests(context, args) {
     let run
     if (runner === "jest") run = await runJest(context, kind, runnerArgs, database, report)
     else if (runner === "sidecar") run = await runSidecarTests(context, report)
+    else if (runner === "scale-out")
+      run = await runScaleOutTests(context, {
+        database,
+        report,
+        args: selected && kinds.length === 1 ? runnerArgs.filter((a) => !a.startsWith("-")).map((a) => path.resolve(a)) : [],
+      })
     // `npm test storefront storefront/e2e/shop.e2e.ts` runs one file (paths are relative to where npm ran).
     else
       run = await runStorefrontTests(context, {

@@ -220,9 +220,24 @@ export function clientErrorFor(error: unknown, request: { url: string; body?: un
 }
 
 /**
+ * Medusa's workflows lock what they change (a cart while an item is added, an inventory item while
+ * it is reserved) and give up when the lock stays taken past their timeout (2 s for add-to-cart).
+ * The Redis locking provider says so with a CONFLICT (409); the in-memory one (Curator without
+ * REDIS_URL) and the PostgreSQL one throw a plain Error, which Medusa answered 500. The same
+ * conflict, whichever provider: a 409 the client may retry, or null for any other error.
+ */
+const LOCK_TAKEN = [/^Failed to acquire lock for key ".*"$/s, /^Timed-out acquiring lock\.$/, /^".*" is already locked\.$/s]
+export function lockConflictFor(error: unknown): MedusaError | null {
+  const message = (error as { message?: unknown } | null)?.message
+  if (typeof message !== "string" || !LOCK_TAKEN.some((pattern) => pattern.test(message))) return null
+  return new MedusaError(MedusaError.Types.CONFLICT, message)
+}
+
+/**
  * Medusa's error handler (`errorHandler` in src/api/middlewares.ts), with the errors that
- * clientErrorFor recognises answered as 400 `invalid_data` instead of 500. The 400s this check
- * gives are logged by Medusa's handler at info level, as its own validation errors are.
+ * clientErrorFor recognises answered as 400 `invalid_data` instead of 500, and a lock that another
+ * request holds answered 409 with Retry-After (lockConflictFor). The 400s this check gives are
+ * logged by Medusa's handler at info level, as its own validation errors are.
  */
 export function edgeErrorHandler() {
   const medusaErrorHandler = errorHandler()
@@ -232,6 +247,11 @@ export function edgeErrorHandler() {
     if (getHttpResponseFromError(error).statusCode >= 500) {
       const clientError = clientErrorFor(error, { url: req.originalUrl ?? req.url, body: req.body })
       if (clientError) return medusaErrorHandler(clientError, req, res, next)
+      const conflict = lockConflictFor(error)
+      if (conflict) {
+        if (!res.headersSent) res.setHeader("Retry-After", "1")
+        return medusaErrorHandler(conflict, req, res, next)
+      }
     }
     return medusaErrorHandler(error, req, res, next)
   }

@@ -1,4 +1,5 @@
 import { RemoteQueryFunction } from "@medusajs/framework/types"
+import { PRODUCT_CARD_CACHE } from "./catalog-cache"
 
 /**
  * Which picture shows a colour. Images belong to colours through Medusa's variant images: the seed
@@ -73,7 +74,7 @@ type Query = Omit<RemoteQueryFunction, symbol>
 export async function colourThumbnails(query: Query, productIds: string[], colours: string[]): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>()
   if (!productIds.length || !colours.length) return out
-  const { data } = await query.graph({ entity: "product", fields: COLOUR_IMAGE_FIELDS, filters: { id: productIds } })
+  const { data } = await query.graph({ entity: "product", fields: COLOUR_IMAGE_FIELDS, filters: { id: productIds } }, PRODUCT_CARD_CACHE)
   for (const product of data as unknown as (ColourImageProduct & { id: string })[]) out.set(product.id, colourImageUrl(product, colours))
   return out
 }

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, ProductStatus, QueryContext } from "@medusajs/framework/utils"
 import { ShopperContext } from "../shopper/context"
+import { PRODUCT_CARD_CACHE } from "./catalog-cache"
 import { channelStockLocations, STOCK_FIELDS, StockedVariant, VARIANT_STOCK_FIELDS, variantInStock } from "../utils/stock-availability"
 import { ProductCard, ProductCardPrice, VariantProductCard } from "../types/http/product-card"
 
@@ -97,6 +98,7 @@ export const lowestPrice = (prices: (ProductCardPrice | null)[]): ProductCardPri
  * context, as Medusa's store product routes do); "in stock" by the one definition
  * (variantInStock at the locations serving the shopper). Only what a shopper may see gets a card:
  * deleted, unpublished and other channels' products are absent, as from Medusa's store routes.
+ * Both reads go through the catalog cache (catalog-cache.ts): the same for every shopper of a region.
  */
 export async function productCards(scope: MedusaContainer, input: ProductCardsInput): Promise<ProductCards> {
   const cards: ProductCards = { products: new Map(), variants: new Map() }
@@ -118,12 +120,15 @@ export async function productCards(scope: MedusaContainer, input: ProductCardsIn
   // Chosen variants are read alone, not with all their siblings' prices and stock: a look or an outfit names a few.
   const readVariants = async () => {
     if (!variantIds.length) return
-    const { data } = await query.graph({
-      entity: "product_variant",
-      fields: [...VARIANT_CARD_FIELDS, ...(shopper ? PRICE_FIELDS.map((f) => f.replace(/^variants\./, "")) : [])],
-      filters: { id: variantIds },
-      context: priceContext ? { calculated_price: priceContext } : undefined,
-    })
+    const { data } = await query.graph(
+      {
+        entity: "product_variant",
+        fields: [...VARIANT_CARD_FIELDS, ...(shopper ? PRICE_FIELDS.map((f) => f.replace(/^variants\./, "")) : [])],
+        filters: { id: variantIds },
+        context: priceContext ? { calculated_price: priceContext } : undefined,
+      },
+      PRODUCT_CARD_CACHE
+    )
     for (const variant of data as unknown as (VariantRow & { product?: ProductRow | null })[]) {
       const product = variant.product
       if (!product || !visible(product)) continue
@@ -143,12 +148,15 @@ export async function productCards(scope: MedusaContainer, input: ProductCardsIn
 
   const readProducts = async () => {
     if (!productIds.length) return
-    const { data } = await query.graph({
-      entity: "product",
-      fields: shopper ? [...CARD_FIELDS, ...PRICE_FIELDS] : CARD_FIELDS,
-      filters: { id: productIds, status: ProductStatus.PUBLISHED },
-      context: priceContext ? { variants: { calculated_price: priceContext } } : undefined,
-    })
+    const { data } = await query.graph(
+      {
+        entity: "product",
+        fields: shopper ? [...CARD_FIELDS, ...PRICE_FIELDS] : CARD_FIELDS,
+        filters: { id: productIds, status: ProductStatus.PUBLISHED },
+        context: priceContext ? { variants: { calculated_price: priceContext } } : undefined,
+      },
+      PRODUCT_CARD_CACHE
+    )
     for (const product of data as unknown as ProductRow[]) {
       if (!visible(product)) continue
       const variants = (product.variants ?? []).filter((v): v is VariantRow => !!v)

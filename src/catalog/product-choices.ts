@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { ProductChoiceOption } from "../types/http/lookbook"
+import { PRODUCT_CARD_CACHE } from "./catalog-cache"
 
 /** The option a shopper must always choose when it has more than one value ("Size", "size"). */
 export const SIZE_OPTION = /^sizes?$/i
@@ -65,19 +66,22 @@ export function choicesOf(row: ChoiceRow): ProductChoices {
 export async function productChoices(scope: MedusaContainer, productIds: string[]): Promise<Map<string, ProductChoices>> {
   const ids = [...new Set(productIds.filter(Boolean))]
   if (!ids.length) return new Map()
-  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "product",
-    fields: [
-      "id",
-      "title",
-      "options.id",
-      "options.title",
-      "variants.id",
-      "variants.variant_rank",
-      "variants.options.value",
-      "variants.options.option_id",
-    ],
-    filters: { id: ids },
-  })
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph(
+    {
+      entity: "product",
+      fields: [
+        "id",
+        "title",
+        "options.id",
+        "options.title",
+        "variants.id",
+        "variants.variant_rank",
+        "variants.options.value",
+        "variants.options.option_id",
+      ],
+      filters: { id: ids },
+    },
+    PRODUCT_CARD_CACHE
+  )
   return new Map((data as unknown as ChoiceRow[]).map((row) => [row.id, choicesOf(row)]))
 }

@@ -51,7 +51,55 @@ function settingGroup(names: string[], env: Env, label: string): boolean {
   return true
 }
 
-/** Redis-backed event bus, workflow engine, locking and caching when REDIS_URL is set; in-memory otherwise. */
+/**
+ * Medusa's `caching` feature flag (query.graph's cache option, the cached store routes). Curator turns
+ * it on in medusa-config.ts; MEDUSA_FF_CACHING=false (Medusa's own switch, which wins over the
+ * config) turns it off, and then the Caching Module is not loaded either.
+ */
+export const cachingEnabled = (env: Env): boolean => (env.MEDUSA_FF_CACHING?.trim() ? env.MEDUSA_FF_CACHING.trim().toLowerCase() === "true" : true)
+
+/**
+ * The catalog read cache: Medusa's Caching Module with its Redis provider when REDIS_URL is set (shared
+ * by every server process), else its built-in in-memory provider, bounded in keys and bytes. Entries
+ * are cleared by tag when a module event names an entity they hold (src/catalog/catalog-cache.ts);
+ * the TTL only bounds what an event could not reach.
+ */
+export function cachingModule(env: Env): ModuleEntry | undefined {
+  if (!cachingEnabled(env)) return undefined
+  const ttl = positiveIntegerSetting("CATALOG_CACHE_TTL_SECONDS", env, 3600)
+  if (env.REDIS_URL) {
+    // One Redis may serve several shops (the demo and a test run): keys are hashes of queries, and a
+    // query without ids (the regions) is the same in each, so each database gets its own prefix.
+    const database = databaseUrlFromSettings(env)
+    const prefix = `curator:${database ? new URL(database).pathname.slice(1) || "default" : "default"}:`
+    return {
+      resolve: "@medusajs/medusa/caching",
+      options: {
+        ttl,
+        providers: [
+          { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: env.REDIS_URL, prefix } },
+        ],
+      },
+    }
+  }
+  return {
+    resolve: "@medusajs/medusa/caching",
+    options: {
+      ttl,
+      in_memory: {
+        enable: true,
+        ttl,
+        maxKeys: 20_000,
+        maxSize: positiveIntegerSetting("CATALOG_CACHE_MAX_MB", env, 128) * 1024 * 1024,
+        // Medusa's store routes add tax prices and stock counts to the rows query.graph returns:
+        // without clones they would write into the cached rows that the next shopper reads.
+        useClones: true,
+      },
+    },
+  }
+}
+
+/** Redis-backed event bus, workflow engine and locking when REDIS_URL is set; in-memory otherwise (caching: cachingModule). */
 export function redisModules(env: Env): ModuleEntry[] {
   const redisUrl = env.REDIS_URL
   if (!redisUrl) return []
@@ -62,12 +110,6 @@ export function redisModules(env: Env): ModuleEntry[] {
       resolve: "@medusajs/medusa/locking",
       options: {
         providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
-      },
-    },
-    {
-      resolve: "@medusajs/medusa/caching",
-      options: {
-        providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }],
       },
     },
   ]
@@ -185,6 +227,7 @@ export function searchModule(env: Env): ModuleEntry {
 export function buildModules(env: Env): ModuleEntry[] {
   const modules: (ModuleEntry | undefined)[] = [
     ...redisModules(env),
+    cachingModule(env),
     fileModule(env),
     paymentModule(env),
     authModule(env),

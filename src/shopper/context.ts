@@ -1,6 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { REGION_CACHE } from "../catalog/catalog-cache"
 import { shopperStockLocations } from "../utils/stock-availability"
 
 /**
@@ -52,9 +53,10 @@ export async function resolveShopperContext(
   const countryCode = input.country_code ? input.country_code.toLowerCase() : undefined
   if (!regionId && !countryCode) return null
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  // Regions are the same for every shopper: read through the catalog cache, cleared by region events.
   const { data: regions } = regionId
-    ? await query.graph({ entity: "region", fields: ["id", "currency_code", "metadata"], filters: { id: regionId } })
-    : await query.graph({ entity: "region", fields: ["id", "currency_code", "metadata", "countries.iso_2"] })
+    ? await query.graph({ entity: "region", fields: ["id", "currency_code", "metadata"], filters: { id: regionId } }, REGION_CACHE)
+    : await query.graph({ entity: "region", fields: ["id", "currency_code", "metadata", "countries.iso_2"] }, REGION_CACHE)
   const region = regionId ? regions[0] : regions.find((r) => (r.countries ?? []).some((c) => c?.iso_2?.toLowerCase() === countryCode))
   if (!region) throw unknownRegionError({ region_id: regionId, country_code: countryCode })
   const locations = await shopperStockLocations(query, region, input.sales_channel_ids)

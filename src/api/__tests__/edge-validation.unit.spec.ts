@@ -1,5 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { clientErrorFor, findInvalidBodyText, findInvalidPathText, findInvalidQueryText, findInvalidRequestText } from "../edge-validation"
+import { getHttpResponseFromError } from "@medusajs/framework/http"
+import {
+  clientErrorFor,
+  findInvalidBodyText,
+  findInvalidPathText,
+  findInvalidQueryText,
+  findInvalidRequestText,
+  lockConflictFor,
+} from "../edge-validation"
 
 describe("edge validation of request text", () => {
   describe("query strings", () => {
@@ -123,6 +131,27 @@ describe("edge validation of request text", () => {
       expect(clientErrorFor(Object.assign(new Error("deadlock"), { code: "40P01" }), { url })).toBeNull()
       expect(clientErrorFor(Object.assign(new Error("unique"), { code: "23505" }), { url })).toBeNull()
       expect(clientErrorFor(undefined, { url })).toBeNull()
+    })
+  })
+
+  describe("locks held by another request", () => {
+    it("answers the in-memory and PostgreSQL providers' lock timeouts as the 409 the Redis provider gives", () => {
+      for (const message of ['Failed to acquire lock for key "cart_01ABC"', "Timed-out acquiring lock.", '"iitem_01ABC" is already locked.']) {
+        const conflict = lockConflictFor(new Error(message))
+        expect(conflict).toBeInstanceOf(MedusaError)
+        expect(conflict).toMatchObject({ type: MedusaError.Types.CONFLICT, message })
+        expect(getHttpResponseFromError(conflict).statusCode).toBe(409)
+      }
+      // What Medusa's workflow engine hands the route may be a serialised copy of the step's error.
+      expect(lockConflictFor({ name: "Error", message: 'Failed to acquire lock for key "cart_01ABC"' })?.type).toBe("conflict")
+    })
+
+    it("leaves every other error alone", () => {
+      expect(lockConflictFor(new Error("Some variant does not have the required inventory"))).toBeNull()
+      expect(lockConflictFor(new Error('Failed to acquire lock for key "x" because the database is down'))).toBeNull()
+      expect(lockConflictFor(new Error("boom"))).toBeNull()
+      expect(lockConflictFor(undefined)).toBeNull()
+      expect(lockConflictFor("Timed-out acquiring lock.")).toBeNull()
     })
   })
 

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { LOOKBOOK_CACHE } from "../../catalog/catalog-cache"
 import type { AdminLookbookSummary, StoreLookbookHotspot, StoreLookbookLook, StoreLookbookSummary } from "../../types/http/lookbook"
 
 /** The lookbook columns every answer starts from; the admin adds the editorial ones. */
@@ -44,18 +45,17 @@ const publishedByIdOrHandle = (idOrHandle: string) => ({ status: "published" as 
 
 /** A published lookbook by handle or id, with its looks and hotspots; a draft, deleted or unknown one is a 404. */
 export async function queryPublishedLookbook(scope: MedusaContainer, idOrHandle: string): Promise<LookbookRow> {
-  const { data } = await queryOf(scope).graph({
-    entity: "lookbook",
-    fields: [...LOOKBOOK_FIELDS, ...LOOK_FIELDS],
-    filters: publishedByIdOrHandle(idOrHandle),
-  })
+  const { data } = await queryOf(scope).graph(
+    { entity: "lookbook", fields: [...LOOKBOOK_FIELDS, ...LOOK_FIELDS], filters: publishedByIdOrHandle(idOrHandle) },
+    LOOKBOOK_CACHE
+  )
   if (!data[0]) throw notFound(idOrHandle, true)
   return data[0] as LookbookRow
 }
 
 /** A published lookbook's id from its handle or id, or 404. */
 export async function publishedLookbookId(scope: MedusaContainer, idOrHandle: string): Promise<string> {
-  const { data } = await queryOf(scope).graph({ entity: "lookbook", fields: ["id"], filters: publishedByIdOrHandle(idOrHandle) })
+  const { data } = await queryOf(scope).graph({ entity: "lookbook", fields: ["id"], filters: publishedByIdOrHandle(idOrHandle) }, LOOKBOOK_CACHE)
   if (!data[0]) throw notFound(idOrHandle, true)
   return (data[0] as { id: string }).id
 }
@@ -74,14 +74,18 @@ export async function queryAdminLookbook(scope: MedusaContainer, id: string): Pr
 /** A page of lookbooks in merchandising order (position, then oldest first), each with its look ids for the count. */
 export async function listLookbooks(
   scope: MedusaContainer,
-  options: { fields: string[]; filters: Record<string, unknown>; skip: number; take: number }
+  options: { fields: string[]; filters: Record<string, unknown>; skip: number; take: number; cached?: boolean }
 ): Promise<{ lookbooks: LookbookRow[]; count: number }> {
-  const { data, metadata } = await queryOf(scope).graph({
-    entity: "lookbook",
-    fields: [...options.fields, "looks.id"],
-    filters: options.filters,
-    pagination: { skip: options.skip, take: options.take, order: { position: "ASC", created_at: "ASC", id: "ASC" } },
-  })
+  const { data, metadata } = await queryOf(scope).graph(
+    {
+      entity: "lookbook",
+      fields: [...options.fields, "looks.id"],
+      filters: options.filters,
+      pagination: { skip: options.skip, take: options.take, order: { position: "ASC", created_at: "ASC", id: "ASC" } },
+    },
+    // The store's published pages are the same for every shopper; the admin's lists are read fresh.
+    options.cached ? LOOKBOOK_CACHE : undefined
+  )
   return { lookbooks: data as LookbookRow[], count: metadata?.count ?? data.length }
 }
 

@@ -1,10 +1,11 @@
-import { authModule, buildModules, databaseUrlFromSettings, fileModule, paymentModule, requireSetting, searchModule } from "../modules"
+import { authModule, buildModules, cachingModule, databaseUrlFromSettings, fileModule, paymentModule, requireSetting, searchModule } from "../modules"
 
 const resolves = (env: Record<string, string>) => buildModules(env).map((m) => m.resolve)
 
 describe("module configuration from the environment", () => {
   it("uses Medusa's in-memory infrastructure and local files when nothing is set", () => {
     expect(resolves({})).toEqual([
+      "@medusajs/medusa/caching",
       "@medusajs/medusa/file",
       "@medusajs/medusa/auth",
       "@medusajs/medusa/search",
@@ -56,6 +57,22 @@ describe("module configuration from the environment", () => {
       resolve: "@medusajs/medusa/locking-redis",
       options: { redisUrl: "redis://127.0.0.1:6379" },
     })
+  })
+
+  it("caches catalog reads in Medusa's bounded in-memory provider, in Redis with REDIS_URL, and not at all with MEDUSA_FF_CACHING=false", () => {
+    expect((cachingModule({})!.options as any).in_memory).toMatchObject({ enable: true, ttl: 3600, maxSize: 128 * 1024 * 1024, useClones: true })
+    expect((cachingModule({ REDIS_URL: "redis://127.0.0.1:6379" })!.options as any).providers[0]).toMatchObject({
+      resolve: "@medusajs/medusa/caching-redis",
+      options: { redisUrl: "redis://127.0.0.1:6379", prefix: "curator:default:" },
+    })
+    expect(
+      (cachingModule({ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgres://postgres@localhost/shop_a" })!.options as any).providers[0]
+        .options.prefix
+    ).toBe("curator:shop_a:")
+    expect((cachingModule({ CATALOG_CACHE_TTL_SECONDS: "60" })!.options as any).ttl).toBe(60)
+    expect(cachingModule({ MEDUSA_FF_CACHING: "false" })).toBeUndefined()
+    expect(resolves({ MEDUSA_FF_CACHING: "false" })).not.toContain("@medusajs/medusa/caching")
+    expect(() => cachingModule({ CATALOG_CACHE_MAX_MB: "0" })).toThrow(/CATALOG_CACHE_MAX_MB must be a whole number/)
   })
 
   it("uses S3 only when all its settings are present and names the missing ones otherwise", () => {

@@ -1,4 +1,4 @@
-import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { deleteFilesStep, emitEventStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { fileForUpload } from "../../files/stored-names"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -11,6 +11,7 @@ import {
 import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { retrieveLookbookStep } from "./steps/retrieve"
 import { LookbookFields, LookImageFile } from "./types"
+import { LookbookWorkflowEvents } from "../../modules/lookbook/events"
 
 export type CreateLookbookWorkflowInput = { lookbook: LookbookFields & { title: string } }
 
@@ -23,6 +24,7 @@ export const createLookbookWorkflow = createWorkflow("create-lookbook", (input: 
     published_at: input.lookbook.status === "published" ? new Date() : null,
   }))
   const created = createLookbookStep(data)
+  emitEventStep({ eventName: LookbookWorkflowEvents.CREATED, data: transform({ created }, ({ created }) => ({ id: created.id })) })
   return new WorkflowResponse(created)
 })
 
@@ -37,6 +39,7 @@ export const updateLookbookWorkflow = createWorkflow("update-lookbook", (input: 
     data: handle ? { ...input.update, handle } : input.update,
   }))
   const updated = updateLookbookStep(update)
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
   return new WorkflowResponse(updated)
 })
 
@@ -62,6 +65,7 @@ export const setLookbookCoverWorkflow = createWorkflow("set-lookbook-cover", (in
   }))
   const replacedFileId = replaceLookbookCoverStep(cover)
   deleteReplacedFileStep(replacedFileId)
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
   return new WorkflowResponse(cover)
 })
 
@@ -76,5 +80,6 @@ export const deleteLookbookWorkflow = createWorkflow("delete-lookbook", (input: 
     [lookbook.cover_image_file_id, ...lookbook.looks.map((l) => l.image_file_id)].filter((id): id is string => !!id)
   )
   when("delete-lookbook-files", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  emitEventStep({ eventName: LookbookWorkflowEvents.DELETED, data: transform({ input }, ({ input }) => ({ id: input.id })) })
   return new WorkflowResponse(ids)
 })

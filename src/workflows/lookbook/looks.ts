@@ -1,4 +1,4 @@
-import { deleteFilesStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
+import { deleteFilesStep, emitEventStep, uploadFilesStep } from "@medusajs/medusa/core-flows"
 import { fileForUpload } from "../../files/stored-names"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { replaceHotspotsStep, validateHotspotsStep } from "./steps/hotspots"
@@ -6,6 +6,7 @@ import { createLookStep, reorderLooksStep, replaceLookImageStep, softDeleteLooks
 import { deleteReplacedFileStep } from "../files/swap-file-step"
 import { retrieveLookbookStep, retrieveLookStep } from "./steps/retrieve"
 import { HotspotInput, LookImageFile } from "./types"
+import { LookbookWorkflowEvents } from "../../modules/lookbook/events"
 
 export type CreateLookWorkflowInput = {
   lookbook_id: string
@@ -40,6 +41,7 @@ export const createLookWorkflow = createWorkflow("create-lookbook-look", (input:
       hotspots,
     }))
   )
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.lookbook_id })) })
   return new WorkflowResponse(look)
 })
 
@@ -81,6 +83,7 @@ export const updateLookWorkflow = createWorkflow("update-lookbook-look", (input:
     )
   )
   deleteReplacedFileStep(replacedFileId)
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.lookbook_id })) })
   // The caller reads the look back through query.graph.
   return new WorkflowResponse(transform({ input }, ({ input }) => ({ id: input.look_id })))
 })
@@ -94,6 +97,7 @@ export const deleteLookWorkflow = createWorkflow("delete-lookbook-look", (input:
   softDeleteLooksStep(ids)
   const fileIds = transform({ look }, ({ look }) => (look.image_file_id ? [look.image_file_id] : []))
   when("delete-lookbook-look-image", { fileIds }, ({ fileIds }) => fileIds.length > 0).then(() => deleteFilesStep(fileIds))
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.lookbook_id })) })
   return new WorkflowResponse(ids)
 })
 
@@ -104,6 +108,7 @@ export const replaceLookHotspotsWorkflow = createWorkflow("replace-lookbook-look
   retrieveLookStep(transform({ input }, ({ input }) => ({ lookbook_id: input.lookbook_id, look_id: input.look_id })))
   const rows = validateHotspotsStep(transform({ input }, ({ input }) => input.hotspots))
   const created = replaceHotspotsStep(transform({ input, rows }, ({ input, rows }) => ({ look_id: input.look_id, hotspots: rows })))
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.lookbook_id })) })
   return new WorkflowResponse(created)
 })
 
@@ -113,5 +118,6 @@ export type ReorderLooksWorkflowInput = { lookbook_id: string; look_ids: string[
 export const reorderLooksWorkflow = createWorkflow("reorder-lookbook-looks", (input: ReorderLooksWorkflowInput) => {
   retrieveLookbookStep(transform({ input }, ({ input }) => ({ id: input.lookbook_id })))
   const ordered = reorderLooksStep(input)
+  emitEventStep({ eventName: LookbookWorkflowEvents.UPDATED, data: transform({ input }, ({ input }) => ({ id: input.lookbook_id })) })
   return new WorkflowResponse(ordered)
 })

@@ -11,7 +11,7 @@ export const GET = async (req: MedusaRequest<unknown, StoreGetLookbooksParamsTyp
   const filters: Record<string, unknown> = { status: "published" }
   if (season) filters.season = season
   const { skip, take } = req.queryConfig.pagination as { skip: number; take: number }
-  const { lookbooks, count } = await listLookbooks(req.scope, { fields: LOOKBOOK_FIELDS, filters, skip, take })
+  const { lookbooks, count } = await listLookbooks(req.scope, { fields: LOOKBOOK_FIELDS, filters, skip, take, cached: true })
   res.json({
     lookbooks: lookbooks.map((row) => pickFields(serializeLookbookSummary<StoreLookbookSummary>(row), req.queryConfig.fields)),
     count,

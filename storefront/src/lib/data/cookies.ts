@@ -13,7 +13,10 @@ export const baseCookie = {
   path: "/",
 }
 
-/** Authorization header for the signed-in shopper, or nothing for guests. */
+/**
+ * Authorization header for the signed-in shopper, or nothing for guests. A cached fetch that sends it
+ * is cached for that session only: Next keys its data cache by the request's headers too.
+ */
 export async function getAuthHeaders(): Promise<{ authorization?: string }> {
   const token = (await cookies()).get(AUTH_COOKIE)?.value
   return token ? { authorization: `Bearer ${token}` } : {}

@@ -1,5 +1,6 @@
 import "server-only"
 import { sdk } from "@lib/config"
+import { catalogCache, catalogTags } from "@lib/util/catalog-cache"
 import { errorStatus } from "@lib/util/errors"
 
 export type FeaturedLookbook = {
@@ -19,8 +20,7 @@ export async function getFeaturedLookbooks(): Promise<FeaturedLookbook[]> {
   try {
     const { lookbooks } = await sdk.client.fetch<{ lookbooks: FeaturedLookbook[] }>("/store/lookbooks", {
       query: { limit: 3 },
-      next: { revalidate: 300, tags: ["lookbooks"] },
-      cache: "force-cache",
+      ...catalogCache([catalogTags.lookbooks]),
     })
     return lookbooks ?? []
   } catch (error) {

@@ -3,6 +3,7 @@
 import { updateTag } from "next/cache"
 import type { StoreLookbook, StoreLookbookHotspot, StoreLookbookLook, StoreLookbookSummary } from "@curator/types/lookbook"
 import { sdk } from "@lib/config"
+import { catalogCache, catalogTags, STOCK_REVALIDATE_SECONDS } from "@lib/util/catalog-cache"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { cartFor } from "./cart"
 import { getAuthHeaders } from "./cookies"
@@ -19,22 +20,23 @@ const LOOKBOOKS_PAGE_SIZE = 12
 export async function listLookbooks(page = 1): Promise<{ lookbooks: LookbookSummary[]; count: number }> {
   const { lookbooks, count } = await sdk.client.fetch<{ lookbooks: LookbookSummary[]; count: number }>("/store/lookbooks", {
     query: { limit: LOOKBOOKS_PAGE_SIZE, offset: (Math.max(1, page) - 1) * LOOKBOOKS_PAGE_SIZE },
-    next: { revalidate: 300, tags: ["lookbooks"] },
-    cache: "force-cache",
+    ...catalogCache([catalogTags.lookbooks]),
   })
   return { lookbooks, count }
 }
 
 /**
- * A lookbook with its looks; hotspot prices are for the country's region. Not cached: the
- * hotspots say whether each piece is in stock right now.
+ * A lookbook with its looks; hotspot prices are for the country's region. Cached for every
+ * shopper: a lookbook, product or price change expires it at once (read by handle, it carries
+ * the tags of every lookbook and product); stock sold by orders shows within a minute, and adding
+ * the look to a cart checks stock again.
  */
 export async function getLookbook(handle: string, countryCode: string): Promise<Lookbook | null> {
   const region = await getRegion(countryCode)
   try {
     const { lookbook } = await sdk.client.fetch<{ lookbook: Lookbook }>(`/store/lookbooks/${encodeURIComponent(handle)}`, {
       query: region ? { region_id: region.id } : {},
-      cache: "no-store",
+      ...catalogCache([catalogTags.lookbooks, catalogTags.products], STOCK_REVALIDATE_SECONDS),
     })
     return lookbook
   } catch (error) {

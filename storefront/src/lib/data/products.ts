@@ -5,6 +5,7 @@ import type { ProductSearchFacetValue, ProductSearchHit, ProductSearchPriceBand,
 import { sdk } from "@lib/config"
 import { getRegion } from "./regions"
 import { FILTER_PARAMS, PAGE_SIZE, SORTS } from "@lib/util/search-options"
+import { catalogCache, catalogTags, STOCK_REVALIDATE_SECONDS } from "@lib/util/catalog-cache"
 
 export { FILTER_PARAMS, PAGE_SIZE, SORTS }
 
@@ -24,8 +25,8 @@ export type ListingQuery = {
 
 /**
  * Curator's product search (GET /store/product-search): text with typo tolerance, facets
- * with counts and prices for the shopper's region. Cached briefly; product changes are
- * picked up within a minute.
+ * with counts and prices for the shopper's region. Cached for every shopper; a product or price
+ * change expires it at once, stock sold by orders within a minute (see @lib/util/catalog-cache).
  */
 export async function searchProducts(
   countryCode: string,
@@ -47,8 +48,7 @@ export async function searchProducts(
   if (query.in_stock) params.in_stock = true
   return sdk.client.fetch<ProductSearchResult>("/store/product-search", {
     query: params,
-    next: { revalidate: 60, tags: ["products"] },
-    cache: "force-cache",
+    ...catalogCache([catalogTags.products], STOCK_REVALIDATE_SECONDS),
   })
 }
 
@@ -64,8 +64,8 @@ export type StockByVariant = Record<string, number | null>
 export async function getRegionalStock(productId: string, regionId: string): Promise<StockByVariant> {
   const { availability } = await sdk.client.fetch<StoreProductAvailabilityResponse>(`/store/products/${encodeURIComponent(productId)}/availability`, {
     query: { region_id: regionId },
-    next: { revalidate: 30, tags: ["products", "inventory"] },
-    cache: "force-cache",
+    // Its own tag: an order expires this product's stock without expiring every listing.
+    ...catalogCache([catalogTags.products, catalogTags.product(productId)]),
   })
   const stock: StockByVariant = {}
   for (const a of availability) {
@@ -83,8 +83,7 @@ export async function getProductByHandle(handle: string, countryCode: string): P
       fields:
         "*variants.calculated_price,*variants.options,+variants.thumbnail,*variants.images,*options,*options.values,*images,*collection,*categories,+metadata,+material",
     },
-    next: { revalidate: 60, tags: ["products"] },
-    cache: "force-cache",
+    ...catalogCache([catalogTags.products]),
   })
   return products[0] ?? null
 }
@@ -93,8 +92,7 @@ export async function getProductByHandle(handle: string, countryCode: string): P
 export async function getProductHandle(id: string): Promise<string | null> {
   const { products } = await sdk.client.fetch<{ products: Pick<HttpTypes.StoreProduct, "handle">[] }>("/store/products", {
     query: { id, fields: "handle", limit: 1 },
-    next: { revalidate: 60, tags: ["products"] },
-    cache: "force-cache",
+    ...catalogCache([catalogTags.products]),
   })
   return products[0]?.handle ?? null
 }
@@ -154,8 +152,7 @@ export async function getProductCardsByIds(ids: string[], countryCode: string): 
   const region = await getRegion(countryCode)
   const { products } = await sdk.client.fetch<{ products: CardSourceProduct[] }>("/store/products", {
     query: { id: ids, region_id: region?.id, limit: ids.length, fields: "id,title,handle,thumbnail,*variants.calculated_price" },
-    next: { revalidate: 60, tags: ["products"] },
-    cache: "force-cache",
+    ...catalogCache([catalogTags.products]),
   })
   const byId = new Map(products.map((p) => [p.id, p]))
   return ids.flatMap((id) => {

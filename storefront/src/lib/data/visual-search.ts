@@ -9,6 +9,7 @@ import type {
 } from "@curator/types/visual-search"
 import { MEDUSA_BACKEND_URL, sdk } from "@lib/config"
 import { originsOf } from "@lib/security-headers"
+import { catalogCache, catalogTags, STOCK_REVALIDATE_SECONDS } from "@lib/util/catalog-cache"
 import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
 import { PHOTO_SEARCH_UNAVAILABLE, photoSearchBody, readPhotoFilters, readShopPhotoRef, type ShopPhotoRef } from "@lib/util/photo-search"
 import { MAX_PHOTO_BYTES, PHOTO_TYPES } from "@lib/util/uploads"
@@ -178,9 +179,8 @@ export async function getSimilarProducts(productId: string, countryCode: string,
   try {
     const { products } = await sdk.client.fetch<StoreSimilarProductsResponse>(`/store/products/${encodeURIComponent(productId)}/similar`, {
       query: { region_id: region.id, limit },
-      // Prices and stock change: as fresh as the product page's stock.
-      next: { revalidate: 30, tags: ["products", "inventory"] },
-      cache: "force-cache",
+      // Other products' prices and stock: expired with the catalog, and within a minute of orders.
+      ...catalogCache([catalogTags.products], STOCK_REVALIDATE_SECONDS),
       signal: AbortSignal.timeout(5000),
     })
     return products
