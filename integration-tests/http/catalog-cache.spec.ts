@@ -226,6 +226,21 @@ medusaIntegrationTestRunner({
       await expectEverywhereWithin(Date.now(), (r) => r.amount === 99 && r.currency === "eur", "price")
     })
 
+    it("shows a sale (a price list) through every route within a second, and its end", async () => {
+      await readAll()
+      const { data } = await adminPost(`/admin/price-lists`, {
+        title: "Cache sale",
+        description: "A sale the cached reads must show",
+        type: "sale",
+        status: "active",
+        prices: [{ variant_id: piece.variantId, currency_code: "eur", amount: 80 }],
+      })
+      await expectEverywhereWithin(Date.now(), (r) => r.amount === 80, "sale price")
+      await readAll()
+      await api.delete(`/admin/price-lists/${data.price_list.id}`, { headers: { authorization: `Bearer ${adminToken}` } })
+      await expectEverywhereWithin(Date.now(), (r) => r.amount !== 80, "price after the sale")
+    })
+
     it("shows a stock change through every route within a second", async () => {
       await readAll()
       await adminPost(`/admin/inventory-items/${piece.inventoryItemId}/location-levels/${store.locationIdsByWarehouse.eu}`, { stocked_quantity: 0 })
