@@ -22,9 +22,13 @@
  * BENCH_PORT (default 9001), BENCH_STOREFRONT_PORT (default 8001), BENCH_MIXED_DURATION (final
  * mixed run, default 60), BENCH_MIXED_STEP (s per search step, default 10), BENCH_MIXED_START_RATE
  * (req/s, default 2), BENCH_IDLE (s, default 30), BENCH_SIDECAR=1 (also start the ML sidecar and
- * report its memory), BENCH_UNCACHED=0, BENCH_STOREFRONT=0, BENCH_MIXED=0, BENCH_SCALE_OUT=0
- * (skip those parts).
- * A smoke run: BENCH_DURATION=3 BENCH_MIXED_DURATION=10 BENCH_MIXED_STEP=3 BENCH_IDLE=5.
+ * report its memory), BENCH_UNCACHED=0, BENCH_STOREFRONT=0, BENCH_MIXED=0, BENCH_SCALE_OUT=0,
+ * BENCH_FIRST_SEARCH=0 (skip those parts). Issue #18's first search after start and after idle
+ * (./first-search.js) runs as soon as the server answers /health: BENCH_IDLE_SEARCH_S (default
+ * 310, just past the search vocabulary's TTL), BENCH_FIRST_SEARCH_LATER (searches after each
+ * first, default 8).
+ * A smoke run: BENCH_DURATION=3 BENCH_MIXED_DURATION=10 BENCH_MIXED_STEP=3 BENCH_IDLE=5
+ * BENCH_IDLE_SEARCH_S=20.
  */
 const path = require("node:path")
 const os = require("node:os")
@@ -38,6 +42,7 @@ const { autocannonLoad, shoppers } = require("../load")
 const { snapshotRss } = require("../memory")
 const { findHighestRate, mixedRequests } = require("./mixed")
 const { ISSUE_DATE, ISSUE_FIGURES, ISSUE_MEMORY } = require("./issue-19")
+const { measureFirstSearches, measureStorefrontSearchPages, printFirstSearchTable } = require("./first-search")
 
 const settings = readSettings({ root: path.resolve(__dirname, "..", "..") })
 const number = (name, fallback) => Number(settings.env[name] || fallback)
@@ -393,9 +398,12 @@ async function main() {
 
   const sidecar = enabled("BENCH_SIDECAR", false) ? startSidecar({ settings, supervisor, log }) : null
   const medusa = await startBenchBackend({ settings, supervisor, port: PORT, env: BACKEND_ENV })
+  const firstSearchOptions = { base: BASE, storefront: STOREFRONT, headers, country: COUNTRY, env: settings.env, log }
+  const firstSearch = enabled("BENCH_FIRST_SEARCH", true) ? { api: await measureFirstSearches(firstSearchOptions) } : null
   await waitForSearchIndex(headers)
   const shop = await readShop(headers)
   const storefrontServer = enabled("BENCH_STOREFRONT", true) ? await startBenchStorefront(key) : null
+  if (firstSearch && storefrontServer) firstSearch.storefront = await measureStorefrontSearchPages(firstSearchOptions)
   const servers = [medusa, sidecar, storefrontServer].filter(Boolean)
   const memory = { start: snapshotRss(servers) }
 
@@ -420,6 +428,7 @@ async function main() {
   printIssueTable({ uncached, results, storefront, mixed, scaleOut })
   if (mixed) printMixedSteps(mixed)
   printMemoryTable(memory)
+  if (firstSearch) printFirstSearchTable(firstSearch)
 }
 
 main()

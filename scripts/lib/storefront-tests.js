@@ -74,7 +74,10 @@ async function runStorefrontTests(context, { database, report, args }) {
       settings,
       supervisor,
       port: backendPort,
-      env: { ...env, MEDUSA_ADMIN_DISABLED: "false", STOREFRONT_URL: storefrontUrl },
+      // Medusa's Stripe provider is registered with a key that reaches nothing (nothing here can
+      // reach Stripe); no region offers it (the seed ran without it) unless a test adds it
+      // (stripe-checkout.e2e.ts).
+      env: { ...env, MEDUSA_ADMIN_DISABLED: "false", STOREFRONT_URL: storefrontUrl, STRIPE_API_KEY: "sk_test_curator_e2e_offline" },
       stdio: ["ignore", "pipe", "pipe"],
     })
     const backendLog = fs.createWriteStream(backendLogFile)
@@ -91,7 +94,8 @@ async function runStorefrontTests(context, { database, report, args }) {
       port: storefrontPort,
       backendUrl,
       publishableKey: readPublishableKey(publishableKeyFile),
-      env: { STOREFRONT_REVALIDATE_SECRET: env.STOREFRONT_REVALIDATE_SECRET },
+      // Read at run time: checkout offers and loads Stripe only where the cart's region has it.
+      env: { STOREFRONT_REVALIDATE_SECRET: env.STOREFRONT_REVALIDATE_SECRET, NEXT_PUBLIC_STRIPE_KEY: "pk_test_curator_e2e" },
     })
     servers.push(storefront)
     await waitForHttp(`${storefrontUrl}/de`, { timeoutMs: 120_000, what: "the storefront", server: storefront })
@@ -105,6 +109,8 @@ async function runStorefrontTests(context, { database, report, args }) {
         STOREFRONT_URL: storefrontUrl,
         MEDUSA_BACKEND_URL: backendUrl,
         BACKEND_LOG_FILE: backendLogFile,
+        // stripe-checkout.e2e.ts writes the payment session Stripe would have answered with.
+        DATABASE_URL: databaseUrl,
         // catalog-revalidation.e2e.ts calls the storefront's revalidation route as Medusa does.
         STOREFRONT_REVALIDATE_SECRET: env.STOREFRONT_REVALIDATE_SECRET,
         // Empty when the sidecar is not installed: the search-by-photo tests then say so and skip.
