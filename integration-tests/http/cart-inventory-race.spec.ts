@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
 import { apiCaller, TestResponse } from "../helpers/api"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { createStockedProducts } from "../helpers/stocked-product"
 
 jest.setTimeout(300_000)
 
@@ -29,62 +29,14 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       store = await seedStore(container)
       eur = store.regionIdsByCurrency.eur
-      const { result } = await createProductsWorkflow(container).run({
-        input: {
-          products: [
-            {
-              title: "Last-unit coat",
-              status: "published",
-              shipping_profile_id: store.shippingProfileId,
-              sales_channels: [{ id: store.salesChannelId }],
-              options: [{ title: "Size", values: ["M"] }],
-              variants: [
-                {
-                  title: "M",
-                  sku: "last-unit-coat-m",
-                  options: { Size: "M" },
-                  manage_inventory: true,
-                  prices: [{ currency_code: "eur", amount: 120 }],
-                },
-              ],
-            },
-            {
-              title: "Plenty socks",
-              status: "published",
-              shipping_profile_id: store.shippingProfileId,
-              sales_channels: [{ id: store.salesChannelId }],
-              options: [{ title: "Size", values: ["One"] }],
-              variants: [
-                {
-                  title: "One",
-                  sku: "plenty-socks",
-                  options: { Size: "One" },
-                  manage_inventory: true,
-                  prices: [{ currency_code: "eur", amount: 9 }],
-                },
-              ],
-            },
-          ],
-        },
-      })
-      variantId = result[0].variants[0].id
-      plentyVariantId = result[1].variants[0].id
-      const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "product_variant_inventory_items",
-        fields: ["variant_id", "inventory_item_id"],
-        filters: { variant_id: [variantId, plentyVariantId] },
-      })
-      inventoryItemId = links.find((l) => l.variant_id === variantId)!.inventory_item_id
-      const plentyItemId = links.find((l) => l.variant_id === plentyVariantId)!.inventory_item_id
       // Exactly one coat, in the Amsterdam warehouse that serves the Europe region; socks to spare.
-      await createInventoryLevelsWorkflow(container).run({
-        input: {
-          inventory_levels: [
-            { inventory_item_id: inventoryItemId, location_id: store.locationIdsByWarehouse.eu, stocked_quantity: 1 },
-            { inventory_item_id: plentyItemId, location_id: store.locationIdsByWarehouse.eu, stocked_quantity: 100 },
-          ],
-        },
-      })
+      const [coat, socks] = await createStockedProducts(container, store, [
+        { title: "Last-unit coat", sku: "last-unit-coat-m", prices: [{ currency_code: "eur", amount: 120 }], stock: 1 },
+        { title: "Plenty socks", sku: "plenty-socks", size: "One", prices: [{ currency_code: "eur", amount: 9 }], stock: 100 },
+      ])
+      variantId = coat.variantId
+      inventoryItemId = coat.inventoryItemId
+      plentyVariantId = socks.variantId
     })
 
     const newCart = async () => {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, FeatureFlag, Modules } from "@medusajs/framework/utils"
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { FeatureFlag, Modules } from "@medusajs/framework/utils"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { createStockedProducts } from "../helpers/stocked-product"
 import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { LOOKBOOK_MODULE, LookbookModuleService } from "../../src/modules/lookbook"
 import { signInDemoAdmin, storeHeaders } from "../helpers/api"
@@ -120,45 +120,18 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       store = await seedStore(container)
       await seedPeople(container)
-      const { result } = await createProductsWorkflow(container).run({
-        input: {
-          products: [
-            {
-              title: "Cache Coat",
-              status: "published",
-              shipping_profile_id: store.shippingProfileId,
-              sales_channels: [{ id: store.salesChannelId }],
-              options: [{ title: "Size", values: ["M"] }],
-              variants: [
-                {
-                  title: "M",
-                  sku: "cache-coat-m",
-                  options: { Size: "M" },
-                  manage_inventory: true,
-                  prices: [
-                    { currency_code: "eur", amount: 120 },
-                    { currency_code: "usd", amount: 130 },
-                  ],
-                },
-              ],
-            },
+      const [coat] = await createStockedProducts(container, store, [
+        {
+          title: "Cache Coat",
+          sku: "cache-coat-m",
+          prices: [
+            { currency_code: "eur", amount: 120 },
+            { currency_code: "usd", amount: 130 },
           ],
+          stock: 5,
         },
-      })
-      piece.productId = result[0].id
-      piece.variantId = result[0].variants[0].id
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: links } = await query.graph({
-        entity: "product_variant_inventory_items",
-        fields: ["inventory_item_id"],
-        filters: { variant_id: piece.variantId },
-      })
-      piece.inventoryItemId = links[0].inventory_item_id
-      await createInventoryLevelsWorkflow(container).run({
-        input: {
-          inventory_levels: [{ inventory_item_id: piece.inventoryItemId, location_id: store.locationIdsByWarehouse.eu, stocked_quantity: 5 }],
-        },
-      })
+      ])
+      Object.assign(piece, coat)
 
       const lookbooks = container.resolve<LookbookModuleService>(LOOKBOOK_MODULE)
       const lookbook = await lookbooks.createLookbooks({ title: "Cache edit", handle: piece.handle, status: "published", published_at: new Date() })

@@ -1,9 +1,8 @@
 import http from "node:http"
 import { AddressInfo } from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { createStockedProducts } from "../helpers/stocked-product"
 import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { signInDemoAdmin } from "../helpers/api"
 
@@ -56,42 +55,10 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       store = await seedStore(container)
       await seedPeople(container)
-      const { result } = await createProductsWorkflow(container).run({
-        input: {
-          products: [
-            {
-              title: "Revalidated Coat",
-              status: "published",
-              shipping_profile_id: store.shippingProfileId,
-              sales_channels: [{ id: store.salesChannelId }],
-              options: [{ title: "Size", values: ["M"] }],
-              variants: [
-                {
-                  title: "M",
-                  sku: "revalidated-coat-m",
-                  options: { Size: "M" },
-                  manage_inventory: true,
-                  prices: [{ currency_code: "eur", amount: 120 }],
-                },
-              ],
-            },
-          ],
-        },
-      })
-      piece.productId = result[0].id
-      piece.variantId = result[0].variants[0].id
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: links } = await query.graph({
-        entity: "product_variant_inventory_items",
-        fields: ["inventory_item_id"],
-        filters: { variant_id: piece.variantId },
-      })
-      piece.inventoryItemId = links[0].inventory_item_id
-      await createInventoryLevelsWorkflow(container).run({
-        input: {
-          inventory_levels: [{ inventory_item_id: piece.inventoryItemId, location_id: store.locationIdsByWarehouse.eu, stocked_quantity: 5 }],
-        },
-      })
+      const [coat] = await createStockedProducts(container, store, [
+        { title: "Revalidated Coat", sku: "revalidated-coat-m", prices: [{ currency_code: "eur", amount: 120 }], stock: 5 },
+      ])
+      Object.assign(piece, coat)
       adminToken = await signInDemoAdmin(api)
     })
 
