@@ -39,8 +39,11 @@ medusaIntegrationTestRunner({
       plentyVariantId = socks.variantId
     })
 
+    // Each cart its own shopper: Medusa creates a guest customer per new email, and two carts created
+    // at once with one new email can race on that customer (400 "already exists").
+    let shoppers = 0
     const newCart = async () => {
-      const res = await call("post", "/store/carts", undefined, { region_id: eur, email: "race@example.com" })
+      const res = await call("post", "/store/carts", undefined, { region_id: eur, email: `race-${++shoppers}@example.com` })
       expect([res.status, messageOf(res)]).toEqual([200, ""])
       return res.data.cart.id as string
     }
