@@ -7,6 +7,7 @@ const VOCABULARY_TTL_MS = 5 * 60 * 1000
 let vocabularyCache: { builtAt: number; vocabulary: Promise<Vocabulary> } | undefined
 let rebuilding: Promise<Vocabulary> | undefined
 let queued: Promise<Vocabulary> | undefined
+let refreshTimer: NodeJS.Timeout | undefined
 
 type VocabularyRow = {
   title: string
@@ -67,6 +68,10 @@ export function refreshCatalogVocabulary(scope: MedusaContainer): Promise<Vocabu
  * vocabulary exists (an old one is refreshed behind it), only the very first one waits.
  */
 export function catalogVocabulary(scope: MedusaContainer): Promise<Vocabulary> {
+  // A build takes the event loop for a while: on a timer, it happens while the shop is idle rather
+  // than inside the first search after a quiet spell. (A server process in worker mode "server" runs
+  // no subscribers, so this is also how it learns of catalog changes.)
+  refreshTimer ??= setInterval(() => refreshCatalogVocabulary(scope).catch(() => undefined), VOCABULARY_TTL_MS).unref()
   if (!vocabularyCache) return refreshCatalogVocabulary(scope)
   if (!rebuilding && Date.now() - vocabularyCache.builtAt >= VOCABULARY_TTL_MS) {
     // A failed rebuild keeps the old vocabulary; the next search tries again.
