@@ -1,10 +1,9 @@
 import assert from "node:assert/strict"
 import { after, before, describe, test } from "node:test"
 import type { Page } from "playwright-core"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/admin"
-import { apiToken } from "./support/api"
+import { adminApi } from "./support/api"
 import { screenshot, useBrowser } from "./support/browser"
-import { BACKEND_URL, STOREFRONT_URL, url } from "./support/env"
+import { STOREFRONT_URL, url } from "./support/env"
 import { freshCustomer, signUpFreshCustomer } from "./support/customer"
 import { addFirstAvailableSize, cartCount } from "./support/shop"
 
@@ -22,20 +21,9 @@ const euros = (amount: number) => new Intl.NumberFormat("en-GB", { style: "curre
 type AdminPrice = { id: string; currency_code: string; amount: number }
 type AdminProduct = { id: string; title: string; handle: string; variants: { id: string; prices: AdminPrice[] }[] }
 
-async function admin<T>(method: "GET" | "POST", pathname: string, body?: unknown): Promise<T> {
-  const token = await apiToken("user", ADMIN_EMAIL, ADMIN_PASSWORD)
-  const res = await fetch(`${BACKEND_URL}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  assert.equal(res.status, 200, `${method} ${pathname} answered ${res.status}: ${await res.clone().text()}`)
-  return (await res.json()) as T
-}
-
 const readProduct = async (handle: string) =>
   (
-    await admin<{ products: AdminProduct[] }>(
+    await adminApi<{ products: AdminProduct[] }>(
       "GET",
       `/admin/products?handle=${encodeURIComponent(handle)}&fields=${encodeURIComponent("id,title,handle,*variants,*variants.prices")}`
     )
@@ -43,9 +31,9 @@ const readProduct = async (handle: string) =>
 
 /** Sets the title and every variant's euro price (other currencies kept), as a merchant does in the admin. */
 async function editProduct(product: AdminProduct, change: { title: string; eur: (old: number, variantId: string) => number }) {
-  await admin("POST", `/admin/products/${product.id}`, { title: change.title })
+  await adminApi("POST", `/admin/products/${product.id}`, { title: change.title })
   for (const variant of product.variants) {
-    await admin("POST", `/admin/products/${product.id}/variants/${variant.id}`, {
+    await adminApi("POST", `/admin/products/${product.id}/variants/${variant.id}`, {
       prices: variant.prices.map((p) => ({
         id: p.id,
         currency_code: p.currency_code,

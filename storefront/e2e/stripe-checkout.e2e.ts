@@ -2,8 +2,7 @@ import assert from "node:assert/strict"
 import { after, before, describe, test } from "node:test"
 import { Client } from "pg"
 import type { Page } from "playwright-core"
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./support/admin"
-import { apiToken, publishableKey } from "./support/api"
+import { adminApi, publishableKey } from "./support/api"
 import { screenshot, useBrowser } from "./support/browser"
 import { BACKEND_URL, STOREFRONT_URL } from "./support/env"
 
@@ -57,17 +56,6 @@ window.Stripe.version = "basil";
 `
 
 type Region = { id: string; countries: { iso_2: string }[]; payment_providers?: { id: string }[] }
-
-async function admin<T>(method: "GET" | "POST", pathname: string, body?: unknown): Promise<T> {
-  const token = await apiToken("user", ADMIN_EMAIL, ADMIN_PASSWORD)
-  const res = await fetch(`${BACKEND_URL}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  assert.equal(res.status, 200, `${method} ${pathname} answered ${res.status}: ${await res.clone().text()}`)
-  return (await res.json()) as T
-}
 
 async function store<T>(key: string, method: "GET" | "POST", pathname: string, body?: unknown): Promise<T> {
   const res = await fetch(`${BACKEND_URL}${pathname}`, {
@@ -154,17 +142,17 @@ describe("Stripe at checkout", { skip: DATABASE_URL ? false : "needs DATABASE_UR
   }
 
   before(async () => {
-    const { regions } = await admin<{ regions: Region[] }>("GET", "/admin/regions?limit=50&fields=id,*countries,*payment_providers")
+    const { regions } = await adminApi<{ regions: Region[] }>("GET", "/admin/regions?limit=50&fields=id,*countries,*payment_providers")
     const found = regions.find((r) => r.countries.some((c) => c.iso_2 === COUNTRY))
     assert.ok(found, "a region sells to the United Kingdom")
     region = found
     providers = (region.payment_providers ?? []).map((p) => p.id)
     assert.ok(!providers.includes(STRIPE), "the United Kingdom does not offer Stripe before the test")
-    await admin("POST", `/admin/regions/${region.id}`, { payment_providers: [...providers, STRIPE] })
+    await adminApi("POST", `/admin/regions/${region.id}`, { payment_providers: [...providers, STRIPE] })
   })
 
   after(async () => {
-    if (region && providers) await admin("POST", `/admin/regions/${region.id}`, { payment_providers: providers })
+    if (region && providers) await adminApi("POST", `/admin/regions/${region.id}`, { payment_providers: providers })
   })
 
   test("paying by card loads Stripe.js at the review step, with the shop's key and the session's secret, and not before", async () => {

@@ -13,13 +13,20 @@ export async function apiToken(actor: "customer" | "user", email: string, passwo
   return ((await res.json()) as { token: string }).token
 }
 
-/** GET on the Admin API as the seeded administrator. */
-export async function adminApiGet<T>(pathname: string): Promise<T> {
+/** A GET or POST on the Admin API as the seeded administrator; anything but 200 fails with the answer. */
+export async function adminApi<T>(method: "GET" | "POST", pathname: string, body?: unknown): Promise<T> {
   const token = await apiToken("user", ADMIN_EMAIL, ADMIN_PASSWORD)
-  const res = await fetch(`${BACKEND_URL}${pathname}`, { headers: { authorization: `Bearer ${token}` } })
-  assert.equal(res.status, 200, `GET ${pathname} answered ${res.status}`)
+  const res = await fetch(`${BACKEND_URL}${pathname}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  assert.equal(res.status, 200, `${method} ${pathname} answered ${res.status}: ${await res.clone().text()}`)
   return (await res.json()) as T
 }
+
+/** GET on the Admin API as the seeded administrator. */
+export const adminApiGet = <T>(pathname: string): Promise<T> => adminApi<T>("GET", pathname)
 
 /**
  * The storefront's publishable key (the seed's "Curator Storefront", not Medusa's default key,
