@@ -29,7 +29,9 @@ const nextConfig = {
   // Photos never pass through a server action: the upload routes (src/app/api) stream them to
   // Medusa. Actions carry form fields only, and the proxy (src/proxy.ts) answers 413 above 1 MB
   // before it would buffer a body.
-  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
+  // inlineCss: the shop's CSS is small (about 30 kB in all, split per module), and as 3-7 separate
+  // files it held every page's first paint for as many extra requests (bench/storefront).
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb", inlineCss: true },
   async headers() {
     return [
       // Every response, pages, route handlers and static files alike. The page policy (CSP, with a

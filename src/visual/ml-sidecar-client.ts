@@ -130,6 +130,11 @@ export type MlSidecarClientOptions = {
   token?: string
   /** Per-request limit for searches (the shopper is waiting). */
   searchTimeoutMs?: number
+  /**
+   * Per-request limit for similar images: "Similar items" on a product page, which the route must
+   * answer (503 when the sidecar is slow) within 2 s; the row is an extra, never worth a long wait.
+   */
+  similarTimeoutMs?: number
   /** Per-request limit for index writes (background work). */
   writeTimeoutMs?: number
   /** Per-request limit for a try-on (the shopper is waiting, and it decodes two images and runs the pose model). */
@@ -139,6 +144,7 @@ export type MlSidecarClientOptions = {
 }
 
 const DEFAULT_SEARCH_TIMEOUT_MS = 10_000
+const DEFAULT_SIMILAR_TIMEOUT_MS = 1_500
 const DEFAULT_WRITE_TIMEOUT_MS = 30_000
 const DEFAULT_TRY_ON_TIMEOUT_MS = 20_000
 const DEFAULT_DOWN_COOLDOWN_MS = 1_000
@@ -152,6 +158,7 @@ export class MlSidecarClient {
   readonly url: string
   private readonly token?: string
   private readonly searchTimeoutMs: number
+  private readonly similarTimeoutMs: number
   private readonly writeTimeoutMs: number
   private readonly tryOnTimeoutMs: number
   private readonly downCooldownMs: number
@@ -162,6 +169,7 @@ export class MlSidecarClient {
     this.url = options.url.replace(/\/+$/, "")
     this.token = options.token || undefined
     this.searchTimeoutMs = options.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS
+    this.similarTimeoutMs = options.similarTimeoutMs ?? DEFAULT_SIMILAR_TIMEOUT_MS
     this.writeTimeoutMs = options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS
     this.tryOnTimeoutMs = options.tryOnTimeoutMs ?? DEFAULT_TRY_ON_TIMEOUT_MS
     this.downCooldownMs = options.downCooldownMs ?? DEFAULT_DOWN_COOLDOWN_MS
@@ -236,7 +244,7 @@ export class MlSidecarClient {
     const body = await this.request<{ hits: SidecarHit[] }>("/v1/similar", {
       method: "POST",
       body: JSON.stringify(input),
-      timeoutMs: this.searchTimeoutMs,
+      timeoutMs: this.similarTimeoutMs,
       allowNotFound: true,
     })
     return body?.hits ?? null

@@ -114,4 +114,37 @@ describe("product page: zoomable photos, related products and recently viewed", 
     assert.deepEqual(await cardHandles(page, "recently-viewed"), [first, second])
     await screenshot(page, "home-recently-viewed")
   })
+
+  test("the product and its main photo paint first: Similar items never hold the page up (the image service down or slow)", async () => {
+    const page = await browser.newPage()
+    const [handle] = await listedHandles(page, 1)
+    await page.goto(url(`/products/${handle}`), { waitUntil: "commit" })
+    await page.getByTestId("product-title").waitFor()
+    // The largest paint is the product's own photo: what the shopper came for, painted with the
+    // page, and still the largest once everything streamed after it (Similar items among it) is in.
+    const largestPaint = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            let largest = "nothing"
+            new PerformanceObserver((list) => {
+              const entries = list.getEntries() as (PerformanceEntry & { element?: Element | null })[]
+              largest = entries[entries.length - 1].element?.getAttribute("data-testid") ?? entries[entries.length - 1].element?.tagName ?? "removed"
+              if (largest === "gallery-main") resolve(largest)
+            }).observe({ type: "largest-contentful-paint", buffered: true })
+            setTimeout(() => resolve(largest), 15_000)
+          })
+      )
+    assert.equal(await largestPaint(), "gallery-main")
+    await page.waitForLoadState("load")
+    assert.equal(await largestPaint(), "gallery-main")
+    if (!process.env.ML_SIDECAR_URL) {
+      // This run has no image service: Medusa answers Similar items with 503 at once, the row is
+      // left out, and the document (which streams the row last) is complete within the 2 s that
+      // route is allowed, plus the page itself.
+      const documentMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd)
+      assert.ok(documentMs < 4000, `the document was complete after ${Math.round(documentMs)} ms`)
+      assert.equal(await page.getByTestId("similar-items").count(), 0, "no Similar items row without the image service")
+    }
+  })
 })

@@ -25,7 +25,22 @@ describe("MlSidecarClient when the sidecar is not there", () => {
     const { port } = hung.address() as net.AddressInfo
     try {
       const client = new MlSidecarClient({ url: `http://127.0.0.1:${port}`, searchTimeoutMs: 300 })
-      await expect(client.similar({ image_ids: ["img_1"] })).rejects.toThrow("did not answer within 0.3 s")
+      await expect(client.describe(new Uint8Array([1, 2, 3]), { k: 10 })).rejects.toThrow("did not answer within 0.3 s")
+    } finally {
+      hung.closeAllConnections()
+      hung.close()
+    }
+  })
+
+  it("gives up on similar images within 2 s by default, so a product page's Similar items answer 503 in time", async () => {
+    const hung = http.createServer(() => undefined)
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve))
+    const { port } = hung.address() as net.AddressInfo
+    try {
+      const client = new MlSidecarClient({ url: `http://127.0.0.1:${port}` })
+      const started = Date.now()
+      await expect(client.similar({ image_ids: ["img_1"] })).rejects.toThrow(MlSidecarUnavailableError)
+      expect(Date.now() - started).toBeLessThan(2000)
     } finally {
       hung.closeAllConnections()
       hung.close()

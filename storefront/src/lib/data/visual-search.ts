@@ -181,7 +181,9 @@ export async function getSimilarProducts(productId: string, countryCode: string,
       query: { region_id: region.id, limit },
       // Other products' prices and stock: expired with the catalog, and within a minute of orders.
       ...catalogCache([catalogTags.products], STOCK_REVALIDATE_SECONDS),
-      signal: AbortSignal.timeout(5000),
+      // Medusa answers 503 within 2 s when the image service is slow or down; the row streams in
+      // after the page (its own Suspense boundary), and a shop that is slow itself leaves it out.
+      signal: AbortSignal.timeout(2500),
     })
     return products
   } catch (error) {

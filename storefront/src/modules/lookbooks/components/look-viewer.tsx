@@ -108,6 +108,8 @@ export default function LookViewer({
             width={look.width ?? 800}
             height={look.height ?? 1000}
             loading={index === 0 ? "eager" : "lazy"}
+            // The first look is the page's largest paint: fetched ahead of scripts and smaller photos.
+            fetchPriority={index === 0 ? "high" : undefined}
           />
           {look.hotspots.map((h, i) => (
             <button

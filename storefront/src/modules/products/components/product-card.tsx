@@ -50,6 +50,10 @@ export default function ProductCard({
         data-product-handle={product.handle}
         data-colour={colour}
         onClick={onClick}
+        // Product pages are rendered per request (nothing of them can be prefetched but the shared
+        // layout), and a listing shows dozens of cards: prefetching each one as it scrolls into
+        // view cost the server a render per card, which under load delayed the pages shoppers opened.
+        prefetch={false}
       >
         <div className="product-card__image">
           {product.thumbnail ? (
