@@ -10,7 +10,9 @@
  *    is warm after the warm-up), add to cart with one cart per shopper, the storefront's listing
  *    page under the same number of shoppers (TTFB), then the mixed load (browse 70%, search 15%,
  *    cart 10%, social 5%) at the highest rate whose p99 stays under 1 s with no errors, and each
- *    server's RSS after start, before and after that load, and after BENCH_IDLE s idle.
+ *    server's RSS after start, before and after that load, after BENCH_IDLE s idle and then after a
+ *    full collection, with Medusa's V8 heap in use beside it (../heap-probe.js): RSS that stays up
+ *    while heapUsed comes down is heap V8 keeps, not objects Curator holds.
  * 3. Requests/s per core of the warm list through nginx in front of one, then two server
  *    processes and a worker (scripts/lib/cluster.js; needs nginx and Redis at BENCH_REDIS_URL or
  *    REDIS_URL, default redis://127.0.0.1:6379); without them, one server measured directly.
@@ -30,6 +32,7 @@
  * A smoke run: BENCH_DURATION=3 BENCH_MIXED_DURATION=10 BENCH_MIXED_STEP=3 BENCH_IDLE=5
  * BENCH_IDLE_SEARCH_S=20.
  */
+const fs = require("node:fs")
 const path = require("node:path")
 const os = require("node:os")
 const autocannon = require("autocannon")
@@ -39,7 +42,7 @@ const { startSidecar, startStorefront, waitForHttp } = require("../../scripts/li
 const { readSettings } = require("../../scripts/lib/settings")
 const { jsonClient, printTable, startBenchBackend } = require("../backend")
 const { autocannonLoad, shoppers } = require("../load")
-const { snapshotRss } = require("../memory")
+const { heapProbeEnv, requestFullCollection, snapshotHeapUsed, snapshotRss } = require("../memory")
 const { findHighestRate, mixedRequests } = require("./mixed")
 const { ISSUE_DATE, ISSUE_FIGURES, ISSUE_MEMORY } = require("./issue-19")
 const { measureFirstSearches, measureStorefrontSearchPages, printFirstSearchTable } = require("./first-search")
@@ -62,8 +65,10 @@ const MIXED = {
 const IDLE_SECONDS = number("BENCH_IDLE", 30)
 const CORES = os.availableParallelism()
 const COUNTRY = "de"
+// Where Medusa's heap probe (../heap-probe.js) reports, for the memory table.
+const HEAP_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "curator-bench-heap-"))
 // A load test is one client sending faster than any shopper may: Curator's rate limits stay off.
-const BACKEND_ENV = { RATE_LIMIT_ENABLED: "false", MEDUSA_ADMIN_DISABLED: "true" }
+const BACKEND_ENV = { RATE_LIMIT_ENABLED: "false", MEDUSA_ADMIN_DISABLED: "true", ...heapProbeEnv(HEAP_DIR, settings.env) }
 const REDIS_URL = settings.env.BENCH_REDIS_URL || settings.env.REDIS_URL || "redis://127.0.0.1:6379"
 const QUERIES = ["dress", "linen shirt", "wool coat", "leather boots", "black", "knit", "drss"]
 
@@ -363,12 +368,26 @@ function printIssueTable({ uncached, results, storefront, mixed, scaleOut }) {
 }
 
 function printMemoryTable(memory) {
-  const names = Object.keys(memory.start)
+  const names = Object.keys(memory.start.rss)
   const mb = (v) => (Number.isFinite(v) ? `${Math.round(v)} MB` : "-")
-  console.log(`\nResident memory (RSS, each server with its child processes)`)
+  const row = (label, figure, n) => [label, ...["start", "before", "after", "idle", "collected"].map((when) => mb(memory[when]?.[figure][n]))]
+  console.log(
+    `\nMemory (RSS: each server with its child processes; V8 heap used: what live and not yet collected objects hold, which RSS keeps after they go)`
+  )
   printTable(
-    ["process", "after start", "before mixed load", "after mixed load", `after ${IDLE_SECONDS} s idle`, `issue (${ISSUE_DATE}, a probe)`],
-    names.map((n) => [n, mb(memory.start[n]), mb(memory.before?.[n]), mb(memory.after?.[n]), mb(memory.idle?.[n]), ISSUE_MEMORY[n] ?? ""])
+    [
+      "process",
+      "after start",
+      "before mixed load",
+      "after mixed load",
+      `after ${IDLE_SECONDS} s idle`,
+      "then a full GC",
+      `issue (${ISSUE_DATE}, a probe)`,
+    ],
+    names.flatMap((n) => [
+      [...row(`${n} RSS`, "rss", n), ISSUE_MEMORY[n] ?? ""],
+      ...(n in memory.start.heapUsed ? [[...row(`${n} V8 heap used`, "heapUsed", n), ""]] : []),
+    ])
   )
 }
 
@@ -405,7 +424,8 @@ async function main() {
   const storefrontServer = enabled("BENCH_STOREFRONT", true) ? await startBenchStorefront(key) : null
   if (firstSearch && storefrontServer) firstSearch.storefront = await measureStorefrontSearchPages(firstSearchOptions)
   const servers = [medusa, sidecar, storefrontServer].filter(Boolean)
-  const memory = { start: snapshotRss(servers) }
+  const snapshotMemory = () => ({ rss: snapshotRss(servers), heapUsed: snapshotHeapUsed(servers, HEAP_DIR) })
+  const memory = { start: snapshotMemory() }
 
   const results = await measureRoutes(routeTable(shop, await signInDemoCustomer(headers)))
   results.push(await measureAddToCart(shop))
@@ -413,12 +433,15 @@ async function main() {
 
   let mixed = null
   if (enabled("BENCH_MIXED", true)) {
-    memory.before = snapshotRss(servers)
+    memory.before = snapshotMemory()
     mixed = await measureMixed(shop)
-    memory.after = snapshotRss(servers)
+    memory.after = snapshotMemory()
     log(`idle for ${IDLE_SECONDS} s`)
     await sleep(IDLE_SECONDS * 1000)
-    memory.idle = snapshotRss(servers)
+    memory.idle = snapshotMemory()
+    // Live objects only: whatever heapUsed keeps after this is held, not garbage V8 has yet to collect.
+    await requestFullCollection(HEAP_DIR)
+    memory.collected = snapshotMemory()
   }
   await supervisor.stop(servers)
   const scaleOut = enabled("BENCH_SCALE_OUT", true) ? await measureScaleOut(shop) : null
@@ -436,4 +459,7 @@ main()
     console.error(e)
     process.exitCode = 1
   })
-  .finally(() => supervisor.shutdown())
+  .finally(async () => {
+    await supervisor.shutdown()
+    fs.rmSync(HEAP_DIR, { recursive: true, force: true })
+  })

@@ -1,7 +1,10 @@
 const http = require("node:http")
+const fs = require("node:fs")
+const os = require("node:os")
+const path = require("node:path")
 const { spawn } = require("node:child_process")
 const { openLoop, shoppers } = require("../../bench/load")
-const { treeRss } = require("../../bench/memory")
+const { heapProbeEnv, treeHeapUsed, treeRss } = require("../../bench/memory")
 const { findHighestRate } = require("../../bench/store-api/mixed")
 
 /**
@@ -92,6 +95,25 @@ describe("treeRss", () => {
       expect(treeRss(process.pid)).toBeGreaterThan(own)
     } finally {
       child.kill()
+    }
+  })
+})
+
+describe("treeHeapUsed", () => {
+  it("reads the V8 heap in use of a process started with the heap probe, and nothing without it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-heap-test-"))
+    // Tens of MB of live objects on the V8 heap (a Buffer would be outside it).
+    const holdObjects = "const keep = Array.from({ length: 1e6 }, (_, i) => ({ i, s: String(i) })); setInterval(() => keep, 1000)"
+    const probed = spawn(process.execPath, ["-e", holdObjects], { stdio: "ignore", env: { ...process.env, ...heapProbeEnv(dir) } })
+    const plain = spawn(process.execPath, ["-e", holdObjects], { stdio: "ignore" })
+    try {
+      await new Promise((r) => setTimeout(r, 2500))
+      expect(treeHeapUsed(probed.pid, dir)).toBeGreaterThan(30 * 1024 * 1024)
+      expect(treeHeapUsed(plain.pid, dir)).toBeUndefined()
+    } finally {
+      probed.kill()
+      plain.kill()
+      fs.rmSync(dir, { recursive: true, force: true })
     }
   })
 })

@@ -59,8 +59,18 @@ describe("module configuration from the environment", () => {
     })
   })
 
-  it("caches catalog reads in Medusa's bounded in-memory provider, in Redis with REDIS_URL, and not at all with MEDUSA_FF_CACHING=false", () => {
-    expect((cachingModule({})!.options as any).in_memory).toMatchObject({ enable: true, ttl: 3600, maxSize: 128 * 1024 * 1024, useClones: true })
+  it("caches catalog reads in Curator's bounded in-memory provider, in Redis with REDIS_URL, and not at all with MEDUSA_FF_CACHING=false", () => {
+    const inMemory = cachingModule({})!.options as any
+    expect(inMemory.in_memory).toBeUndefined()
+    expect(inMemory.providers).toEqual([
+      {
+        resolve: "./src/modules/caching-json-memory",
+        id: "json-memory",
+        is_default: true,
+        options: { ttl: 3600, maxKeys: 20_000, maxSize: 128 * 1024 * 1024 },
+      },
+    ])
+    expect((cachingModule({ CATALOG_CACHE_MAX_MB: "16" })!.options as any).providers[0].options.maxSize).toBe(16 * 1024 * 1024)
     expect((cachingModule({ REDIS_URL: "redis://127.0.0.1:6379" })!.options as any).providers[0]).toMatchObject({
       resolve: "@medusajs/medusa/caching-redis",
       options: { redisUrl: "redis://127.0.0.1:6379", prefix: "curator:default:" },
@@ -70,6 +80,7 @@ describe("module configuration from the environment", () => {
         .options.prefix
     ).toBe("curator:shop_a:")
     expect((cachingModule({ CATALOG_CACHE_TTL_SECONDS: "60" })!.options as any).ttl).toBe(60)
+    expect((cachingModule({ CATALOG_CACHE_TTL_SECONDS: "60" })!.options as any).providers[0].options.ttl).toBe(60)
     expect(cachingModule({ MEDUSA_FF_CACHING: "false" })).toBeUndefined()
     expect(resolves({ MEDUSA_FF_CACHING: "false" })).not.toContain("@medusajs/medusa/caching")
     expect(() => cachingModule({ CATALOG_CACHE_MAX_MB: "0" })).toThrow(/CATALOG_CACHE_MAX_MB must be a whole number/)
