@@ -12,6 +12,7 @@ import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedd
 import { NO_GARMENT_MESSAGE } from "../src/describe/describe-service.ts";
 import { NO_GARMENT } from "../src/describe/ports.ts";
 import { multipart } from "./helpers.ts";
+import { busyBackground } from "./photos.ts";
 
 /**
  * POST /v1/describe and /v1/similar on a small index of demo-catalog renders, through HTTP, with
@@ -221,6 +222,45 @@ test("the search keeps to the predicted category when the head is confident, top
   assert.equal(bags.length, PER_CATEGORY, "a forced category is not topped up");
   assert.ok(bags.every((h: any) => h.metadata.category === "bags"));
   assert.equal(r.json.items[0].category.handle, "dresses", "forcing the search leaves the prediction alone");
+});
+
+test("an exact picture leads whatever the head says: a product listed under another category comes first, the predicted category's products follow", async () => {
+  // A dress the head never trained on and this index does not hold as a dress, listed by mistake under tops.
+  let inCategory = 0;
+  const entry = generateDemoCatalog()
+    .map((product, catalogIndex) => ({ product, catalogIndex }))
+    .filter(({ product }) => product.category.handle === "dresses" && inCategory++ % 2 === 1)
+    .find(({ product }) => !indexed.some((e) => e.product.handle === product.handle))!;
+  const front = await render(entry.product, entry.catalogIndex, "front", entry.product.images[0]!.colour.hex);
+  await app.service.putImage("img_mislabelled", front, { kind: "product", product_id: "prod_mislabelled", category: "tops" });
+  try {
+    const big = await sharp(front).resize(960, 1200).toBuffer();
+    const photo = await sharp(big).extract({ left: 130, top: 60, width: 760, height: 1020 }).jpeg({ quality: 85 }).toBuffer();
+    const fields = { k: "4", min_category_confidence: "0", filter: JSON.stringify({ kind: "product" }) };
+    const r = await describe(photo, fields);
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    const [item] = r.json.items;
+    assert.equal(item.category.handle, "dresses");
+    assert.equal(item.hits[0].metadata.product_id, "prod_mislabelled", JSON.stringify(item.hits));
+    assert.ok(
+      item.hits.slice(1).every((h: any) => h.metadata.category === "dresses"),
+      JSON.stringify(item.hits),
+    );
+    // A forced category stays a hard restriction.
+    const forced = await describe(photo, { ...fields, category: "dresses" });
+    assert.ok(forced.json.items[0].hits.every((h: any) => h.metadata.category === "dresses"));
+  } finally {
+    await app.service.deleteImage("img_mislabelled");
+  }
+});
+
+test("a garment in a busy scene (no backdrop to separate) is still found: a window of the salient region stands for it", async () => {
+  const photo = await busyBackground({ product: dress.product, catalogIndex: dress.catalogIndex }, 7);
+  const r = await describe(photo.bytes, { k: "3" });
+  assert.equal(r.status, 200, JSON.stringify(r.json));
+  assert.equal(r.json.items.length, 1, JSON.stringify(r.json));
+  assert.equal(r.json.items[0].source, "whole");
+  assert.equal(r.json.items[0].hits.length, 3);
 });
 
 test("include_embedding returns the crop's unit vector; max_items bounds the items; k=0 asks for no hits", async () => {

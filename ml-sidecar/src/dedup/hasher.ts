@@ -12,6 +12,11 @@ export interface ImageHash {
    * on records indexed before it existed: those are judged by hash only.
    */
   layout?: string;
+  /**
+   * 16×16 colour thumbnail, base64 (src/dedup/colour-thumbnail.ts): search results fold pictures
+   * whose thumbnails are near-identical. Absent on records indexed before it existed and in Milvus.
+   */
+  colour?: string;
 }
 
 export interface Hasher {

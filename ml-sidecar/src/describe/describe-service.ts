@@ -4,7 +4,8 @@ import type { Filter } from "../index/filter.ts";
 import type { Metrics } from "../metrics.ts";
 import { cropRegion, letterboxToModelInput, unionBox, unionMask } from "./garment-crop.ts";
 import type { CollapsedHit } from "./hit-collapse.ts";
-import type { SimilarImages } from "./similar-images.ts";
+import type { SearchHit } from "../index/vector-store.ts";
+import { CANDIDATES_PER_HIT, type SimilarImages } from "./similar-images.ts";
 import {
   NO_GARMENT,
   type Box,
@@ -27,6 +28,17 @@ export const MAX_COLOURS = 3;
 /** Categories listed per item. */
 export const LISTED_CATEGORIES = 3;
 export const NO_GARMENT_MESSAGE = "No garment found in the photo.";
+/**
+ * Most hits of other categories that lead an item's list when the strongest matches disagree with the
+ * head: the unrestricted search's hits ranked above its best hit of the predicted category (an exact
+ * picture of the product outranks the head's guess; the category's hits follow).
+ */
+export const MAX_LEADING_HITS = 2;
+/** Windows tried inside a "whole" region the head calls no garment: sides as shares of the region's, each laid on an n×n grid. */
+export const WHOLE_REGION_WINDOWS: ReadonlyArray<{ side: number; grid: number }> = [
+  { side: 0.75, grid: 2 },
+  { side: 0.55, grid: 3 },
+];
 
 export interface DescribeSettings {
   /** Default confidence from which an item's search is restricted to its predicted category (MIN_CATEGORY_CONFIDENCE). */
@@ -122,7 +134,12 @@ export class DescribeService {
     const space = this.options.similar.store.space;
     const head = { model: space.model, model_version: space.version, head_version: this.classifier.version, width, height, person: detection.person };
 
-    let garments = (await this.understand(image, detection.regions)).filter((g) => g.predictions.length > 0);
+    let garments = await this.understand(image, detection.regions);
+    garments = (
+      await Promise.all(
+        garments.map((g) => (g.predictions.length || g.region.source !== "whole" ? g : this.searchWhole(image, g, options.filter ?? []))),
+      )
+    ).filter((g) => g.predictions.length > 0);
     garments = await this.mergeOnePieces(image, garments);
     garments.sort((a, b) => b.region.prominence - a.region.prominence);
     garments = garments.slice(0, maxItems);
@@ -169,6 +186,42 @@ export class DescribeService {
     });
     this.metrics?.observeStage("classify", (performance.now() - t0) / 1000);
     return garments;
+  }
+
+  /**
+   * A busy scene (no backdrop to separate) gives one "whole" region around its salient centre, where
+   * a garment often fills only part: when the head calls the region no garment, the windows of
+   * WHOLE_REGION_WINDOWS inside it are embedded in one batch and, of those the head calls a garment,
+   * the one nearest to an indexed picture (within the search's filter) stands for it: the window
+   * that holds the garment alone looks most like a catalog crop.
+   */
+  private async searchWhole(image: RgbImage, whole: Garment, filter: Filter): Promise<Garment> {
+    const { box } = whole.region;
+    const windows: GarmentRegion[] = [];
+    for (const { side, grid } of WHOLE_REGION_WINDOWS) {
+      const [w, h] = [box.width * side, box.height * side];
+      for (let i = 0; i < grid; i += 1)
+        for (let j = 0; j < grid; j += 1) {
+          const window: Box = { x: box.x + ((box.width - w) * j) / (grid - 1), y: box.y + ((box.height - h) * i) / (grid - 1), width: w, height: h };
+          windows.push({ ...whole.region, box: window, mask: null, prominence: whole.region.prominence * side * side });
+        }
+    }
+    const inputs = await this.measure("crop", () => Promise.all(windows.map((r) => letterboxToModelInput(cropRegion(image, r)))));
+    const vectors = await this.measure("embed", () => this.options.embedder.embed(inputs));
+    this.metrics?.imagesEmbedded.inc(inputs.length);
+    let best: Garment = whole;
+    let bestScore = -Infinity;
+    for (const [i, region] of windows.entries()) {
+      const all = this.classifier.classify(vectors[i]!);
+      const noGarment = all.find((p) => p.handle === NO_GARMENT)?.confidence ?? 0;
+      if (noGarment >= NO_GARMENT_MIN_CONFIDENCE) continue;
+      const [nearest] = await this.options.similar.store.search(vectors[i]!, { k: 1, filter });
+      const score = nearest?.score ?? -1;
+      if (score <= bestScore) continue;
+      bestScore = score;
+      best = { region, vector: vectors[i]!, predictions: all.filter((p) => p.handle !== NO_GARMENT) };
+    }
+    return best;
   }
 
   /**
@@ -223,12 +276,18 @@ export class DescribeService {
    * One item's hits: within its category when the head is confident (or the caller forces one),
    * topped up from the whole filter when the category holds fewer than k products; the top-up's
    * hits come after the category's, so that the best of the category lead whatever else scores.
+   * Where the strongest matches of the whole filter disagree with the head, those ranked above its
+   * category's best (MAX_LEADING_HITS at most) come first: an exact picture outranks the head's guess.
    */
   private async searchItem(garment: Garment, k: number, filter: Filter, forced: string | null, minConfidence: number): Promise<CollapsedHit[]> {
     const predicted = garment.predictions[0]!;
     const category = forced ?? (predicted.confidence >= minConfidence ? predicted.handle : null);
     const { similar } = this.options;
     const collapser = similar.collapser(k);
+    if (category !== null && forced === null) {
+      await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS)));
+      collapser.beginTier();
+    }
     const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
     await similar.fill(collapser, garment.vector, within);
     if (!collapser.full && category !== null && forced === null) {
@@ -236,6 +295,21 @@ export class DescribeService {
       await similar.fill(collapser, garment.vector, filter);
     }
     return collapser.hits();
+  }
+
+  /** The unrestricted search's best hits (one per product, at most `most`) ranked above its best hit of `category`. */
+  private async leadingHits(vector: Float32Array, filter: Filter, category: string, most: number): Promise<SearchHit[]> {
+    const candidates = await this.options.similar.store.search(vector, { k: most * CANDIDATES_PER_HIT, filter });
+    const leading: SearchHit[] = [];
+    const products = new Set<unknown>();
+    for (const hit of candidates) {
+      if (hit.metadata.category === category || leading.length >= most) break;
+      const product = hit.metadata.product_id ?? hit.id;
+      if (products.has(product)) continue;
+      products.add(product);
+      leading.push(hit);
+    }
+    return leading;
   }
 
   private async measure<T>(stage: string, run: () => Promise<T>): Promise<T> {

@@ -1,4 +1,6 @@
 import { cosine } from "../embedding/embedder.ts";
+import { MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference } from "../dedup/colour-thumbnail.ts";
+import { decodeLayout } from "../dedup/fingerprint.ts";
 import type { Hasher } from "../dedup/hasher.ts";
 import type { Metadata } from "../index/filter.ts";
 import type { SearchHit } from "../index/vector-store.ts";
@@ -57,6 +59,7 @@ export class HitCollapser {
   private readonly seen = new Set<string>();
   private readonly vectors = new Map<string, Promise<Float32Array | null>>();
   private readonly words = new Map<string, { hex: Uint32Array; mirror: Uint32Array } | null>();
+  private readonly colours = new Map<string, Uint8Array | null>();
   private readonly minFoldCosine: number;
   private tier = 0;
 
@@ -126,6 +129,10 @@ export class HitCollapser {
   }
 
   private async samePictures(a: SearchHit, b: SearchHit): Promise<boolean> {
+    // Pictures a shopper cannot tell apart side by side are one, whatever the hash says: the demo
+    // catalog renders products of one category in nearly the same colours (Ecru beside White).
+    const [ca, cb] = [this.colourOf(a), this.colourOf(b)];
+    if (ca && cb && meanColourDifference(ca, cb) <= MAX_NEAR_IDENTICAL_DIFFERENCE) return true;
     if (this.hashDistance(a, b) > this.options.maxHashDistance) return false;
     // Both scores are cosines to one query: their angles to it bound the angle between them, so
     // most pairs are told apart without reading a vector.
@@ -150,6 +157,15 @@ export class HitCollapser {
       mirrored += popcount(wa.hex[i]! ^ wb.mirror[i]!);
     }
     return Math.min(straight, mirrored);
+  }
+
+  private colourOf(hit: SearchHit): Uint8Array | null {
+    let colour = this.colours.get(hit.id);
+    if (colour === undefined) {
+      colour = hit.hash.colour ? decodeLayout(hit.hash.colour) : null;
+      this.colours.set(hit.id, colour);
+    }
+    return colour;
   }
 
   private hashWords(hit: SearchHit): { hex: Uint32Array; mirror: Uint32Array } | null {
