@@ -20,7 +20,7 @@ import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { l2Normalise } from "../src/embedding/embedder.ts";
 import { EMBEDDING_INPUT_SIZE } from "../src/embedding/mobilenet-feature-model.ts";
-import { encodeLayout, localFingerprint } from "../src/dedup/fingerprint.ts";
+import { encodeThumbnail, localFingerprint } from "../src/dedup/fingerprint.ts";
 import { CandidateVerifier, SEARCH_WORD_CANDIDATES } from "../src/dedup/candidate-verification.ts";
 import { renderScene, rng, sceneSvg } from "./lib/synthetic.ts";
 import { table } from "./lib/pipeline.ts";
@@ -88,7 +88,7 @@ const seedPrepared = await Promise.all(Array.from({ length: 200 }, async (_, i) 
 const seedImages = seedPrepared.map((p) => p.rgb);
 const seeds = await app.service.embedder.embed(seedImages);
 const seedLocal = seedPrepared.map((p) => localFingerprint(p, app.service.hasher));
-const seedLayouts = seedLocal.map((f) => encodeLayout(f.layout));
+const seedLayouts = seedLocal.map((f) => encodeThumbnail(f.layout));
 // …and real keypoints beside them (and their visual words), as /v1/images stores them, so candidates the layout rejects get keypoint-matched.
 const seedKeypoints = seedLocal.map((f) => f.keypoints.upright);
 const records = Array.from({ length: INDEX_SIZE }, (_, i) => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { colourThumbnail, MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference } from "../src/dedup/colour-thumbnail.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
-import { encodeLayout, storedHash } from "../src/dedup/fingerprint.ts";
+import { encodeThumbnail, storedHash } from "../src/dedup/fingerprint.ts";
 import { HitCollapser } from "../src/describe/hit-collapse.ts";
 import type { SearchHit } from "../src/index/vector-store.ts";
 import { MODEL_INPUT_SIZE } from "../src/image/preprocess.ts";
@@ -20,7 +20,7 @@ function hit(id: string, score: number, hashHex: string, colour: Uint8Array | nu
     id,
     score,
     metadata: { kind: "product", product_id: `prod_${id}` },
-    hash: { hex: hashHex, mirrorHex: hashHex, ...(colour ? { colour: encodeLayout(colour) } : {}) },
+    hash: { hex: hashHex, mirrorHex: hashHex, ...(colour ? { colour: encodeThumbnail(colour) } : {}) },
   };
 }
 
@@ -41,7 +41,7 @@ test("the colour thumbnail is the mean of each 14×14 block, and the difference 
 test("stores keep the colour thumbnail with the hash (base64)", () => {
   const colour = colourThumbnail(flat(1, 2, 3));
   const stored = storedHash({ hash: { hex: "0".repeat(16), mirrorHex: "0".repeat(16) }, layout: new Uint8Array(4), colour });
-  assert.equal(stored.colour, encodeLayout(colour));
+  assert.equal(stored.colour, encodeThumbnail(colour));
 });
 
 test("products whose pictures are near-identical in colour fold into one hit, however far their hashes; a visible difference keeps them apart", async () => {

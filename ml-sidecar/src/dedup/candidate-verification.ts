@@ -1,7 +1,7 @@
 import { cosine } from "../embedding/embedder.ts";
 import { matchesFilter, type Filter } from "../index/filter.ts";
 import type { ImageRecord, SearchHit, VectorStore } from "../index/vector-store.ts";
-import { decodeLayout, type Fingerprint } from "./fingerprint.ts";
+import { decodeThumbnail, type Fingerprint } from "./fingerprint.ts";
 import type { Hasher } from "./hasher.ts";
 import type { KeypointStore } from "./keypoint-store.ts";
 import { matchEitherOrientation, type KeypointMatch, type KeypointPair } from "./keypoints.ts";
@@ -156,7 +156,7 @@ export class CandidateVerifier {
     for (const h of byId.values()) {
       const hashDistance = hasher.distance(query.hash, h.hash);
       const layout = h.hash.layout;
-      const layoutScore = () => (h.layoutScore ??= layout ? layoutMatchScore(queryLayout, prepareLayout(decodeLayout(layout))) : 0);
+      const layoutScore = () => (h.layoutScore ??= layout ? layoutMatchScore(queryLayout, prepareLayout(decodeThumbnail(layout))) : 0);
       const signals = { hashDistance, cosine: h.score, nearest: h.nearest, words: h.words, layoutScore };
       // Keypoints are read (or made) only for candidates the hash and the layout leave undecided.
       let undecided = false;

@@ -55,15 +55,16 @@ export async function fingerprint(
   return local.map((f, i) => ({ ...f, vector: vectors[i]! }));
 }
 
-export function encodeLayout(layout: Uint8Array): string {
-  return Buffer.from(layout.buffer, layout.byteOffset, layout.byteLength).toString("base64");
+/** A thumbnail (the layout's or the colour one) as stores keep it: base64. */
+export function encodeThumbnail(thumbnail: Uint8Array): string {
+  return Buffer.from(thumbnail.buffer, thumbnail.byteOffset, thumbnail.byteLength).toString("base64");
 }
 
-export function decodeLayout(b64: string): Uint8Array {
+export function decodeThumbnail(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, "base64"));
 }
 
 /** The hash as stores keep it: with the layout thumbnail that verification reads back and the colour thumbnail search folds by (base64). */
 export function storedHash(f: Pick<Fingerprint, "hash" | "layout" | "colour">): ImageHash {
-  return { ...f.hash, layout: encodeLayout(f.layout), ...(f.colour ? { colour: encodeLayout(f.colour) } : {}) };
+  return { ...f.hash, layout: encodeThumbnail(f.layout), ...(f.colour ? { colour: encodeThumbnail(f.colour) } : {}) };
 }

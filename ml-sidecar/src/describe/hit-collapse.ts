@@ -1,6 +1,6 @@
 import { cosine } from "../embedding/embedder.ts";
 import { MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference } from "../dedup/colour-thumbnail.ts";
-import { decodeLayout } from "../dedup/fingerprint.ts";
+import { decodeThumbnail } from "../dedup/fingerprint.ts";
 import type { Hasher } from "../dedup/hasher.ts";
 import type { Metadata } from "../index/filter.ts";
 import type { SearchHit } from "../index/vector-store.ts";
@@ -162,7 +162,7 @@ export class HitCollapser {
   private colourOf(hit: SearchHit): Uint8Array | null {
     let colour = this.colours.get(hit.id);
     if (colour === undefined) {
-      colour = hit.hash.colour ? decodeLayout(hit.hash.colour) : null;
+      colour = hit.hash.colour ? decodeThumbnail(hit.hash.colour) : null;
       this.colours.set(hit.id, colour);
     }
     return colour;
