@@ -11,19 +11,15 @@ import sharp from "sharp"
 import {
   busyBackground,
   catalogEntries,
-  colourCastPhoto,
   iou,
-  jpegPhoto,
-  lowResPhoto,
   matchedGarments,
   multiGarmentPhotos,
-  offCentreCrop,
-  perspectivePhoto,
   pickProducts,
   type CatalogEntry,
   type TestPhoto,
 } from "../../ml-sidecar/test/photos.ts"
 import { firstPerClass, isTrainingProduct, readFashionMnist } from "../../ml-sidecar/scripts/train-category-head.ts"
+import { FMNIST_ACCEPTED, fashionMnistPhoto, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
 import type { StoreVisualSearchResponse } from "../../src/types/http/visual-search.ts"
 
 type Box = { x: number; y: number; width: number; height: number }
@@ -45,20 +41,6 @@ const MULTI = Number(env.BENCH_MULTI_PHOTOS || 8)
 const FMNIST_PER_CLASS = Number(env.BENCH_FMNIST_PER_CLASS || 10)
 const LATENCY_RUNS = Number(env.BENCH_LATENCY_RUNS || 30)
 const SEED = Number(env.BENCH_SEED || 15)
-
-/** Fashion-MNIST class → catalog categories whose products count as right for it. */
-export const FMNIST_ACCEPTED: Array<[string, string[]]> = [
-  ["T-shirt/top", ["tops"]],
-  ["Trouser", ["trousers", "jeans"]],
-  ["Pullover", ["knitwear"]],
-  ["Dress", ["dresses"]],
-  ["Coat", ["outerwear"]],
-  ["Sandal", ["shoes"]],
-  ["Shirt", ["shirts", "tops"]],
-  ["Sneaker", ["shoes"]],
-  ["Bag", ["bags"]],
-  ["Ankle boot", ["shoes"]],
-]
 
 const log = (...args: unknown[]) => console.log("[bench:visual-search]", ...args)
 
@@ -181,18 +163,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 }
 
-/** A Fashion-MNIST test photo as a shopper would send it: dark garment on a white backdrop, 336 px, JPEG. */
-async function fashionMnistPhoto(data: ReturnType<typeof readFashionMnist>, index: number): Promise<TestPhoto> {
-  const { rows, cols } = data
-  const grey = Buffer.from(data.pixels.subarray(index * rows * cols, (index + 1) * rows * cols))
-  const bytes = await sharp(grey, { raw: { width: cols, height: rows, channels: 1 } })
-    .negate()
-    .resize(336, 336, { kernel: "lanczos3" })
-    .jpeg({ quality: 90 })
-    .toBuffer()
-  return { name: `fashion-mnist test #${index}`, kind: "product-shot", bytes, format: "jpeg", width: 336, height: 336, garments: [] }
-}
-
 async function main() {
   const started = Date.now()
   const { regions } = await getJson<{ regions: { id: string; name: string; currency_code: string }[] }>(`${BASE}/store/regions`, {
@@ -214,19 +184,10 @@ async function main() {
     if (!isTrainingProduct(n) && idByHandle.has(entry.product.handle)) heldOut.push(entry)
   }
 
-  // Photos of one product each, the kinds of damage in turn.
-  const makers: Array<(e: CatalogEntry, seed: number) => Promise<TestPhoto>> = [
-    offCentreCrop,
-    perspectivePhoto,
-    busyBackground,
-    (e) => lowResPhoto(e, 120),
-    colourCastPhoto,
-    (e) => jpegPhoto(e, 15),
-  ]
   const singles: TestPhoto[] = []
   for (let i = 0; singles.length < PHOTOS; i++) {
     for (const entry of pickProducts(SEED + i, Math.min(11, PHOTOS - singles.length), heldOut)) {
-      singles.push(await makers[singles.length % makers.length]!(entry, SEED * 1000 + singles.length))
+      singles.push(await SHOPPER_PHOTO_MAKERS[singles.length % SHOPPER_PHOTO_MAKERS.length]!(entry, SEED * 1000 + singles.length))
     }
   }
   const multis = await multiGarmentPhotos(MULTI, SEED, heldOut)

@@ -110,7 +110,10 @@ export type RankingReference = {
   colours: string[]
   /** The price the others are compared with when the shopper gave no budget (null: none). */
   price: number | null
-  /** Products of the reference's category rank before all others (the category is known or confidently predicted). */
+  /**
+   * Products of the reference's category rank before all others (the category is known or confidently
+   * predicted), but for at most MAX_LEADING_PRODUCTS others that look more alike than all of them.
+   */
   category_first?: boolean
 }
 
@@ -230,6 +233,27 @@ export type Selection = {
 }
 
 /**
+ * Most products of other categories that lead a list whose category comes first: those that look
+ * more alike than every product of the category (the sidecar's strongest matches: an exact picture
+ * of a product outranks the category head's guess, as the sidecar ranks it).
+ */
+export const MAX_LEADING_PRODUCTS = 2
+
+/** The products of other categories that look more alike than the category's best (MAX_LEADING_PRODUCTS at most). */
+function leadingCandidates(candidates: Candidate[], reference: RankingReference): Set<string> {
+  if (!reference.category_first) return new Set()
+  let bestInCategory = -Infinity
+  for (const c of candidates) if (attributeMatch(c, reference).category) bestInCategory = Math.max(bestInCategory, c.similarity)
+  const above = candidates.filter((c) => c.similarity > bestInCategory && !attributeMatch(c, reference).category)
+  return new Set(
+    above
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, MAX_LEADING_PRODUCTS)
+      .map((c) => c.product_id)
+  )
+}
+
+/**
  * The products to show for one item: one per product, only those meeting every constraint, ranked,
  * at most `limit`. When the size constraint alone leaves nothing, the best products without it
  * (every other constraint still holds) and size_relaxed.
@@ -247,7 +271,9 @@ export function selectProducts(candidates: Candidate[], context: RankingContext,
     ? { ...context, similarity_span: context.similarity_span ?? { low: Math.min(...similarities), high: Math.max(...similarities) } }
     : context
   const { reference } = context
-  const tier = (r: RankedProduct) => (reference.category_first && attributeMatch(r.candidate, reference).category ? 0 : 1)
+  const leading = leadingCandidates(passing, reference)
+  const tier = (r: RankedProduct) =>
+    !reference.category_first ? 0 : leading.has(r.candidate.product_id) ? 0 : attributeMatch(r.candidate, reference).category ? 1 : 2
   const ranked = passing
     .map((c) => rankCandidate(c, ranking))
     .sort(

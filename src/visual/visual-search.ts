@@ -32,7 +32,8 @@ const MAX_CANDIDATES = 200
 /**
  * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
  * searches in it (topping up from other categories only where it holds too few products) and the
- * ranking puts its products first, so a cheaper look-alike from another category never outranks them.
+ * ranking puts its products first, so a cheaper look-alike from another category never outranks them;
+ * only the few that look more alike than all of them lead (an exact picture outranks the head's guess).
  */
 const CONFIDENT_CATEGORY = 0.5
 /** A colour must cover this share of the garment to count as its colour in the reasons. */

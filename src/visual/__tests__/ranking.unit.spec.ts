@@ -212,16 +212,35 @@ describe("selectProducts", () => {
     expect(selectProducts(candidates, fixed, 2).products.map((p) => p.candidate.product_id)).toEqual(["less-alike-at-the-price", "alike-but-dear"])
   })
 
-  it("puts the confidently predicted category first: a look-alike from another category never outranks it", () => {
-    const candidates = [
-      candidate("other-category", { similarity: 0.95, category_handles: ["knitwear"] }),
-      candidate("same-category", { similarity: 0.7, price: 150 }),
-    ]
+  it("puts the confidently predicted category first: a look-alike from another category outranks it only when it looks more alike than all of it", () => {
     const reference = { kind: "photo" as const, category_handles: ["tops"], colours: ["Black"], price: 50 }
-    const ranked = (category_first: boolean) =>
-      selectProducts(candidates, context({}, { reference: { ...reference, category_first } }), 2).products.map((p) => p.candidate.product_id)
-    expect(ranked(true)).toEqual(["same-category", "other-category"])
-    expect(ranked(false)).toEqual(["other-category", "same-category"])
+    const ranked = (candidates: Candidate[], category_first: boolean) =>
+      selectProducts(candidates, context({ in_stock: false }, { reference: { ...reference, category_first } }), 10).products.map(
+        (p) => p.candidate.product_id
+      )
+    const lessAlike = [
+      candidate("same-category", { similarity: 0.9, price: 150 }),
+      candidate("other-category", { similarity: 0.85, category_handles: ["knitwear"] }),
+      candidate("same-category-2", { similarity: 0.7 }),
+    ]
+    expect(ranked(lessAlike, true)).toEqual(["same-category", "same-category-2", "other-category"])
+    expect(ranked(lessAlike, false)).toEqual(["same-category", "other-category", "same-category-2"])
+    // The strongest matches lead (an exact picture outranks the head's guess), at most two of them.
+    const strongerElsewhere = [
+      candidate("other-1", { similarity: 0.97, category_handles: ["knitwear"] }),
+      candidate("other-2", { similarity: 0.96, category_handles: ["dresses"] }),
+      candidate("other-3", { similarity: 0.95, category_handles: ["knitwear"] }),
+      candidate("same-category", { similarity: 0.7 }),
+      candidate("other-weak", { similarity: 0.6, category_handles: ["knitwear"] }),
+    ]
+    expect(ranked(strongerElsewhere, true)).toEqual(["other-1", "other-2", "same-category", "other-3", "other-weak"])
+    // Without the category's products, the two strongest lead and the rest follow by score.
+    expect(
+      ranked(
+        strongerElsewhere.filter((c) => c.product_id !== "same-category"),
+        true
+      )
+    ).toEqual(["other-1", "other-2", "other-3", "other-weak"])
   })
 
   it("lets brand affinity and availability decide between equally similar products", () => {
