@@ -34,7 +34,7 @@ const MEDUSA_CONFIDENT_CATEGORY = 0.5
 const MEDUSA_MAIN_COLOUR_SHARE = 0.15
 
 /** A hit as Medusa's ranking sees it, its card made from the seed's data (EUR price, EU stock). */
-function candidateOf(hit: { id: string; score: number }, productId: string, product: DemoProduct): Candidate {
+function candidateOf(hit: { id: string; score: number; leading?: boolean }, productId: string, product: DemoProduct): Candidate {
   const price = Math.min(...product.variants.map((v) => v.prices.eur ?? Infinity))
   const variants = product.variants.map((v) => ({ size: v.size, in_stock: v.stock.eu > 0 }))
   return {
@@ -42,6 +42,7 @@ function candidateOf(hit: { id: string; score: number }, productId: string, prod
     image_id: hit.id,
     image_url: null,
     similarity: hit.score,
+    leading: hit.leading === true,
     card: {
       id: productId,
       title: product.title,

@@ -210,6 +210,10 @@ test("the search keeps to the predicted category when the head is confident, top
   const leading = hits.slice(0, dresses.length);
   assert.deepEqual(new Set(leading.map((h: any) => h.metadata.product_id)), new Set(dresses), "the category's products lead");
   assert.ok(hits.slice(dresses.length).every((h: any) => h.metadata.category !== "dresses"));
+  assert.ok(
+    hits.every((h: any) => h.leading === undefined),
+    "look-alikes of other categories that match less closely than the photographed dress never lead",
+  );
   assertCollapsed(leading);
   assertCollapsed(hits.slice(dresses.length));
 
@@ -242,8 +246,9 @@ test("an exact picture leads whatever the head says: a product listed under anot
     const [item] = r.json.items;
     assert.equal(item.category.handle, "dresses");
     assert.equal(item.hits[0].metadata.product_id, "prod_mislabelled", JSON.stringify(item.hits));
+    assert.equal(item.hits[0].leading, true, "marked as leading, so that Medusa's ranking keeps it first");
     assert.ok(
-      item.hits.slice(1).every((h: any) => h.metadata.category === "dresses"),
+      item.hits.slice(1).every((h: any) => h.metadata.category === "dresses" && h.leading === undefined),
       JSON.stringify(item.hits),
     );
     // A forced category stays a hard restriction.

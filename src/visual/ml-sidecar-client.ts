@@ -11,7 +11,8 @@ export type SidecarMetadata = Record<string, unknown>
 
 export type SidecarBox = { x: number; y: number; width: number; height: number }
 
-export type SidecarHit = { id: string; score: number; metadata: SidecarMetadata; collapsed?: number }
+/** `leading`: a near-exact match of another category that the sidecar puts ahead of the predicted category. */
+export type SidecarHit = { id: string; score: number; metadata: SidecarMetadata; collapsed?: number; leading?: boolean }
 
 export type SidecarDescribedItem = {
   box: SidecarBox

@@ -54,6 +54,8 @@ export type Candidate = {
   image_url: string | null
   /** Visual similarity from the sidecar (cosine; see similaritySignal). */
   similarity: number
+  /** The sidecar found the product near-exact, though of another category than predicted: it leads the list. */
+  leading?: boolean
   card: ProductCard
   category_handles: string[]
   /** The product's colour names (its Colour option values). */
@@ -112,7 +114,7 @@ export type RankingReference = {
   price: number | null
   /**
    * Products of the reference's category rank before all others (the category is known or confidently
-   * predicted), but for at most MAX_LEADING_PRODUCTS others that look more alike than all of them.
+   * predicted), but for the sidecar's `leading` matches.
    */
   category_first?: boolean
 }
@@ -216,12 +218,13 @@ export function rankCandidate(candidate: Candidate, context: RankingContext): Ra
   return { candidate, score: Math.round(score * 10_000) / 10_000, reasons, signals }
 }
 
-/** One candidate per product: its best-matching image. */
+/** One candidate per product: its best-matching image, leading when any of its images led. */
 export function collapseByProduct(candidates: Candidate[]): Candidate[] {
   const best = new Map<string, Candidate>()
   for (const c of candidates) {
     const kept = best.get(c.product_id)
-    if (!kept || c.similarity > kept.similarity) best.set(c.product_id, c)
+    if (!kept || c.similarity > kept.similarity) best.set(c.product_id, kept?.leading && !c.leading ? { ...c, leading: true } : c)
+    else if (c.leading && !kept.leading) best.set(c.product_id, { ...kept, leading: true })
   }
   return [...best.values()]
 }
@@ -230,27 +233,6 @@ export type Selection = {
   products: RankedProduct[]
   /** true when nothing met the size constraint and the products shown are the best ones in other sizes. */
   size_relaxed: boolean
-}
-
-/**
- * Most products of other categories that lead a list whose category comes first: those that look
- * more alike than every product of the category (the sidecar's strongest matches: an exact picture
- * of a product outranks the category head's guess, as the sidecar ranks it).
- */
-export const MAX_LEADING_PRODUCTS = 2
-
-/** The products of other categories that look more alike than the category's best (MAX_LEADING_PRODUCTS at most). */
-function leadingCandidates(candidates: Candidate[], reference: RankingReference): Set<string> {
-  if (!reference.category_first) return new Set()
-  let bestInCategory = -Infinity
-  for (const c of candidates) if (attributeMatch(c, reference).category) bestInCategory = Math.max(bestInCategory, c.similarity)
-  const above = candidates.filter((c) => c.similarity > bestInCategory && !attributeMatch(c, reference).category)
-  return new Set(
-    above
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, MAX_LEADING_PRODUCTS)
-      .map((c) => c.product_id)
-  )
 }
 
 /**
@@ -271,9 +253,8 @@ export function selectProducts(candidates: Candidate[], context: RankingContext,
     ? { ...context, similarity_span: context.similarity_span ?? { low: Math.min(...similarities), high: Math.max(...similarities) } }
     : context
   const { reference } = context
-  const leading = leadingCandidates(passing, reference)
   const tier = (r: RankedProduct) =>
-    !reference.category_first ? 0 : leading.has(r.candidate.product_id) ? 0 : attributeMatch(r.candidate, reference).category ? 1 : 2
+    !reference.category_first ? 0 : r.candidate.leading ? 0 : attributeMatch(r.candidate, reference).category ? 1 : 2
   const ranked = passing
     .map((c) => rankCandidate(c, ranking))
     .sort(

@@ -33,7 +33,7 @@ const MAX_CANDIDATES = 200
  * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
  * searches in it (topping up from other categories only where it holds too few products) and the
  * ranking puts its products first, so a cheaper look-alike from another category never outranks them;
- * only the few that look more alike than all of them lead (an exact picture outranks the head's guess).
+ * only the sidecar's near-exact matches of another category (`leading`) come before them.
  */
 const CONFIDENT_CATEGORY = 0.5
 /** A colour must cover this share of the garment to count as its colour in the reasons. */
@@ -187,6 +187,7 @@ function candidatesOf(hits: SidecarHit[], hydrated: Hydrated, excludeProductId?:
       image_id: hit.id,
       image_url: image_urls.get(hit.id) ?? card.thumbnail,
       similarity: hit.score,
+      leading: hit.leading === true,
       card,
     })
   }

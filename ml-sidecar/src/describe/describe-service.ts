@@ -31,9 +31,16 @@ export const NO_GARMENT_MESSAGE = "No garment found in the photo.";
 /**
  * Most hits of other categories that lead an item's list when the strongest matches disagree with the
  * head: the unrestricted search's hits ranked above its best hit of the predicted category (an exact
- * picture of the product outranks the head's guess; the category's hits follow).
+ * picture of the product outranks the head's guess; the category's hits follow)…
  */
 export const MAX_LEADING_HITS = 2;
+/**
+ * …that match at least this closely (cosine): near-exact pictures only. Chosen on training data alone
+ * (bench/visual-search-sidecar with training products, seed 41, and the last 20 per class of Fashion-MNIST's
+ * training split): every hit that led a real garment photo there scored 0.84 or less and named the wrong
+ * category, so any bound from 0.85 to 0.94 keeps them out; 0.9 is in the middle of that range.
+ */
+export const MIN_LEADING_SCORE = 0.9;
 /** Windows tried inside a "whole" region the head calls no garment: sides as shares of the region's, each laid on an n×n grid. */
 export const WHOLE_REGION_WINDOWS: ReadonlyArray<{ side: number; grid: number }> = [
   { side: 0.75, grid: 2 },
@@ -277,7 +284,8 @@ export class DescribeService {
    * topped up from the whole filter when the category holds fewer than k products; the top-up's
    * hits come after the category's, so that the best of the category lead whatever else scores.
    * Where the strongest matches of the whole filter disagree with the head, those ranked above its
-   * category's best (MAX_LEADING_HITS at most) come first: an exact picture outranks the head's guess.
+   * category's best (MAX_LEADING_HITS at most, near-exact ones only) come first, marked `leading`: an
+   * exact picture outranks the head's guess.
    */
   private async searchItem(garment: Garment, k: number, filter: Filter, forced: string | null, minConfidence: number): Promise<CollapsedHit[]> {
     const predicted = garment.predictions[0]!;
@@ -285,7 +293,7 @@ export class DescribeService {
     const { similar } = this.options;
     const collapser = similar.collapser(k);
     if (category !== null && forced === null) {
-      await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS)));
+      await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS)), { leading: true });
       collapser.beginTier();
     }
     const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
@@ -297,13 +305,13 @@ export class DescribeService {
     return collapser.hits();
   }
 
-  /** The unrestricted search's best hits (one per product, at most `most`) ranked above its best hit of `category`. */
+  /** The unrestricted search's best hits (one per product, at most `most`, MIN_LEADING_SCORE or closer) ranked above its best hit of `category`. */
   private async leadingHits(vector: Float32Array, filter: Filter, category: string, most: number): Promise<SearchHit[]> {
     const candidates = await this.options.similar.store.search(vector, { k: most * CANDIDATES_PER_HIT, filter });
     const leading: SearchHit[] = [];
     const products = new Set<unknown>();
     for (const hit of candidates) {
-      if (hit.metadata.category === category || leading.length >= most) break;
+      if (hit.metadata.category === category || leading.length >= most || hit.score < MIN_LEADING_SCORE) break;
       const product = hit.metadata.product_id ?? hit.id;
       if (products.has(product)) continue;
       products.add(product);

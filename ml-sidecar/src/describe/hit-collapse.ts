@@ -12,6 +12,8 @@ export interface CollapsedHit {
   metadata: Metadata;
   /** Candidates ranked above the last hit that folded into this one: other images of its product, and near-identical pictures. */
   collapsed: number;
+  /** A near-exact match of another category that leads the list ahead of the predicted category (describe's search). */
+  leading?: true;
 }
 
 /**
@@ -41,6 +43,7 @@ interface Kept {
   collapsed: number;
   /** Hits of a later tier rank after every hit of an earlier one (see beginTier). */
   tier: number;
+  leading: boolean;
   /**
    * The hit and the other images of its product: a later picture matching any of them is the same
    * picture. (An image folded as a near-identical picture is not added: it matches one of these.)
@@ -93,7 +96,7 @@ export class HitCollapser {
    * Adds candidates sorted by score, best first, until k hits are kept: candidates ranked below the
    * k-th hit are not read (they would only add to `collapsed`).
    */
-  async add(candidates: SearchHit[]): Promise<void> {
+  async add(candidates: SearchHit[], options: { leading?: boolean } = {}): Promise<void> {
     for (const hit of candidates) {
       if (this.full) return;
       if (this.seen.has(hit.id)) continue;
@@ -107,7 +110,7 @@ export class HitCollapser {
         else if (product !== null) this.byProduct.set(product, owner);
         continue;
       }
-      const kept = { hit, collapsed: 0, tier: this.tier, pictures: [hit] };
+      const kept = { hit, collapsed: 0, tier: this.tier, leading: options.leading === true, pictures: [hit] };
       this.kept.push(kept);
       if (product !== null) this.byProduct.set(product, kept);
     }
@@ -117,7 +120,7 @@ export class HitCollapser {
   hits(): CollapsedHit[] {
     return [...this.kept]
       .sort((a, b) => a.tier - b.tier || b.hit.score - a.hit.score)
-      .map(({ hit, collapsed }) => ({ id: hit.id, score: hit.score, metadata: hit.metadata, collapsed }));
+      .map(({ hit, collapsed, leading }) => ({ id: hit.id, score: hit.score, metadata: hit.metadata, collapsed, ...(leading ? { leading: true as const } : {}) }));
   }
 
   /** The first kept hit one of whose images shows the same picture as `hit`, if any. */

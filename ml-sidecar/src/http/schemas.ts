@@ -49,6 +49,10 @@ export const collapsedHitSchema = {
     score: { type: "number", description: "cosine similarity of the embeddings" },
     metadata: metadataSchema,
     collapsed: { type: "integer", description: "images folded into this hit: the product's other images and near-identical pictures" },
+    leading: {
+      type: "boolean",
+      description: "present (true) on /v1/describe's near-exact matches of another category that lead the item's list ahead of its predicted category",
+    },
   },
 } as const;
 

@@ -212,35 +212,29 @@ describe("selectProducts", () => {
     expect(selectProducts(candidates, fixed, 2).products.map((p) => p.candidate.product_id)).toEqual(["less-alike-at-the-price", "alike-but-dear"])
   })
 
-  it("puts the confidently predicted category first: a look-alike from another category outranks it only when it looks more alike than all of it", () => {
+  it("puts the confidently predicted category first: only the sidecar's leading (near-exact) matches of another category come before it", () => {
     const reference = { kind: "photo" as const, category_handles: ["tops"], colours: ["Black"], price: 50 }
     const ranked = (candidates: Candidate[], category_first: boolean) =>
       selectProducts(candidates, context({ in_stock: false }, { reference: { ...reference, category_first } }), 10).products.map(
         (p) => p.candidate.product_id
       )
-    const lessAlike = [
-      candidate("same-category", { similarity: 0.9, price: 150 }),
-      candidate("other-category", { similarity: 0.85, category_handles: ["knitwear"] }),
-      candidate("same-category-2", { similarity: 0.7 }),
-    ]
-    expect(ranked(lessAlike, true)).toEqual(["same-category", "same-category-2", "other-category"])
-    expect(ranked(lessAlike, false)).toEqual(["same-category", "other-category", "same-category-2"])
-    // The strongest matches lead (an exact picture outranks the head's guess), at most two of them.
-    const strongerElsewhere = [
-      candidate("other-1", { similarity: 0.97, category_handles: ["knitwear"] }),
-      candidate("other-2", { similarity: 0.96, category_handles: ["dresses"] }),
-      candidate("other-3", { similarity: 0.95, category_handles: ["knitwear"] }),
+    const candidates = [
+      candidate("exact-elsewhere", { similarity: 0.96, category_handles: ["knitwear"], leading: true }),
+      candidate("alike-elsewhere", { similarity: 0.95, category_handles: ["dresses"] }),
       candidate("same-category", { similarity: 0.7 }),
-      candidate("other-weak", { similarity: 0.6, category_handles: ["knitwear"] }),
+      candidate("same-category-2", { similarity: 0.65 }),
+      candidate("weak-elsewhere", { similarity: 0.6, category_handles: ["knitwear"] }),
     ]
-    expect(ranked(strongerElsewhere, true)).toEqual(["other-1", "other-2", "same-category", "other-3", "other-weak"])
-    // Without the category's products, the two strongest lead and the rest follow by score.
-    expect(
-      ranked(
-        strongerElsewhere.filter((c) => c.product_id !== "same-category"),
-        true
-      )
-    ).toEqual(["other-1", "other-2", "other-3", "other-weak"])
+    expect(ranked(candidates, true)).toEqual(["exact-elsewhere", "same-category", "same-category-2", "alike-elsewhere", "weak-elsewhere"])
+    expect(ranked(candidates, false)).toEqual(["exact-elsewhere", "alike-elsewhere", "same-category", "same-category-2", "weak-elsewhere"])
+  })
+
+  it("keeps a product leading when any of its images led, whichever image matched best", () => {
+    const [product] = collapseByProduct([
+      candidate("p", { image_id: "img_a", similarity: 0.91, leading: true }),
+      candidate("p", { image_id: "img_b", similarity: 0.93 }),
+    ])
+    expect(product).toMatchObject({ image_id: "img_b", similarity: 0.93, leading: true })
   })
 
   it("lets brand affinity and availability decide between equally similar products", () => {
