@@ -120,7 +120,13 @@ export class HitCollapser {
   hits(): CollapsedHit[] {
     return [...this.kept]
       .sort((a, b) => a.tier - b.tier || b.hit.score - a.hit.score)
-      .map(({ hit, collapsed, leading }) => ({ id: hit.id, score: hit.score, metadata: hit.metadata, collapsed, ...(leading ? { leading: true as const } : {}) }));
+      .map(({ hit, collapsed, leading }) => ({
+        id: hit.id,
+        score: hit.score,
+        metadata: hit.metadata,
+        collapsed,
+        ...(leading ? { leading: true as const } : {}),
+      }));
   }
 
   /** The first kept hit one of whose images shows the same picture as `hit`, if any. */

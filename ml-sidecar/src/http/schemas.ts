@@ -51,7 +51,8 @@ export const collapsedHitSchema = {
     collapsed: { type: "integer", description: "images folded into this hit: the product's other images and near-identical pictures" },
     leading: {
       type: "boolean",
-      description: "present (true) on /v1/describe's near-exact matches of another category that lead the item's list ahead of its predicted category",
+      description:
+        "present (true) on /v1/describe's near-exact matches of another category that lead the item's list ahead of its predicted category",
     },
   },
 } as const;
