@@ -5,6 +5,8 @@ import os from "node:os"
 import path from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { VISUAL_MODULE } from "../../src/modules/visual"
+import type VisualModuleService from "../../src/modules/visual/service"
 import { mlSidecar } from "../../src/visual/ml-sidecar-client"
 import { indexableProduct, IndexedProductSource, PRODUCT_INDEX_FIELDS } from "../../src/workflows/visual/product-images"
 import { fileKeyOf, PUBLIC_DIR } from "./files"
@@ -151,4 +153,23 @@ export async function indexCatalogImages<Row extends IndexedProductSource>(
     indexed.push({ row, images })
   }
   return indexed
+}
+
+/**
+ * Waits until the indexing runs that product and variant events started in the background have
+ * settled for these products: each has its rows (`images` in all), every row has been tried (attempts
+ * ≥ 1) or is indexed, and nothing changed since the last poll. A test that sets the rows itself does so
+ * after this, so that no late run overwrites them (under load the runs lag behind the seed).
+ */
+export async function settleIndexingRuns(container: MedusaContainer, productIds: string[], images: number): Promise<void> {
+  const visual = container.resolve<VisualModuleService>(VISUAL_MODULE)
+  let previous = ""
+  for (let poll = 0; poll < 60; poll++) {
+    const rows = await visual.listVisualImages({ product_id: productIds })
+    const seen = JSON.stringify(rows.map((r) => [r.image_id, r.attempts, r.status, r.updated_at]).sort())
+    if (rows.length === images && rows.every((r) => r.attempts >= 1 || r.status === "indexed") && seen === previous) return
+    previous = seen
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+  }
+  throw new Error("indexing runs of the new products did not settle within 90 s")
 }

@@ -6,7 +6,7 @@ import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { VISUAL_MODULE } from "../../src/modules/visual"
 import VisualModuleService from "../../src/modules/visual/service"
 import { apiCaller, signIn, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
-import { unreachableSidecarUrl } from "../helpers/ml-sidecar"
+import { settleIndexingRuns, unreachableSidecarUrl } from "../helpers/ml-sidecar"
 
 jest.setTimeout(300_000)
 
@@ -51,18 +51,6 @@ medusaIntegrationTestRunner({
       // Whatever indexes new products reacts to product.created; it has run (and failed: the sidecar is down) before the rows are set below.
       const eventBus = container.resolve(Modules.EVENT_BUS)
       const indexed = TestEventUtils.waitSubscribersExecution("product.created", eventBus)
-      // Product and variant events each start an indexing run, each failing with the sidecar down: wait until none changes the rows.
-      const indexingSettled = async (productIds: string[], images: number) => {
-        let previous = ""
-        for (let poll = 0; poll < 60; poll++) {
-          const rows = await visual.listVisualImages({ product_id: productIds })
-          const seen = JSON.stringify(rows.map((r) => [r.image_id, r.attempts, r.status, r.updated_at]).sort())
-          if (rows.length === images && rows.every((r) => r.attempts >= 1) && seen === previous) return
-          previous = seen
-          await new Promise((resolve) => setTimeout(resolve, 1_500))
-        }
-        throw new Error("indexing runs of the new products did not settle within 90 s")
-      }
       const product = (title: string, images: number) => ({
         title,
         status: "published" as const,
@@ -72,7 +60,9 @@ medusaIntegrationTestRunner({
       })
       const { result } = await createProductsWorkflow(container).run({ input: { products: [product("Index tee", 3), product("Index coat", 2)] } })
       await indexed
-      await indexingSettled(
+      // Product and variant events each start an indexing run, each failing with the sidecar down: wait until none changes the rows.
+      await settleIndexingRuns(
+        container,
         result.map((p) => p.id),
         5
       )

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { apiCaller } from "../helpers/api"
 import { seedDemoShop } from "../helpers/demo-shop"
-import { indexCatalogImages, MlSidecarProcess, startMlSidecar } from "../helpers/ml-sidecar"
+import { indexCatalogImages, MlSidecarProcess, settleIndexingRuns, startMlSidecar } from "../helpers/ml-sidecar"
 import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { VISUAL_MODULE } from "../../src/modules/visual"
 import type VisualModuleService from "../../src/modules/visual/service"
@@ -48,6 +48,13 @@ medusaIntegrationTestRunner({
       store = (await seedDemoShop(container, { productsPerCategory: PRODUCTS_PER_CATEGORY })).store
       // The images in the sidecar and the visual module's rows saying so, as the index workflow leaves them.
       const indexed = await indexCatalogImages(container)
+      // The seed's product events started indexing runs of their own: once they are done, none overwrites the rows set below.
+      const withImages = indexed.filter((p) => p.images.length)
+      await settleIndexingRuns(
+        container,
+        withImages.map((p) => p.row.id),
+        withImages.reduce((n, p) => n + p.images.length, 0)
+      )
       const { model_version } = await mlSidecar().health()
       const visual = container.resolve<VisualModuleService>(VISUAL_MODULE)
       for (const { row, images } of indexed) {
