@@ -19,7 +19,7 @@ import { createApp } from "../../ml-sidecar/src/app.ts"
 import { loadConfig } from "../../ml-sidecar/src/config.ts"
 import { catalogEntries, pickProducts, type CatalogEntry, type TestPhoto } from "../../ml-sidecar/test/photos.ts"
 import { firstPerClass, isTrainingProduct, readFashionMnist } from "../../ml-sidecar/scripts/train-category-head.ts"
-import { parseRankingWeights, selectProducts, type Candidate } from "../../src/visual/ranking.ts"
+import { candidatesFor, CONFIDENT_CATEGORY, parseRankingWeights, photoReference, selectProducts, type Candidate } from "../../src/visual/ranking.ts"
 import type { DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog.ts"
 import { FMNIST_ACCEPTED, fashionMnistPhoto, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
 
@@ -28,10 +28,6 @@ const PHOTOS = Number(env.BENCH_PHOTOS || 66)
 const FMNIST_PER_CLASS = Number(env.BENCH_FMNIST_PER_CLASS || 10)
 const SEED = Number(env.BENCH_SEED || 15)
 const VERBOSE = env.BENCH_VERBOSE === "1"
-/** What Medusa asks the sidecar for with limit=10 (src/visual/visual-search.ts: candidatesFor(10), CONFIDENT_CATEGORY, MAIN_COLOUR_SHARE). */
-const MEDUSA_HITS = 64
-const MEDUSA_CONFIDENT_CATEGORY = 0.5
-const MEDUSA_MAIN_COLOUR_SHARE = 0.15
 
 /** A hit as Medusa's ranking sees it, its card made from the seed's data (EUR price, EU stock). */
 function candidateOf(hit: { id: string; score: number; leading?: boolean }, productId: string, product: DemoProduct): Candidate {
@@ -124,26 +120,20 @@ async function main() {
     const weights = parseRankingWeights(env.VISUAL_SEARCH_WEIGHTS)
     /** Medusa's first ten products for the photo's most prominent garment. */
     const medusaRanking = async (bytes: Buffer): Promise<string[]> => {
-      const { items } = await describe.describe(bytes, { k: MEDUSA_HITS, filter, minCategoryConfidence: MEDUSA_CONFIDENT_CATEGORY })
+      // As POST /store/visual-search asks with limit=10 (src/visual/visual-search.ts).
+      const { items } = await describe.describe(bytes, { k: candidatesFor(10), filter, minCategoryConfidence: CONFIDENT_CATEGORY })
       const item = [...items].sort((a, b) => b.prominence - a.prominence)[0]
       if (!item) return []
       const candidates = (item.hits ?? []).map((h) =>
         candidateOf(h, h.metadata.product_id as string, productOf.get(h.metadata.product_id as string)!)
       )
-      const best = candidates.reduce<Candidate | null>((b, c) => (!b || c.similarity > b.similarity ? c : b), null)
       const { products } = selectProducts(
         candidates,
         {
           weights,
           constraints: { in_stock: false },
           liked_brands: [],
-          reference: {
-            kind: "photo",
-            category_handles: [item.category.handle],
-            category_first: item.category.confidence >= MEDUSA_CONFIDENT_CATEGORY,
-            colours: item.colours.filter((c) => c.share >= MEDUSA_MAIN_COLOUR_SHARE).map((c) => c.name),
-            price: best?.card.calculated_price?.calculated_amount ?? null,
-          },
+          reference: photoReference(item, candidates),
         },
         10
       )

@@ -218,13 +218,48 @@ export function rankCandidate(candidate: Candidate, context: RankingContext): Ra
   return { candidate, score: Math.round(score * 10_000) / 10_000, reasons, signals }
 }
 
+/** The sidecar's most hits per item. */
+const MAX_CANDIDATES = 200
+/**
+ * Hits to ask for so that `limit` products survive the constraints: out-of-stock, unpriced or
+ * wrong-size products drop out, so ask for several times more, within the sidecar's limit.
+ */
+export const candidatesFor = (limit: number) => Math.min(MAX_CANDIDATES, limit * 4 + 24)
+/**
+ * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
+ * searches in it (topping up from other categories only where it holds too few products) and the
+ * ranking puts its products first, so a cheaper look-alike from another category never outranks them;
+ * only the sidecar's near-exact matches of another category (`leading`) come before them.
+ */
+export const CONFIDENT_CATEGORY = 0.5
+/** A colour must cover this share of the garment to count as its colour in the reasons. */
+const MAIN_COLOUR_SHARE = 0.15
+
+/** What a photo's garment is compared with: its category (the shopper's, else the predicted one), main colours and price level. */
+export function photoReference(
+  item: { category: { handle: string; confidence: number }; colours: { name: string; share: number }[] },
+  candidates: Candidate[],
+  forcedCategory?: string
+): RankingReference {
+  // The price of the best visual match that has one: the price level of what was photographed.
+  const priced = candidates.filter((c) => c.card.calculated_price)
+  const best = priced.length ? priced.reduce((b, c) => (c.similarity > b.similarity ? c : b)) : null
+  return {
+    kind: "photo",
+    category_handles: [forcedCategory ?? item.category.handle],
+    category_first: !!forcedCategory || item.category.confidence >= CONFIDENT_CATEGORY,
+    colours: item.colours.filter((c) => c.share >= MAIN_COLOUR_SHARE).map((c) => c.name),
+    price: best?.card.calculated_price?.calculated_amount ?? null,
+  }
+}
+
 /** One candidate per product: its best-matching image, leading when any of its images led. */
 export function collapseByProduct(candidates: Candidate[]): Candidate[] {
   const best = new Map<string, Candidate>()
   for (const c of candidates) {
     const kept = best.get(c.product_id)
-    if (!kept || c.similarity > kept.similarity) best.set(c.product_id, kept?.leading && !c.leading ? { ...c, leading: true } : c)
-    else if (c.leading && !kept.leading) best.set(c.product_id, { ...kept, leading: true })
+    const winner = !kept || c.similarity > kept.similarity ? c : kept
+    best.set(c.product_id, (c.leading || kept?.leading) && !winner.leading ? { ...winner, leading: true } : winner)
   }
   return [...best.values()]
 }

@@ -15,7 +15,19 @@ import type {
   VisualSearchProduct,
 } from "../types/http/visual-search"
 import { mlSidecar, SidecarDescribedItem, SidecarHit } from "./ml-sidecar-client"
-import { Candidate, Constraints, RankedProduct, RankingContext, RankingReference, rankingWeights, selectProducts, Selection } from "./ranking"
+import {
+  Candidate,
+  candidatesFor,
+  CONFIDENT_CATEGORY,
+  Constraints,
+  photoReference,
+  RankedProduct,
+  RankingContext,
+  RankingReference,
+  rankingWeights,
+  selectProducts,
+  Selection,
+} from "./ranking"
 
 /**
  * Search by photo and "similar items", for the Store API: the sidecar finds the garments in the
@@ -27,18 +39,6 @@ import { Candidate, Constraints, RankedProduct, RankingContext, RankingReference
 
 /** Only product images are searched; the index also holds social posts' photos. */
 const CATALOG_FILTER = { kind: "product" }
-/** The sidecar's most hits per item. */
-const MAX_CANDIDATES = 200
-/**
- * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
- * searches in it (topping up from other categories only where it holds too few products) and the
- * ranking puts its products first, so a cheaper look-alike from another category never outranks them;
- * only the sidecar's near-exact matches of another category (`leading`) come before them.
- */
-const CONFIDENT_CATEGORY = 0.5
-/** A colour must cover this share of the garment to count as its colour in the reasons. */
-const MAIN_COLOUR_SHARE = 0.15
-
 export const NO_GARMENT_MESSAGE = "No garment found in the photo."
 export const SIZE_RELAXED_MESSAGE = "Nothing purchasable in your size — showing similar items in other sizes."
 export const NOTHING_PURCHASABLE_MESSAGE = "Nothing you can buy now matches this photo with your filters."
@@ -55,12 +55,6 @@ export const PRODUCT_FACT_FIELDS = [
   "variants.options.value",
   "variants.options.option.title",
 ]
-
-/**
- * Hits to ask for so that `limit` products survive the constraints: out-of-stock, unpriced or
- * wrong-size products drop out, so ask for several times more, within the sidecar's limit.
- */
-export const candidatesFor = (limit: number) => Math.min(MAX_CANDIDATES, limit * 4 + 24)
 
 type ProductFactsRow = {
   id: string
@@ -194,13 +188,6 @@ function candidatesOf(hits: SidecarHit[], hydrated: Hydrated, excludeProductId?:
   return candidates
 }
 
-/** The price of the best visual match that has one: the price level of what was photographed. */
-function referencePrice(candidates: Candidate[]): number | null {
-  const priced = candidates.filter((c) => c.card.calculated_price)
-  if (!priced.length) return null
-  return priced.reduce((best, c) => (c.similarity > best.similarity ? c : best)).card.calculated_price!.calculated_amount
-}
-
 /**
  * Brands a signed-in shopper has shown they like: those in their wardrobe (which also holds what
  * they bought here) and on the lines of their orders. Two indexed reads; empty for anyone else.
@@ -318,13 +305,7 @@ export async function searchByPhoto(scope: MedusaContainer, input: PhotoSearchIn
     (candidates, i): RankingContext => ({
       weights,
       constraints: input.constraints,
-      reference: {
-        kind: "photo",
-        category_handles: input.category ? [input.category] : [described[i].category.handle],
-        category_first: !!input.category || described[i].category.confidence >= CONFIDENT_CATEGORY,
-        colours: described[i].colours.filter((c) => c.share >= MAIN_COLOUR_SHARE).map((c) => c.name),
-        price: referencePrice(candidates),
-      },
+      reference: photoReference(described[i], candidates, input.category),
       liked_brands: brands,
     })
   )
