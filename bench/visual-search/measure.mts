@@ -19,7 +19,7 @@ import {
   type TestPhoto,
 } from "../../ml-sidecar/test/photos.ts"
 import { firstPerClass, isTrainingProduct, readFashionMnist } from "../../ml-sidecar/scripts/train-category-head.ts"
-import { FMNIST_ACCEPTED, fashionMnistPhoto, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
+import { FMNIST_ACCEPTED, fashionMnistPhoto, nearIdenticalPairs, pictureThumbnail, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
 import type { StoreVisualSearchResponse } from "../../src/types/http/visual-search.ts"
 
 type Box = { x: number; y: number; width: number; height: number }
@@ -122,10 +122,6 @@ function itemFor(answer: SearchAnswer, truth: Box): ItemResult | undefined {
   return best ?? answer.items[0]
 }
 
-// Near-identical result images: 16×16 colour thumbnails whose mean absolute difference is at most
-// NEAR_IDENTICAL_LEVELS of 255 (the same photo re-encoded as JPEG q40 differs by about 1.2; a grey
-// difference hash would also pair differently coloured renders of one silhouette, which are not duplicates).
-const NEAR_IDENTICAL_LEVELS = 3
 const thumbnails = new Map<string, Promise<Buffer | null>>()
 function thumbnail(url: string): Promise<Buffer | null> {
   let thumb = thumbnails.get(url)
@@ -133,16 +129,11 @@ function thumbnail(url: string): Promise<Buffer | null> {
     const absolute = /^[a-z]+:/i.test(url) ? url : new URL(url, BASE).toString()
     thumb = fetch(absolute)
       .then(async (res) => (res.ok ? Buffer.from(await res.arrayBuffer()) : null))
-      .then((bytes) => (bytes ? sharp(bytes).resize(16, 16, { fit: "fill" }).removeAlpha().raw().toBuffer() : null))
+      .then((bytes) => (bytes ? pictureThumbnail(bytes) : null))
       .catch(() => null)
     thumbnails.set(url, thumb)
   }
   return thumb
-}
-function meanDifference(a: Buffer, b: Buffer): number {
-  let sum = 0
-  for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!)
-  return sum / a.length
 }
 
 /** In one result list: repeated product ids, and pairs of different products whose matched images are near-identical. */
@@ -150,11 +141,7 @@ async function duplicatesIn(item: ItemResult): Promise<{ repeated: number; nearI
   const ids = item.productIds.slice(0, 10)
   const repeated = ids.length - new Set(ids).size
   const found = await Promise.all(item.imageUrls.slice(0, 10).map((u) => (u ? thumbnail(u) : Promise.resolve(null))))
-  let nearIdentical = 0
-  for (let i = 0; i < found.length; i++)
-    for (let j = i + 1; j < found.length; j++)
-      if (ids[i] !== ids[j] && found[i] && found[j] && meanDifference(found[i]!, found[j]!) <= NEAR_IDENTICAL_LEVELS) nearIdentical++
-  return { repeated, nearIdentical }
+  return { repeated, nearIdentical: nearIdenticalPairs(ids, found) }
 }
 
 function percentile(values: number[], p: number): number {

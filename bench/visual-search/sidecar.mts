@@ -21,7 +21,7 @@ import { catalogEntries, pickProducts, type CatalogEntry, type TestPhoto } from 
 import { firstPerClass, isTrainingProduct, readFashionMnist } from "../../ml-sidecar/scripts/train-category-head.ts"
 import { candidatesFor, CONFIDENT_CATEGORY, parseRankingWeights, photoReference, selectProducts, type Candidate } from "../../src/visual/ranking.ts"
 import type { DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog.ts"
-import { FMNIST_ACCEPTED, fashionMnistPhoto, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
+import { FMNIST_ACCEPTED, fashionMnistPhoto, nearIdenticalPairs, pictureThumbnail, SHOPPER_PHOTO_MAKERS } from "./photos.mts"
 
 const env = process.env
 const PHOTOS = Number(env.BENCH_PHOTOS || 66)
@@ -56,6 +56,20 @@ function candidateOf(hit: { id: string; score: number; leading?: boolean }, prod
 
 const log = (...args: unknown[]) => console.log("[bench:visual-search-sidecar]", ...args)
 
+/** A catalog image as the seed stores it (JPEG q82 of its render). */
+function catalogPicture({ product, catalogIndex }: CatalogEntry, n: number): Promise<Buffer> {
+  const image = product.images[n]!
+  const svg = renderGarmentSvg({
+    shape: product.category.shape,
+    colourHex: image.colour.hex,
+    pattern: product.pattern,
+    view: image.view,
+    variationSeed: catalogIndex,
+    title: product.title,
+  })
+  return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
+}
+
 async function main() {
   const started = Date.now()
   // BENCH_DATA_DIR keeps the index between runs (it is re-made when its image count is not the catalog's).
@@ -76,17 +90,8 @@ async function main() {
       categoryOf.set(productId, product.category.handle)
       if (reuse) continue
       await Promise.all(
-        product.images.map(async (image, n) => {
-          const svg = renderGarmentSvg({
-            shape: product.category.shape,
-            colourHex: image.colour.hex,
-            pattern: product.pattern,
-            view: image.view,
-            variationSeed: catalogIndex,
-            title: product.title,
-          })
-          const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer()
-          await app.service.putImage(`img_${catalogIndex}_${n}`, jpeg, {
+        product.images.map(async (_, n) => {
+          await app.service.putImage(`img_${catalogIndex}_${n}`, await catalogPicture(entries[catalogIndex]!, n), {
             kind: "product",
             product_id: productId,
             category: product.category.handle,
@@ -114,12 +119,29 @@ async function main() {
       }
     }
 
+    const pictures = new Map<string, Promise<Buffer>>()
+    /** The thumbnail of an indexed image as a shopper sees it (ids are img_<catalog index>_<image>). */
+    const pictureOf = (id: string): Promise<Buffer> => {
+      let thumb = pictures.get(id)
+      if (!thumb) {
+        const [, catalogIndex, n] = id.split("_")
+        thumb = catalogPicture(entries[Number(catalogIndex)]!, Number(n)).then(pictureThumbnail)
+        pictures.set(id, thumb)
+      }
+      return thumb
+    }
+    const pairs = { sidecar: 0, sidecarLists: 0, medusa: 0, medusaLists: 0 }
+    const countPairs = async (hits: Array<{ id: string; productId: string }>) =>
+      nearIdenticalPairs(
+        hits.map((h) => h.productId),
+        await Promise.all(hits.slice(0, 10).map((h) => pictureOf(h.id)))
+      )
     const filter = [{ op: "eq" as const, field: "kind", value: "product" }]
     const search = (bytes: Buffer) => describe.describe(bytes, { k: 10, filter })
     const productOf = new Map(entries.map((e) => [`prod_${e.product.handle}`, e.product]))
     const weights = parseRankingWeights(env.VISUAL_SEARCH_WEIGHTS)
     /** Medusa's first ten products for the photo's most prominent garment. */
-    const medusaRanking = async (bytes: Buffer): Promise<string[]> => {
+    const medusaRanking = async (bytes: Buffer): Promise<Array<{ id: string; productId: string }>> => {
       // As POST /store/visual-search asks with limit=10 (src/visual/visual-search.ts).
       const { items } = await describe.describe(bytes, { k: candidatesFor(10), filter, minCategoryConfidence: CONFIDENT_CATEGORY })
       const item = [...items].sort((a, b) => b.prominence - a.prominence)[0]
@@ -137,7 +159,7 @@ async function main() {
         },
         10
       )
-      return products.map((p) => p.candidate.product_id)
+      return products.map((p) => ({ id: p.candidate.image_id, productId: p.candidate.product_id }))
     }
     const medusa = { r1: 0, r10: 0, of: 0 }
     const byKind = new Map<string, { r1: number; r10: number; of: number }>()
@@ -145,14 +167,20 @@ async function main() {
       const truth = photo.garments[0]!
       const answer = await search(photo.bytes)
       // The item that is the photographed garment: the most prominent one (single-garment photos).
-      const ids = (answer.items[0]?.hits ?? []).map((h) => h.metadata.product_id as string)
+      const hits = (answer.items[0]?.hits ?? []).map((h) => ({ id: h.id, productId: h.metadata.product_id as string }))
+      const ids = hits.map((h) => h.productId)
       const rank = ids.indexOf(`prod_${truth.handle}`)
+      pairs.sidecar += await countPairs(hits)
+      pairs.sidecarLists++
       const tally = byKind.get(photo.kind) ?? { r1: 0, r10: 0, of: 0 }
       tally.of++
       if (rank === 0) tally.r1++
       if (rank >= 0 && rank < 10) tally.r10++
       byKind.set(photo.kind, tally)
-      const medusaRank = (await medusaRanking(photo.bytes)).indexOf(`prod_${truth.handle}`)
+      const ranked = await medusaRanking(photo.bytes)
+      const medusaRank = ranked.map((r) => r.productId).indexOf(`prod_${truth.handle}`)
+      pairs.medusa += await countPairs(ranked)
+      pairs.medusaLists++
       medusa.of++
       if (medusaRank === 0) medusa.r1++
       if (medusaRank >= 0 && medusaRank < 10) medusa.r10++
@@ -172,7 +200,10 @@ async function main() {
     for (const index of firstPerClass(fmnist, FMNIST_PER_CLASS)) {
       const [className, accepted] = FMNIST_ACCEPTED[fmnist.labels[index]!]!
       const answer = await search((await fashionMnistPhoto(fmnist, index)).bytes)
-      const top = (answer.items[0]?.hits ?? []).slice(0, 10).map((h) => categoryOf.get(h.metadata.product_id as string) ?? "")
+      const hits = (answer.items[0]?.hits ?? []).slice(0, 10)
+      const top = hits.map((h) => categoryOf.get(h.metadata.product_id as string) ?? "")
+      pairs.sidecar += await countPairs(hits.map((h) => ({ id: h.id, productId: h.metadata.product_id as string })))
+      pairs.sidecarLists++
       const c = byClass.get(className) ?? { sum: 0, of: 0 }
       c.sum += top.filter((handle) => accepted.includes(handle)).length / 10
       c.of++
@@ -198,6 +229,10 @@ async function main() {
       of += c.of
     }
     rows.push(["all classes", String(of), (sum / of).toFixed(3), ""])
+    // Pairs of different products whose stored pictures' thumbnails are at most NEAR_IDENTICAL_LEVELS apart.
+    rows.push(["", "", "", ""], ["near-identical pairs in top-10 lists", "lists", "pairs", ""])
+    rows.push(["sidecar (shopper and Fashion-MNIST photos)", String(pairs.sidecarLists), String(pairs.sidecar), ""])
+    rows.push(["  ranked as Medusa ranks (shopper photos)", String(pairs.medusaLists), String(pairs.medusa), ""])
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
     for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "))
     log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -5,13 +5,12 @@ import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { encodeThumbnail, storedHash } from "../src/dedup/fingerprint.ts";
 import { HitCollapser } from "../src/describe/hit-collapse.ts";
 import type { SearchHit } from "../src/index/vector-store.ts";
-import { MODEL_INPUT_SIZE } from "../src/image/preprocess.ts";
+import sharp, { type Sharp } from "sharp";
+import { prepareImage } from "../src/image/preprocess.ts";
 
-/** A 224×224 model input of one colour. */
-function flat(r: number, g: number, b: number): Uint8Array {
-  const rgb = new Uint8Array(MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3);
-  for (let i = 0; i < rgb.length; i += 3) rgb.set([r, g, b], i);
-  return rgb;
+/** A picture of one colour (a backdrop as large as a product photo), as sharp opens an upload. */
+function flat(r: number, g: number, b: number, width = 600, height = 750): Sharp {
+  return sharp({ create: { width, height, channels: 3, background: { r, g, b } } });
 }
 
 /** A hit of its own product whose hash is far from every other one's (so only the colour thumbnail can fold it). */
@@ -20,35 +19,62 @@ function hit(id: string, score: number, hashHex: string, colour: Uint8Array | nu
     id,
     score,
     metadata: { kind: "product", product_id: `prod_${id}` },
-    hash: { hex: hashHex, mirrorHex: hashHex, ...(colour ? { colour: encodeThumbnail(colour) } : {}) },
+    hash: { hex: hashHex, mirrorHex: hashHex, ...(colour ? { picture: encodeThumbnail(colour) } : {}) },
   };
 }
 
 const collapser = () => new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null });
 
-test("the colour thumbnail is the mean of each 14×14 block, and the difference is per channel, 0..255", () => {
-  const rgb = flat(10, 20, 30);
-  // The top-left block turns white in red only: its thumbnail pixel's red is 255, the rest unchanged.
-  for (let y = 0; y < 14; y += 1) for (let x = 0; x < 14; x += 1) rgb[(y * MODEL_INPUT_SIZE + x) * 3] = 255;
-  const thumb = colourThumbnail(rgb);
+test("the colour thumbnail is the whole picture squeezed to 16×16, and the difference is per channel, 0..255", async () => {
+  // A band over the left eighth of a picture, brighter in red only: the thumbnail's left columns turn red, the far ones stay.
+  const band = await sharp({ create: { width: 80, height: 750, channels: 3, background: { r: 255, g: 20, b: 30 } } })
+    .png()
+    .toBuffer();
+  const thumb = await colourThumbnail(
+    sharp(
+      await flat(10, 20, 30, 640, 750)
+        .composite([{ input: band, left: 0, top: 0 }])
+        .png()
+        .toBuffer(),
+    ),
+  );
   assert.equal(thumb.length, 16 * 16 * 3);
-  assert.deepEqual([...thumb.subarray(0, 6)], [255, 20, 30, 10, 20, 30]);
-  assert.equal(meanColourDifference(thumb, colourThumbnail(flat(10, 20, 30))), 245 / 768);
-  assert.equal(meanColourDifference(colourThumbnail(flat(0, 0, 0)), colourThumbnail(flat(3, 3, 3))), 3);
+  const [r, g, b] = thumb.subarray(0, 3);
+  assert.ok(r! > 230 && g === 20 && b === 30, `first pixel ${[r, g, b]}`);
+  assert.deepEqual([...thumb.subarray(10 * 3, 10 * 3 + 3)], [10, 20, 30]);
+  assert.equal(meanColourDifference(await colourThumbnail(flat(0, 0, 0)), await colourThumbnail(flat(3, 3, 3))), 3);
   assert.equal(meanColourDifference(thumb, new Uint8Array(3)), Infinity, "thumbnails of different sizes never match");
 });
 
-test("stores keep the colour thumbnail with the hash (base64)", () => {
-  const colour = colourThumbnail(flat(1, 2, 3));
-  const stored = storedHash({ hash: { hex: "0".repeat(16), mirrorHex: "0".repeat(16) }, layout: new Uint8Array(4), colour });
-  assert.equal(stored.colour, encodeThumbnail(colour));
+test("an upload's thumbnail is of the whole picture, backdrop included: the same garment framed differently is not the same picture", async () => {
+  const garment = await sharp({ create: { width: 200, height: 300, channels: 3, background: { r: 40, g: 60, b: 140 } } })
+    .png()
+    .toBuffer();
+  const framed = (left: number, top: number) =>
+    flat(245, 245, 245)
+      .composite([{ input: garment, left, top }])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+  const [centred, again, offCentre] = await Promise.all([
+    framed(200, 225).then((b) => prepareImage(b)),
+    framed(200, 225).then((b) => prepareImage(b)),
+    framed(20, 40).then((b) => prepareImage(b)),
+  ]);
+  assert.equal(meanColourDifference(centred.picture, again.picture), 0);
+  assert.ok(meanColourDifference(centred.picture, offCentre.picture) > MAX_NEAR_IDENTICAL_DIFFERENCE);
+});
+
+test("stores keep the picture's thumbnail with the hash (base64)", async () => {
+  const picture = await colourThumbnail(flat(1, 2, 3));
+  const stored = storedHash({ hash: { hex: "0".repeat(16), mirrorHex: "0".repeat(16) }, layout: new Uint8Array(4), picture });
+  assert.equal(stored.picture, encodeThumbnail(picture));
 });
 
 test("products whose pictures are near-identical in colour fold into one hit, however far their hashes; a visible difference keeps them apart", async () => {
   const c = collapser();
-  const base = colourThumbnail(flat(200, 180, 160));
-  const sameToTheEye = colourThumbnail(flat(200 + MAX_NEAR_IDENTICAL_DIFFERENCE, 180, 160 - MAX_NEAR_IDENTICAL_DIFFERENCE));
-  const otherColour = colourThumbnail(flat(200, 180, 150));
+  const base = await colourThumbnail(flat(200, 180, 160));
+  const sameToTheEye = await colourThumbnail(flat(200 + MAX_NEAR_IDENTICAL_DIFFERENCE, 180, 160 - MAX_NEAR_IDENTICAL_DIFFERENCE));
+  const otherColour = await colourThumbnail(flat(200, 180, 150));
   await c.add([
     hit("a", 0.9, "0000000000000000", base),
     hit("b", 0.8, "ffffffffffffffff", sameToTheEye),

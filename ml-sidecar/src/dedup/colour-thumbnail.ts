@@ -1,4 +1,4 @@
-import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
+import type { Sharp } from "sharp";
 
 /** Side of the colour thumbnail kept per indexed image: coarse enough that only the picture's colours and layout remain. */
 export const COLOUR_THUMBNAIL_SIDE = 16;
@@ -10,22 +10,14 @@ export const COLOUR_THUMBNAIL_SIDE = 16;
  */
 export const MAX_NEAR_IDENTICAL_DIFFERENCE = 3;
 
-/** 16×16 RGB thumbnail (768 bytes, row-major) of a 224×224 model input: the mean of each 14×14 block. */
-export function colourThumbnail(rgb: Uint8Array): Uint8Array {
+/**
+ * 16×16 RGB thumbnail (768 bytes, row-major) of the whole upright picture, as a shopper sees it in a
+ * result list (backdrop and all, squeezed to a square): pictures that look alike there are one.
+ */
+export async function colourThumbnail(picture: Sharp): Promise<Uint8Array> {
   const side = COLOUR_THUMBNAIL_SIDE;
-  const block = MODEL_INPUT_SIZE / side;
-  const sum = new Float64Array(side * side * 3);
-  for (let y = 0; y < MODEL_INPUT_SIZE; y += 1) {
-    const row = Math.floor(y / block) * side;
-    for (let x = 0; x < MODEL_INPUT_SIZE; x += 1) {
-      const i = (y * MODEL_INPUT_SIZE + x) * 3;
-      const o = (row + Math.floor(x / block)) * 3;
-      sum[o] += rgb[i]!;
-      sum[o + 1] += rgb[i + 1]!;
-      sum[o + 2] += rgb[i + 2]!;
-    }
-  }
-  return Uint8Array.from(sum, (v) => Math.round(v / (block * block)));
+  const data = await picture.resize(side, side, { fit: "fill", kernel: "lanczos3" }).removeAlpha().raw().toBuffer();
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** Mean absolute difference of two thumbnails of one size, 0..255. */

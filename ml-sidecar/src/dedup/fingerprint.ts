@@ -2,7 +2,6 @@ import type { Embedder } from "../embedding/embedder.ts";
 import type { PreparedImage } from "../image/preprocess.ts";
 import type { Hasher, ImageHash } from "./hasher.ts";
 import { extractKeypoints, type KeypointPair } from "./keypoints.ts";
-import { colourThumbnail } from "./colour-thumbnail.ts";
 import { layoutThumbnail } from "./layout-match.ts";
 
 /**
@@ -16,8 +15,8 @@ export interface Fingerprint {
   vector: Float32Array;
   /** 56×56 grey thumbnail (layout-match.ts). */
   layout: Uint8Array;
-  /** 16×16 colour thumbnail (colour-thumbnail.ts): search folds near-identical pictures by it (fingerprint() always makes it). */
-  colour?: Uint8Array;
+  /** 16×16 colour thumbnail of the whole picture (colour-thumbnail.ts): search folds near-identical pictures by it. */
+  picture?: Uint8Array;
   /** Local keypoints, upright and mirrored (keypoints.ts). */
   keypoints: KeypointPair;
 }
@@ -34,7 +33,7 @@ export function localFingerprint(image: PreparedImage, hasher: Hasher): LocalFin
   return {
     hash: hasher.hash(image),
     layout: layoutThumbnail(image.rgb),
-    colour: colourThumbnail(image.rgb),
+    picture: image.picture,
     keypoints: extractKeypoints(image.grey.data, image.grey.width, image.grey.height),
   };
 }
@@ -64,7 +63,7 @@ export function decodeThumbnail(b64: string): Uint8Array {
   return new Uint8Array(Buffer.from(b64, "base64"));
 }
 
-/** The hash as stores keep it: with the layout thumbnail that verification reads back and the colour thumbnail search folds by (base64). */
-export function storedHash(f: Pick<Fingerprint, "hash" | "layout" | "colour">): ImageHash {
-  return { ...f.hash, layout: encodeThumbnail(f.layout), ...(f.colour ? { colour: encodeThumbnail(f.colour) } : {}) };
+/** The hash as stores keep it: with the layout thumbnail that verification reads back and the picture's thumbnail search folds by (base64). */
+export function storedHash(f: Pick<Fingerprint, "hash" | "layout" | "picture">): ImageHash {
+  return { ...f.hash, layout: encodeThumbnail(f.layout), ...(f.picture ? { picture: encodeThumbnail(f.picture) } : {}) };
 }

@@ -13,10 +13,11 @@ export interface ImageHash {
    */
   layout?: string;
   /**
-   * 16×16 colour thumbnail, base64 (src/dedup/colour-thumbnail.ts): search results fold pictures
-   * whose thumbnails are near-identical. Absent on records indexed before it existed and in Milvus.
+   * 16×16 colour thumbnail of the whole picture, base64 (src/dedup/colour-thumbnail.ts): search
+   * results fold pictures whose thumbnails are near-identical. Absent on records indexed before it
+   * existed (an earlier `colour` thumbnail of the trimmed model input is ignored) and in Milvus.
    */
-  colour?: string;
+  picture?: string;
 }
 
 export interface Hasher {

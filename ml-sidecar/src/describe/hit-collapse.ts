@@ -171,7 +171,7 @@ export class HitCollapser {
   private colourOf(hit: SearchHit): Uint8Array | null {
     let colour = this.colours.get(hit.id);
     if (colour === undefined) {
-      colour = hit.hash.colour ? decodeThumbnail(hit.hash.colour) : null;
+      colour = hit.hash.picture ? decodeThumbnail(hit.hash.picture) : null;
       this.colours.set(hit.id, colour);
     }
     return colour;

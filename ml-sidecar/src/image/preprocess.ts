@@ -2,6 +2,7 @@ import sharp, { type Metadata as SharpMetadata } from "sharp";
 import { ClientError } from "../errors.ts";
 import { ACCEPTED_FORMATS, openImage, readImageHeader, type AcceptedFormat } from "./decoder.ts";
 import { detectRotatedContent } from "./straighten.ts";
+import { colourThumbnail } from "../dedup/colour-thumbnail.ts";
 
 /** Side of the square the embedding models take. */
 export const MODEL_INPUT_SIZE = 224;
@@ -34,6 +35,8 @@ export interface PreparedImage {
   rgb: Uint8Array;
   /** The same content in grey at its true proportions, long side KEYPOINT_SIDE (for keypoints). */
   grey: { data: Uint8Array; width: number; height: number };
+  /** 16×16 colour thumbnail of the whole upright picture, before straightening and trimming (src/dedup/colour-thumbnail.ts). */
+  picture: Uint8Array;
   /** Size of the source after EXIF orientation, before trimming. */
   width: number;
   height: number;
@@ -147,7 +150,7 @@ export async function decodeUpright(
 
 const FORMAT_NAMES: Record<Format, string> = { jpeg: "JPEG", png: "PNG", webp: "WebP", gif: "GIF", avif: "AVIF", heif: "HEIF/HEIC", tiff: "TIFF" };
 
-async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pick<PreparedImage, "rgb" | "grey">> {
+async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pick<PreparedImage, "rgb" | "grey" | "picture">> {
   // Trim needs its own pipeline: sharp applies resize before trim within one pipeline.
   const oriented = await openImage(buf, maxPixels)
     .autoOrient()
@@ -160,7 +163,7 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pic
   let pipeline = sharp(upright.data, { raw: upright.info });
   const trimmed = await trimBorders(upright.data, upright.info.width, upright.info.height, upright.info.channels);
   if (trimmed) pipeline = pipeline.extract(trimmed);
-  const [rgb, grey] = await Promise.all([
+  const [rgb, grey, picture] = await Promise.all([
     pipeline.clone().resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" }).removeAlpha().raw().toBuffer(),
     // Keypoints need true proportions: a crop squashed to a square would no longer be a scaled window of its original.
     pipeline
@@ -170,8 +173,10 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pic
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true }),
+    colourThumbnail(sharp(oriented.data, { raw: oriented.info })),
   ]);
   return {
+    picture,
     rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength),
     grey: { data: new Uint8Array(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.info.width, height: grey.info.height },
   };
