@@ -7,6 +7,8 @@ import { fitFor, parseFit } from "../src/try-on/fit.ts";
 import { garmentKind } from "../src/try-on/categories.ts";
 import { alongPolyline, assessPose, placeGarment } from "../src/try-on/body-placement.ts";
 import { compositeGarment, traceOutline } from "../src/try-on/compositor.ts";
+import { occlusionMap } from "../src/try-on/occlusion.ts";
+import type { Body } from "../src/try-on/body-placement.ts";
 import { BackdropGarmentCutter } from "../src/try-on/backdrop-garment-cutter.ts";
 import { KEYPOINT_NAMES, type Keypoint, type KeypointName } from "../src/describe/person-garment-detector.ts";
 import type { Mask } from "../src/describe/mask-ops.ts";
@@ -346,4 +348,68 @@ test("the garment cut-out leaves its drop shadow behind (the backdrop's colour, 
   assert.equal(at(95, 105), 1, "the print inside it");
   assert.equal(at(145, 205), 0, "the shadow below and beside it");
   assert.equal(at(145, 120), 0, "the shadow's side strip");
+});
+
+/**
+ * A person facing the camera, 200×300: skin-toned face and arms, a navy top over the torso. The
+ * forearm of the person's right arm (image left) crosses the torso from (60, 150) to (130, 170);
+ * `forearmOnTorso` paints it there in skin, or leaves the top navy (the pose's forearm is wrong).
+ */
+function personWithForearm(forearmOnTorso: boolean, top: [number, number, number] = [30, 40, 90]) {
+  const W = 200;
+  const H = 300;
+  const skin: [number, number, number] = [205, 160, 130];
+  const data = new Uint8Array(W * H * 3).fill(235);
+  const mask: Mask = { data: new Uint8Array(W * H), width: W, height: H };
+  const paint = (x0: number, y0: number, x1: number, y1: number, c: [number, number, number]) => {
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) {
+        data.set(c, (y * W + x) * 3);
+        mask.data[y * W + x] = 1;
+      }
+  };
+  paint(80, 20, 120, 70, skin); // head
+  paint(60, 70, 140, 200, top); // torso
+  paint(40, 70, 60, 190, skin); // arms beside the torso
+  paint(140, 70, 160, 190, skin);
+  if (forearmOnTorso) {
+    for (let t = 0; t <= 1; t += 0.005) {
+      const x = Math.round(60 + 70 * t);
+      const y = Math.round(150 + 20 * t);
+      paint(x - 6, y - 6, x + 6, y + 6, skin);
+    }
+  }
+  const j = (x: number, y: number) => ({ x, y, score: 0.9 });
+  const body: Body = {
+    joints: {
+      nose: j(100, 45),
+      left_shoulder: j(130, 80),
+      right_shoulder: j(70, 80),
+      left_hip: j(125, 195),
+      right_hip: j(75, 195),
+      left_elbow: j(150, 130),
+      left_wrist: j(150, 180),
+      right_elbow: j(60, 150),
+      right_wrist: j(110, 165),
+    },
+    torso: 115,
+    warnings: [],
+  };
+  return { image: { data, width: W, height: H }, mask, body };
+}
+
+test("occlusion: a forearm across the torso stays in front; where the pose's forearm shows only the torso, the garment is not cut", () => {
+  const onTorso = personWithForearm(true);
+  const kept = occlusionMap(onTorso.body, onTorso.mask, 1, onTorso.image);
+  assert.ok(kept[160 * 200 + 95]! > 0.9, "the skin-coloured forearm over the top stays in front");
+  const wrong = personWithForearm(false);
+  const dropped = occlusionMap(wrong.body, wrong.mask, 1, wrong.image);
+  assert.ok(dropped[160 * 200 + 95]! < 0.1, "the top where the pose put a forearm is covered by the garment");
+  assert.ok(dropped[40 * 200 + 100]! > 0.9, "the face stays in front");
+});
+
+test("occlusion: an arm that looks like the torso (sleeves of the top's colour) keeps the pose's forearm whole", () => {
+  const sameColour = personWithForearm(false, [205, 160, 130]);
+  const map = occlusionMap(sameColour.body, sameColour.mask, 1, sameColour.image);
+  assert.ok(map[160 * 200 + 95]! > 0.9);
 });

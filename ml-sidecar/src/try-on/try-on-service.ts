@@ -10,6 +10,7 @@ import { findAnchors } from "./garment-anchors.ts";
 import { assessPose, placeGarment, type Body } from "./body-placement.ts";
 import { fitThinPlateSpline, sampleGrid, type Point } from "./thin-plate-spline.ts";
 import { blurChannel, compositeGarment, softMask, traceOutline } from "./compositor.ts";
+import { occlusionMap } from "./occlusion.ts";
 import type { GarmentCutter, PersonParser } from "./ports.ts";
 
 /** Long side of the person photo the try-on works on and answers with (a 1-MP photo keeps its size). */
@@ -238,50 +239,6 @@ function warpedBox(
     y1: Math.round(Math.min(image.height, Math.ceil(y1) + margin, reach.y1 + margin)),
   };
   return box.x1 - box.x0 >= 2 && box.y1 - box.y0 >= 2 ? box : null;
-}
-
-/**
- * Where the person stays in front of the garment's body, 0..1: forearms and hands (a capsule from
- * the elbow past the wrist, within the silhouette) and the face (a disc around the nose down to the chin).
- */
-export function occlusionMap(body: Body, mask: Mask, scale: number, image: { width: number; height: number }): Float32Array {
-  const { width, height } = image;
-  const out = new Float32Array(width * height);
-  const inPerson = (x: number, y: number) =>
-    mask.data[Math.min(mask.height - 1, Math.floor(y / scale)) * mask.width + Math.min(mask.width - 1, Math.floor(x / scale))] === 1;
-  const paint = (a: Point, b: Point, radius: number, withinPerson: boolean) => {
-    const bx0 = Math.max(0, Math.floor(Math.min(a.x, b.x) - radius - 2));
-    const by0 = Math.max(0, Math.floor(Math.min(a.y, b.y) - radius - 2));
-    const bx1 = Math.min(width, Math.ceil(Math.max(a.x, b.x) + radius + 2));
-    const by1 = Math.min(height, Math.ceil(Math.max(a.y, b.y) + radius + 2));
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const len2 = dx * dx + dy * dy || 1;
-    for (let y = by0; y < by1; y++) {
-      for (let x = bx0; x < bx1; x++) {
-        const i = y * width + x;
-        if (withinPerson && !inPerson(x, y)) continue;
-        const t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / len2));
-        const d = Math.hypot(x - a.x - t * dx, y - a.y - t * dy);
-        const v = Math.max(0, Math.min(1, (radius + 1.5 - d) / 3));
-        if (v > out[i]!) out[i] = v;
-      }
-    }
-  };
-  for (const side of ["left", "right"] as const) {
-    const elbow = body.joints[`${side}_elbow`];
-    const wrist = body.joints[`${side}_wrist`];
-    if (!elbow || !wrist) continue;
-    const forearm = Math.hypot(wrist.x - elbow.x, wrist.y - elbow.y);
-    const hand = { x: wrist.x + 0.45 * (wrist.x - elbow.x), y: wrist.y + 0.45 * (wrist.y - elbow.y) };
-    paint(elbow, hand, Math.max(3, 0.2 * forearm), true);
-  }
-  const { nose, left_shoulder: ls, right_shoulder: rs } = body.joints;
-  if (nose && ls && rs) {
-    const neck = (ls.y + rs.y) / 2 - nose.y;
-    if (neck > 0) paint(nose, nose, 0.6 * neck, false);
-  }
-  return out;
 }
 
 /**
