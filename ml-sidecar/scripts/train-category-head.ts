@@ -522,10 +522,11 @@ export const FIT_OPTIONS: FitOptions = { epochs: 10, batchSize: 128, learningRat
 
 /**
  * Multinomial logistic regression on standardised features, class-balanced (each label weighs
- * the same in the loss), Adam on mini-batches in a seeded order, L2 on the weights. The
- * standardisation is folded into the returned weights.
+ * the same in the loss; with `sources`, each source weighs the same within its label), Adam on
+ * mini-batches in a seeded order, L2 on the weights. The standardisation is folded into the
+ * returned weights.
  */
-export function fitSoftmax(x: Float32Array[], y: number[], labels: string[], opts: FitOptions = FIT_OPTIONS): TrainedHead {
+export function fitSoftmax(x: Float32Array[], y: number[], labels: string[], opts: FitOptions = FIT_OPTIONS, sources?: string[]): TrainedHead {
   const n = x.length;
   const dim = x[0]!.length;
   const k = labels.length;
@@ -543,7 +544,13 @@ export function fitSoftmax(x: Float32Array[], y: number[], labels: string[], opt
   const counts = new Array<number>(k).fill(0);
   for (const c of y) counts[c] += 1;
   const present = counts.filter((c) => c > 0).length;
-  const sampleWeight = y.map((c) => n / (present * counts[c]!));
+  // With sources, each source of a label weighs the same within it: more photos of one source add variety, not sway.
+  const cells = new Map<string, number>();
+  const cellKey = (i: number) => `${y[i]}|${sources?.[i] ?? ""}`;
+  for (let i = 0; i < n; i += 1) cells.set(cellKey(i), (cells.get(cellKey(i)) ?? 0) + 1);
+  const sourcesOfLabel = new Array<number>(k).fill(0);
+  for (const key of cells.keys()) sourcesOfLabel[Number(key.split("|")[0])] += 1;
+  const sampleWeight = y.map((c, i) => n / (present * sourcesOfLabel[c]! * cells.get(cellKey(i))!));
 
   const w = new Float64Array(k * dim);
   const b = new Float64Array(k);
@@ -635,7 +642,7 @@ function predictStored(stored: Float32Array, k: number, dim: number, v: Float32A
 // Main
 
 export interface TrainOptions {
-  /** Fashion-MNIST images per class; renders and non-garments scale with it. */
+  /** Renders per category; Fashion-MNIST photos per class (FASHION_MNIST_PER_RENDER times as many) and non-garments scale with it. */
   perClass: number;
   /** Fashion-MNIST TEST images measured (stratified: the first of each class). */
   evalCount: number;
@@ -654,9 +661,18 @@ export interface TrainingSetSizes {
   nonGarments: number;
 }
 
+/**
+ * Fashion-MNIST gives four photos per class for each render per category: real photos are the harder
+ * half of the head's job, and fitSoftmax weighs each source the same within a label, so the renders
+ * keep their say. Chosen on the training split alone (its last 100 photos per class, never trained
+ * on, and a fifth of the training renders held out): 2,000 per class against 500 took those photos
+ * from 0.80 to 0.84 correct and the renders from 0.87 to 0.86.
+ */
+export const FASHION_MNIST_PER_RENDER = 4;
+
 export function trainingSetSizes(perClass: number): TrainingSetSizes {
   return {
-    fashionMnistPerClass: perClass,
+    fashionMnistPerClass: FASHION_MNIST_PER_RENDER * perClass,
     rendersPerCategory: Math.max(2, perClass),
     nonGarments: Math.max(4, Math.round(perClass * 1.2)),
   };
@@ -702,11 +718,13 @@ export async function trainCategoryHead(opts: TrainOptions): Promise<{ jsonPath:
     const labelIndex = (h: string) => labels.indexOf(h);
     const x: Float32Array[] = [];
     const y: number[] = [];
+    const sources: string[] = [];
     const bySource: Record<string, Record<string, number>> = { fashion_mnist: {}, renders: {}, synthetic: {} };
     const add = (vectors: Float32Array[], handles: string[], source: string) => {
       vectors.forEach((v, i) => {
         x.push(v);
         y.push(labelIndex(handles[i]!));
+        sources.push(source);
         bySource[source]![handles[i]!] = (bySource[source]![handles[i]!] ?? 0) + 1;
       });
     };
@@ -743,7 +761,7 @@ export async function trainCategoryHead(opts: TrainOptions): Promise<{ jsonPath:
     );
 
     const tFit = performance.now();
-    const head = fitSoftmax(x, y, labels);
+    const head = fitSoftmax(x, y, labels, FIT_OPTIONS, sources);
     log(`fitted ${labels.length} labels on ${x.length} embeddings in ${((performance.now() - tFit) / 1000).toFixed(1)} s`);
 
     const stored = new Float32Array(labels.length * head.dim + labels.length);
@@ -806,6 +824,7 @@ export async function trainCategoryHead(opts: TrainOptions): Promise<{ jsonPath:
         seed: SEED,
         fit: FIT_OPTIONS,
         class_balanced: true,
+        source_balanced: true,
         fashion_mnist_per_class: sizes.fashionMnistPerClass,
         renders_per_category: sizes.rendersPerCategory,
         non_garments: sizes.nonGarments,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { catalogImageInput, heldOutRenderSpecs, isTrainingProduct, PACKAGE_DIR } from "../scripts/train-category-head.ts";
+import { catalogImageInput, FASHION_MNIST_PER_RENDER, heldOutRenderSpecs, isTrainingProduct, PACKAGE_DIR } from "../scripts/train-category-head.ts";
 import { LinearCategoryHead } from "../src/describe/linear-category-head.ts";
 import { NO_GARMENT } from "../src/describe/ports.ts";
 import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedder.ts";
@@ -35,7 +35,9 @@ describe("category head training (scripts/train-category-head.ts)", () => {
         assert.ok(a!.equals(b!), `${file} differs between two runs`);
       }
       const meta = JSON.parse(fs.readFileSync(path.join(dirs[0]!, "category-head.json"), "utf8"));
-      assert.equal(meta.training.fashion_mnist_per_class, 3);
+      assert.equal(meta.training.renders_per_category, 3);
+      assert.equal(meta.training.fashion_mnist_per_class, 3 * FASHION_MNIST_PER_RENDER);
+      assert.equal(meta.training.source_balanced, true);
       assert.equal(meta.labels.at(-1), NO_GARMENT);
     } finally {
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
