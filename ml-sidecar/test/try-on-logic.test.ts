@@ -413,3 +413,32 @@ test("occlusion: an arm that looks like the torso (sleeves of the top's colour) 
   const map = occlusionMap(sameColour.body, sameColour.mask, 1, sameColour.image);
   assert.ok(map[160 * 200 + 95]! > 0.9);
 });
+
+test("shading: the person's own clothes are colour, not light (a black top beside bare skin leaves no dark patch); a shadow within one material still darkens the garment", () => {
+  const W = 120;
+  const H = 100;
+  const composite = (colourAt: (x: number, y: number) => [number, number, number]) => {
+    const data = new Uint8Array(W * H * 3);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) data.set(colourAt(x, y), (y * W + x) * 3);
+    const garment = { data: new Uint8Array(60 * 50 * 3).fill(180), width: 60, height: 50 };
+    const spline = fitThinPlateSpline([P(0, 0), P(120, 0), P(0, 100), P(120, 100)], [P(0, 0), P(60, 0), P(0, 50), P(60, 50)]);
+    const box = { x0: 0, y0: 0, x1: W, y1: H };
+    const out = compositeGarment({
+      person: { data, width: W, height: H },
+      clip: new Float32Array(W * H).fill(1),
+      occlusion: null,
+      garment,
+      garmentAlpha: new Float32Array(60 * 50).fill(1),
+      sleeveColumns: null,
+      map: sampleGrid(spline, box, 4),
+      box,
+      shadeRadius: 2,
+    });
+    return (x: number, y: number) => out.image.data[(y * W + x) * 3 + 1]!;
+  };
+  const skin: [number, number, number] = [205, 160, 130];
+  const topAndSkin = composite((_, y) => (y < 50 ? [25, 25, 30] : skin));
+  assert.ok(Math.abs(topAndSkin(60, 25) - topAndSkin(60, 75)) <= 6, `over the top ${topAndSkin(60, 25)}, over the skin ${topAndSkin(60, 75)}`);
+  const shadowed = composite((x) => (x >= 40 && x < 60 ? [164, 128, 104] : skin));
+  assert.ok(shadowed(50, 50) < shadowed(90, 50) - 15, `in the shadow ${shadowed(50, 50)}, in the light ${shadowed(90, 50)}`);
+});

@@ -1,6 +1,7 @@
 import type { RgbImage } from "../describe/ports.ts";
 import { connectedComponents, dilate, type Mask, type PixelBox } from "../describe/mask-ops.ts";
 import { lookup, type Point, type SampledMap } from "./thin-plate-spline.ts";
+import { colourClusters, colourDistance, nearestCentre, type Rgb } from "./colour-clusters.ts";
 
 /**
  * Draws a warped garment onto the person: garment pixels are fetched through the body → garment
@@ -94,32 +95,14 @@ export function compositeGarment(input: CompositeInput): Composite {
     }
   }
 
-  // The person's light: luminance blurred, relative to its mean under the garment.
-  const luminance = new Float32Array(bw * bh);
-  for (let y = 0; y < bh; y++) {
-    for (let x = 0; x < bw; x++) {
-      const i = ((box.y0 + y) * W + box.x0 + x) * 3;
-      luminance[y * bw + x] = 0.299 * person.data[i]! + 0.587 * person.data[i + 1]! + 0.114 * person.data[i + 2]!;
-    }
-  }
-  const light = blurChannel(luminance, bw, bh, input.shadeRadius);
-  let weighted = 0;
-  let total = 0;
-  for (let i = 0; i < alpha.length; i++) {
-    weighted += alpha[i]! * light[i]!;
-    total += alpha[i]!;
-  }
-  const meanLight = total > 0 ? weighted / total : 128;
-  // Under dark clothes the ratios are mostly noise: shade less.
-  const strength = SHADING_STRENGTH * Math.min(1, meanLight / 40);
-
+  const { ratio, strength } = personLight(person, box, alpha, input.shadeRadius);
   const out = new Uint8Array(person.data);
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) {
       const o = y * bw + x;
       const a = alpha[o]!;
       if (a <= 0) continue;
-      const shade = Math.min(MAX_SHADE, Math.max(MIN_SHADE, 1 + strength * (light[o]! / Math.max(1, meanLight) - 1)));
+      const shade = Math.min(MAX_SHADE, Math.max(MIN_SHADE, 1 + strength[o]! * (ratio[o]! - 1)));
       const i = ((box.y0 + y) * W + box.x0 + x) * 3;
       for (let ch = 0; ch < 3; ch++) {
         const g = Math.min(255, colour[o * 3 + ch]! * shade);
@@ -128,6 +111,71 @@ export function compositeGarment(input: CompositeInput): Composite {
     }
   }
   return { image: { data: out, width: W, height: person.height }, alpha, box };
+}
+
+/** Colours under the garment grouped into this many clusters before they are joined into materials. */
+const LIGHT_CLUSTERS = 4;
+/** Two clusters are one material under other light when their chromaticities are this close… */
+const SAME_CHROMA = 0.03;
+/** …and one is at most this many times as bright as the other (a black top beside a white skirt is two materials). */
+const MAX_LIGHT_RATIO = 2;
+
+/**
+ * The person's light under the garment, per pixel of `box`: each pixel's luminance relative to the
+ * mean of its material (the person's clothes and skin, told apart by colour), blurred. A black top
+ * beside bare skin is colour, not light: relative to one mean over both it would print the top as a
+ * dark patch on the garment. `strength` shades less under dark materials, where ratios are mostly noise.
+ */
+function personLight(person: RgbImage, box: PixelBox, alpha: Float32Array, radius: number): { ratio: Float32Array; strength: Float32Array } {
+  const bw = box.x1 - box.x0;
+  const bh = box.y1 - box.y0;
+  const W = person.width;
+  const colourAt = (o: number): Rgb => {
+    const i = ((box.y0 + Math.floor(o / bw)) * W + box.x0 + (o % bw)) * 3;
+    return [person.data[i]!, person.data[i + 1]!, person.data[i + 2]!];
+  };
+  const samples: Rgb[] = [];
+  for (let o = 0; o < alpha.length; o += 3) if (alpha[o]! > 0) samples.push(colourAt(o));
+  const ratio = new Float32Array(bw * bh).fill(1);
+  const strength = new Float32Array(bw * bh);
+  if (!samples.length) return { ratio, strength };
+  const centres = colourClusters(samples, Math.min(LIGHT_CLUSTERS, samples.length)).map((c) => c.centre);
+  const material = joinMaterials(centres);
+  const luminance = (c: Rgb) => 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2];
+  const of = new Int32Array(bw * bh).fill(-1);
+  const sum = new Float64Array(centres.length);
+  const weight = new Float64Array(centres.length);
+  const light = new Float32Array(bw * bh);
+  for (let o = 0; o < alpha.length; o++) {
+    if (alpha[o]! <= 0) continue;
+    const c = colourAt(o);
+    const m = material[nearestCentre(c, centres)]!;
+    of[o] = m;
+    light[o] = luminance(c);
+    sum[m] += alpha[o]! * light[o]!;
+    weight[m] += alpha[o]!;
+  }
+  const meanOf = Array.from(sum, (v, m) => (weight[m]! > 0 ? v / weight[m]! : 128));
+  for (let o = 0; o < alpha.length; o++) if (of[o]! >= 0) ratio[o] = light[o]! / Math.max(1, meanOf[of[o]!]!);
+  const blurred = blurChannel(ratio, bw, bh, radius);
+  for (let o = 0; o < alpha.length; o++) if (of[o]! >= 0) strength[o] = SHADING_STRENGTH * Math.min(1, meanOf[of[o]!]! / 40);
+  return { ratio: blurred, strength };
+}
+
+/** Each cluster's material: clusters of one chromaticity whose brightness differs by at most MAX_LIGHT_RATIO are one (union-find). */
+function joinMaterials(centres: Rgb[]): number[] {
+  const parent = centres.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const brightness = (c: Rgb) => c[0] + c[1] + c[2];
+  // Near black, chromaticity is noise: dark colours count as grey.
+  const chroma = (c: Rgb): Rgb => (brightness(c) < 120 ? [1 / 3, 1 / 3, 1 / 3] : [c[0] / brightness(c), c[1] / brightness(c), c[2] / brightness(c)]);
+  for (let a = 0; a < centres.length; a++)
+    for (let b = a + 1; b < centres.length; b++) {
+      const [ca, cb] = [centres[a]!, centres[b]!];
+      const ratio = Math.max(brightness(ca), brightness(cb)) / Math.max(1, Math.min(brightness(ca), brightness(cb)));
+      if (colourDistance(chroma(ca), chroma(cb)) <= SAME_CHROMA && ratio <= MAX_LIGHT_RATIO) parent[root(a)] = root(b);
+    }
+  return centres.map((_, i) => root(i));
 }
 
 /** Separable box blur of one float channel (radius r, edges clamped). */

@@ -2,8 +2,7 @@ import type { Mask } from "../describe/mask-ops.ts";
 import type { RgbImage } from "../describe/ports.ts";
 import type { Body } from "./body-placement.ts";
 import type { Point } from "./thin-plate-spline.ts";
-
-type Rgb = [number, number, number];
+import { colourClusters, colourDistance, type Rgb } from "./colour-clusters.ts";
 
 /**
  * Colours closer than this (RGB distance, 0..441) are one appearance: a forearm this close to the
@@ -100,7 +99,7 @@ function armLikeness(body: Body, image: RgbImage, forearms: Float32Array, inPers
   }
   if (torsoSamples.length < 20) return null;
   // A torso can show several things at once (a crop top over a bare midriff over a skirt).
-  const torso = clusters(torsoSamples, 3)
+  const torso = colourClusters(torsoSamples, 3)
     .filter((c) => c.share >= 0.1)
     .map((c) => c.centre);
   const arms: Rgb[] = [];
@@ -126,48 +125,22 @@ function armLikeness(body: Body, image: RgbImage, forearms: Float32Array, inPers
     }
     if (sleeve.length >= 8) arms.push(median(sleeve));
   }
-  const distinct = arms.filter((c) => torso.every((t) => distance(c, t) >= SAME_APPEARANCE));
+  const distinct = arms.filter((c) => torso.every((t) => colourDistance(c, t) >= SAME_APPEARANCE));
   if (!distinct.length) return null;
   const out = new Float32Array(forearms.length);
   for (let i = 0; i < forearms.length; i++) {
     if (forearms[i]! <= 0) continue;
     const c: Rgb = [image.data[i * 3]!, image.data[i * 3 + 1]!, image.data[i * 3 + 2]!];
-    const toTorso = Math.min(...torso.map((t) => distance(c, t)));
-    const toArm = Math.min(...distinct.map((a) => distance(c, a)));
+    const toTorso = Math.min(...torso.map((t) => colourDistance(c, t)));
+    const toArm = Math.min(...distinct.map((a) => colourDistance(c, a)));
     // 1 where clearly nearer an arm, 0 where clearly nearer the torso, a ramp between.
     out[i] = Math.max(0, Math.min(1, 0.5 + (toTorso - toArm) / SAME_APPEARANCE));
   }
   return out;
 }
 
-/** k-means on colours from centres spread by brightness (deterministic), ten rounds; each centre with its share of the samples. */
-function clusters(samples: Rgb[], k: number): Array<{ centre: Rgb; share: number }> {
-  const byBrightness = [...samples].sort((a, b) => a[0] + a[1] + a[2] - (b[0] + b[1] + b[2]));
-  let centres: Rgb[] = Array.from({ length: k }, (_, j) => byBrightness[Math.floor(((j + 0.5) / k) * byBrightness.length)]!);
-  let members: Rgb[][] = [];
-  for (let round = 0; round < 10; round++) {
-    members = centres.map(() => []);
-    for (const s of samples) {
-      let best = 0;
-      for (let j = 1; j < centres.length; j++) if (distance(s, centres[j]!) < distance(s, centres[best]!)) best = j;
-      members[best]!.push(s);
-    }
-    centres = centres.map((c, j) => (members[j]!.length ? mean(members[j]!) : c));
-  }
-  return centres.map((centre, j) => ({ centre, share: members[j]!.length / samples.length }));
-}
-
-function mean(samples: Rgb[]): Rgb {
-  const sum = samples.reduce<Rgb>((acc, s) => [acc[0] + s[0], acc[1] + s[1], acc[2] + s[2]], [0, 0, 0]);
-  return [sum[0] / samples.length, sum[1] / samples.length, sum[2] / samples.length];
-}
-
 function lerp(a: Point, b: Point, t: number): Point {
   return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-}
-
-function distance(a: Rgb, b: Rgb): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 }
 
 /** Per-channel median: a few pixels of hair, eyes or print do not move it. */
