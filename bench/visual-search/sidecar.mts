@@ -56,6 +56,10 @@ function candidateOf(hit: { id: string; score: number; leading?: boolean }, prod
 
 const log = (...args: unknown[]) => console.log("[bench:visual-search-sidecar]", ...args)
 
+/** A result list as the pair count reads it: each hit's image and product. */
+const listOf = (hits: Array<{ id: string; metadata: Record<string, unknown> }>) =>
+  hits.map((h) => ({ id: h.id, productId: h.metadata.product_id as string }))
+
 /** A catalog image as the seed stores it (JPEG q82 of its render). */
 function catalogPicture({ product, catalogIndex }: CatalogEntry, n: number): Promise<Buffer> {
   const image = product.images[n]!
@@ -85,13 +89,14 @@ async function main() {
     const catalogImages = entries.reduce((n, e) => n + e.product.images.length, 0)
     const reuse = (await app.store.count()) === catalogImages
     let images = 0
-    for (const { product, catalogIndex } of entries) {
+    for (const entry of entries) {
+      const { product, catalogIndex } = entry
       const productId = `prod_${product.handle}`
       categoryOf.set(productId, product.category.handle)
       if (reuse) continue
       await Promise.all(
         product.images.map(async (_, n) => {
-          await app.service.putImage(`img_${catalogIndex}_${n}`, await catalogPicture(entries[catalogIndex]!, n), {
+          await app.service.putImage(`img_${catalogIndex}_${n}`, await catalogPicture(entry, n), {
             kind: "product",
             product_id: productId,
             category: product.category.handle,
@@ -167,7 +172,7 @@ async function main() {
       const truth = photo.garments[0]!
       const answer = await search(photo.bytes)
       // The item that is the photographed garment: the most prominent one (single-garment photos).
-      const hits = (answer.items[0]?.hits ?? []).map((h) => ({ id: h.id, productId: h.metadata.product_id as string }))
+      const hits = listOf(answer.items[0]?.hits ?? [])
       const ids = hits.map((h) => h.productId)
       const rank = ids.indexOf(`prod_${truth.handle}`)
       pairs.sidecar += await countPairs(hits)
@@ -202,7 +207,7 @@ async function main() {
       const answer = await search((await fashionMnistPhoto(fmnist, index)).bytes)
       const hits = (answer.items[0]?.hits ?? []).slice(0, 10)
       const top = hits.map((h) => categoryOf.get(h.metadata.product_id as string) ?? "")
-      pairs.sidecar += await countPairs(hits.map((h) => ({ id: h.id, productId: h.metadata.product_id as string })))
+      pairs.sidecar += await countPairs(listOf(hits))
       pairs.sidecarLists++
       const c = byClass.get(className) ?? { sum: 0, of: 0 }
       c.sum += top.filter((handle) => accepted.includes(handle)).length / 10

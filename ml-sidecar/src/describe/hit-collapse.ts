@@ -62,7 +62,7 @@ export class HitCollapser {
   private readonly seen = new Set<string>();
   private readonly vectors = new Map<string, Promise<Float32Array | null>>();
   private readonly words = new Map<string, { hex: Uint32Array; mirror: Uint32Array } | null>();
-  private readonly colours = new Map<string, Uint8Array | null>();
+  private readonly pictures = new Map<string, Uint8Array | null>();
   private readonly minFoldCosine: number;
   private tier = 0;
 
@@ -140,7 +140,7 @@ export class HitCollapser {
   private async samePictures(a: SearchHit, b: SearchHit): Promise<boolean> {
     // Pictures a shopper cannot tell apart side by side are one, whatever the hash says: the demo
     // catalog renders products of one category in nearly the same colours (Ecru beside White).
-    const [ca, cb] = [this.colourOf(a), this.colourOf(b)];
+    const [ca, cb] = [this.pictureOf(a), this.pictureOf(b)];
     if (ca && cb && meanColourDifference(ca, cb) <= MAX_NEAR_IDENTICAL_DIFFERENCE) return true;
     if (this.hashDistance(a, b) > this.options.maxHashDistance) return false;
     // Both scores are cosines to one query: their angles to it bound the angle between them, so
@@ -168,13 +168,13 @@ export class HitCollapser {
     return Math.min(straight, mirrored);
   }
 
-  private colourOf(hit: SearchHit): Uint8Array | null {
-    let colour = this.colours.get(hit.id);
-    if (colour === undefined) {
-      colour = hit.hash.picture ? decodeThumbnail(hit.hash.picture) : null;
-      this.colours.set(hit.id, colour);
+  private pictureOf(hit: SearchHit): Uint8Array | null {
+    let picture = this.pictures.get(hit.id);
+    if (picture === undefined) {
+      picture = hit.hash.picture ? decodeThumbnail(hit.hash.picture) : null;
+      this.pictures.set(hit.id, picture);
     }
-    return colour;
+    return picture;
   }
 
   private hashWords(hit: SearchHit): { hex: Uint32Array; mirror: Uint32Array } | null {
