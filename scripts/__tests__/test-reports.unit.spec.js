@@ -15,7 +15,36 @@ describe("readJestReport", () => {
       file,
       JSON.stringify({ numPassedTests: 7, numFailedTests: 1, numRuntimeErrorTestSuites: 1, numPendingTests: 2, numTodoTests: 1 })
     )
-    expect(readJestReport(file)).toEqual({ passed: 7, failed: 2, skipped: 3 })
+    expect(readJestReport(file)).toEqual({ passed: 7, failed: 2, skipped: 3, failures: [] })
+  })
+
+  it("names each failed test with its file and the first line of its error, and a suite that failed to run", () => {
+    const file = path.join(dir, "jest.json")
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        numPassedTests: 1,
+        numFailedTests: 1,
+        numRuntimeErrorTestSuites: 1,
+        numPendingTests: 0,
+        numTodoTests: 0,
+        testResults: [
+          {
+            name: path.join(process.cwd(), "integration-tests/http/cart.spec.ts"),
+            status: "failed",
+            assertionResults: [
+              { fullName: "cart adds a line", status: "passed", failureMessages: [] },
+              { fullName: "cart refuses the last unit twice", status: "failed", failureMessages: ["\u001b[2mError: expect(received).toBe(expected)\u001b[22m\n\nExpected: 1"] },
+            ],
+          },
+          { name: path.join(process.cwd(), "src/broken.spec.ts"), status: "failed", message: "\n  Cannot find module 'x'\n  at y", assertionResults: [] },
+        ],
+      })
+    )
+    expect(readJestReport(file).failures).toEqual([
+      "integration-tests/http/cart.spec.ts: cart refuses the last unit twice — Error: expect(received).toBe(expected)",
+      "src/broken.spec.ts: Cannot find module 'x'",
+    ])
   })
 
   it("answers null when jest wrote no report", () => {
@@ -42,8 +71,7 @@ test.describe("suite", () => { test("inner", () => {}); test("later", { todo: tr
     })
     expect(run.status).toBe(1)
     expect(run.stdout).toContain("✔ passes")
-    expect(readNodeTestReport(report)).toEqual({ passed: 2, failed: 1, skipped: 2 })
-    expect(JSON.parse(fs.readFileSync(report, "utf8")).failures).toEqual(["fails"])
+    expect(readNodeTestReport(report)).toEqual({ passed: 2, failed: 1, skipped: 2, failures: ["fails"] })
   })
 
   it("answers null without a report", () => {

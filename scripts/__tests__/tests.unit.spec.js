@@ -23,6 +23,7 @@ describe("outcome", () => {
       passed: 5,
       failed: 0,
       skipped: 1,
+      failures: [],
       seconds: 2,
     })
   })
@@ -42,5 +43,20 @@ describe("formatSummary", () => {
     expect(text).toContain("PASS  unit         10 passed   0 failed   2 skipped  3.3 s")
     expect(text).toContain("FAIL  sidecar       4 passed   1 failed   0 skipped  12.0 s")
     expect(text.trim().split("\n").pop()).toBe("14 passed, 1 failed, 2 skipped")
+    expect(text).not.toContain("[curator] failed:")
+  })
+
+  it("names the failed tests after the table, so a log cut to its tail still says what failed", () => {
+    const text = formatSummary([
+      outcome("http", 1, { passed: 3, failed: 1, skipped: 0, failures: ["a.spec.ts: cart — Error: boom"] }, 5),
+      outcome("sidecar", 1, { passed: 4, failed: 1, skipped: 0, failures: ["describes a photo"] }, 12),
+    ])
+    const lines = text.trim().split("\n")
+    expect(lines.slice(-4)).toEqual([
+      "[curator] failed:",
+      "  http: a.spec.ts: cart — Error: boom",
+      "  sidecar: describes a photo",
+      "7 passed, 2 failed, 0 skipped",
+    ])
   })
 })

@@ -36,7 +36,7 @@ function parseTestArgs(args) {
 
 /** A run's outcome: its exit code decides; a failed run that reported no failure counts one. */
 function outcome(kind, code, counts, seconds) {
-  const result = { kind, ok: code === 0, passed: 0, failed: 0, skipped: 0, ...counts, seconds }
+  const result = { kind, ok: code === 0, passed: 0, failed: 0, skipped: 0, failures: [], ...counts, seconds }
   if (!result.ok && !result.failed) result.failed = 1
   return result
 }
@@ -48,6 +48,9 @@ function formatSummary(results) {
       `  ${r.ok ? "PASS" : "FAIL"}  ${r.kind.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`
     )
   }
+  // Repeated at the end so a log cut to its tail still names what failed.
+  const failures = results.flatMap((r) => r.failures.map((f) => `  ${r.kind}: ${f}`))
+  if (failures.length) lines.push("[curator] failed:", ...failures)
   const total = (key) => results.reduce((n, r) => n + r[key], 0)
   lines.push(`${total("passed")} passed, ${total("failed")} failed, ${total("skipped")} skipped`)
   return lines.join("\n")
