@@ -199,8 +199,8 @@ medusaIntegrationTestRunner({
         timings.push(Date.now() - started)
         expect(res.status).toBe(200)
       }
-      // No waiting on the sidecar: each write answers as fast as any product write.
-      expect(Math.max(...timings)).toBeLessThan(3_000)
+      // No waiting on the sidecar: far below its client's retries and 30 s write timeout, with room for a loaded CI machine.
+      expect(Math.max(...timings)).toBeLessThan(8_000)
 
       const pending = await eventually("the new images pending with the error", async () => {
         const rows = (await Promise.all(products.map((p) => rowsOf(p.id)))).flat()

@@ -24,6 +24,7 @@ import sharp, { type KernelEnum, type OutputInfo } from "sharp";
 import { generateDemoCatalog, type DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog.ts";
 import { GARMENT_FORMS, type GarmentForm, renderGarmentSvg } from "../../src/scripts/demo-catalog/render-garment.ts";
 import { CATEGORIES, COLOURS } from "../../src/scripts/demo-catalog/vocabulary.ts";
+import { BackdropGarmentDetector } from "../src/describe/backdrop-garment-detector.ts";
 import { CROP_MARGIN, cropRegion, letterboxToModelInput, NEUTRAL_BACKDROP } from "../src/describe/garment-crop.ts";
 import { NO_GARMENT, type Box, type RgbImage } from "../src/describe/ports.ts";
 import type { Embedder } from "../src/embedding/embedder.ts";
@@ -235,6 +236,16 @@ export function firstPerClass(data: IdxImages, perClass: number): number[] {
  * With `r`, the backdrop and garment colours, margins and camera damage vary; without, it is the
  * plain grey photo on the describe service's neutral backdrop with its crop margin (the held-out measurement).
  */
+/**
+ * Share of the Fashion-MNIST training photos cropped as describe crops a shopper's photo: the
+ * backdrop detector's box and mask (outside it painted with the neutral backdrop), so the head
+ * learns the crops it will be shown, light garments partly masked away included. Measured on the
+ * training split's last 30 photos per class (never trained on), sent as a shopper's photo through
+ * describe: 0.81 → 0.84 correct, while the plain letterboxed crops stayed at 0.87.
+ */
+export const DETECTED_SHARE = 0.5;
+const DETECTOR = new BackdropGarmentDetector();
+
 export async function fashionMnistInput(data: IdxImages, index: number, r?: Rand): Promise<Uint8Array> {
   const { rows, cols } = data;
   const src = data.pixels.subarray(index * rows * cols, (index + 1) * rows * cols);
@@ -259,6 +270,14 @@ export async function fashionMnistInput(data: IdxImages, index: number, r?: Rand
     .raw()
     .toBuffer();
   const image = { data: raw(up), width: side, height: side };
+  // A region whose box the detector misses (none found) keeps the crop below.
+  if (r && r() < DETECTED_SHARE) {
+    const [region] = (await DETECTOR.detect(image)).regions;
+    if (region) {
+      const cut = cropRegion(image, region);
+      return augmentModelInput(await letterboxToModelInput(cut), r, [...cut.fill]);
+    }
+  }
   // Fashion-MNIST crops are tight around the garment: a detector's box adds its margin back.
   const padded = await padToMargin(image, r ? between(r, 0, 0.14) : CROP_MARGIN, bg);
   if (!r) return letterboxToModelInput({ crop: padded, fill: bg });
@@ -825,6 +844,7 @@ export async function trainCategoryHead(opts: TrainOptions): Promise<{ jsonPath:
         fit: FIT_OPTIONS,
         class_balanced: true,
         source_balanced: true,
+        fashion_mnist_detected_share: DETECTED_SHARE,
         fashion_mnist_per_class: sizes.fashionMnistPerClass,
         renders_per_category: sizes.rendersPerCategory,
         non_garments: sizes.nonGarments,

@@ -6,7 +6,14 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { catalogImageInput, FASHION_MNIST_PER_RENDER, heldOutRenderSpecs, isTrainingProduct, PACKAGE_DIR } from "../scripts/train-category-head.ts";
+import {
+  catalogImageInput,
+  DETECTED_SHARE,
+  FASHION_MNIST_PER_RENDER,
+  heldOutRenderSpecs,
+  isTrainingProduct,
+  PACKAGE_DIR,
+} from "../scripts/train-category-head.ts";
 import { LinearCategoryHead } from "../src/describe/linear-category-head.ts";
 import { NO_GARMENT } from "../src/describe/ports.ts";
 import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedder.ts";
@@ -38,6 +45,7 @@ describe("category head training (scripts/train-category-head.ts)", () => {
       assert.equal(meta.training.renders_per_category, 3);
       assert.equal(meta.training.fashion_mnist_per_class, 3 * FASHION_MNIST_PER_RENDER);
       assert.equal(meta.training.source_balanced, true);
+      assert.equal(meta.training.fashion_mnist_detected_share, DETECTED_SHARE);
       assert.equal(meta.labels.at(-1), NO_GARMENT);
     } finally {
       for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
