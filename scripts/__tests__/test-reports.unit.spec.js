@@ -34,10 +34,19 @@ describe("readJestReport", () => {
             status: "failed",
             assertionResults: [
               { fullName: "cart adds a line", status: "passed", failureMessages: [] },
-              { fullName: "cart refuses the last unit twice", status: "failed", failureMessages: ["\u001b[2mError: expect(received).toBe(expected)\u001b[22m\n\nExpected: 1"] },
+              {
+                fullName: "cart refuses the last unit twice",
+                status: "failed",
+                failureMessages: ["\u001b[2mError: expect(received).toBe(expected)\u001b[22m\n\nExpected: 1"],
+              },
             ],
           },
-          { name: path.join(process.cwd(), "src/broken.spec.ts"), status: "failed", message: "\n  Cannot find module 'x'\n  at y", assertionResults: [] },
+          {
+            name: path.join(process.cwd(), "src/broken.spec.ts"),
+            status: "failed",
+            message: "\n  Cannot find module 'x'\n  at y",
+            assertionResults: [],
+          },
         ],
       })
     )

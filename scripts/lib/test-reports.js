@@ -7,7 +7,11 @@ const path = require("node:path")
 
 /** A failure's first line, short enough for the summary (the runner printed the whole of it above). */
 function firstLine(message = "") {
-  const line = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? ""
+  const line =
+    message
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((l) => l.trim()) ?? ""
   return line.trim().slice(0, 200)
 }
 
