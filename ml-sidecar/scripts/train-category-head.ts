@@ -231,12 +231,6 @@ export function firstPerClass(data: IdxImages, perClass: number): number[] {
 }
 
 /**
- * A Fashion-MNIST photo as a garment crop: its intensities are the negated photo (0 = the white
- * backdrop), so it is turned back into a garment on a backdrop, upscaled and letterboxed.
- * With `r`, the backdrop and garment colours, margins and camera damage vary; without, it is the
- * plain grey photo on the describe service's neutral backdrop with its crop margin (the held-out measurement).
- */
-/**
  * Share of the Fashion-MNIST training photos cropped as describe crops a shopper's photo: the
  * backdrop detector's box and mask (outside it painted with the neutral backdrop), so the head
  * learns the crops it will be shown, light garments partly masked away included. Measured on the
@@ -246,6 +240,13 @@ export function firstPerClass(data: IdxImages, perClass: number): number[] {
 export const DETECTED_SHARE = 0.5;
 const DETECTOR = new BackdropGarmentDetector();
 
+/**
+ * A Fashion-MNIST photo as a garment crop: its intensities are the negated photo (0 = the white
+ * backdrop), so it is turned back into a garment on a backdrop, upscaled and letterboxed.
+ * With `r`, the backdrop and garment colours, margins and camera damage vary and DETECTED_SHARE of the
+ * photos are cropped by the detector; without, it is the
+ * plain grey photo on the describe service's neutral backdrop with its crop margin (the held-out measurement).
+ */
 export async function fashionMnistInput(data: IdxImages, index: number, r?: Rand): Promise<Uint8Array> {
   const { rows, cols } = data;
   const src = data.pixels.subarray(index * rows * cols, (index + 1) * rows * cols);
@@ -270,7 +271,7 @@ export async function fashionMnistInput(data: IdxImages, index: number, r?: Rand
     .raw()
     .toBuffer();
   const image = { data: raw(up), width: side, height: side };
-  // A region whose box the detector misses (none found) keeps the crop below.
+  // A photo in which the detector finds nothing keeps the crop below.
   if (r && r() < DETECTED_SHARE) {
     const [region] = (await DETECTOR.detect(image)).regions;
     if (region) {
