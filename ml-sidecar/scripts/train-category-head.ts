@@ -150,7 +150,7 @@ export async function cropToModelInput(
 const raw = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 /** Camera-ish damage: colour cast, small rotation, low resolution, JPEG, mirror. */
-async function augmentModelInput(rgb: Uint8Array, r: Rand, fill: Rgb): Promise<Uint8Array> {
+async function augmentModelInput(rgb: Uint8Array, r: Rand, fill: Readonly<Rgb>): Promise<Uint8Array> {
   let img = sharp(rgb, { raw: { width: S, height: S, channels: 3 } });
   const rotate = r() < 0.4 ? between(r, -8, 8) : 0;
   if (rotate) {
@@ -276,7 +276,7 @@ export async function fashionMnistInput(data: IdxImages, index: number, r?: Rand
     const [region] = (await DETECTOR.detect(image)).regions;
     if (region) {
       const cut = cropRegion(image, region);
-      return augmentModelInput(await letterboxToModelInput(cut), r, [...cut.fill]);
+      return augmentModelInput(await letterboxToModelInput(cut), r, cut.fill);
     }
   }
   // Fashion-MNIST crops are tight around the garment: a detector's box adds its margin back.
