@@ -68,7 +68,7 @@ describe("node's test runner with node-test-report.mjs", () => {
       testFile,
       `const test = require("node:test")
 test("passes", () => {})
-test("fails", () => { throw new Error("no") })
+test("fails", () => { throw new Error("no\\nmore") })
 test("skipped", { skip: true }, () => {})
 test.describe("suite", () => { test("inner", () => {}); test("later", { todo: true }, () => {}) })
 `
@@ -80,7 +80,7 @@ test.describe("suite", () => { test("inner", () => {}); test("later", { todo: tr
     })
     expect(run.status).toBe(1)
     expect(run.stdout).toContain("✔ passes")
-    expect(readNodeTestReport(report)).toEqual({ passed: 2, failed: 1, skipped: 2, failures: ["fails"] })
+    expect(readNodeTestReport(report)).toEqual({ passed: 2, failed: 1, skipped: 2, failures: ["fails — no"] })
   })
 
   it("answers null without a report", () => {

@@ -46,7 +46,7 @@ function readNodeTestReport(file) {
     passed: json.pass,
     failed: json.fail + (json.cancelled ?? 0),
     skipped: (json.skipped ?? 0) + (json.todo ?? 0),
-    failures: json.failures ?? [],
+    failures: (json.failures ?? []).map(({ name, error }) => `${name} — ${firstLine(error)}`),
   }
 }
 

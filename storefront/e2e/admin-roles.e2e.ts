@@ -120,13 +120,19 @@ describe("admin roles", () => {
       "the dashboard's shell and the moderation page make no call a moderator is refused"
     )
 
-    // The products list is refused: the API answers 403, and no product is shown.
+    // The products list is refused: the API answers the moderator 403, and the admin shows no product.
+    const { token: moderatorToken } = await api<{ token: string }>("POST", "/auth/user/emailpass", {
+      email: MODERATOR.email,
+      password: MODERATOR.password,
+    })
+    await assert.rejects(api("GET", "/admin/products?limit=1", undefined, moderatorToken), /: 403 /)
     const productCalls = calls.length
     await page.goto(admin("/products"))
-    await page.waitForURL((u) => u.pathname.endsWith("/moderation") || u.pathname.endsWith("/products"))
-    await page.waitForTimeout(1500)
-    const refused = calls.slice(productCalls).filter((c) => c.path === "/admin/products")
-    assert.ok(refused.length > 0 && refused.every((c) => c.status === 403), `GET /admin/products answers 403: ${JSON.stringify(refused)}`)
+    // The guard sends a moderator on as soon as their role is known, often before the list asks.
+    await page.waitForURL((u) => u.pathname.endsWith("/moderation"))
+    await page.getByRole("heading", { name: "Moderation" }).waitFor()
+    const listed = calls.slice(productCalls).filter((c) => c.path === "/admin/products")
+    assert.ok(listed.every((c) => c.status === 403), `GET /admin/products answers 403: ${JSON.stringify(listed)}`)
     const { products } = await api<{ products: { title: string }[] }>("GET", "/admin/products?limit=1&fields=title", undefined, adminToken)
     assert.equal(await page.getByText(products[0].title, { exact: true }).count(), 0, "no product is listed to a moderator")
     await screenshot(page, "admin-moderator-products")
