@@ -287,6 +287,38 @@ test("the person gate stays shut on garment photos: product shots, grids and fla
   t.diagnostic(`composite on garment photos (segmentation, then the backdrop path): ${summary(times)}`);
 });
 
+test("a busy scene the segmenter half takes for a person takes the backdrop path, without the second pose model", async () => {
+  const person = (await composite.personModel())!;
+  // MoveNet thunder, asked only when lightning half-sees a body: counted by its executions.
+  const thunder = (person as unknown as { thunder: { execute: (...args: unknown[]) => unknown } }).thunder;
+  const execute = thunder.execute.bind(thunder);
+  let thunderRuns = 0;
+  thunder.execute = (...args: unknown[]) => {
+    thunderRuns++;
+    return execute(...args);
+  };
+  try {
+    let gated = 0;
+    for (const [i, entry] of pickProducts(43, 16).entries()) {
+      const photo = await busyBackground(entry, 43000 + i);
+      const image = await decodeRgb(photo.bytes);
+      if ((await person.segment(image)).coverage < 0.05) continue;
+      gated++;
+      const detection = await composite.detect(image);
+      assert.equal(detection.person, false, photo.name);
+      assert.deepEqual(
+        detection.regions.map((r) => r.source),
+        ["whole"],
+        photo.name,
+      );
+    }
+    assert.ok(gated >= 2, `busy scenes past the segmentation's person gate: ${gated} of 16`);
+    assert.equal(thunderRuns, 0);
+  } finally {
+    thunder.execute = execute;
+  }
+});
+
 test("the person gate stays shut on real product photos of garments alone (Fashion-MNIST, 100 training photos)", async () => {
   // Shirts, coats and dresses on their own get shoulders and hips from the pose model; without a
   // face and an arm they are not worn, and take the backdrop path like any product shot.
