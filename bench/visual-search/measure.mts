@@ -25,7 +25,8 @@ import type { StoreVisualSearchResponse } from "../../src/types/http/visual-sear
 type Box = { x: number; y: number; width: number; height: number }
 /** One garment's results, whichever path answered: product ids in rank order and the images that matched. */
 type ItemResult = { box: Box; productIds: string[]; imageUrls: (string | null)[] }
-type SearchAnswer = { items: ItemResult[]; ms: number }
+/** `stages`: Medusa's Server-Timing header, ms per stage of its search (describe, hydrate_rank, record, total). */
+type SearchAnswer = { items: ItemResult[]; ms: number; stages?: Record<string, number> }
 type StoreVariant = { manage_inventory?: boolean; allow_backorder?: boolean; inventory_quantity?: number | null }
 type StoreProduct = { id: string; handle: string; images?: { id: string; url: string }[]; variants?: StoreVariant[] }
 type ErrorBody = { message?: string }
@@ -85,8 +86,16 @@ async function medusaSearch(photo: TestPhoto, regionId: string, inStock: boolean
   const data = (await res.json()) as StoreVisualSearchResponse & ErrorBody
   const ms = performance.now() - started
   if (!res.ok) throw new Error(`POST /store/visual-search → ${res.status} ${data.message}`)
+  const stages = Object.fromEntries(
+    (res.headers.get("server-timing") ?? "")
+      .split(",")
+      .map((entry) => entry.trim().match(/^([\w-]+);dur=([\d.]+)$/))
+      .filter((m): m is RegExpMatchArray => !!m)
+      .map((m) => [m[1]!, Number(m[2])])
+  )
   return {
     ms,
+    stages,
     items: data.items.map((item) => ({
       box: item.box,
       productIds: item.products.map((p) => p.product.id),
@@ -284,13 +293,20 @@ async function main() {
       if (!r.ok) throw new Error(`/health → ${r.status}`)
     })
   const latency: Record<string, number[]> = { medusa: [], sidecar: [], health: [] }
+  const stages: Record<string, number[]> = {}
   for (let i = 0; i < 3; i++) await Promise.all([medusaSearch(megapixel, region.id, true), sidecarSearch(megapixel, store.imageUrls), health()])
   for (let i = 0; i < LATENCY_RUNS; i++) {
-    latency.medusa!.push(await timed(() => medusaSearch(megapixel, region.id, true)))
+    latency.medusa!.push(
+      await timed(async () => {
+        const answer = await medusaSearch(megapixel, region.id, true)
+        for (const [stage, ms] of Object.entries(answer.stages ?? {})) (stages[stage] ??= []).push(ms)
+      })
+    )
     latency.sidecar!.push(await timed(() => sidecarSearch(megapixel, store.imageUrls)))
     latency.health!.push(await timed(health))
   }
   const summary = Object.fromEntries(Object.entries(latency).map(([k, v]) => [k, { p50: percentile(v, 50), p95: percentile(v, 95), runs: v.length }]))
+  const medusaStages = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, percentile(v, 50)]))
 
   fs.writeFileSync(
     env.BENCH_RESULT_FILE!,
@@ -301,6 +317,7 @@ async function main() {
         fmnistAccepted: FMNIST_ACCEPTED,
         results,
         latency: summary,
+        medusaStages,
         seconds: (Date.now() - started) / 1000,
       },
       null,

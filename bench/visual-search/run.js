@@ -185,7 +185,7 @@ async function main() {
 }
 
 function printTable({ measured, initial, catchUp, sidecarStartS, pendingWhileDown }) {
-  const { results: r, latency, samples } = measured
+  const { results: r, latency, medusaStages, samples } = measured
   const ratio = (a, b) => (b ? `${(a / b).toFixed(3)}` : "-")
   const rate = (n, of) => (of ? `${(n / of).toFixed(3)} (${n}/${of})` : "-")
   const ms = (v) => `${v.toFixed(0)} ms`
@@ -226,6 +226,14 @@ function printTable({ measured, initial, catchUp, sidecarStartS, pendingWhileDow
       `${ms(latency.medusa.p50)} / ${ms(latency.medusa.p95)}`,
       `${ms(latency.sidecar.p50)} / ${ms(latency.sidecar.p95)}`,
       "p95 ≤ 400 ms on 2 cores",
+    ],
+    [
+      "  Medusa's stages, p50 of its Server-Timing (the sidecar's describe inside it)",
+      Object.entries(medusaStages ?? {})
+        .map(([stage, value]) => `${stage} ${ms(value)}`)
+        .join(", "),
+      "",
+      "",
     ],
     [
       "  reference GET /health p50 / p95; Medusa p95 ÷ /health p95; Medusa p95 ÷ sidecar p95",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict"
 import { describe, test } from "node:test"
-import type { Page } from "playwright-core"
+import type { Page, Request } from "playwright-core"
 import { screenshot, useBrowser } from "./support/browser"
 import { BACKEND_URL } from "./support/env"
 
@@ -50,14 +50,21 @@ async function inviteUser(adminToken: string): Promise<string> {
   return user.id
 }
 
-/** Every /admin call a page makes, with its answer. */
+/**
+ * Every /admin call a page makes, with its answer and when it was sent: a call a page sent before
+ * it navigated away can still answer afterwards, so a step counts only the calls sent since it began.
+ */
 function recordAdminCalls(page: Page) {
-  const calls: { method: string; path: string; status: number }[] = []
+  const calls: { method: string; path: string; status: number; sent: number }[] = []
+  const sentAt = new WeakMap<Request, number>()
+  page.on("request", (request) => sentAt.set(request, performance.now()))
   page.on("response", (response) => {
     const url = new URL(response.url())
-    if (url.pathname.startsWith("/admin/")) calls.push({ method: response.request().method(), path: url.pathname, status: response.status() })
+    const request = response.request()
+    if (url.pathname.startsWith("/admin/"))
+      calls.push({ method: request.method(), path: url.pathname, status: response.status(), sent: sentAt.get(request) ?? 0 })
   })
-  return calls
+  return { since: (start: number) => calls.filter((c) => c.sent >= start) }
 }
 
 describe("admin roles", () => {
@@ -98,8 +105,8 @@ describe("admin roles", () => {
     await signIn(page, MODERATOR.email, MODERATOR.password)
     // Signed in, the dashboard opens its orders list, which a moderator is refused: the guard sends them on.
     await page.waitForURL((u) => u.pathname.endsWith("/moderation"))
-    console.log(`# after sign-in:\n#   ${[...new Set(calls.map((c) => `${c.method} ${c.path} ${c.status}`))].join("\n#   ")}`)
-    calls.length = 0
+    console.log(`# after sign-in:\n#   ${[...new Set(calls.since(0).map((c) => `${c.method} ${c.path} ${c.status}`))].join("\n#   ")}`)
+    const moderationStart = performance.now()
     await page.goto(admin("/moderation"))
     await page.getByRole("heading", { name: "Moderation" }).waitFor()
     await page.getByRole("row").first().waitFor()
@@ -112,10 +119,10 @@ describe("admin roles", () => {
     await reason.getByText("Hidden by Curator Admin — “Off-topic”").waitFor()
     await screenshot(page, "admin-moderator-hidden-reason")
     await page.keyboard.press("Escape")
-    const shellCalls = calls.map((c) => `${c.method} ${c.path} ${c.status}`)
+    const shellCalls = calls.since(moderationStart).map((c) => `${c.method} ${c.path} ${c.status}`)
     console.log(`# the admin shell's calls for a moderator:\n#   ${[...new Set(shellCalls)].join("\n#   ")}`)
     assert.deepEqual(
-      calls.filter((c) => c.status === 403),
+      calls.since(moderationStart).filter((c) => c.status === 403),
       [],
       "the dashboard's shell and the moderation page make no call a moderator is refused"
     )
@@ -126,13 +133,16 @@ describe("admin roles", () => {
       password: MODERATOR.password,
     })
     await assert.rejects(api("GET", "/admin/products?limit=1", undefined, moderatorToken), /: 403 /)
-    const productCalls = calls.length
+    const productsStart = performance.now()
     await page.goto(admin("/products"))
     // The guard sends a moderator on as soon as their role is known, often before the list asks.
     await page.waitForURL((u) => u.pathname.endsWith("/moderation"))
     await page.getByRole("heading", { name: "Moderation" }).waitFor()
-    const listed = calls.slice(productCalls).filter((c) => c.path === "/admin/products")
-    assert.ok(listed.every((c) => c.status === 403), `GET /admin/products answers 403: ${JSON.stringify(listed)}`)
+    const listed = calls.since(productsStart).filter((c) => c.path === "/admin/products")
+    assert.ok(
+      listed.every((c) => c.status === 403),
+      `GET /admin/products answers 403: ${JSON.stringify(listed)}`
+    )
     const { products } = await api<{ products: { title: string }[] }>("GET", "/admin/products?limit=1&fields=title", undefined, adminToken)
     assert.equal(await page.getByText(products[0].title, { exact: true }).count(), 0, "no product is listed to a moderator")
     await screenshot(page, "admin-moderator-products")
