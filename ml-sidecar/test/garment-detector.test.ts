@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import sharp from "sharp";
 import { BackdropGarmentDetector } from "../src/describe/backdrop-garment-detector.ts";
-import { CompositeGarmentDetector } from "../src/describe/garment-detector.ts";
+import { CompositeGarmentDetector, MIN_PERSON_COVERAGE } from "../src/describe/garment-detector.ts";
 import { readFashionMnist } from "../scripts/train-category-head.ts";
 import { humanModelIOHandler, humanModelsDir, type HumanModelName } from "../src/describe/human-model-files.ts";
 import type { Detection, GarmentRegion, RgbImage } from "../src/describe/ports.ts";
@@ -302,7 +302,7 @@ test("a busy scene the segmenter half takes for a person takes the backdrop path
     for (const [i, entry] of pickProducts(43, 16).entries()) {
       const photo = await busyBackground(entry, 43000 + i);
       const image = await decodeRgb(photo.bytes);
-      if ((await person.segment(image)).coverage < 0.05) continue;
+      if ((await person.segment(image)).coverage < MIN_PERSON_COVERAGE) continue;
       gated++;
       const detection = await composite.detect(image);
       assert.equal(detection.person, false, photo.name);

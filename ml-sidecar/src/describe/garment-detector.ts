@@ -12,6 +12,9 @@ export interface CompositeGarmentDetectorOptions {
   log?: (message: string) => void;
 }
 
+/** Default minPersonCoverage: the share of the photo the person mask must cover for the person path. */
+export const MIN_PERSON_COVERAGE = 0.05;
+
 export type PersonModelState = "not-loaded" | "loaded" | { error: string };
 
 /**
@@ -27,7 +30,7 @@ export class CompositeGarmentDetector implements GarmentDetector {
   private readonly minPersonCoverage: number;
 
   constructor(private readonly options: CompositeGarmentDetectorOptions = {}) {
-    this.minPersonCoverage = options.minPersonCoverage ?? 0.05;
+    this.minPersonCoverage = options.minPersonCoverage ?? MIN_PERSON_COVERAGE;
   }
 
   get personModels(): PersonModelState {

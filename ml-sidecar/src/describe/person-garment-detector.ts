@@ -153,7 +153,7 @@ export class PersonGarmentDetector implements GarmentDetector {
     const score = torsoScore(fast);
     if (score >= UNSURE_TORSO_SCORE || score < NO_BODY_TORSO_SCORE) return fast;
     const fine = await this.runMoveNet(this.thunder, THUNDER_SIDE, image, crop);
-    return torsoScore(fine) >= torsoScore(fast) ? fine : fast;
+    return torsoScore(fine) >= score ? fine : fast;
   }
 
   /**
