@@ -1,7 +1,7 @@
 import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { DEMO_SALES_CHANNEL, seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed-catalog"
 import { seedPeople, demoAdmin } from "../../src/scripts/demo-catalog/seed-people"
 import { signInDemoAdmin } from "../helpers/api"
@@ -72,6 +72,14 @@ medusaIntegrationTestRunner({
       expect(users).toHaveLength(1)
       const [backfilled] = await fulfillment.listShippingOptions({ id: express.id })
       expect(backfilled.data).toEqual({ delivery_days: { min: 1, max: 1 } })
+    })
+
+    it("sells through one sales channel, the store's default, so product lists skip Medusa's channel filter", async () => {
+      const channels = await getContainer().resolve(Modules.SALES_CHANNEL).listSalesChannels({})
+      expect(channels.map((c) => c.name)).toEqual([DEMO_SALES_CHANNEL])
+      const [medusaStore] = await getContainer().resolve(Modules.STORE).listStores()
+      expect(medusaStore.default_sales_channel_id).toBe(store.salesChannelId)
+      expect(channels[0].id).toBe(store.salesChannelId)
     })
 
     it("lists products with prices calculated for the shopper's region", async () => {

@@ -9,6 +9,7 @@ import {
   createStockLocationsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateSalesChannelsWorkflow,
   updateShippingOptionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -16,6 +17,7 @@ import { REGIONS, WAREHOUSES } from "./vocabulary"
 import { seedRegionTaxInclusion, seedTaxRegions } from "./seed-taxes"
 
 export const DEMO_SALES_CHANNEL = "Curator Web Store"
+const DEMO_SALES_CHANNEL_DATA = { name: DEMO_SALES_CHANNEL, description: "Curator's storefront" }
 export const DEMO_API_KEY_TITLE = "Curator Storefront"
 
 /** Business days from order to doorstep, as the option types' descriptions say; checkout shows them as dates. */
@@ -44,15 +46,21 @@ export async function seedStore(container: MedusaContainer): Promise<SeededStore
   const fulfillmentService = container.resolve(Modules.FULFILLMENT)
   const apiKeyService = container.resolve(Modules.API_KEY)
 
-  // Sales channel and store currencies.
+  // Sales channel and store currencies. The shop sells through one channel: Medusa's default
+  // one, renamed. With a second channel, Medusa's product list resolves the publishable key's
+  // channel to every product id it holds on each request, cache hit or not.
+  const [store] = await storeService.listStores()
   let [salesChannel] = await salesChannelService.listSalesChannels({ name: DEMO_SALES_CHANNEL })
-  if (!salesChannel) {
-    const { result } = await createSalesChannelsWorkflow(container).run({
-      input: { salesChannelsData: [{ name: DEMO_SALES_CHANNEL, description: "Curator's storefront" }] },
+  if (!salesChannel && store.default_sales_channel_id) {
+    await updateSalesChannelsWorkflow(container).run({
+      input: { selector: { id: store.default_sales_channel_id }, update: DEMO_SALES_CHANNEL_DATA },
     })
+    ;[salesChannel] = await salesChannelService.listSalesChannels({ id: store.default_sales_channel_id })
+  }
+  if (!salesChannel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [DEMO_SALES_CHANNEL_DATA] } })
     salesChannel = result[0]
   }
-  const [store] = await storeService.listStores()
   await updateStoresWorkflow(container).run({
     input: {
       selector: { id: store.id },
