@@ -68,6 +68,18 @@ medusaIntegrationTestRunner({
             }
           }
         ),
+      // Curator's search: hits from the search index, their prices through the catalog cache. The
+      // test's shop holds this one product, so the newest is the piece.
+      "GET /store/product-search": async (regionId = eur()) =>
+        ok(await storeGet(`/store/product-search?sort=newest&limit=1&region_id=${regionId}`), (d) => {
+          const hit = d.products[0]
+          return {
+            title: hit.title,
+            amount: hit.calculated_price.calculated_amount,
+            currency: hit.calculated_price.currency_code,
+            in_stock: hit.in_stock,
+          }
+        }),
       // A Curator route whose pieces are product cards.
       "GET /store/lookbooks/:handle": async (regionId = eur()) =>
         ok(await storeGet(`/store/lookbooks/${piece.handle}?region_id=${regionId}`), (d) => {
@@ -145,6 +157,12 @@ medusaIntegrationTestRunner({
         hotspots: [{ x: 0.5, y: 0.5, product_id: piece.productId, variant_id: piece.variantId, position: 0 }],
       })
       adminToken = await signInDemoAdmin(api)
+      // The search index takes the new product from its events, after the write.
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const { data } = await storeGet(`/store/product-search?limit=1&region_id=${eur()}`)
+        if (data.count === 1) break
+        await new Promise((r) => setTimeout(r, 250))
+      }
     })
 
     it("is on: the caching feature flag and the Caching Module", () => {
@@ -156,6 +174,7 @@ medusaIntegrationTestRunner({
       const first = await readAll()
       expect(first["GET /store/products"]).toEqual({ title: "Cache Coat", amount: 120, currency: "eur", in_stock: 5 })
       expect(first["GET /store/lookbooks/:handle"]).toEqual({ title: "Cache Coat", amount: 120, currency: "eur", in_stock: true })
+      expect(first["GET /store/product-search"]).toEqual({ title: "Cache Coat", amount: 120, currency: "eur", in_stock: true })
 
       // Medusa's product list, the product route (Curator's override caches it too) and Curator's
       // product cards: the same read again touches neither the product nor the pricing module.

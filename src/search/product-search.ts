@@ -1,5 +1,6 @@
 import { MedusaContainer, SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, ProductStatus, QueryContext } from "@medusajs/framework/utils"
+import { PRODUCT_CARD_CACHE } from "../catalog/catalog-cache"
 import { colourThumbnails } from "../catalog/colour-image"
 import { lowestPrice, parseCalculatedPrice } from "../catalog/product-card"
 import { ShopperContext } from "../shopper/context"
@@ -50,7 +51,8 @@ export type ProductSearchParams = Partial<Record<FacetParam, string[]>> & {
   offset: number
 }
 
-const RETURNED_FIELDS = [
+/** What a hit takes from the search index. */
+const INDEX_FIELDS = [
   "id",
   "title",
   "handle",
@@ -62,6 +64,11 @@ const RETURNED_FIELDS = [
   "material",
   "collection",
   "in_stock_location_ids",
+]
+
+/** What a hit takes from the catalog: its variants with their prices for the shopper. */
+const VARIANT_FIELDS = [
+  "id",
   "variants.id",
   "variants.title",
   "variants.calculated_price.calculated_amount",
@@ -72,7 +79,6 @@ const RETURNED_FIELDS = [
 type IndexedVariant = { id: string; title?: string | null; calculated_price?: Parameters<typeof parseCalculatedPrice>[0] }
 type IndexedProduct = Omit<ProductSearchHit, "calculated_price" | "in_stock" | "variants"> & {
   in_stock_location_ids?: string[] | null
-  variants?: (IndexedVariant | null)[] | null
 }
 
 /** The store's default currency, for a shopper who names no region. */
@@ -139,7 +145,7 @@ export async function searchProducts(
   const runSearch = (q: string | undefined, typoTolerance: boolean) =>
     query.search({
       entity: "product",
-      fields: RETURNED_FIELDS,
+      fields: INDEX_FIELDS,
       filters: { ...(q ? { q } : {}), $and: conditions },
       pagination: { skip: params.offset, take: params.limit, ...(order ? { order } : {}) },
       search_options: {
@@ -151,11 +157,6 @@ export async function searchProducts(
           { field: priceField, type: "range" as const, ranges: PRICE_BANDS },
           { field: stockFacetField, limit: 100 },
         ],
-      },
-      context: {
-        variants: {
-          calculated_price: QueryContext(shopper ? { region_id: shopper.region_id, currency_code: currency } : { currency_code: currency }),
-        },
       },
     })
 
@@ -226,6 +227,25 @@ export async function searchProducts(
   }
 
   const hits = data as unknown as IndexedProduct[]
+  // Prices come from the catalog cache, keyed by the hits' ids, so a repeated page of results costs
+  // no pricing; the index's own fields stay out of that entry, since the index catches up with an
+  // edit after the event that clears the cache.
+  const { data: priced } = hits.length
+    ? await query.graph(
+        {
+          entity: "product",
+          fields: VARIANT_FIELDS,
+          filters: { id: hits.map((h) => h.id) },
+          context: {
+            variants: {
+              calculated_price: QueryContext(shopper ? { region_id: shopper.region_id, currency_code: currency } : { currency_code: currency }),
+            },
+          },
+        },
+        PRODUCT_CARD_CACHE
+      )
+    : { data: [] }
+  const variantsByProduct = new Map((priced as { id: string; variants?: (IndexedVariant | null)[] | null }[]).map((p) => [p.id, p.variants]))
   // Filtered by colour, a card shows the product in that colour rather than its first one.
   const colourPictures = params.colour?.length
     ? await colourThumbnails(
@@ -238,8 +258,8 @@ export async function searchProducts(
   return {
     // Each hit is a product card: the lowest price, and whether the shopper's locations can ship it
     // now; the raw location ids stay internal.
-    products: hits.map(({ in_stock_location_ids, variants, ...product }) => {
-      const shown = (variants ?? [])
+    products: hits.map(({ in_stock_location_ids, ...product }) => {
+      const shown = (variantsByProduct.get(product.id) ?? [])
         .filter((v): v is IndexedVariant => !!v)
         .map((v) => ({ id: v.id, title: v.title ?? null, calculated_price: parseCalculatedPrice(v.calculated_price) }))
       return {
