@@ -240,7 +240,10 @@ medusaIntegrationTestRunner({
           .find((p) => p.id === id)!
           .options!.find((o) => o!.title === "Colour")!
           .values!.map((v) => v!.value.toLowerCase())
-      const looks = [productIds[0], productIds[1]]
+      // The first look comes in several colours, so one left after the shopper avoids its first;
+      // which products list first varies between runs.
+      const severalColours = productIds.find((id) => coloursOf(id).length >= 2)!
+      const looks = [severalColours, productIds.find((id) => id !== severalColours)!]
       const quizLikes = () => recommendation().listInteractions({ customer_id: customerId, kind: "like", surface: "quiz" })
 
       await call("post", ME, "a", { sizes: { tops: "M" }, colours_avoided: [coloursOf(looks[0])[0]] })
