@@ -29,8 +29,8 @@ export async function adminApi<T>(method: "GET" | "POST", pathname: string, body
 export const adminApiGet = <T>(pathname: string): Promise<T> => adminApi<T>("GET", pathname)
 
 /**
- * The storefront's publishable key (the seed's "Curator Storefront", not Medusa's default key,
- * whose sales channel sells nothing), read through the Admin API.
+ * The storefront's publishable key (the seed's "Curator Storefront", the one the storefront is
+ * configured with, not Medusa's default key), read through the Admin API.
  */
 export async function publishableKey(): Promise<string> {
   const { api_keys } = await adminApiGet<{ api_keys: { token: string; title: string; revoked_at: string | null }[] }>(
