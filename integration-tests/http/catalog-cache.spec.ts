@@ -5,6 +5,7 @@ import { createStockedProducts } from "../helpers/stocked-product"
 import { seedPeople } from "../../src/scripts/demo-catalog/seed-people"
 import { LOOKBOOK_MODULE, LookbookModuleService } from "../../src/modules/lookbook"
 import { signInDemoAdmin, storeHeaders } from "../helpers/api"
+import { waitForSearchIndex } from "../helpers/search"
 
 jest.setTimeout(300_000)
 
@@ -157,12 +158,7 @@ medusaIntegrationTestRunner({
         hotspots: [{ x: 0.5, y: 0.5, product_id: piece.productId, variant_id: piece.variantId, position: 0 }],
       })
       adminToken = await signInDemoAdmin(api)
-      // The search index takes the new product from its events, after the write.
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const { data } = await storeGet(`/store/product-search?limit=1&region_id=${eur()}`)
-        if (data.count === 1) break
-        await new Promise((r) => setTimeout(r, 250))
-      }
+      await waitForSearchIndex(api, store.publishableKey, 1)
     })
 
     it("is on: the caching feature flag and the Caching Module", () => {

@@ -6,6 +6,7 @@ import { seedCatalog, selectProducts } from "../../src/scripts/demo-catalog/seed
 import { seedPeople, demoAdmin } from "../../src/scripts/demo-catalog/seed-people"
 import { signInDemoAdmin } from "../helpers/api"
 import { demoCustomerAddress } from "../helpers/demo-shop"
+import { waitForSearchIndex } from "../helpers/search"
 import { DemoProduct, generateDemoCatalog } from "../../src/scripts/demo-catalog/generate-catalog"
 import { seedLookbooks } from "../../src/scripts/demo-catalog/seed-lookbooks"
 import type { StoreLookbook, StoreLookbookSummary } from "../../src/types/http/lookbook"
@@ -30,16 +31,6 @@ medusaIntegrationTestRunner({
 
     const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishableKey } })
 
-    /** Search ingests product events asynchronously; wait until the seeded products are searchable. */
-    async function waitForSearchIndex(expected: number) {
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const { data } = await api.get("/store/product-search?limit=1", storeHeaders()).catch((e: any) => ({ data: { count: -1, e } }))
-        if (data.count >= expected) return
-        await new Promise((r) => setTimeout(r, 500))
-      }
-      throw new Error(`search index did not reach ${expected} products`)
-    }
-
     beforeAll(async () => {
       const container = getContainer()
       store = await seedStore(container)
@@ -47,7 +38,7 @@ medusaIntegrationTestRunner({
       await seedPeople(container)
       await seedLookbooks(container, catalog)
       sdk = new Medusa({ baseUrl: api.defaults.baseURL, publishableKey: store.publishableKey })
-      await waitForSearchIndex(catalog.length)
+      await waitForSearchIndex(api, store.publishableKey, catalog.length)
     })
 
     it("seeds every category with regional prices, and seeding again adds nothing", async () => {

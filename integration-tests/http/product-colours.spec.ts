@@ -5,6 +5,7 @@ import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { seedCatalog } from "../../src/scripts/demo-catalog/seed-catalog"
 import { DemoProduct } from "../../src/scripts/demo-catalog/generate-catalog"
+import { waitForSearchIndex } from "../helpers/search"
 
 jest.setTimeout(300_000)
 
@@ -64,20 +65,11 @@ medusaIntegrationTestRunner({
       return { urls: own.map((i) => i.url).sort(), thumbnail: (own.find((i) => i.view === "front") ?? own[0])?.url ?? null }
     }
 
-    async function waitForSearchIndex(expected: number) {
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const { data } = await api.get("/store/product-search?limit=1", storeHeaders()).catch(() => ({ data: { count: -1 } }))
-        if (data.count >= expected) return
-        await new Promise((r) => setTimeout(r, 500))
-      }
-      throw new Error(`search index did not reach ${expected} products`)
-    }
-
     beforeAll(async () => {
       const container = getContainer()
       store = await seedStore(container)
       catalog = await seedCatalog(container, store, { productsPerCategory: PRODUCTS_PER_CATEGORY })
-      await waitForSearchIndex(catalog.length)
+      await waitForSearchIndex(api, store.publishableKey, catalog.length)
     })
 
     it("seeds each photo as its colour's: the colour's variants list it, and show its front photo as thumbnail", async () => {

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createProductCategoriesWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { seedStore, SeededStore } from "../../src/scripts/demo-catalog/seed-store"
+import { waitForSearchIndex } from "../helpers/search"
 
 jest.setTimeout(300_000)
 
@@ -62,12 +63,7 @@ medusaIntegrationTestRunner({
           })),
         },
       })
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const { data } = await api.get("/store/product-search?limit=1", storeHeaders()).catch(() => ({ data: { count: -1 } }))
-        if (data.count >= TITLES.length) return
-        await new Promise((r) => setTimeout(r, 500))
-      }
-      throw new Error("the search index never held the test products")
+      await waitForSearchIndex(api, store.publishableKey, TITLES.length)
     })
 
     it("finds the sweater for 'jumper', 'pullover' and 'knitwear', and not the knit loafers", async () => {

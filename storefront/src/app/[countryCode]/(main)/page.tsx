@@ -1,4 +1,4 @@
-import Link from "next/link"
+import IntentLink from "@modules/common/components/intent-link"
 import { Suspense } from "react"
 import { listCategories, listCollections, searchProducts } from "@lib/data/products"
 import FeaturedLookbooks from "@modules/home/components/featured-lookbooks"
@@ -19,16 +19,16 @@ export default async function HomePage({ params }: { params: Promise<{ countryCo
         <div className="container">
           <h1>Dress the way you live</h1>
           <p>New season pieces, styled into looks by people with an eye for it. Find yours, build your wardrobe, share your outfits.</p>
-          <Link href={`/${countryCode}/store`} className="button">
+          <IntentLink href={`/${countryCode}/store`} className="button">
             Shop new in
-          </Link>
+          </IntentLink>
         </div>
       </section>
       <FeaturedLookbooks countryCode={countryCode} />
       <section className="section container" aria-labelledby="new-in-heading">
         <div className="section__head">
           <h2 id="new-in-heading">New in</h2>
-          <Link href={`/${countryCode}/store?sort=newest`}>See all</Link>
+          <IntentLink href={`/${countryCode}/store?sort=newest`}>See all</IntentLink>
         </div>
         {newIn.products.length ? (
           <ProductGrid products={newIn.products} countryCode={countryCode} currency={newIn.currency_code} />
@@ -44,9 +44,9 @@ export default async function HomePage({ params }: { params: Promise<{ countryCo
         <ul className="chip-list">
           {topLevel.map((c) => (
             <li key={c.id}>
-              <Link className="chip" href={`/${countryCode}/categories/${c.handle}`}>
+              <IntentLink className="chip" href={`/${countryCode}/categories/${c.handle}`}>
                 {c.name}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>
@@ -57,9 +57,9 @@ export default async function HomePage({ params }: { params: Promise<{ countryCo
           <ul className="chip-list">
             {collections.map((c) => (
               <li key={c.id}>
-                <Link className="chip" href={`/${countryCode}/collections/${c.handle}`}>
+                <IntentLink className="chip" href={`/${countryCode}/collections/${c.handle}`}>
                   {c.title}
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>

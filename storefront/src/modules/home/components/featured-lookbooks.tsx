@@ -1,4 +1,4 @@
-import Link from "next/link"
+import IntentLink from "@modules/common/components/intent-link"
 import { getFeaturedLookbooks } from "@lib/data/featured"
 
 /** Up to three lookbooks; nothing at all when the shop has none (or no lookbook routes yet). */
@@ -9,12 +9,12 @@ export default async function FeaturedLookbooks({ countryCode }: { countryCode: 
     <section className="section container" aria-labelledby="lookbooks-heading" data-testid="featured-lookbooks">
       <div className="section__head">
         <h2 id="lookbooks-heading">Lookbooks</h2>
-        <Link href={`/${countryCode}/lookbooks`}>All lookbooks</Link>
+        <IntentLink href={`/${countryCode}/lookbooks`}>All lookbooks</IntentLink>
       </div>
       <ul className="lookbook-strip">
         {lookbooks.map((lookbook) => (
           <li key={lookbook.id}>
-            <Link href={`/${countryCode}/lookbooks/${lookbook.handle}`} className="product-card">
+            <IntentLink href={`/${countryCode}/lookbooks/${lookbook.handle}`} className="product-card">
               <div className="media-box" style={{ aspectRatio: "4 / 3" }}>
                 {lookbook.cover_image_url ? (
                   // eslint-disable-next-line @next/next/no-img-element -- above the fold on the home page: loaded at once (LCP)
@@ -27,7 +27,7 @@ export default async function FeaturedLookbooks({ countryCode }: { countryCode: 
                   {lookbook.look_count} looks
                 </p>
               ) : null}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

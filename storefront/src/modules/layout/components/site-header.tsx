@@ -1,4 +1,4 @@
-import Link from "next/link"
+import IntentLink from "@modules/common/components/intent-link"
 import { retrieveCart } from "@lib/data/cart"
 import { isSignedIn } from "@lib/data/cookies"
 import PhotoSearchButton from "@modules/visual-search/components/photo-search-button"
@@ -17,18 +17,18 @@ export default async function SiteHeader({ countryCode }: { countryCode: string 
         Skip to content
       </a>
       <div className="container site-header__bar">
-        <Link href={base} className="site-header__logo">
+        <IntentLink href={base} className="site-header__logo">
           Curator
-        </Link>
+        </IntentLink>
         <HeaderMenu>
           <nav aria-label="Main" className="site-nav">
-            <Link href={`${base}/store`}>Shop</Link>
-            <Link href={`${base}/for-you`} data-testid="nav-for-you">
+            <IntentLink href={`${base}/store`}>Shop</IntentLink>
+            <IntentLink href={`${base}/for-you`} data-testid="nav-for-you">
               For you
-            </Link>
-            <Link href={`${base}/lookbooks`}>Lookbooks</Link>
-            <Link href={`${base}/feed`}>Feed</Link>
-            <Link href={`${base}/wardrobe`}>Wardrobe</Link>
+            </IntentLink>
+            <IntentLink href={`${base}/lookbooks`}>Lookbooks</IntentLink>
+            <IntentLink href={`${base}/feed`}>Feed</IntentLink>
+            <IntentLink href={`${base}/wardrobe`}>Wardrobe</IntentLink>
           </nav>
           <form role="search" action={`${base}/search`} className="site-header__search">
             <label htmlFor="site-search" className="visually-hidden">
@@ -39,13 +39,13 @@ export default async function SiteHeader({ countryCode }: { countryCode: string 
           </form>
         </HeaderMenu>
         <div className="site-header__actions">
-          <Link href={`${base}/account`} data-testid="nav-account">
+          <IntentLink href={`${base}/account`} data-testid="nav-account">
             {signedIn ? "Account" : "Sign in"}
-          </Link>
+          </IntentLink>
           <SavedLink href={`${base}/saved`} />
-          <Link href={`${base}/cart`} data-testid="nav-cart" aria-label={`Cart, ${itemCount} ${itemCount === 1 ? "item" : "items"}`}>
+          <IntentLink href={`${base}/cart`} data-testid="nav-cart" aria-label={`Cart, ${itemCount} ${itemCount === 1 ? "item" : "items"}`}>
             Cart ({itemCount})
-          </Link>
+          </IntentLink>
         </div>
       </div>
     </header>

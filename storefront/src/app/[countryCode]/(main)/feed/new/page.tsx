@@ -1,10 +1,10 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { redirect } from "next/navigation"
 import { isSignedIn } from "@lib/data/cookies"
 import { signInPath } from "@lib/util/return-to"
 import CreatePostForm from "@modules/social/components/create-post-form"
 import "@modules/social/social.css"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 export const metadata: Metadata = { title: "Share an outfit" }
 
@@ -13,9 +13,7 @@ export default async function NewPostPage({ params }: { params: Promise<{ countr
   if (!(await isSignedIn())) redirect(signInPath(countryCode, `/${countryCode}/feed/new`))
   return (
     <div className="container page">
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/feed`}>Feed</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/feed`, label: "Feed" }]} />
       <h1>Share an outfit</h1>
       <CreatePostForm countryCode={countryCode} />
     </div>

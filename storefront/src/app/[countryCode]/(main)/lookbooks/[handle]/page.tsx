@@ -5,6 +5,7 @@ import { getLookbook } from "@lib/data/lookbooks"
 import { getRegion } from "@lib/data/regions"
 import LookViewer from "@modules/lookbooks/components/look-viewer"
 import "@modules/lookbooks/lookbooks.css"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }> }
 
@@ -20,9 +21,7 @@ export default async function LookbookPage({ params }: Props) {
   if (!lookbook || !region) notFound()
   return (
     <div className="container page">
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/lookbooks`}>Lookbooks</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/lookbooks`, label: "Lookbooks" }]} />
       <h1 data-testid="lookbook-title">{lookbook.title}</h1>
       {lookbook.description ? <p style={{ maxWidth: "42rem" }}>{lookbook.description}</p> : null}
       {lookbook.looks.length ? (

@@ -19,6 +19,7 @@ import SimilarItems from "@modules/visual-search/components/similar-items"
 import SaveButton from "@modules/wishlist/components/save-button"
 import SizeAdvice from "@modules/products/components/size-advice"
 import CompleteTheLook from "@modules/recommendations/components/complete-the-look"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 type Props = { params: Promise<{ countryCode: string; handle: string }>; searchParams: Promise<{ colour?: string | string[] }> }
 
@@ -61,15 +62,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
 
   return (
     <div className="container page">
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/store`}>Shop</Link>
-        {category ? (
-          <>
-            {" / "}
-            <Link href={`/${countryCode}/categories/${category.handle}`}>{category.name}</Link>
-          </>
-        ) : null}
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: `/${countryCode}/store`, label: "Shop" },
+          ...(category ? [{ href: `/${countryCode}/categories/${category.handle}`, label: category.name }] : []),
+        ]}
+      />
       <ChosenColourProvider initial={initialColour}>
         <div className="product">
           <Gallery images={images} imagesByColour={imagesByColour} title={product.title} />

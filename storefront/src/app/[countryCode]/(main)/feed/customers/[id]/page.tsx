@@ -6,6 +6,7 @@ import { getProfile, listCustomerPosts } from "@lib/data/social"
 import PostList from "@modules/social/components/post-list"
 import ProfileHeader from "@modules/social/components/profile-header"
 import "@modules/social/social.css"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 type Props = { params: Promise<{ countryCode: string; id: string }> }
 
@@ -23,9 +24,7 @@ export default async function ProfilePage({ params }: Props) {
   const isMe = viewer?.id === profile.id
   return (
     <div className="container page">
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/feed`}>Feed</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/feed`, label: "Feed" }]} />
       <ProfileHeader profile={profile} countryCode={countryCode} signedIn={Boolean(viewer)} isMe={isMe} />
       {posts.length ? (
         <PostList

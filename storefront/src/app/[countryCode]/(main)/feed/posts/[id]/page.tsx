@@ -12,6 +12,7 @@ import ReportForm from "@modules/social/components/report-form"
 import TaggedProducts from "@modules/social/components/tagged-products"
 import ShopThisLookLink from "@modules/visual-search/components/shop-this-look-link"
 import "@modules/social/social.css"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 type Props = { params: Promise<{ countryCode: string; id: string }> }
 
@@ -32,9 +33,7 @@ export default async function PostPage({ params }: Props) {
   const [{ comments }, author] = await Promise.all([listComments(post.id), viewer && !isAuthor ? getProfile(post.author.id) : Promise.resolve(null)])
   return (
     <div className="container page">
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: "1rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/feed`}>Feed</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/feed`, label: "Feed" }]} />
       <div className="post-layout">
         <PostPhotos post={post} countryCode={countryCode} />
         <div>

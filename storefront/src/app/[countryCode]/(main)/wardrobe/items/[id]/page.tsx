@@ -11,6 +11,7 @@ import ItemForm from "@modules/wardrobe/components/item-form"
 import WardrobeNav from "@modules/wardrobe/components/wardrobe-nav"
 import WearForm from "@modules/wardrobe/components/wear-form"
 import { seasonLabel } from "@modules/wardrobe/seasons"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 type Props = { params: Promise<{ countryCode: string; id: string }>; searchParams: Promise<{ added?: string; saved?: string }> }
 
@@ -43,9 +44,7 @@ export default async function ItemPage({ params, searchParams }: Props) {
   ]
   return (
     <>
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: ".5rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/wardrobe`}>Wardrobe</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/wardrobe`, label: "Wardrobe" }]} tight />
       <h1 data-testid="item-name">{item.name}</h1>
       <WardrobeNav countryCode={countryCode} current="" />
       {added ? (

@@ -6,6 +6,7 @@ import DeleteButton from "@modules/wardrobe/components/delete-button"
 import WardrobeNav from "@modules/wardrobe/components/wardrobe-nav"
 import WearForm from "@modules/wardrobe/components/wear-form"
 import { seasonLabel } from "@modules/wardrobe/seasons"
+import Breadcrumbs from "@modules/common/components/breadcrumbs"
 
 export const metadata: Metadata = { title: "Outfit" }
 
@@ -22,9 +23,7 @@ export default async function OutfitPage({
   if (!outfit) notFound()
   return (
     <>
-      <nav aria-label="Breadcrumb" className="muted" style={{ marginBottom: ".5rem", fontSize: ".9rem" }}>
-        <Link href={`/${countryCode}/wardrobe/outfits`}>Outfits</Link>
-      </nav>
+      <Breadcrumbs trail={[{ href: `/${countryCode}/wardrobe/outfits`, label: "Outfits" }]} tight />
       <h1>{outfit.name}</h1>
       <WardrobeNav countryCode={countryCode} current="outfits" />
       {added ? (
