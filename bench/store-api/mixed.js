@@ -60,7 +60,18 @@ const passes = (result, p99LimitMs) => result.errors === 0 && result.p99 < p99Li
  * step lasts, so a rate a step passes can still fail a long run. `log` reports each run.
  * Resolves to { rate, final, passed, steps, finals } (final: the last long run).
  */
-async function findHighestRate({ nextRequest, startRate, maxRate, stepSeconds, seconds, bisections = 3, finalRuns = 4, p99LimitMs = 1000, pauseMs = 2000, log }) {
+async function findHighestRate({
+  nextRequest,
+  startRate,
+  maxRate,
+  stepSeconds,
+  seconds,
+  bisections = 3,
+  finalRuns = 4,
+  p99LimitMs = 1000,
+  pauseMs = 2000,
+  log,
+}) {
   const steps = []
   const drain = () => new Promise((r) => setTimeout(r, pauseMs)) // let the server drain before the next run
   const step = async (rate, length = stepSeconds) => {
