@@ -1,6 +1,6 @@
 import IntentLink from "./intent-link"
 
-export type Crumb = { href: string; label: string }
+type Crumb = { href: string; label: string }
 
 /** The trail above a page's title ("Shop / Tops"); `tight` where a sub-navigation follows the title. */
 export default function Breadcrumbs({ trail, tight = false }: { trail: Crumb[]; tight?: boolean }) {

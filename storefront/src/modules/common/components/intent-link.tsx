@@ -9,25 +9,9 @@ import { ComponentProps, useState } from "react"
  * chips, lookbook strip): prefetched on sight they cost the storefront about 20 route renders per
  * page view, several times the page itself, whichever link the shopper then follows.
  */
-export default function IntentLink({ onMouseEnter, onFocus, onTouchStart, ...props }: Omit<ComponentProps<typeof Link>, "prefetch">) {
+export default function IntentLink(props: Omit<ComponentProps<typeof Link>, "prefetch" | "onMouseEnter" | "onFocus" | "onTouchStart">) {
   const [intent, setIntent] = useState(false)
-  return (
-    <Link
-      {...props}
-      // null is Next's default prefetch; false until the shopper reaches for the link.
-      prefetch={intent ? null : false}
-      onMouseEnter={(event) => {
-        setIntent(true)
-        onMouseEnter?.(event)
-      }}
-      onFocus={(event) => {
-        setIntent(true)
-        onFocus?.(event)
-      }}
-      onTouchStart={(event) => {
-        setIntent(true)
-        onTouchStart?.(event)
-      }}
-    />
-  )
+  const reach = () => setIntent(true)
+  // null is Next's default prefetch; false until the shopper reaches for the link.
+  return <Link {...props} prefetch={intent ? null : false} onMouseEnter={reach} onFocus={reach} onTouchStart={reach} />
 }
