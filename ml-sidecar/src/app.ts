@@ -6,8 +6,9 @@ import type { Embedder } from "./embedding/embedder.ts";
 import { DctPhashHasher } from "./dedup/dct-phash-hasher.ts";
 import { EmbeddedVectorStoreFactory } from "./index/embedded-vector-store.ts";
 import { MilvusVectorStoreFactory } from "./index/milvus-vector-store.ts";
-import type { VectorStore, VectorStoreFactory } from "./index/vector-store.ts";
-import { ImageService } from "./image-service.ts";
+import { viewSpace, type VectorStore, type VectorStoreFactory } from "./index/vector-store.ts";
+import { ViewedVectorStore } from "./index/viewed-vector-store.ts";
+import { ImageService, indexSpace } from "./image-service.ts";
 import { Metrics } from "./metrics.ts";
 import { Reindexer } from "./reindex.ts";
 import { SourceImageStore } from "./source-image-store.ts";
@@ -19,7 +20,7 @@ import { SimilarImages } from "./describe/similar-images.ts";
 import { LinearCategoryHead } from "./describe/linear-category-head.ts";
 import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
 import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
-import { productShotInput } from "./describe/product-shot-input.ts";
+import { productShotInputs } from "./describe/product-shot-input.ts";
 import { TryOnService } from "./try-on/try-on-service.ts";
 import { MoveNetPersonParser } from "./try-on/movenet-person-parser.ts";
 import { BackdropGarmentCutter } from "./try-on/backdrop-garment-cutter.ts";
@@ -57,7 +58,8 @@ export async function createApp(
         hnsw: { M: config.hnsw.connectivity, efConstruction: config.hnsw.expansionAdd, ef: config.hnsw.expansionSearch },
       })
     : new EmbeddedVectorStoreFactory(config.dataDir, { exactSearchBelow: config.exactSearchBelow, hnsw: config.hnsw });
-  const store = await factory.open(embedder.info);
+  const space = indexSpace(embedder.info);
+  const store = new ViewedVectorStore(await factory.open(space), await factory.open(viewSpace(space)));
   const sources = new SourceImageStore(path.join(config.dataDir, "sources"), config.maxImagePixels);
   const metrics = new Metrics();
   metrics.backendInfo.set(
@@ -77,7 +79,7 @@ export async function createApp(
     metrics,
     keypoints: new FileKeypointStore(path.join(config.dataDir, "keypoints")),
     visualWords: new VisualWordIndex(),
-    productShotInput: productShotInput(detector, limits),
+    productShotInputs: productShotInputs(detector, limits),
   });
   const similar = new SimilarImages({ store, hasher, maxHashDistance: config.thresholds.maxHashDistance, metrics });
   // In the background: the sidecar answers /health and indexes meanwhile; /health shows when they are loaded.

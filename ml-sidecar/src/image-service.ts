@@ -1,4 +1,5 @@
 import { ClientError } from "./errors.ts";
+import type { ProductShotInputs } from "./describe/product-shot-input.ts";
 import { spaceKey, type Embedder, type ModelSpace } from "./embedding/embedder.ts";
 import type { Hasher } from "./dedup/hasher.ts";
 import { DUPLICATE_CANDIDATES, WORD_CANDIDATES, groupDuplicates, type DuplicateEvidence, type DuplicateThresholds } from "./dedup/near-duplicates.ts";
@@ -35,10 +36,23 @@ export interface ImageServiceOptions {
   /** In memory: filled from the keypoint store by loadVisualWords, then kept up to date by put and delete. */
   visualWords?: VisualWordIndex | null;
   /**
-   * The model input of a catalog product shot (metadata kind "product"): its garment framed as
-   * /v1/describe frames a shopper's photo (describe/product-shot-input.ts); null: index it whole.
+   * The model inputs of a catalog product shot (metadata kind "product"): its garment framed as
+   * /v1/describe frames a shopper's photo, and the same from a small copy
+   * (describe/product-shot-input.ts); null: index it whole.
    */
-  productShotInput?: ((upload: Uint8Array) => Promise<Uint8Array | null>) | null;
+  productShotInputs?: ((upload: Uint8Array) => Promise<ProductShotInputs | null>) | null;
+}
+
+/**
+ * Bump when what a product shot is indexed by changes (its views, how they are framed): the index
+ * moves to a new space and is re-made from the kept source copies, and Medusa re-indexes what the
+ * sidecar lacks. 2: a second view from a small copy.
+ */
+export const GALLERY_RECIPE_VERSION = 2;
+
+/** The space the index stores vectors in: the embedder's, under this service's gallery recipe. */
+export function indexSpace(embedder: ModelSpace): ModelSpace {
+  return { model: embedder.model, version: `${embedder.version}.gallery-${GALLERY_RECIPE_VERSION}`, dim: embedder.dim };
 }
 
 /** Metadata kind of catalog product images (the Medusa index workflow sends it). */
@@ -63,7 +77,7 @@ export class ImageService {
   private readonly metrics: Metrics | null;
   private readonly keypoints: KeypointStore | null;
   private readonly visualWords: VisualWordIndex | null;
-  private readonly productShotInput: ((upload: Uint8Array) => Promise<Uint8Array | null>) | null;
+  private readonly productShotInputs: ((upload: Uint8Array) => Promise<ProductShotInputs | null>) | null;
 
   constructor(options: ImageServiceOptions) {
     this.embedder = options.embedder;
@@ -75,7 +89,7 @@ export class ImageService {
     this.metrics = options.metrics ?? null;
     this.keypoints = options.keypoints ?? null;
     this.visualWords = options.visualWords ?? null;
-    this.productShotInput = options.productShotInput ?? null;
+    this.productShotInputs = options.productShotInputs ?? null;
     this.verifier = new CandidateVerifier({
       store: this.store,
       hasher: this.hasher,
@@ -219,7 +233,7 @@ export class ImageService {
     const vectors = await this.searchVectors(items);
     const records = items.map(({ meta, print }, i): ImageRecord => ({
       ...meta,
-      vector: vectors[i]!,
+      ...vectors[i]!,
       hash: storedHash(print),
       model: this.store.space.model,
       modelVersion: this.store.space.version,
@@ -231,27 +245,37 @@ export class ImageService {
   }
 
   /**
-   * The vectors k-NN searches: a product shot's garment crop where one is found (see
-   * productShotInput), else the whole image's fingerprint vector. Duplicate checks keep using the
-   * hash and keypoints of the whole image.
+   * The vectors k-NN searches: a product shot's garment crop, with its small copy's as the second view,
+   * where the garment is found (see productShotInputs), else the whole image's fingerprint vector.
+   * Duplicate checks keep using the hash and keypoints of the whole image.
    */
-  private async searchVectors(items: Array<{ meta: { metadata: Metadata }; print: Fingerprint; image: Uint8Array }>): Promise<Float32Array[]> {
-    const vectors = items.map((item) => item.print.vector);
-    const shotInput = this.productShotInput;
-    if (!shotInput) return vectors;
+  private async searchVectors(
+    items: Array<{ meta: { metadata: Metadata }; print: Fingerprint; image: Uint8Array }>,
+  ): Promise<Array<Pick<ImageRecord, "vector" | "viewVector">>> {
+    const vectors: Array<Pick<ImageRecord, "vector" | "viewVector">> = items.map((item) => ({ vector: item.print.vector }));
+    const shotInputs = this.productShotInputs;
+    if (!shotInputs) return vectors;
     const t0 = performance.now();
     const inputs = await Promise.all(
       items.map((item) =>
         item.meta.metadata.kind === PRODUCT_KIND
-          ? shotInput(item.image).catch(() => null) // a detector failure indexes it whole, never fails the put
+          ? shotInputs(item.image).catch(() => null) // a detector failure indexes it whole, never fails the put
           : Promise.resolve(null),
       ),
     );
     this.metrics?.observeStage("product_shot", (performance.now() - t0) / 1000);
-    const framed = inputs.flatMap((input, i) => (input ? [i] : []));
-    if (!framed.length) return vectors;
-    const embedded = await this.embedRgb(framed.map((i) => inputs[i]!));
-    framed.forEach((i, n) => (vectors[i] = embedded[n]!));
+    const batch: Uint8Array[] = [];
+    const at = inputs.map((input) => {
+      if (!input) return null;
+      const garment = batch.push(input.garment) - 1;
+      const small = input.small ? batch.push(input.small) - 1 : null;
+      return { garment, small };
+    });
+    if (!batch.length) return vectors;
+    const embedded = await this.embedRgb(batch);
+    at.forEach((place, i) => {
+      if (place) vectors[i] = { vector: embedded[place.garment]!, ...(place.small !== null ? { viewVector: embedded[place.small]! } : {}) };
+    });
     return vectors;
   }
 

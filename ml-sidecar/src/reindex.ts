@@ -1,7 +1,7 @@
 import { spaceKey } from "./embedding/embedder.ts";
 import type { ImageService, ReindexItem } from "./image-service.ts";
 import type { SourceImageStore } from "./source-image-store.ts";
-import type { VectorStoreFactory } from "./index/vector-store.ts";
+import { isViewSpace, viewSpace, type VectorStoreFactory } from "./index/vector-store.ts";
 
 export interface ReindexState {
   status: "idle" | "running" | "done" | "failed";
@@ -29,7 +29,13 @@ export class Reindexer {
 
   async run(): Promise<ReindexState> {
     const current = this.service.space;
-    const old = await this.factory.otherSpaces(current);
+    const others = await this.factory.otherSpaces(current);
+    // Second views (ViewedVectorStore) are made again with their images: the current space's stay,
+    // older ones go. Only images' spaces are re-indexed.
+    const currentViews = spaceKey(viewSpace(current));
+    const staleViews = others.filter((s) => isViewSpace(s) && spaceKey(s) !== currentViews);
+    await Promise.all(staleViews.map((s) => this.factory.drop(s))).catch((err) => this.log(`old views not dropped: ${(err as Error).message}`));
+    const old = others.filter((s) => !isViewSpace(s));
     if (!old.length) return this.state;
     Object.assign(this.state, { status: "running", from: old.map(spaceKey), done: 0, missing_source: 0, total: 0 });
     try {

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { createApp, type App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedder.ts";
+import { GALLERY_RECIPE_VERSION } from "../src/image-service.ts";
 import type { Embedder } from "../src/embedding/embedder.ts";
 import { hugePng, multipart, picture } from "./helpers.ts";
 
@@ -77,7 +78,7 @@ test("GET /health reports backend, model and version", async () => {
   assert.equal(json.backend, "wasm");
   assert.equal(json.workers, 2);
   assert.match(json.model, /mobilenet_v2_mid/);
-  assert.match(json.model_version, /\.recipe-\d+\.in\d+$/);
+  assert.match(json.model_version, /\.recipe-\d+\.in\d+\.gallery-\d+$/);
   assert.equal(json.dim, 1792);
   assert.equal(json.store.kind, "embedded");
   assert.equal(json.store.search, "exact", "a small index is searched exactly");
@@ -427,7 +428,7 @@ test("a model change re-indexes from kept sources instead of mixing spaces", asy
   assert.equal(app.reindexer.state.status, "done", JSON.stringify(app.reindexer.state));
   assert.equal(app.reindexer.state.done, 2);
   const a = await call("GET", "/v1/images/img_a");
-  assert.equal(a.json.image.model_version, `${oldVersion}.upgrade`);
+  assert.equal(a.json.image.model_version, `${oldVersion}.upgrade.gallery-${GALLERY_RECIPE_VERSION}`);
   assert.deepEqual(a.json.image.metadata.variant_ids, ["var_a1", "var_a2"]);
   const health = await call("GET", "/health");
   assert.equal(health.json.store.vectors, 2);

@@ -504,7 +504,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       backend: info.backend,
       workers: info.workers,
       model: info.model,
-      model_version: info.version,
+      // The index's space: every stored vector was made under it (Medusa re-indexes images of another).
+      model_version: service.space.version,
       dim: info.dim,
       skipped_backends: deps.skippedBackends ?? [],
       store: {

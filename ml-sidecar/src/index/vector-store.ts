@@ -8,6 +8,12 @@ export interface ImageRecord {
   vector: Float32Array;
   hash: ImageHash;
   metadata: Metadata;
+  /**
+   * The same image seen another way (a product shot from its small copy, image-service.ts), searched
+   * beside `vector`: the image scores by the nearer of the two. Kept by ViewedVectorStore; other
+   * stores take records without it.
+   */
+  viewVector?: Float32Array;
   /** The model space the vector came from; a store holds one space only. */
   model: string;
   modelVersion: string;
@@ -70,6 +76,18 @@ export interface VectorStoreFactory {
   /** Space keys that hold data but are not `current`. */
   otherSpaces(current: ModelSpace): Promise<ModelSpace[]>;
   drop(space: ModelSpace): Promise<void>;
+}
+
+/** Marks the space of the images' second views (ViewedVectorStore) beside the space of their vectors. */
+const VIEW_SPACE_SUFFIX = "+views";
+
+/** The space a store of `space`'s images keeps their second views in. */
+export function viewSpace(space: ModelSpace): ModelSpace {
+  return { model: space.model, version: `${space.version}${VIEW_SPACE_SUFFIX}`, dim: space.dim };
+}
+
+export function isViewSpace(space: Pick<ModelSpace, "version">): boolean {
+  return space.version.endsWith(VIEW_SPACE_SUFFIX);
 }
 
 export function assertSameSpace(store: VectorStore, record: Pick<ImageRecord, "model" | "modelVersion" | "vector">): void {
