@@ -304,7 +304,7 @@ test("a small photo of a product (a 120 px thumbnail) finds that product first: 
     const r = await describe(thumbnail, { k: "1", filter: JSON.stringify({ kind: "product" }), min_category_confidence: "1" });
     assert.equal(r.status, 200, JSON.stringify(r.json));
     const [item] = r.json.items;
-    // The person gate takes the odd thumbnail for a person (one of these 25 dresses): its crop is a
+    // The person gate takes the odd thumbnail for a person (a dress, among these 25 products): its crop is a
     // "top", not the product shot the index holds. That is the detector's miss, not the index's.
     if (item?.source !== "product") continue;
     shots += 1;
