@@ -259,7 +259,7 @@ test("an exact picture leads whatever the head says: a product listed under anot
   }
 });
 
-test("a garment in a busy scene (no backdrop to separate) is still found: a window of the salient region stands for it", async () => {
+test("a garment in a busy scene (no backdrop to separate) is still found: the salient object outlined stands for it", async () => {
   const photo = await busyBackground({ product: dress.product, catalogIndex: dress.catalogIndex }, 7);
   const r = await describe(photo.bytes, { k: "3" });
   assert.equal(r.status, 200, JSON.stringify(r.json));

@@ -9,6 +9,8 @@ import {
   fillHoles,
   grow8,
   intersectionArea,
+  maskBox,
+  maskOfLabels,
   open,
   prominence,
   toFractionBox,
@@ -26,7 +28,8 @@ import {
  * part that is itself a flat card (a product photo's own backdrop inside a lookbook page, a print) is
  * separated again with its own rim as the backdrop. Specks go; small pieces beside a larger garment
  * join it (a bag's handle). Where the border is no backdrop (a busy scene), one "whole" region covers
- * the salient centre: where the colours the border never shows gather.
+ * the salient centre: where the colours the border never shows gather; inside it, the object whose
+ * colours the rest of the scene hardly shows is outlined, so its crop leaves the scene out.
  */
 
 export interface BackdropObject {
@@ -42,6 +45,8 @@ export interface BackdropSeparation {
   objects: BackdropObject[];
   /** Where the photo's salient content is, when no clean separation was possible. */
   whole: PixelBox | null;
+  /** The salient object inside `whole`, told from the scene by its colours; null when none stands out. */
+  wholeMask: Mask | null;
   /** How the foreground was found, for tests and logs. */
   method: "border-model" | "none";
 }
@@ -115,7 +120,21 @@ function upscaleSeparation(separation: BackdropSeparation, factor: number, width
     return { mask: { data, width, height }, box, area: o.area * factor * factor };
   });
   const small = { width: Math.floor(width / factor), height: Math.floor(height / factor) };
-  return { ...separation, objects, whole: separation.whole && scaleBox(separation.whole, small) };
+  return {
+    ...separation,
+    objects,
+    whole: separation.whole && scaleBox(separation.whole, small),
+    wholeMask: separation.wholeMask && upscaleMask(separation.wholeMask, factor, width, height),
+  };
+}
+
+function upscaleMask(small: Mask, factor: number, width: number, height: number): Mask {
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = Math.min(small.height - 1, Math.floor(y / factor)) * small.width;
+    for (let x = 0; x < width; x++) data[y * width + x] = small.data[row + Math.min(small.width - 1, Math.floor(x / factor))]!;
+  }
+  return { data, width, height };
 }
 
 function separateAtWorkingSize(image: RgbImage): BackdropSeparation {
@@ -145,11 +164,12 @@ function separateAtWorkingSize(image: RgbImage): BackdropSeparation {
       objects = mergeParts(finalObjects(objects, width * height), side);
       // Much of the border covered and a part that runs across the photo: the "backdrop" was one colour of a busy scene.
       const spansPhoto = outliers > 0.3 && objects.some((o) => framedSides(o.box, width, height) >= 3);
-      if (!spansPhoto) return { clean: true, objects, whole: null, method: "border-model" };
+      if (!spansPhoto) return { clean: true, objects, whole: null, wholeMask: null, method: "border-model" };
     }
   }
-  // A busy scene: no backdrop to model. One region covers the salient centre.
-  return { clean: false, objects: [], whole: salientCentre(blurred, width, height, borderSamples), method: "none" };
+  // A busy scene: no backdrop to model. One region covers the salient centre, outlining its object where one stands out.
+  const whole = salientCentre(blurred, width, height, borderSamples);
+  return { clean: false, objects: [], whole, wholeMask: salientObject(blurred, width, height, whole, scale), method: "none" };
 }
 
 /** The GarmentDetector for photos without a person. */
@@ -164,6 +184,12 @@ export function backdropRegions(image: RgbImage, separation: BackdropSeparation)
   const { width, height } = image;
   if (!separation.clean) {
     if (!separation.whole) return [];
+    const objectBox = separation.wholeMask && maskBox(separation.wholeMask);
+    if (objectBox) {
+      const box = toFractionBox(objectBox, width, height);
+      const area = count(separation.wholeMask!.data) / (width * height);
+      return [{ box, mask: separation.wholeMask!.data, source: "whole", prominence: prominence(box, area) }];
+    }
     const box = toFractionBox(separation.whole, width, height);
     return [{ box, mask: null, source: "whole", prominence: prominence(box, box.width * box.height) }];
   }
@@ -566,6 +592,74 @@ function salientCentre(blurred: Float32Array, width: number, height: number, bor
   const [y0, y1] = span(rows);
   const box = { x0, y0, x1, y1 };
   return boxArea(box) < 0.1 * width * height ? centre : box;
+}
+
+/** A colour belongs to the salient object when it is this many times denser among its pixels than elsewhere. */
+const OBJECT_COLOUR_RATIO = 10;
+/** Rounds of re-estimating the object's and the scene's colours from the last round's object. */
+const OBJECT_ROUNDS = 3;
+/** The object may reach this share of the salient box's size beyond each of its sides. */
+const OBJECT_BOX_GROWTH = 0.15;
+/** An object mask covering less (or more) than this share of the salient box says nothing stands out. */
+const MIN_OBJECT_OF_BOX = 0.12;
+const MAX_OBJECT_OF_BOX = 0.92;
+
+/**
+ * The salient object of a busy scene, as GrabCut starts: the colours denser inside the salient box than
+ * outside it are the object's; of the pixels with those colours, the connected part that is largest
+ * near the box's centre, holes filled, is the object. Each round re-estimates both colour models from
+ * that object, so scene pieces that lie inside the box but apart from the object turn to scene.
+ */
+function salientObject(blurred: Float32Array, width: number, height: number, box: PixelBox, scale: number): Mask | null {
+  const pixels = width * height;
+  const bins = colourBins(blurred, pixels);
+  const gx = OBJECT_BOX_GROWTH * (box.x1 - box.x0);
+  const gy = OBJECT_BOX_GROWTH * (box.y1 - box.y0);
+  const reach: PixelBox = {
+    x0: Math.max(0, Math.floor(box.x0 - gx)),
+    y0: Math.max(0, Math.floor(box.y0 - gy)),
+    x1: Math.min(width, Math.ceil(box.x1 + gx)),
+    y1: Math.min(height, Math.ceil(box.y1 + gy)),
+  };
+  let isObject = (i: number) => {
+    const x = i % width;
+    const y = (i - x) / width;
+    return x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1;
+  };
+  let object: Mask | null = null;
+  const r = Math.max(1, Math.round(2 * scale));
+  for (let round = 0; round < OBJECT_ROUNDS; round++) {
+    const inside: number[] = [];
+    const outside: number[] = [];
+    for (let i = 0; i < pixels; i += 1) (isObject(i) ? inside : outside).push(i);
+    if (!inside.length || !outside.length) return null;
+    const fg = colourHistogram(bins, inside);
+    const bg = colourHistogram(bins, outside);
+    const data = new Uint8Array(pixels);
+    for (let y = reach.y0; y < reach.y1; y++) {
+      for (let x = reach.x0; x < reach.x1; x++) {
+        const i = y * width + x;
+        if (fg[bins[i]!]! > OBJECT_COLOUR_RATIO * bg[bins[i]!]!) data[i] = 1;
+      }
+    }
+    const candidates = open({ data, width, height }, r);
+    const { labels, components } = connectedComponents(candidates);
+    const cx = (box.x0 + box.x1) / 2;
+    const cy = (box.y0 + box.y1) / 2;
+    const half = Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2;
+    let best: (typeof components)[number] | null = null;
+    let bestScore = 0;
+    for (const c of components) {
+      const score = c.area * Math.max(0.1, 1 - Math.hypot(c.cx - cx, c.cy - cy) / half);
+      if (score > bestScore) [best, bestScore] = [c, score];
+    }
+    if (!best) return null;
+    object = fillHoles(close(maskOfLabels(labels, new Set([best.label]), width, height), r));
+    const mask = object.data;
+    isObject = (i) => mask[i] === 1;
+  }
+  const share = count(object!.data) / boxArea(box);
+  return share >= MIN_OBJECT_OF_BOX && share <= MAX_OBJECT_OF_BOX ? object : null;
 }
 
 /** How many sides of the photo a box touches. */
