@@ -8,7 +8,7 @@
  * standing in for the store's product cards (in_stock=false, as the end-to-end bench asks). For quick
  * work on the ranking; the issue's figures come from run.js, end to end.
  * Settings: BENCH_PHOTOS (default 66), BENCH_FMNIST_PER_CLASS (default 10), BENCH_SEED (default 15),
- * VISUAL_SEARCH_WEIGHTS (as the backend reads it), BENCH_VERBOSE=1 (one line per missed photo), BENCH_DATA_DIR (keep the index there between runs),
+ * VISUAL_SEARCH_WEIGHTS (as the backend reads it), BENCH_VERBOSE=1 (one line per missed photo, and per photo the ranking misses where the sidecar's first hit was right), BENCH_DATA_DIR (keep the index there between runs),
  * BENCH_PRODUCTS=training (photograph the training products instead, to tune on).
  */
 import fs from "node:fs"
@@ -149,7 +149,7 @@ async function main() {
     const productOf = new Map(entries.map((e) => [`prod_${e.product.handle}`, e.product]))
     const weights = parseRankingWeights(env.VISUAL_SEARCH_WEIGHTS)
     /** Medusa's first ten products for the photo's most prominent garment. */
-    const medusaRanking = async (bytes: Buffer): Promise<Array<{ id: string; productId: string }>> => {
+    const medusaRanking = async (bytes: Buffer): Promise<Array<{ id: string; productId: string; why: string }>> => {
       // As POST /store/visual-search asks with limit=10 (src/visual/visual-search.ts).
       const { items } = await describe.describe(bytes, { k: candidatesFor(10), filter, minCategoryConfidence: CONFIDENT_CATEGORY })
       const item = [...items].sort((a, b) => b.prominence - a.prominence)[0]
@@ -167,7 +167,13 @@ async function main() {
         },
         10
       )
-      return products.map((p) => ({ id: p.candidate.image_id, productId: p.candidate.product_id }))
+      return products.map((p) => ({
+        id: p.candidate.image_id,
+        productId: p.candidate.product_id,
+        why: `score ${p.score} (cosine ${p.candidate.similarity.toFixed(3)}, ${Object.entries(p.signals)
+          .map(([signal, value]) => `${signal} ${value.toFixed(2)}`)
+          .join(", ")})`,
+      }))
     }
     const medusa = { r1: 0, r10: 0, of: 0 }
     const byKind = new Map<string, { r1: number; r10: number; of: number }>()
@@ -190,6 +196,10 @@ async function main() {
       pairs.medusa += await countPairs(ranked)
       pairs.medusaLists++
       medusa.of++
+      if (VERBOSE && medusaRank !== 0 && rank === 0) {
+        const [first] = ranked
+        log(`ranking miss ${photo.name}: rank ${medusaRank} ${ranked[medusaRank]?.why ?? ""}; first ${first?.productId} ${first?.why}`)
+      }
       if (medusaRank === 0) medusa.r1++
       if (medusaRank >= 0 && medusaRank < 10) medusa.r10++
       if (VERBOSE && rank !== 0) {
