@@ -594,14 +594,23 @@ function salientCentre(blurred: Float32Array, width: number, height: number, bor
   return boxArea(box) < 0.1 * width * height ? centre : box;
 }
 
-/** A colour belongs to the salient object when it is this many times denser among its pixels than elsewhere. */
+/**
+ * A colour belongs to the salient object when it is this many times denser among its pixels than
+ * elsewhere. Chosen on busy scenes of training products only (seeds 45000+): exact R@1 of 80 photos'
+ * searches 0.44, 0.43, 0.51, 0.49 and 0.38 at ratios 6, 8, 10, 12 and 16; of the first 40, 0.10
+ * without the outline and 0.28 at ratio 2.
+ */
 const OBJECT_COLOUR_RATIO = 10;
 /** Rounds of re-estimating the object's and the scene's colours from the last round's object. */
 const OBJECT_ROUNDS = 3;
 /** The object may reach this share of the salient box's size beyond each of its sides. */
 const OBJECT_BOX_GROWTH = 0.15;
-/** An object mask covering less (or more) than this share of the salient box says nothing stands out. */
-const MIN_OBJECT_OF_BOX = 0.12;
+/**
+ * An object mask covering less (or more) than this share of the salient box says nothing stands out.
+ * The floor lets small garments (shoes, accessories) through: on the same training photos 0.02 and
+ * 0.05 gave R@1 0.54, 0.12 gave 0.51 and 0.2 gave 0.39.
+ */
+const MIN_OBJECT_OF_BOX = 0.05;
 const MAX_OBJECT_OF_BOX = 0.92;
 
 /**
