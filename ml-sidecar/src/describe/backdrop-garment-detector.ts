@@ -110,14 +110,8 @@ function upscaleSeparation(separation: BackdropSeparation, factor: number, width
     y1: b.y1 >= small.height ? height : b.y1 * factor,
   });
   const objects = separation.objects.map((o) => {
-    const small = o.mask;
-    const data = new Uint8Array(width * height);
-    const box = scaleBox(o.box, small);
-    for (let y = box.y0; y < box.y1; y++) {
-      const sy = Math.min(small.height - 1, Math.floor(y / factor));
-      for (let x = box.x0; x < box.x1; x++) data[y * width + x] = small.data[sy * small.width + Math.min(small.width - 1, Math.floor(x / factor))]!;
-    }
-    return { mask: { data, width, height }, box, area: o.area * factor * factor };
+    const box = scaleBox(o.box, o.mask);
+    return { mask: upscaleMask(o.mask, factor, width, height, box), box, area: o.area * factor * factor };
   });
   const small = { width: Math.floor(width / factor), height: Math.floor(height / factor) };
   return {
@@ -128,11 +122,12 @@ function upscaleSeparation(separation: BackdropSeparation, factor: number, width
   };
 }
 
-function upscaleMask(small: Mask, factor: number, width: number, height: number): Mask {
+/** A working-size mask at full size (each small pixel a factor×factor block), set only within `within` (default: everywhere). */
+function upscaleMask(small: Mask, factor: number, width: number, height: number, within: PixelBox = { x0: 0, y0: 0, x1: width, y1: height }): Mask {
   const data = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
+  for (let y = within.y0; y < within.y1; y++) {
     const row = Math.min(small.height - 1, Math.floor(y / factor)) * small.width;
-    for (let x = 0; x < width; x++) data[y * width + x] = small.data[row + Math.min(small.width - 1, Math.floor(x / factor))]!;
+    for (let x = within.x0; x < within.x1; x++) data[y * width + x] = small.data[row + Math.min(small.width - 1, Math.floor(x / factor))]!;
   }
   return { data, width, height };
 }
@@ -168,8 +163,9 @@ function separateAtWorkingSize(image: RgbImage): BackdropSeparation {
     }
   }
   // A busy scene: no backdrop to model. One region covers the salient centre, outlining its object where one stands out.
-  const whole = salientCentre(blurred, width, height, borderSamples);
-  return { clean: false, objects: [], whole, wholeMask: salientObject(blurred, width, height, whole, scale), method: "none" };
+  const bins = colourBins(blurred, width * height);
+  const whole = salientCentre(bins, width, height, borderSamples);
+  return { clean: false, objects: [], whole, wholeMask: salientObject(bins, width, height, whole, scale), method: "none" };
 }
 
 /** The GarmentDetector for photos without a person. */
@@ -184,11 +180,11 @@ export function backdropRegions(image: RgbImage, separation: BackdropSeparation)
   const { width, height } = image;
   if (!separation.clean) {
     if (!separation.whole) return [];
-    const objectBox = separation.wholeMask && maskBox(separation.wholeMask);
-    if (objectBox) {
-      const box = toFractionBox(objectBox, width, height);
-      const area = count(separation.wholeMask!.data) / (width * height);
-      return [{ box, mask: separation.wholeMask!.data, source: "whole", prominence: prominence(box, area) }];
+    const outline = separation.wholeMask;
+    const outlineBox = outline && maskBox(outline);
+    if (outline && outlineBox) {
+      const box = toFractionBox(outlineBox, width, height);
+      return [{ box, mask: outline.data, source: "whole", prominence: prominence(box, count(outline.data) / (width * height)) }];
     }
     const box = toFractionBox(separation.whole, width, height);
     return [{ box, mask: null, source: "whole", prominence: prominence(box, box.width * box.height) }];
@@ -560,9 +556,8 @@ function colourHistogram(bins: Uint16Array, pixels: Iterable<number>): Float32Ar
  * colour the border (nearly) never shows, weighted towards the centre; the central 80% of the photo when
  * too little stands out or it is spread thin.
  */
-function salientCentre(blurred: Float32Array, width: number, height: number, borderSamples: number[]): PixelBox {
+function salientCentre(bins: Uint16Array, width: number, height: number, borderSamples: number[]): PixelBox {
   const centre: PixelBox = { x0: Math.round(width * 0.1), y0: Math.round(height * 0.1), x1: Math.round(width * 0.9), y1: Math.round(height * 0.9) };
-  const bins = colourBins(blurred, width * height);
   const border = colourHistogram(bins, borderSamples);
   const cols = new Float64Array(width);
   const rows = new Float64Array(height);
@@ -615,9 +610,8 @@ const MAX_OBJECT_OF_BOX = 0.92;
  * near the box's centre, holes filled, is the object. Each round re-estimates both colour models from
  * that object, so scene pieces that lie inside the box but apart from the object turn to scene.
  */
-function salientObject(blurred: Float32Array, width: number, height: number, box: PixelBox, scale: number): Mask | null {
+function salientObject(bins: Uint16Array, width: number, height: number, box: PixelBox, scale: number): Mask | null {
   const pixels = width * height;
-  const bins = colourBins(blurred, pixels);
   const gx = OBJECT_BOX_GROWTH * (box.x1 - box.x0);
   const gy = OBJECT_BOX_GROWTH * (box.y1 - box.y0);
   const reach: PixelBox = {
@@ -633,6 +627,9 @@ function salientObject(blurred: Float32Array, width: number, height: number, box
   };
   let object: Mask | null = null;
   const r = Math.max(1, Math.round(2 * scale));
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const half = Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2;
   for (let round = 0; round < OBJECT_ROUNDS; round++) {
     const inside: number[] = [];
     const outside: number[] = [];
@@ -649,9 +646,6 @@ function salientObject(blurred: Float32Array, width: number, height: number, box
     }
     const candidates = open({ data, width, height }, r);
     const { labels, components } = connectedComponents(candidates);
-    const cx = (box.x0 + box.x1) / 2;
-    const cy = (box.y0 + box.y1) / 2;
-    const half = Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2;
     let best: (typeof components)[number] | null = null;
     let bestScore = 0;
     for (const c of components) {
