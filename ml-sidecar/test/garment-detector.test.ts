@@ -175,6 +175,22 @@ test("busy background: no clean separation; one whole region, the salient object
   assert.ok(outlined.length >= 10, `garments outlined (mask, box IoU ≥ 0.8): ${outlined.length} of 12`);
 });
 
+test("busy background whose garment shares its colours with the scene: GrabCut's cut outlines what the colour rounds alone leave unsettled", async () => {
+  // Training products' busy scenes where the colour rounds' object is under 12% of the salient box.
+  for (const [catalogIndex, seed] of [
+    [252, 45005],
+    [96, 45024],
+    [82, 45061],
+    [304, 45076],
+  ] as const) {
+    const photo = await busyBackground(catalog[catalogIndex]!, seed);
+    const { detection } = await found(photo);
+    const [region] = detection.regions;
+    assert.ok(region?.mask, `${photo.name}: outlined`);
+    assert.ok(iou(region.box, photo.garments[0]!.box) >= 0.6, `${photo.name}: ${JSON.stringify(region.box)}`);
+  }
+});
+
 test("an empty backdrop (gradient, vignette, texture, noise) has no garment", async () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     const photo = await emptyBackdropPhoto(seed);

@@ -18,6 +18,7 @@ import {
   type Mask,
   type PixelBox,
 } from "./mask-ops.ts";
+import { gridMinCut } from "./grid-cut.ts";
 
 /**
  * Garments on a backdrop: product shots, flat lays, grids of product photos (lookbook pages), a print
@@ -165,7 +166,7 @@ function separateAtWorkingSize(image: RgbImage): BackdropSeparation {
   // A busy scene: no backdrop to model. One region covers the salient centre, outlining its object where one stands out.
   const bins = colourBins(blurred, width * height);
   const whole = salientCentre(bins, width, height, borderSamples);
-  return { clean: false, objects: [], whole, wholeMask: salientObject(bins, width, height, whole, scale), method: "none" };
+  return { clean: false, objects: [], whole, wholeMask: salientObject(blurred, bins, width, height, whole, scale), method: "none" };
 }
 
 /** The GarmentDetector for photos without a person. */
@@ -604,13 +605,26 @@ const OBJECT_BOX_GROWTH = 0.15;
 const MIN_OBJECT_OF_BOX = 0.12;
 const MAX_OBJECT_OF_BOX = 0.92;
 
+/** GrabCut rounds run on an outline the colour rounds could not settle (too small or too large for its box). */
+const GRABCUT_ROUNDS = 2;
+/**
+ * Weight of keeping neighbours together, against each pixel's colour evidence (-ln of its colour's share
+ * in the object's and the scene's histograms), where the two neighbours' colours are alike. Chosen on
+ * busy scenes of training products (80 photos, seeds 45000+): exact R@1 0.51–0.53 at 5, 10 and 50.
+ */
+const GRABCUT_SMOOTHNESS = 10;
+/** A colour the histogram has never seen still gets this share, so that no pixel's cost is infinite. */
+const GRABCUT_SHARE_FLOOR = 1e-4;
+
 /**
  * The salient object of a busy scene, as GrabCut starts: the colours denser inside the salient box than
  * outside it are the object's; of the pixels with those colours, the connected part that is largest
  * near the box's centre, holes filled, is the object. Each round re-estimates both colour models from
- * that object, so scene pieces that lie inside the box but apart from the object turn to scene.
+ * that object, so scene pieces that lie inside the box but apart from the object turn to scene. When
+ * that leaves an object too small or too large for its box (its colours are also the scene's), GrabCut's
+ * own rounds follow: a minimum cut that also weighs the edges between colours (grabCutRound).
  */
-function salientObject(bins: Uint16Array, width: number, height: number, box: PixelBox, scale: number): Mask | null {
+function salientObject(blurred: Float32Array, bins: Uint16Array, width: number, height: number, box: PixelBox, scale: number): Mask | null {
   const pixels = width * height;
   const gx = OBJECT_BOX_GROWTH * (box.x1 - box.x0);
   const gy = OBJECT_BOX_GROWTH * (box.y1 - box.y0);
@@ -625,18 +639,13 @@ function salientObject(bins: Uint16Array, width: number, height: number, box: Pi
     const y = (i - x) / width;
     return x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1;
   };
-  let object: Mask | null = null;
   const r = Math.max(1, Math.round(2 * scale));
-  const cx = (box.x0 + box.x1) / 2;
-  const cy = (box.y0 + box.y1) / 2;
-  const half = Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2;
+  const centre = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, half: Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2 };
+  let object: Mask | null = null;
   for (let round = 0; round < OBJECT_ROUNDS; round++) {
-    const inside: number[] = [];
-    const outside: number[] = [];
-    for (let i = 0; i < pixels; i += 1) (isObject(i) ? inside : outside).push(i);
-    if (!inside.length || !outside.length) return null;
-    const fg = colourHistogram(bins, inside);
-    const bg = colourHistogram(bins, outside);
+    const models = colourModels(bins, isObject);
+    if (!models) return null;
+    const { fg, bg } = models;
     const data = new Uint8Array(pixels);
     for (let y = reach.y0; y < reach.y1; y++) {
       for (let x = reach.x0; x < reach.x1; x++) {
@@ -644,21 +653,103 @@ function salientObject(bins: Uint16Array, width: number, height: number, box: Pi
         if (fg[bins[i]!]! > OBJECT_COLOUR_RATIO * bg[bins[i]!]!) data[i] = 1;
       }
     }
-    const candidates = open({ data, width, height }, r);
-    const { labels, components } = connectedComponents(candidates);
-    let best: (typeof components)[number] | null = null;
-    let bestScore = 0;
-    for (const c of components) {
-      const score = c.area * Math.max(0.1, 1 - Math.hypot(c.cx - cx, c.cy - cy) / half);
-      if (score > bestScore) [best, bestScore] = [c, score];
-    }
-    if (!best) return null;
-    object = fillHoles(close(maskOfLabels(labels, new Set([best.label]), width, height), r));
+    const part = centralPart(open({ data, width, height }, r), centre);
+    if (!part) return null;
+    object = fillHoles(close(part, r));
     const mask = object.data;
     isObject = (i) => mask[i] === 1;
   }
-  const share = count(object!.data) / boxArea(box);
-  return share >= MIN_OBJECT_OF_BOX && share <= MAX_OBJECT_OF_BOX ? object : null;
+  const settled = (o: Mask) => {
+    const share = count(o.data) / boxArea(box);
+    return share >= MIN_OBJECT_OF_BOX && share <= MAX_OBJECT_OF_BOX;
+  };
+  for (let round = 0; round < GRABCUT_ROUNDS && !settled(object!); round++) {
+    const cut = grabCutRound(blurred, bins, width, height, object!, reach);
+    const part = cut && centralPart(cut, centre);
+    if (!part) return null;
+    object = fillHoles(part);
+  }
+  return settled(object!) ? object : null;
+}
+
+/** The colour histograms of an object's pixels and of the rest of the photo; null when either is empty. */
+function colourModels(bins: Uint16Array, isObject: (i: number) => boolean): { fg: Float32Array; bg: Float32Array } | null {
+  const inside: number[] = [];
+  const outside: number[] = [];
+  for (let i = 0; i < bins.length; i += 1) (isObject(i) ? inside : outside).push(i);
+  if (!inside.length || !outside.length) return null;
+  return { fg: colourHistogram(bins, inside), bg: colourHistogram(bins, outside) };
+}
+
+/** The connected part of a mask that is largest near a centre (area weighed down with distance, to a tenth at `half`). */
+function centralPart(mask: Mask, centre: { x: number; y: number; half: number }): Mask | null {
+  const { labels, components } = connectedComponents(mask);
+  let best: (typeof components)[number] | null = null;
+  let bestScore = 0;
+  for (const c of components) {
+    const score = c.area * Math.max(0.1, 1 - Math.hypot(c.cx - centre.x, c.cy - centre.y) / centre.half);
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best && maskOfLabels(labels, new Set([best.label]), mask.width, mask.height);
+}
+
+/**
+ * One GrabCut round (Rother et al. 2004, with colour histograms for its mixtures): colour models from the
+ * current object and the rest of the photo, then the minimum cut within `reach` (beyond it is scene),
+ * where a pixel pays for the side its colour fits worse and neighbours pay for being parted, the more
+ * the alike their colours.
+ */
+function grabCutRound(blurred: Float32Array, bins: Uint16Array, width: number, height: number, object: Mask, reach: PixelBox): Mask | null {
+  const models = colourModels(bins, (i) => object.data[i] === 1);
+  if (!models) return null;
+  const { fg, bg } = models;
+  const w = reach.x1 - reach.x0;
+  const h = reach.y1 - reach.y0;
+  const n = w * h;
+  const difference = (a: number, b: number) => {
+    const dr = blurred[a * 3]! - blurred[b * 3]!;
+    const dg = blurred[a * 3 + 1]! - blurred[b * 3 + 1]!;
+    const db = blurred[a * 3 + 2]! - blurred[b * 3 + 2]!;
+    return dr * dr + dg * dg + db * db;
+  };
+  const pixel = (k: number) => (reach.y0 + Math.floor(k / w)) * width + reach.x0 + (k % w);
+  const right = new Float32Array(n);
+  const down = new Float32Array(n);
+  let sum = 0;
+  let pairs = 0;
+  for (let k = 0; k < n; k++) {
+    const i = pixel(k);
+    if (k % w < w - 1) {
+      sum += right[k] = difference(i, i + 1);
+      pairs++;
+    }
+    if (k + w < n) {
+      sum += down[k] = difference(i, i + width);
+      pairs++;
+    }
+  }
+  // GrabCut's contrast scale: the mean squared colour step between neighbours.
+  const beta = sum > 0 ? pairs / (2 * sum) : 0;
+  const link = (d2: number) => GRABCUT_SMOOTHNESS * Math.exp(-beta * d2);
+  const toSource = new Float32Array(n);
+  const toSink = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = pixel(k);
+    const [x, y] = [k % w, Math.floor(k / w)];
+    toSource[k] = -Math.log(Math.max(GRABCUT_SHARE_FLOOR, bg[bins[i]!]!));
+    toSink[k] = -Math.log(Math.max(GRABCUT_SHARE_FLOOR, fg[bins[i]!]!));
+    right[k] = link(right[k]!);
+    down[k] = link(down[k]!);
+    // A pixel on the reach's edge pays for the object ending there against the scene beyond.
+    if (x === 0 && reach.x0 > 0) toSink[k]! += link(difference(i, i - 1));
+    if (x === w - 1 && reach.x1 < width) toSink[k]! += link(difference(i, i + 1));
+    if (y === 0 && reach.y0 > 0) toSink[k]! += link(difference(i, i - width));
+    if (y === h - 1 && reach.y1 < height) toSink[k]! += link(difference(i, i + width));
+  }
+  const cut = gridMinCut({ width: w, height: h, toSource, toSink, right, down });
+  const data = new Uint8Array(width * height);
+  for (let k = 0; k < n; k++) data[pixel(k)] = cut[k]!;
+  return { data, width, height };
 }
 
 /** How many sides of the photo a box touches. */

@@ -16,8 +16,21 @@ export const NEUTRAL_BACKDROP: readonly [number, number, number] = [242, 240, 23
 
 type Rgb = readonly [number, number, number];
 
+/**
+ * A busy scene's outline is blended into the neutral backdrop over this many pixels each way (two box
+ * blurs of the mask as its opacity): the outline is found at half resolution, and its blocky edge, hard
+ * against the new backdrop, embeds unlike the catalog's soft-edged product shots. Chosen on busy scenes
+ * of training products (80 photos, seeds 45000+): exact R@1 0.34 with a hard edge, 0.46 at 1 and 2, 0.43 at 3.
+ * Other masks stay hard: a product shot's own backdrop is near the neutral tone already, and its crops
+ * are embedded as the index was made.
+ */
+const OUTLINE_FEATHER = 2;
+
 /** A region's pixels with the margin, outside its mask painted with the neutral backdrop; `fill` is what to letterbox it with. */
-export function cropRegion(image: RgbImage, region: Pick<GarmentRegion, "box" | "mask">): { crop: RgbImage; fill: Rgb } {
+export function cropRegion(
+  image: RgbImage,
+  region: Pick<GarmentRegion, "box" | "mask"> & { source?: GarmentRegion["source"] },
+): { crop: RgbImage; fill: Rgb } {
   const { box, mask } = region;
   const m = CROP_MARGIN * Math.max(box.width * image.width, box.height * image.height);
   const left = clamp(Math.floor(box.x * image.width - m), 0, image.width - 1);
@@ -27,21 +40,43 @@ export function cropRegion(image: RgbImage, region: Pick<GarmentRegion, "box" | 
   const width = right - left;
   const height = bottom - top;
   const data = new Uint8Array(width * height * 3);
-  const [br, bg, bb] = NEUTRAL_BACKDROP;
   for (let y = 0; y < height; y += 1) {
     const row = (top + y) * image.width + left;
     data.set(image.data.subarray(row * 3, (row + width) * 3), y * width * 3);
-    if (!mask) continue;
-    for (let x = 0; x < width; x += 1) {
-      if (mask[row + x]) continue;
-      const o = (y * width + x) * 3;
-      data[o] = br;
-      data[o + 1] = bg;
-      data[o + 2] = bb;
+  }
+  if (mask) {
+    const opacity = new Float32Array(width * height);
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) opacity[y * width + x] = mask[(top + y) * image.width + left + x]!;
+    }
+    if (region.source === "whole") feather(opacity, width, height, OUTLINE_FEATHER);
+    for (let i = 0; i < opacity.length; i += 1) {
+      const a = opacity[i]!;
+      if (a === 1) continue;
+      for (let c = 0; c < 3; c += 1) data[i * 3 + c] = Math.round(a * data[i * 3 + c]! + (1 - a) * NEUTRAL_BACKDROP[c]!);
     }
   }
   const crop = { data, width, height };
   return { crop, fill: mask ? NEUTRAL_BACKDROP : borderColour(crop) };
+}
+
+/** Two passes of a box blur of radius r, across then down (each pixel the mean of the neighbours inside the image). */
+function feather(values: Float32Array, width: number, height: number, r: number): void {
+  const line = new Float32Array(Math.max(width, height));
+  const blurLine = (start: number, step: number, length: number) => {
+    for (let i = 0; i < length; i += 1) line[i] = values[start + i * step]!;
+    let sum = 0;
+    for (let i = 0; i < Math.min(r, length); i += 1) sum += line[i]!;
+    for (let i = 0; i < length; i += 1) {
+      if (i + r < length) sum += line[i + r]!;
+      if (i - r - 1 >= 0) sum -= line[i - r - 1]!;
+      values[start + i * step] = sum / (Math.min(length - 1, i + r) - Math.max(0, i - r) + 1);
+    }
+  };
+  for (let pass = 0; pass < 2; pass += 1) {
+    for (let y = 0; y < height; y += 1) blurLine(y * width, 1, width);
+    for (let x = 0; x < width; x += 1) blurLine(x, width, height);
+  }
 }
 
 /** The crop padded to a square with `fill` and scaled to the model input (lanczos3, as prepareImage scales). */
