@@ -68,6 +68,36 @@ export function hexToHsl(hex: string): { h: number; s: number; l: number } | nul
   return { h, s, l }
 }
 
+/** The hex of a known colour name (any case), or null. */
+export function namedColourHex(name: string): string | null {
+  return NAMED[name.trim().toLowerCase()]?.hex ?? null
+}
+
+/** CIELAB of "#rrggbb" (D65); null for anything else. */
+function hexToLab(hex: string): [number, number, number] | null {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim())
+  if (!m) return null
+  const n = parseInt(m[1], 16)
+  const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => linear(c / 255))
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (t * 24389) / 27 / 116 + 16 / 116)
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047)
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b)
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)]
+}
+
+/** Colours this far apart (CIE76 ΔE) or more are not alike at all; the same colour is fully alike. */
+const UNLIKE_DELTA_E = 50
+
+/** How alike two colours look, 0..1 (by their distance in CIELAB); null when either hex is unreadable. */
+export function colourLikeness(a: string, b: string): number | null {
+  const la = hexToLab(a)
+  const lb = hexToLab(b)
+  if (!la || !lb) return null
+  return Math.max(0, 1 - Math.hypot(la[0] - lb[0], la[1] - lb[1], la[2] - lb[2]) / UNLIKE_DELTA_E)
+}
+
 export function describeColour(colour: Colour): ColourInfo {
   const known = byObject.get(colour)
   if (known) return known

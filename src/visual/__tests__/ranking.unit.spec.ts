@@ -253,6 +253,37 @@ describe("selectProducts", () => {
     expect(products.map((p) => p.candidate.product_id)).toEqual(["liked-brand", "other-brand", "few-sizes"])
   })
 
+  it("lets the colours read from the photo decide between two products of one design in other colours, against availability", () => {
+    // As the sidecar sees a photo of camel loafers: the lilac pair of the same design is as alike to the embedding.
+    const candidates = [
+      candidate("lilac-loafers", { similarity: 0.932, colours: ["Lilac"] }),
+      candidate("camel-loafers", {
+        similarity: 0.93,
+        colours: ["Camel", "Black"],
+        variants: [
+          { size: "S", in_stock: true },
+          { size: "M", in_stock: false },
+        ],
+      }),
+      candidate("far-off", { similarity: 0.7, colours: ["Camel"] }),
+    ]
+    const reference = {
+      kind: "photo" as const,
+      category_handles: ["tops"],
+      colours: ["Camel"],
+      shades: [
+        { hex: "#c49c6a", share: 0.85 },
+        { hex: "#3a3a3a", share: 0.15 },
+      ],
+      price: 50,
+    }
+    const { products } = selectProducts(candidates, context({}, { reference }), 10)
+    expect(products.map((p) => p.candidate.product_id)).toEqual(["camel-loafers", "lilac-loafers", "far-off"])
+    // Without colours read from the photo, the lilac pair wins on its look and its stock.
+    const blind = selectProducts(candidates, context({}, { reference: { ...reference, shades: [] } }), 10)
+    expect(blind.products.map((p) => p.candidate.product_id)).toEqual(["lilac-loafers", "camel-loafers", "far-off"])
+  })
+
   it("answers the best products in other sizes when none is in the shopper's size, keeping the other constraints", () => {
     const candidates = [
       candidate("s-only", { similarity: 0.9, variants: [{ size: "S", in_stock: true }] }),
