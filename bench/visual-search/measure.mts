@@ -230,6 +230,10 @@ async function main() {
       const item = itemFor(shopper, truth.box)
       r.purchasableOf++
       if (item?.productIds.slice(0, 10).some((id) => store.byId.get(id)?.inStock && categoryOf(id) === truth.category)) r.purchasable++
+      else
+        log(
+          `nothing purchasable (${path}): ${photo.name} (${truth.category}), ${item ? `top ${item.productIds.slice(0, 3).map(categoryOf).join(", ")}` : "no item at the garment"}`
+        )
       // Exact product: in_stock=false, so the photographed product may be sold out and still count.
       const exact = path === "medusa" ? await search(path, photo, false) : shopper
       const exactItem = itemFor(exact, truth.box)
