@@ -48,14 +48,19 @@ export type ColourInfo = { name: string; family: string | null; hue: number | nu
 const byObject = new WeakMap<Colour, ColourInfo>()
 const cache = new Map<string, ColourInfo>()
 
-/** Hue (degrees), saturation and lightness of "#rrggbb"; null for anything else. */
-export function hexToHsl(hex: string): { h: number; s: number; l: number } | null {
+/** Red, green and blue of "#rrggbb", each 0..1; null for anything else. */
+function hexToRgb(hex: string): [number, number, number] | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim())
   if (!m) return null
   const n = parseInt(m[1], 16)
-  const r = ((n >> 16) & 255) / 255
-  const g = ((n >> 8) & 255) / 255
-  const b = (n & 255) / 255
+  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255]
+}
+
+/** Hue (degrees), saturation and lightness of "#rrggbb"; null for anything else. */
+export function hexToHsl(hex: string): { h: number; s: number; l: number } | null {
+  const rgb = hexToRgb(hex)
+  if (!rgb) return null
+  const [r, g, b] = rgb
   const max = Math.max(r, g, b)
   const min = Math.min(r, g, b)
   const l = (max + min) / 2
@@ -75,11 +80,10 @@ export function namedColourHex(name: string): string | null {
 
 /** CIELAB of "#rrggbb" (D65); null for anything else. */
 function hexToLab(hex: string): [number, number, number] | null {
-  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim())
-  if (!m) return null
-  const n = parseInt(m[1], 16)
+  const rgb = hexToRgb(hex)
+  if (!rgb) return null
   const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => linear(c / 255))
+  const [r, g, b] = rgb.map(linear)
   const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (t * 24389) / 27 / 116 + 16 / 116)
   const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047)
   const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b)

@@ -37,6 +37,11 @@ export function gridMinCut(input: GridCutInput): Uint8Array {
   const n = width * height;
   const quantise = (v: number) => Math.max(0, Math.round(v * CAPACITY_SCALE));
   const neighbour = (i: number, d: number) => (d === 0 ? i + 1 : d === 1 ? i - 1 : d === 2 ? i + width : i - width);
+  /** Whether pixel i has a neighbour in direction d (it is not on that edge of the grid). */
+  const hasNeighbour = (i: number, d: number) => {
+    const x = i % width;
+    return d === 0 ? x < width - 1 : d === 1 ? x > 0 : d === 2 ? i + width < n : i >= width;
+  };
 
   const residual = new Int32Array(n * DIRECTIONS);
   const terminal = new Float64Array(n); // > 0: residual from the source; < 0: residual to the sink
@@ -97,10 +102,9 @@ export function gridMinCut(input: GridCutInput): Uint8Array {
         if (p < 0) break;
       }
       current = -1;
-      const x = p % width;
       const side = tree[p]!;
       for (let d = 0; d < DIRECTIONS; d++) {
-        if ((d === 0 && x === width - 1) || (d === 1 && x === 0) || (d === 2 && p + width >= n) || (d === 3 && p < width)) continue;
+        if (!hasNeighbour(p, d)) continue;
         const q = neighbour(p, d);
         const open = side === SOURCE ? residual[p * 4 + d]! > 0 : residual[q * 4 + (d ^ 1)]! > 0;
         if (!open) continue;
@@ -186,11 +190,10 @@ export function gridMinCut(input: GridCutInput): Uint8Array {
     while (orphans.length) {
       const o = orphans.pop()!;
       const side = tree[o]!;
-      const ox = o % width;
       let best = -1;
       let bestDepth = Infinity;
       for (let d = 0; d < DIRECTIONS; d++) {
-        if ((d === 0 && ox === width - 1) || (d === 1 && ox === 0) || (d === 2 && o + width >= n) || (d === 3 && o < width)) continue;
+        if (!hasNeighbour(o, d)) continue;
         const q = neighbour(o, d);
         if (tree[q] !== side) continue;
         const open = side === SOURCE ? residual[q * 4 + (d ^ 1)]! > 0 : residual[o * 4 + d]! > 0;
@@ -234,7 +237,7 @@ export function gridMinCut(input: GridCutInput): Uint8Array {
         continue;
       }
       for (let d = 0; d < DIRECTIONS; d++) {
-        if ((d === 0 && ox === width - 1) || (d === 1 && ox === 0) || (d === 2 && o + width >= n) || (d === 3 && o < width)) continue;
+        if (!hasNeighbour(o, d)) continue;
         const q = neighbour(o, d);
         if (tree[q] !== side) continue;
         const open = side === SOURCE ? residual[q * 4 + (d ^ 1)]! > 0 : residual[o * 4 + d]! > 0;
