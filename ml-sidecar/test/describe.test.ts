@@ -245,6 +245,7 @@ test("an exact picture leads whatever the head says: a product listed under anot
     assert.equal(r.status, 200, JSON.stringify(r.json));
     const [item] = r.json.items;
     assert.equal(item.category.handle, "dresses");
+    assert.equal(item.search_category, "dresses", "a product shot's confident guess is where its hits were searched");
     assert.equal(item.hits[0].metadata.product_id, "prod_mislabelled", JSON.stringify(item.hits));
     assert.equal(item.hits[0].leading, true, "marked as leading, so that Medusa's ranking keeps it first");
     assert.ok(
@@ -254,6 +255,7 @@ test("an exact picture leads whatever the head says: a product listed under anot
     // A forced category stays a hard restriction.
     const forced = await describe(photo, { ...fields, category: "dresses" });
     assert.ok(forced.json.items[0].hits.every((h: any) => h.metadata.category === "dresses"));
+    assert.equal(forced.json.items[0].search_category, "dresses");
   } finally {
     await app.service.deleteImage("img_mislabelled");
   }
@@ -266,6 +268,9 @@ test("a garment in a busy scene (no backdrop to separate) is still found: the sa
   assert.equal(r.json.items.length, 1, JSON.stringify(r.json));
   assert.equal(r.json.items[0].source, "whole");
   assert.equal(r.json.items[0].hits.length, 3);
+  // Searched across every category, however sure the head is: it often misreads a garment cut out of a scene.
+  const sure = await describe(photo.bytes, { k: "3", min_category_confidence: "0" });
+  assert.equal(sure.json.items[0].search_category, null, JSON.stringify(sure.json.items[0].category));
 });
 
 test("include_embedding returns the crop's unit vector; max_items bounds the items; k=0 asks for no hits", async () => {

@@ -23,6 +23,8 @@ export type SidecarDescribedItem = {
   categories: { handle: string; confidence: number }[]
   colours: { name: string; hex: string; share: number }[]
   embedding?: number[]
+  /** The category the item's hits were searched within (null: every category). */
+  search_category: string | null
   hits?: SidecarHit[]
 }
 

@@ -256,9 +256,10 @@ const MAX_CANDIDATES = 200
 export const candidatesFor = (limit: number) => Math.min(MAX_CANDIDATES, limit * 4 + 24)
 /**
  * From this confidence of the head, an item's search keeps to its predicted category: the sidecar
- * searches in it (topping up from other categories only where it holds too few products) and the
- * ranking puts its products first, so a cheaper look-alike from another category never outranks them;
- * only the sidecar's near-exact matches of another category (`leading`) come before them.
+ * searches in it (topping up from other categories only where it holds too few products; never for a
+ * busy scene's outline, whose category it does not trust) and the ranking puts its products first, so a
+ * cheaper look-alike from another category never outranks them; only the sidecar's near-exact matches of
+ * another category (`leading`) come before them.
  */
 export const CONFIDENT_CATEGORY = 0.5
 /** A colour must cover this share of the garment to count as its colour in the reasons. */
@@ -266,7 +267,7 @@ const MAIN_COLOUR_SHARE = 0.15
 
 /** What a photo's garment is compared with: its category (the shopper's, else the predicted one), main colours and price level. */
 export function photoReference(
-  item: { category: { handle: string; confidence: number }; colours: { name: string; hex: string; share: number }[] },
+  item: { category: { handle: string }; search_category: string | null; colours: { name: string; hex: string; share: number }[] },
   candidates: Candidate[],
   forcedCategory?: string
 ): RankingReference {
@@ -276,7 +277,8 @@ export function photoReference(
   return {
     kind: "photo",
     category_handles: [forcedCategory ?? item.category.handle],
-    category_first: !!forcedCategory || item.category.confidence >= CONFIDENT_CATEGORY,
+    // The sidecar's choice (CONFIDENT_CATEGORY, as the search asked): its hits were searched within this category.
+    category_first: !!forcedCategory || item.search_category !== null,
     colours: item.colours.filter((c) => c.share >= MAIN_COLOUR_SHARE).map((c) => c.name),
     shades: item.colours.map((c) => ({ hex: c.hex, share: c.share })),
     price: best?.card.calculated_price?.calculated_amount ?? null,

@@ -91,6 +91,10 @@ export const describeResponseSchema = {
             items: { type: "object", properties: { name: { type: "string" }, hex: { type: "string" }, share: { type: "number" } } },
           },
           embedding: { type: "array", items: { type: "number" } },
+          search_category: {
+            type: ["string", "null"],
+            description: "the category handle the item's hits were searched within; null: every category (a busy scene's outline, or a head not confident enough)",
+          },
           hits: { type: "array", items: collapsedHitSchema },
         },
       },

@@ -4,6 +4,7 @@ import {
   Constraints,
   DEFAULT_RANKING_WEIGHTS,
   parseRankingWeights,
+  photoReference,
   rankCandidate,
   RankingContext,
   rankingWeights,
@@ -303,5 +304,16 @@ describe("selectProducts", () => {
 
     const nothing = selectProducts([candidate("sold-out", { in_stock: false })], context({ size: "M" }), 10)
     expect(nothing).toEqual({ products: [], size_relaxed: false })
+  })
+})
+
+describe("photoReference", () => {
+  const item = (search_category: string | null) => ({ category: { handle: "dresses" }, search_category, colours: [] })
+
+  it("puts the predicted category first only where the sidecar searched within it", () => {
+    expect(photoReference(item("dresses"), [])).toMatchObject({ category_handles: ["dresses"], category_first: true })
+    // A busy scene's outline, or a guess the head is not sure of: searched across every category, ranked by look.
+    expect(photoReference(item(null), [])).toMatchObject({ category_handles: ["dresses"], category_first: false })
+    expect(photoReference(item(null), [], "bags")).toMatchObject({ category_handles: ["bags"], category_first: true })
   })
 })
