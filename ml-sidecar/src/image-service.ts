@@ -46,9 +46,9 @@ export interface ImageServiceOptions {
 /**
  * Bump when what a product shot is indexed by changes (its views, how they are framed): the index
  * moves to a new space and is re-made from the kept source copies, and Medusa re-indexes what the
- * sidecar lacks. 2: a second view from a small copy.
+ * sidecar lacks. 2: a second view from a small copy; 3: partial views through corner windows.
  */
-export const GALLERY_RECIPE_VERSION = 2;
+export const GALLERY_RECIPE_VERSION = 3;
 
 /** The space the index stores vectors in: the embedder's, under this service's gallery recipe. */
 export function indexSpace(embedder: ModelSpace): ModelSpace {
@@ -245,14 +245,15 @@ export class ImageService {
   }
 
   /**
-   * The vectors k-NN searches: a product shot's garment crop, with its small copy's as the second view,
-   * where the garment is found (see productShotInputs), else the whole image's fingerprint vector.
+   * The vectors k-NN searches: a product shot's garment crop, with its small copy's as the second view
+   * and its partial views, where the garment is found (see productShotInputs), else the whole image's
+   * fingerprint vector.
    * Duplicate checks keep using the hash and keypoints of the whole image.
    */
   private async searchVectors(
     items: Array<{ meta: { metadata: Metadata }; print: Fingerprint; image: Uint8Array }>,
-  ): Promise<Array<Pick<ImageRecord, "vector" | "viewVector">>> {
-    const vectors: Array<Pick<ImageRecord, "vector" | "viewVector">> = items.map((item) => ({ vector: item.print.vector }));
+  ): Promise<Array<Pick<ImageRecord, "vector" | "viewVector" | "partialVectors">>> {
+    const vectors: Array<Pick<ImageRecord, "vector" | "viewVector" | "partialVectors">> = items.map((item) => ({ vector: item.print.vector }));
     const shotInputs = this.productShotInputs;
     if (!shotInputs) return vectors;
     const t0 = performance.now();
@@ -269,12 +270,18 @@ export class ImageService {
       if (!input) return null;
       const garment = batch.push(input.garment) - 1;
       const small = input.small ? batch.push(input.small) - 1 : null;
-      return { garment, small };
+      const partials = input.partials.map((p) => batch.push(p) - 1);
+      return { garment, small, partials };
     });
     if (!batch.length) return vectors;
     const embedded = await this.embedRgb(batch);
     at.forEach((place, i) => {
-      if (place) vectors[i] = { vector: embedded[place.garment]!, ...(place.small !== null ? { viewVector: embedded[place.small]! } : {}) };
+      if (!place) return;
+      vectors[i] = {
+        vector: embedded[place.garment]!,
+        ...(place.small !== null ? { viewVector: embedded[place.small]! } : {}),
+        ...(place.partials.length ? { partialVectors: place.partials.map((p) => embedded[p]!) } : {}),
+      };
     });
     return vectors;
   }

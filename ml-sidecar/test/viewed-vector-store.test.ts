@@ -95,6 +95,37 @@ test("indexed again without a second view, an image loses the old one; deleted, 
   await store.close();
 });
 
+test("partial views count only where a search asks for them, under their image's id and metadata; re-indexed or deleted, they go", async () => {
+  const { store, factory } = await openStore();
+  // The shot's garment lies along axis 0, a window that cuts it along axis 6; a look-alike lies near axis 6.
+  await store.upsert([
+    { ...record("shot", unit(0), unit(4), "dresses"), partialVectors: [unit(6), unit(7)] },
+    record("lookalike", unit(6, 5, 0.4), undefined, "dresses"),
+  ]);
+  const cutPhoto = unit(6, 1, 0.05);
+  const whole = await store.search(cutPhoto, { k: 2 });
+  assert.equal(whole[0]!.id, "lookalike", "without `partial`, the shot scores by its garment and small view only");
+  const partial = await store.search(cutPhoto, { k: 2, partial: true });
+  assert.deepEqual(
+    partial.map((h) => h.id),
+    ["shot", "lookalike"],
+  );
+  assert.ok(partial[0]!.score > 0.99, `the partial view's score: ${partial[0]!.score}`);
+  assert.deepEqual(partial[0]!.metadata, { kind: "product", product_id: "prod_shot", category: "dresses" }, "no trace of the view in the metadata");
+  // Each image once, however many of its views are near.
+  const both = await store.search(l2Normalise(Float32Array.from([0, 0, 0, 0, 0, 0, 1, 1])), { k: 5, partial: true });
+  assert.equal(new Set(both.map((h) => h.id)).size, both.length);
+  assert.equal(await store.count(), 2);
+  // Indexed again with fewer partial views, the dropped ones go; deleted, none is left.
+  await store.upsert([{ ...record("shot", unit(0), unit(4), "dresses"), partialVectors: [unit(6)] }]);
+  const [seventh] = await store.search(unit(7), { k: 1, partial: true, filter: [{ op: "eq", field: "product_id", value: "prod_shot" }] });
+  assert.ok(seventh!.score < 0.5, `the second partial view is gone: ${seventh!.score}`);
+  assert.equal(await store.delete("shot"), true);
+  await store.flush();
+  assert.equal(await (await factory.open(viewSpace(space))).count(), 0);
+  await store.close();
+});
+
 test("the views' space is told apart from the images' (re-indexing skips it)", () => {
   assert.equal(isViewSpace(viewSpace(space)), true);
   assert.equal(isViewSpace(space), false);

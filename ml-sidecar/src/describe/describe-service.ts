@@ -298,27 +298,29 @@ export class DescribeService {
    * hits come after the category's, so that the best of the category lead whatever else scores.
    * Where the strongest matches of the whole filter disagree with the head, those ranked above its
    * category's best (MAX_LEADING_HITS at most, near-exact ones only) come first, marked `leading`: an
-   * exact picture outranks the head's guess.
+   * exact picture outranks the head's guess. A garment the photo's edge cuts also meets the catalog's
+   * partial views (product-shot-input.ts).
    */
   private async searchItem(garment: Garment, k: number, filter: Filter, category: string | null, forced: boolean): Promise<CollapsedHit[]> {
     const { similar } = this.options;
     const collapser = similar.collapser(k);
+    const partial = cutByPhotoEdge(garment.region);
     if (category !== null && !forced) {
-      await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS)), { leading: true });
+      await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS), partial), { leading: true });
       collapser.beginTier();
     }
     const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
-    await similar.fill(collapser, garment.vector, within);
+    await similar.fill(collapser, garment.vector, within, partial);
     if (!collapser.full && category !== null && !forced) {
       collapser.beginTier();
-      await similar.fill(collapser, garment.vector, filter);
+      await similar.fill(collapser, garment.vector, filter, partial);
     }
     return collapser.hits();
   }
 
   /** The unrestricted search's best hits (one per product, at most `most`, MIN_LEADING_SCORE or closer) ranked above its best hit of `category`. */
-  private async leadingHits(vector: Float32Array, filter: Filter, category: string, most: number): Promise<SearchHit[]> {
-    const candidates = await this.options.similar.store.search(vector, { k: most * CANDIDATES_PER_HIT, filter });
+  private async leadingHits(vector: Float32Array, filter: Filter, category: string, most: number, partial: boolean): Promise<SearchHit[]> {
+    const candidates = await this.options.similar.store.search(vector, { k: most * CANDIDATES_PER_HIT, filter, partial });
     const leading: SearchHit[] = [];
     const products = new Set<unknown>();
     for (const hit of candidates) {
@@ -352,6 +354,15 @@ function searchCategory(garment: Garment, forced: string | null, minConfidence: 
   if (garment.region.source === "whole") return null;
   const predicted = garment.predictions[0]!;
   return predicted.confidence >= minConfidence ? predicted.handle : null;
+}
+
+/** Within this share of the photo's side, a product shot's garment box counts as cut by the edge. */
+const PHOTO_EDGE = 0.01;
+
+/** A garment on a backdrop whose box reaches the photo's edge: the photo shows part of it (an off-centre crop). */
+function cutByPhotoEdge({ source, box }: GarmentRegion): boolean {
+  if (source !== "product") return false;
+  return box.x <= PHOTO_EDGE || box.y <= PHOTO_EDGE || box.x + box.width >= 1 - PHOTO_EDGE || box.y + box.height >= 1 - PHOTO_EDGE;
 }
 
 /** Most of `inner` lies within `outer`. */

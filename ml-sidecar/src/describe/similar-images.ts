@@ -35,10 +35,10 @@ export class SimilarImages {
     });
   }
 
-  /** Adds the vector's neighbours within the filter until k hits are kept or the filter holds no more. */
-  async fill(collapser: HitCollapser, vector: Float32Array, filter: Filter): Promise<void> {
+  /** Adds the vector's neighbours within the filter (with images' partial views when `partial`) until k hits are kept or the filter holds no more. */
+  async fill(collapser: HitCollapser, vector: Float32Array, filter: Filter, partial = false): Promise<void> {
     for (let want = candidatesFor(collapser.k); ; want = Math.min(MAX_CANDIDATES, want * 2)) {
-      const candidates = await this.options.store.search(vector, { k: want, filter });
+      const candidates = await this.options.store.search(vector, { k: want, filter, partial });
       await collapser.add(candidates);
       if (collapser.full || candidates.length < want || want >= MAX_CANDIDATES) return;
     }

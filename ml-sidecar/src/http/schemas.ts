@@ -93,7 +93,8 @@ export const describeResponseSchema = {
           embedding: { type: "array", items: { type: "number" } },
           search_category: {
             type: ["string", "null"],
-            description: "the category handle the item's hits were searched within; null: every category (a busy scene's outline, or a head not confident enough)",
+            description:
+              "the category handle the item's hits were searched within; null: every category (a busy scene's outline, or a head not confident enough)",
           },
           hits: { type: "array", items: collapsedHitSchema },
         },

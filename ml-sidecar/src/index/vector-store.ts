@@ -14,6 +14,12 @@ export interface ImageRecord {
    * stores take records without it.
    */
   viewVector?: Float32Array;
+  /**
+   * The image as windows that cut it show it (a product shot's garment through corner windows,
+   * image-service.ts), searched beside `vector` only when a search asks for them (`partial`). Kept by
+   * ViewedVectorStore, like `viewVector`.
+   */
+  partialVectors?: Float32Array[];
   /** The model space the vector came from; a store holds one space only. */
   model: string;
   modelVersion: string;
@@ -33,6 +39,8 @@ export type SearchMethod = "hnsw" | "exact";
 export interface SearchOptions {
   k: number;
   filter?: Filter;
+  /** Also meet images' partial views (`ImageRecord.partialVectors`): the query shows part of something, cut by its photo's edge. */
+  partial?: boolean;
 }
 
 /**
