@@ -321,32 +321,31 @@ test("a small photo of a product (a 120 px thumbnail) finds that product first: 
   assert.deepEqual(missed, []);
 });
 
-test("garments in busy scenes find their own product first, their outline blended into the backdrop as a product shot's edge is", async () => {
+/** Each indexed product photographed by `photograph` (seeds from `seed`), searched over the whole index: whose product comes first, and the first hit's score. */
+async function firstHits(photograph: typeof busyBackground, seed: number) {
   const found: string[] = [];
   const missed: string[] = [];
+  const scores: number[] = [];
   for (const [i, entry] of indexed.entries()) {
-    const photo = await busyBackground({ product: entry.product, catalogIndex: entry.catalogIndex }, 700 + i);
+    const photo = await photograph({ product: entry.product, catalogIndex: entry.catalogIndex }, seed + i);
     const r = await describe(photo.bytes, { k: "1", filter: JSON.stringify({ kind: "product" }), min_category_confidence: "1" });
     assert.equal(r.status, 200, JSON.stringify(r.json));
-    const top = r.json.items[0]?.hits[0]?.metadata.product_id;
+    const [first] = r.json.items[0]?.hits ?? [];
+    scores.push(first?.score ?? 0);
+    const top = first?.metadata.product_id;
     (top === entry.id || (entry === dress && top === "prod_copy") ? found : missed).push(`${entry.product.handle} → ${top}`);
   }
+  return { found, missed, scores };
+}
+
+test("garments in busy scenes find their own product first, their outline blended into the backdrop as a product shot's edge is", async () => {
+  const { found, missed } = await firstHits(busyBackground, 700);
   // 12 of 25 with a hard-edged outline and without the cut's rescue; 17 with both.
   assert.ok(found.length >= 16, `busy scenes whose product comes first: ${found.length} of ${indexed.length}; missed ${missed.join(", ")}`);
 });
 
 test("off-centre photos that cut the garment find their own product first: product shots are indexed through windows that cut them too", async () => {
-  const found: string[] = [];
-  const missed: string[] = [];
-  const scores: number[] = [];
-  for (const [i, entry] of indexed.entries()) {
-    const photo = await offCentreCrop({ product: entry.product, catalogIndex: entry.catalogIndex }, 900 + i);
-    const r = await describe(photo.bytes, { k: "1", filter: JSON.stringify({ kind: "product" }), min_category_confidence: "1" });
-    assert.equal(r.status, 200, JSON.stringify(r.json));
-    const top = r.json.items[0]?.hits[0]?.metadata.product_id;
-    scores.push(r.json.items[0]?.hits[0]?.score ?? 0);
-    (top === entry.id || (entry === dress && top === "prod_copy") ? found : missed).push(`${entry.product.handle} → ${top}`);
-  }
+  const { found, missed, scores } = await firstHits(offCentreCrop, 900);
   assert.ok(found.length >= 24, `off-centre photos whose product comes first: ${found.length} of ${indexed.length}; missed ${missed.join(", ")}`);
   // A cut garment meets its product's partial view closely: 8 of 25 at cosine 0.93 or more without those views, 15 with them.
   const close = scores.filter((score) => score >= 0.93).length;
