@@ -39,11 +39,7 @@ export function cropRegion(
   const bottom = clamp(Math.ceil((box.y + box.height) * image.height + m), top + 1, image.height);
   const width = right - left;
   const height = bottom - top;
-  const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y += 1) {
-    const row = (top + y) * image.width + left;
-    data.set(image.data.subarray(row * 3, (row + width) * 3), y * width * 3);
-  }
+  const data = pixelWindow(image.data, image.width, 3, { left, top, width, height });
   if (mask) {
     const opacity = new Float32Array(width * height);
     for (let y = 0; y < height; y += 1) {
@@ -58,6 +54,21 @@ export function cropRegion(
   }
   const crop = { data, width, height };
   return { crop, fill: mask ? NEUTRAL_BACKDROP : borderColour(crop) };
+}
+
+/** The rows of a window (inside the picture) of packed pixels with `channels` values each: an RGB image's pixels or a mask's. */
+export function pixelWindow(
+  data: Uint8Array,
+  pictureWidth: number,
+  channels: number,
+  { left, top, width, height }: { left: number; top: number; width: number; height: number },
+): Uint8Array {
+  const out = new Uint8Array(width * height * channels);
+  for (let y = 0; y < height; y += 1) {
+    const row = (top + y) * pictureWidth + left;
+    out.set(data.subarray(row * channels, (row + width) * channels), y * width * channels);
+  }
+  return out;
 }
 
 /** Two passes of a box blur of radius r, across then down (each pixel the mean of the neighbours inside the image). */

@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
-import { cropRegion, letterboxToModelInput } from "./garment-crop.ts";
+import { cropRegion, letterboxToModelInput, pixelWindow } from "./garment-crop.ts";
 import type { GarmentDetector, GarmentRegion, RgbImage } from "./ports.ts";
 import { WORKING_SIDE } from "./describe-service.ts";
 
@@ -58,17 +58,16 @@ export function productShotInputs(detector: GarmentDetector, limits: ImageLimits
     const garment = regions.filter((r) => r.source === "product").sort((a, b) => b.prominence - a.prominence)[0];
     return garment ? { image, garment } : null;
   };
+  const modelInput = (view: { image: RgbImage; garment: GarmentRegion }) => letterboxToModelInput(cropRegion(view.image, view.garment));
   const garmentInput = async (upload: Uint8Array): Promise<Uint8Array | null> => {
     const found = await framedGarment(upload);
-    return found ? letterboxToModelInput(cropRegion(found.image, found.garment)) : null;
+    return found ? modelInput(found) : null;
   };
   return async (upload) => {
     const found = await framedGarment(upload);
     if (!found) return null;
-    const garment = await letterboxToModelInput(cropRegion(found.image, found.garment));
-    const partials = await Promise.all(
-      partialViews(found.image, found.garment).map((view) => letterboxToModelInput(cropRegion(view.image, view.garment))),
-    );
+    const garment = await modelInput(found);
+    const partials = await Promise.all(partialViews(found.image, found.garment).map(modelInput));
     const copy = await sharp(upload)
       .rotate()
       .resize(SMALL_VIEW_SIDE, SMALL_VIEW_SIDE, { fit: "inside", withoutEnlargement: true })
@@ -100,20 +99,13 @@ export function partialViews(image: RgbImage, garment: GarmentRegion): Array<{ i
     const area = Math.max(0, clip.x1 - clip.x0) * Math.max(0, clip.y1 - clip.y0);
     // A window that holds the whole garment cuts nothing: its view would be the garment's own.
     if (area < MIN_PARTIAL_SHARE * garmentArea || area >= 0.999 * garmentArea) continue;
-    const data = new Uint8Array(w * h * 3);
-    for (let y = 0; y < h; y += 1)
-      data.set(image.data.subarray(((top + y) * image.width + left) * 3, ((top + y) * image.width + left + w) * 3), y * w * 3);
-    let mask: Uint8Array | null = null;
-    if (garment.mask) {
-      mask = new Uint8Array(w * h);
-      for (let y = 0; y < h; y += 1) mask.set(garment.mask.subarray((top + y) * image.width + left, (top + y) * image.width + left + w), y * w);
-    }
+    const window = { left, top, width: w, height: h };
     views.push({
-      image: { data, width: w, height: h },
+      image: { data: pixelWindow(image.data, image.width, 3, window), width: w, height: h },
       garment: {
         ...garment,
         box: { x: (clip.x0 - left) / w, y: (clip.y0 - top) / h, width: (clip.x1 - clip.x0) / w, height: (clip.y1 - clip.y0) / h },
-        mask,
+        mask: garment.mask ? pixelWindow(garment.mask, image.width, 1, window) : null,
       },
     });
   }
