@@ -157,17 +157,13 @@ export class DescribeService {
     const space = this.options.similar.store.space;
     const head = { model: space.model, model_version: space.version, head_version: this.classifier.version, width, height, person: detection.person };
 
-    // A busy scene's outline and its versions without its minority colours (cleanOutline) are embedded in one batch.
-    const versions = detection.regions.map((r) => (r.source === "whole" && r.mask ? cleanedVersions(image, r) : []));
-    const understood = await this.understand(image, [...detection.regions, ...versions.flat()]);
-    let garments = understood.splice(0, detection.regions.length);
-    const cleaned = versions.map((v) => understood.splice(0, v.length));
+    let garments = await this.understand(image, detection.regions);
     garments = (
       await Promise.all(
-        garments.map((g, i) => {
+        garments.map((g) => {
           if (g.region.source !== "whole") return g;
           if (!g.predictions.length) return this.searchWhole(image, g, options.filter ?? []);
-          return this.cleanOutline(g, cleaned[i]!, options.filter ?? []);
+          return this.cleanOutline(image, g, options.filter ?? []);
         }),
       )
     ).filter((g) => g.predictions.length > 0);
@@ -238,35 +234,53 @@ export class DescribeService {
       mask: null,
       prominence: whole.region.prominence * WHOLE_REGION_WINDOW_SIDE ** 2,
     }));
-    return this.nearestToCatalog(await this.understand(image, windows), filter, { garment: whole, score: -Infinity });
+    return this.nearestToCatalog(image, windows, filter, { garment: whole, score: -Infinity });
   }
 
   /**
    * A busy scene's outline often keeps a scene shape that touches the garment: a version of the outline
-   * without its minority colours (cleanedVersions) replaces it when its nearest indexed picture is
+   * without its minority colours (outline-cleaning.ts) replaces it when its nearest indexed picture is
    * closer by CLEANED_OUTLINE_MARGIN. Chosen on busy scenes of training products (312 photos, seeds
    * 7101–7102): exact R@1 161 → 184, R@10 241 → 254; a margin of 0 or 0.05 found fewer on seed 7101.
    */
-  private async cleanOutline(outline: Garment, versions: Garment[], filter: Filter): Promise<Garment> {
-    if (!versions.length) return outline;
+  private async cleanOutline(image: RgbImage, outline: Garment, filter: Filter): Promise<Garment> {
+    const { mask } = outline.region;
+    const cleaned = mask ? colourCleanedOutlines(image, mask) : [];
+    if (!cleaned.length) return outline;
+    const { width, height } = image;
+    const regions = cleaned.map((data): GarmentRegion => ({
+      ...outline.region,
+      box: toFractionBox(maskBox({ data, width, height })!, width, height),
+      mask: data,
+    }));
     const [nearest] = await this.options.similar.store.search(outline.vector, { k: 1, filter });
-    return this.nearestToCatalog(versions, filter, { garment: outline, score: (nearest?.score ?? -1) + CLEANED_OUTLINE_MARGIN });
+    return this.nearestToCatalog(image, regions, filter, { garment: outline, score: (nearest?.score ?? -1) + CLEANED_OUTLINE_MARGIN });
   }
 
   /**
-   * Of candidate crops for one garment, the one the head calls a garment whose nearest indexed picture
-   * (within the search's filter) is closest, if closer than `start`'s score: the crop that holds the
-   * garment alone looks most like a catalog crop.
+   * Of candidate regions for one garment, embedded in one batch, the one the head calls a garment whose
+   * nearest indexed picture (within the search's filter) is closest, if closer than `start`'s score: the
+   * region that holds the garment alone looks most like a catalog crop.
    */
-  private async nearestToCatalog(candidates: Garment[], filter: Filter, start: { garment: Garment; score: number }): Promise<Garment> {
+  private async nearestToCatalog(
+    image: RgbImage,
+    regions: GarmentRegion[],
+    filter: Filter,
+    start: { garment: Garment; score: number },
+  ): Promise<Garment> {
+    const inputs = await this.measure("crop", () => Promise.all(regions.map((r) => letterboxToModelInput(cropRegion(image, r)))));
+    const vectors = await this.measure("embed", () => this.options.embedder.embed(inputs));
+    this.metrics?.imagesEmbedded.inc(inputs.length);
     let { garment: best, score: bestScore } = start;
-    for (const candidate of candidates) {
-      if (!candidate.predictions.length) continue;
-      const [nearest] = await this.options.similar.store.search(candidate.vector, { k: 1, filter });
+    for (const [i, region] of regions.entries()) {
+      const all = this.classifier.classify(vectors[i]!);
+      const noGarment = all.find((p) => p.handle === NO_GARMENT)?.confidence ?? 0;
+      if (noGarment >= NO_GARMENT_MIN_CONFIDENCE) continue;
+      const [nearest] = await this.options.similar.store.search(vectors[i]!, { k: 1, filter });
       const score = nearest?.score ?? -1;
       if (score <= bestScore) continue;
       bestScore = score;
-      best = candidate;
+      best = { region, vector: vectors[i]!, predictions: all.filter((p) => p.handle !== NO_GARMENT) };
     }
     return best;
   }
@@ -376,16 +390,6 @@ export class DescribeService {
  * the first 10 were 24 / 30 / 32 restricted from confidence 0.5, 26 / 33 / 36 from 0.8, 26 / 33 / 37
  * from 0.9, and 26 / 33 / 38 never restricted.
  */
-/** A busy scene's outline without its minority colours (outline-cleaning.ts), each as a region of its own. */
-function cleanedVersions(image: RgbImage, outline: GarmentRegion): GarmentRegion[] {
-  const { width, height } = image;
-  return colourCleanedOutlines(image, outline.mask!).map((data) => ({
-    ...outline,
-    box: toFractionBox(maskBox({ data, width, height })!, width, height),
-    mask: data,
-  }));
-}
-
 function searchCategory(garment: Garment, forced: string | null, minConfidence: number): string | null {
   if (forced !== null) return forced;
   if (garment.region.source === "whole") return null;

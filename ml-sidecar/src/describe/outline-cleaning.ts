@@ -1,5 +1,5 @@
 import type { RgbImage } from "./ports.ts";
-import { close, connectedComponents, fillHoles, maskBox, maskOfLabels, type Mask } from "./mask-ops.ts";
+import { close, connectedComponents, fillHoles, maskOfLabels, type Mask } from "./mask-ops.ts";
 
 /** Colour clusters an outline's pixels are split into. */
 const CLUSTERS = 3;
@@ -30,31 +30,6 @@ const MIN_PART_OF_LARGEST = 0.25;
  * meets the catalog closer than the outline does.
  */
 export function colourCleanedOutlines(image: RgbImage, outline: Uint8Array): Uint8Array[] {
-  const { width, height } = image;
-  const radius = Math.max(1, Math.round(Math.max(width, height) / 256));
-  // The work is done in the outline's box, with room for the closing and for the frame hole filling starts from.
-  const box = maskBox({ data: outline, width, height });
-  if (!box) return [];
-  const pad = 2 * radius + 2;
-  const x0 = Math.max(0, box.x0 - pad);
-  const y0 = Math.max(0, box.y0 - pad);
-  const w = Math.min(width, box.x1 + pad) - x0;
-  const h = Math.min(height, box.y1 + pad) - y0;
-  const pixels = new Uint8Array(w * h * 3);
-  const mask = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const from = (y0 + y) * width + x0;
-    pixels.set(image.data.subarray(from * 3, (from + w) * 3), y * w * 3);
-    mask.set(outline.subarray(from, from + w), y * w);
-  }
-  return cleanedWithin({ data: pixels, width: w, height: h }, mask, radius).map((version) => {
-    const full = new Uint8Array(width * height);
-    for (let y = 0; y < h; y++) full.set(version.subarray(y * w, (y + 1) * w), (y0 + y) * width + x0);
-    return full;
-  });
-}
-
-function cleanedWithin(image: RgbImage, outline: Uint8Array, radius: number): Uint8Array[] {
   const { width, height, data } = image;
   const inside: number[] = [];
   for (let i = 0; i < outline.length; i++) if (outline[i]) inside.push(i);
@@ -72,6 +47,7 @@ function cleanedWithin(image: RgbImage, outline: Uint8Array, radius: number): Ui
     labels[i] = c;
     shares[c]! += 1 / area;
   }
+  const radius = Math.max(1, Math.round(Math.max(width, height) / 256));
   const out: Uint8Array[] = [];
   const minority = centres.map((_, c) => c).filter((c) => shares[c]! >= MIN_DROPPED_SHARE && shares[c]! <= MAX_DROPPED_SHARE);
   // Each minority colour alone, then together (a garment may touch two scene shapes).
