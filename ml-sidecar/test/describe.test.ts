@@ -9,9 +9,8 @@ import { renderGarmentSvg } from "../../src/scripts/demo-catalog/render-garment.
 import { createApp, type App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { WasmWorkerPoolEmbedder } from "../src/embedding/wasm-worker-pool-embedder.ts";
-import { DescribeService, NO_GARMENT_MESSAGE, WORKING_SIDE, type DescribeServiceOptions } from "../src/describe/describe-service.ts";
-import { decodeUpright, DEFAULT_IMAGE_LIMITS } from "../src/image/preprocess.ts";
-import { NO_GARMENT, type GarmentRegion } from "../src/describe/ports.ts";
+import { NO_GARMENT_MESSAGE } from "../src/describe/describe-service.ts";
+import { NO_GARMENT } from "../src/describe/ports.ts";
 import { multipart } from "./helpers.ts";
 import { busyBackground, offCentreCrop } from "./photos.ts";
 
@@ -343,51 +342,6 @@ test("garments in busy scenes find their own product first, their outline blende
   const { found, missed } = await firstHits(busyBackground, 700);
   // 12 of 25 with a hard-edged outline and without the cut's rescue; 17 with both.
   assert.ok(found.length >= 16, `busy scenes whose product comes first: ${found.length} of ${indexed.length}; missed ${missed.join(", ")}`);
-});
-
-test("a busy scene's outline that kept a scene shape stuck to the garment is searched without that shape's colour", async () => {
-  // The dress's own picture with a magenta block touching its top, and the outline a busy scene's cut
-  // often gives: the garment and the block (a "whole" region), from a detector that answers just that.
-  const { image } = await decodeUpright(dressFront, DEFAULT_IMAGE_LIMITS, WORKING_SIDE);
-  const { width, height } = image;
-  const [garment] = (await app.describe!.detector.detect(image)).regions;
-  assert.ok(garment?.mask && garment.source === "product");
-  const top = Math.round(garment.box.y * height);
-  const block = {
-    x0: Math.round((garment.box.x + 0.3 * garment.box.width) * width),
-    x1: Math.round((garment.box.x + 0.7 * garment.box.width) * width),
-    y0: top - 40,
-    y1: top + 4,
-  };
-  const outline = Uint8Array.from(garment.mask);
-  for (let y = block.y0; y < block.y1; y++) for (let x = block.x0; x < block.x1; x++) outline[y * width + x] = 1;
-  const photo = await sharp(dressFront)
-    .resize(width, height)
-    .composite([
-      {
-        input: { create: { width: block.x1 - block.x0, height: block.y1 - block.y0, channels: 3, background: "#ff00ff" } },
-        left: block.x0,
-        top: block.y0,
-      },
-    ])
-    .png()
-    .toBuffer();
-  const region: GarmentRegion = {
-    box: { ...garment.box, y: block.y0 / height, height: garment.box.y + garment.box.height - block.y0 / height },
-    mask: outline,
-    source: "whole",
-    prominence: 0.5,
-  };
-  const options = (app.describe as unknown as { options: DescribeServiceOptions }).options;
-  const withOutline = new DescribeService({ ...options, detector: { detect: async () => ({ regions: [region], person: false }) } });
-
-  const { items } = await withOutline.describe(photo, { k: 1, filter: [{ op: "eq", field: "kind", value: "product" }], minCategoryConfidence: 1 });
-  assert.equal(items.length, 1);
-  assert.ok(
-    Math.abs(items[0]!.box.y - garment.box.y) < 0.01,
-    `the item starts at the garment's top (${garment.box.y}), not the block's: ${items[0]!.box.y}`,
-  );
-  assert.equal(items[0]!.hits![0]!.metadata.product_id, dress.id);
 });
 
 test("off-centre photos that cut the garment find their own product first: product shots are indexed through windows that cut them too", async () => {

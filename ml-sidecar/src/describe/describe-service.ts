@@ -6,8 +6,6 @@ import { cropRegion, letterboxToModelInput, unionBox, unionMask } from "./garmen
 import type { CollapsedHit } from "./hit-collapse.ts";
 import type { SearchHit } from "../index/vector-store.ts";
 import { CANDIDATES_PER_HIT, type SimilarImages } from "./similar-images.ts";
-import { maskBox, toFractionBox } from "./mask-ops.ts";
-import { colourCleanedOutlines } from "./outline-cleaning.ts";
 import {
   NO_GARMENT,
   type Box,
@@ -29,8 +27,6 @@ export const NO_GARMENT_MIN_CONFIDENCE = 0.5;
 export const MAX_COLOURS = 3;
 /** Categories listed per item. */
 export const LISTED_CATEGORIES = 3;
-/** A cleaned busy-scene outline replaces the outline when its nearest indexed picture is this much closer (cosine). */
-export const CLEANED_OUTLINE_MARGIN = 0.02;
 export const NO_GARMENT_MESSAGE = "No garment found in the photo.";
 /**
  * Most hits of other categories that lead an item's list when the strongest matches disagree with the
@@ -160,11 +156,7 @@ export class DescribeService {
     let garments = await this.understand(image, detection.regions);
     garments = (
       await Promise.all(
-        garments.map((g) => {
-          if (g.region.source !== "whole") return g;
-          if (!g.predictions.length) return this.searchWhole(image, g, options.filter ?? []);
-          return this.cleanOutline(image, g, options.filter ?? []);
-        }),
+        garments.map((g) => (g.predictions.length || g.region.source !== "whole" ? g : this.searchWhole(image, g, options.filter ?? []))),
       )
     ).filter((g) => g.predictions.length > 0);
     garments = await this.mergeOnePieces(image, garments);
@@ -234,45 +226,12 @@ export class DescribeService {
       mask: null,
       prominence: whole.region.prominence * WHOLE_REGION_WINDOW_SIDE ** 2,
     }));
-    return this.nearestToCatalog(image, windows, filter, { garment: whole, score: -Infinity });
-  }
-
-  /**
-   * A busy scene's outline often keeps a scene shape that touches the garment: a version of the outline
-   * without its minority colours (outline-cleaning.ts) replaces it when its nearest indexed picture is
-   * closer by CLEANED_OUTLINE_MARGIN. Chosen on busy scenes of training products (312 photos, seeds
-   * 7101–7102): exact R@1 161 → 184, R@10 241 → 254; a margin of 0 or 0.05 found fewer on seed 7101.
-   */
-  private async cleanOutline(image: RgbImage, outline: Garment, filter: Filter): Promise<Garment> {
-    const { mask } = outline.region;
-    const cleaned = mask ? colourCleanedOutlines(image, mask) : [];
-    if (!cleaned.length) return outline;
-    const { width, height } = image;
-    const regions = cleaned.map((data): GarmentRegion => ({
-      ...outline.region,
-      box: toFractionBox(maskBox({ data, width, height })!, width, height),
-      mask: data,
-    }));
-    const [nearest] = await this.options.similar.store.search(outline.vector, { k: 1, filter });
-    return this.nearestToCatalog(image, regions, filter, { garment: outline, score: (nearest?.score ?? -1) + CLEANED_OUTLINE_MARGIN });
-  }
-
-  /**
-   * Of candidate regions for one garment, embedded in one batch, the one the head calls a garment whose
-   * nearest indexed picture (within the search's filter) is closest, if closer than `start`'s score: the
-   * region that holds the garment alone looks most like a catalog crop.
-   */
-  private async nearestToCatalog(
-    image: RgbImage,
-    regions: GarmentRegion[],
-    filter: Filter,
-    start: { garment: Garment; score: number },
-  ): Promise<Garment> {
-    const inputs = await this.measure("crop", () => Promise.all(regions.map((r) => letterboxToModelInput(cropRegion(image, r)))));
+    const inputs = await this.measure("crop", () => Promise.all(windows.map((r) => letterboxToModelInput(cropRegion(image, r)))));
     const vectors = await this.measure("embed", () => this.options.embedder.embed(inputs));
     this.metrics?.imagesEmbedded.inc(inputs.length);
-    let { garment: best, score: bestScore } = start;
-    for (const [i, region] of regions.entries()) {
+    let best: Garment = whole;
+    let bestScore = -Infinity;
+    for (const [i, region] of windows.entries()) {
       const all = this.classifier.classify(vectors[i]!);
       const noGarment = all.find((p) => p.handle === NO_GARMENT)?.confidence ?? 0;
       if (noGarment >= NO_GARMENT_MIN_CONFIDENCE) continue;
