@@ -4,17 +4,18 @@
  * build on the seeded demo catalog, then the figures issue #19 asks for. Never pass/fail.
  *
  * 1. Uncached: `medusa start` with MEDUSA_FF_CACHING=false (Medusa's switch wins over the config),
- *    so every product list is a first read: GET /health and the list with calculated prices.
+ *    so every product read is a first read: GET /health, the list with calculated prices and
+ *    product pages.
  * 2. The shop as configured (catalog cache on), the storefront's production build beside it:
  *    every route with autocannon (BENCH_CONNECTIONS connections, BENCH_DURATION s each; the list
- *    is warm after the warm-up), add to cart with one cart per shopper, the storefront's listing
+ *    is warm after the warm-up, and every product page drawn from is read once before), add to cart with one cart per shopper, the storefront's listing
  *    page under the same number of shoppers (TTFB), then the mixed load (browse 70%, search 15%,
  *    cart 10%, social 5%) at the highest rate whose p99 stays under 1 s with no errors, and each
  *    server's RSS after start, before and after that load, after BENCH_IDLE s idle and then after a
  *    full collection, with Medusa's V8 heap in use beside it (../heap-probe.js): RSS that stays up
  *    while heapUsed comes down is heap V8 keeps, not objects Curator holds.
- * 3. Requests/s per core of the warm list through nginx in front of one, then two server
- *    processes and a worker (scripts/lib/cluster.js; needs nginx and Redis at BENCH_REDIS_URL or
+ * 3. Requests/s per core of the warm list, and add to cart, through nginx in front of one, then two
+ *    server processes and a worker (scripts/lib/cluster.js; needs nginx and Redis at BENCH_REDIS_URL or
  *    REDIS_URL, default redis://127.0.0.1:6379); without them, one server measured directly.
  * Each p95 is also printed as a multiple of GET /health's p95 from the same server, so runs on
  * different machines compare; issue #19's figures of 2026-12-03 stand beside this run's.
@@ -81,6 +82,21 @@ exitOnSignals(() => supervisor.shutdown())
 const json = jsonClient(BASE)
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
 const listPath = (regionId) => `/store/products?limit=24&region_id=${regionId}&fields=*variants.calculated_price`
+const detailPath = (regionId, id) => `/store/products/${id}?region_id=${regionId}&fields=*variants.calculated_price`
+
+/** The first 100 products' ids, as the list gives them. */
+async function readProductIds(regionId, headers) {
+  const { products } = await json("GET", `/store/products?limit=100&region_id=${regionId}&fields=id`, headers)
+  return products.map((p) => p.id)
+}
+
+/**
+ * Every product page the detail row draws from, read once, so that row measures the catalog
+ * cache's steady state as the warm list does; first reads have their own row (caching off).
+ */
+async function warmProductPages({ regionId, productIds, headers }) {
+  for (const id of productIds) await json("GET", detailPath(regionId, id), headers)
+}
 
 /** What the loads draw from: the EUR region, products, variants with stock to spare, lookbooks. */
 async function readShop(headers) {
@@ -114,9 +130,15 @@ async function waitForSearchIndex(headers) {
   }
 }
 
-async function createCarts(shop, count) {
+/** CPU time every core of the machine has spent busy so far (servers, PostgreSQL, this load alike). */
+function machineBusyMs() {
+  return os.cpus().reduce((sum, { times: t }) => sum + t.user + t.nice + t.sys + t.irq, 0)
+}
+
+async function createCarts(shop, count, base = BASE) {
+  const client = base === BASE ? json : jsonClient(base)
   const carts = []
-  for (let i = 0; i < count; i++) carts.push((await json("POST", "/store/carts", shop.headers, { region_id: shop.regionId })).cart.id)
+  for (let i = 0; i < count; i++) carts.push((await client("POST", "/store/carts", shop.headers, { region_id: shop.regionId })).cart.id)
   return carts
 }
 
@@ -129,11 +151,7 @@ function routeTable(shop, signedIn) {
   const routes = [
     ["health", "GET /health (framework floor)", get("/health")],
     ["listWarm", "GET /store/products (list, calculated prices, warm cache)", get(listPath(regionId), headers)],
-    [
-      "detail",
-      "GET /store/products/:id (detail)",
-      getEach(headers, () => `/store/products/${pick(productIds)}?region_id=${regionId}&fields=*variants.calculated_price`),
-    ],
+    ["detail", "GET /store/products/:id (detail, warm cache)", getEach(headers, () => detailPath(regionId, pick(productIds)))],
     [
       "search",
       "GET /store/product-search (text + facets)",
@@ -198,22 +216,26 @@ async function measureRoutes(routes, url = BASE) {
  * Add to cart as shoppers do it: each connection has a cart of its own and adds variants in
  * turn from its own starting point (a variant repeats in a cart only after all the others).
  */
-async function measureAddToCart(shop) {
-  const carts = await createCarts(shop, CONNECTIONS)
+async function measureAddToCart(
+  shop,
+  { base = BASE, id = "addToCart", name = "POST /store/carts/:id/line-items (add to cart, a cart per shopper)" } = {}
+) {
+  const carts = await createCarts(shop, CONNECTIONS, base)
   const stride = Math.max(1, Math.floor(shop.variantIds.length / CONNECTIONS))
   const headers = { ...shop.headers, "content-type": "application/json" }
-  const result = await shoppers("POST /store/carts/:id/line-items (add to cart, a cart per shopper)", {
+  const busyBefore = machineBusyMs()
+  const result = await shoppers(name, {
     count: CONNECTIONS,
     seconds: DURATION,
     nextRequest: (shopper, i) => ({
-      url: `${BASE}/store/carts/${carts[shopper]}/line-items`,
+      url: `${base}/store/carts/${carts[shopper]}/line-items`,
       method: "POST",
       headers,
       body: JSON.stringify({ variant_id: shop.variantIds[(shopper * stride + i) % shop.variantIds.length], quantity: 1 }),
     }),
   })
-  if (result.firstError) log(`add to cart: ${result.errors} errors, first: ${result.firstError}`)
-  return { id: "addToCart", ...result }
+  if (result.firstError) log(`${name}: ${result.errors} errors, first: ${result.firstError}`)
+  return { id, ...result, busyMsPerRequest: (machineBusyMs() - busyBefore) / Math.max(1, result.requests) }
 }
 
 /** GET /health and the product list with caching off (every read a first read), on a server of their own. */
@@ -223,9 +245,11 @@ async function measureUncached(headers) {
   try {
     const { regions } = await json("GET", "/store/regions", headers)
     const regionId = regions.find((r) => r.currency_code === "eur").id
+    const productIds = await readProductIds(regionId, headers)
     const routes = [
       ["health", "GET /health (caching off)", get("/health")],
       ["listUncached", "GET /store/products (list, calculated prices, caching off)", get(listPath(regionId), headers)],
+      ["detailUncached", "GET /store/products/:id (detail, caching off)", getEach(headers, () => detailPath(regionId, pick(productIds)))],
     ]
     return await measureRoutes(routes)
   } finally {
@@ -269,8 +293,9 @@ async function measureMixed(shop) {
 }
 
 /**
- * The warm product list through nginx in front of `servers` server processes and one worker
- * (scripts/lib/cluster.js, on Redis at BENCH_REDIS_URL or REDIS_URL), for requests/s per core.
+ * The warm product list and add to cart through nginx in front of `servers` server processes and
+ * one worker (scripts/lib/cluster.js, on Redis at BENCH_REDIS_URL or REDIS_URL): requests/s per
+ * core, and what a second server process does for add to cart when the cores are already busy.
  */
 async function measureCluster(servers, shop) {
   const { startCluster } = require("../../scripts/lib/cluster")
@@ -280,9 +305,13 @@ async function measureCluster(servers, shop) {
     { servers, workers: 1, env, logDir: path.join(settings.stateDir, "bench-cluster") }
   )
   try {
-    const name = `GET /store/products (warm list), ${servers} server${servers > 1 ? "s" : ""} + worker behind nginx`
-    const [result] = await measureRoutes([["cluster", name, get(listPath(shop.regionId), shop.headers)]], cluster.url)
-    return result
+    const behind = `${servers} server${servers > 1 ? "s" : ""} + worker behind nginx`
+    const [list] = await measureRoutes(
+      [["cluster", `GET /store/products (warm list), ${behind}`, get(listPath(shop.regionId), shop.headers)]],
+      cluster.url
+    )
+    const addToCart = await measureAddToCart(shop, { base: cluster.url, id: "clusterAddToCart", name: `add to cart (a cart per shopper), ${behind}` })
+    return { list, addToCart }
   } finally {
     await cluster.stop()
   }
@@ -323,6 +352,8 @@ function printIssueTable({ uncached, results, storefront, mixed, scaleOut }) {
   const perCore = (r, how) => `${fmt(r.rps / CORES)} req/s/core (${fmt(r.rps)} req/s on ${CORES} cores, ${how}; p95 ${ms(r.p95)} ms)`
   const loadCell = (r, p95 = r.p95) =>
     r.requests ? `${fmt(r.rps)} req/s, p95 ${ms(p95)} ms${r.errors ? `, ${r.errors} errors` : ""}` : `no answer within ${DURATION} s`
+  // The machine's CPU per add bounds its p95: with every core busy, N shoppers wait about N × that / cores.
+  const cartCell = (r) => (r.requests ? `${loadCell(r)}; machine CPU ${ms(r.busyMsPerRequest)} ms per add` : loadCell(r))
   const rows = [
     ["health", "GET /health", loadCell(health), "1.0×"],
     ...(uncached
@@ -333,11 +364,17 @@ function printIssueTable({ uncached, results, storefront, mixed, scaleOut }) {
             loadCell(uncached.list),
             `${times(uncached.list.p95, uncached.health.p95)} (its own /health)`,
           ],
+          [
+            "detailUncached",
+            "GET /store/products/:id, caching off (first reads)",
+            loadCell(uncached.detail),
+            `${times(uncached.detail.p95, uncached.health.p95)} (its own /health)`,
+          ],
         ]
       : []),
     ["listWarm", "GET /store/products list, warm cache", loadCell(byId.listWarm), times(byId.listWarm.p95, health.p95)],
-    ["detail", "GET /store/products/:id", loadCell(byId.detail), times(byId.detail.p95, health.p95)],
-    ["addToCart", "add to cart (a cart per shopper)", loadCell(byId.addToCart), times(byId.addToCart.p95, health.p95)],
+    ["detail", "GET /store/products/:id, warm cache", loadCell(byId.detail), times(byId.detail.p95, health.p95)],
+    ["addToCart", "add to cart (a cart per shopper)", cartCell(byId.addToCart), times(byId.addToCart.p95, health.p95)],
     ...(storefront
       ? [
           [
@@ -358,8 +395,10 @@ function printIssueTable({ uncached, results, storefront, mixed, scaleOut }) {
           ],
         ]
       : []),
-    ["perCoreOne", "warm list req/s per core, one server", perCore(scaleOut?.one ?? byId.listWarm, scaleOut ? "behind nginx" : "direct"), ""],
-    ["perCoreTwo", "warm list req/s per core, two servers", scaleOut ? perCore(scaleOut.two, "behind nginx") : "not measured", ""],
+    ["perCoreOne", "warm list req/s per core, one server", perCore(scaleOut?.one.list ?? byId.listWarm, scaleOut ? "behind nginx" : "direct"), ""],
+    ["perCoreTwo", "warm list req/s per core, two servers", scaleOut ? perCore(scaleOut.two.list, "behind nginx") : "not measured", ""],
+    ["addToCartOne", "add to cart, one server + worker behind nginx", scaleOut ? cartCell(scaleOut.one.addToCart) : "not measured", ""],
+    ["addToCartTwo", "add to cart, two servers + worker behind nginx", scaleOut ? cartCell(scaleOut.two.addToCart) : "not measured", ""],
   ]
   console.log(`\nIssue #19 §4 — this run beside the issue's figures (${CONNECTIONS} connections; × = p95 over GET /health p95 of the same server)`)
   printTable(
@@ -414,7 +453,7 @@ async function main() {
   const key = readPublishableKey(settings.publishableKeyFile)
   const headers = { "x-publishable-api-key": key }
   const uncachedResults = enabled("BENCH_UNCACHED", true) ? await measureUncached(headers) : null
-  const uncached = uncachedResults && { health: uncachedResults[0], list: uncachedResults[1] }
+  const uncached = uncachedResults && { health: uncachedResults[0], list: uncachedResults[1], detail: uncachedResults[2] }
 
   const sidecar = enabled("BENCH_SIDECAR", false) ? startSidecar({ settings, supervisor, log }) : null
   const medusa = await startBenchBackend({ settings, supervisor, port: PORT, env: BACKEND_ENV })
@@ -428,6 +467,7 @@ async function main() {
   const snapshotMemory = () => ({ rss: snapshotRss(servers), heapUsed: snapshotHeapUsed(servers, HEAP_DIR) })
   const memory = { start: snapshotMemory() }
 
+  await warmProductPages(shop)
   const results = await measureRoutes(routeTable(shop, await signInDemoCustomer(headers)))
   results.push(await measureAddToCart(shop))
   const storefront = storefrontServer ? await measureListingPage() : null
@@ -448,7 +488,8 @@ async function main() {
   const scaleOut = enabled("BENCH_SCALE_OUT", true) ? await measureScaleOut(shop) : null
 
   const health = results.find((r) => r.id === "health")
-  printRouteTable([...(uncachedResults ?? []), ...results, ...(scaleOut ? [scaleOut.one, scaleOut.two] : [])], health)
+  const clusterRows = scaleOut ? [scaleOut.one.list, scaleOut.two.list, scaleOut.one.addToCart, scaleOut.two.addToCart] : []
+  printRouteTable([...(uncachedResults ?? []), ...results, ...clusterRows], health)
   printIssueTable({ uncached, results, storefront, mixed, scaleOut })
   if (mixed) printMixedSteps(mixed)
   printMemoryTable(memory)

@@ -6,10 +6,11 @@
  * A page view is the page's document, then the requests a real Chromium made while loading that
  * page (recorded by run.js: JS, CSS, fonts, images, RSC prefetches, the Store API calls the browser
  * makes itself), GET only, at most SUBREQUEST_CONCURRENCY at a time (a browser's connections per
- * host). No browser cache (each view fetches everything again, as the measured fresh contexts do)
- * and no pause between views: each shopper keeps the shop busy until it is told to stop.
+ * host). No browser cache (each view fetches everything again, as the measured fresh contexts do).
+ * Between views a shopper reads the page for thinkMs on average (uniform over 0.5–1.5× of it); with
+ * thinkMs 0 it never pauses and keeps the shop as busy as it can until it is told to stop.
  *
- * workerData: { shoppers, pages: [{ name, url, requests: [{ url, headers }] }] }
+ * workerData: { shoppers, thinkMs, pages: [{ name, url, requests: [{ url, headers }] }] }
  * Messages in: "stop". Messages out: { done: true, stats } once the views in flight have finished.
  */
 const { parentPort, workerData } = require("node:worker_threads")
@@ -58,9 +59,18 @@ async function viewPage(page) {
   stats.viewMs.push(performance.now() - startedAt)
 }
 
+/** A shopper's pause on a page (0.5–1.5× thinkMs), cut short when the shoppers are told to stop. */
+async function think(thinkMs) {
+  const until = performance.now() + thinkMs * (0.5 + Math.random())
+  while (!stopping && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, Math.min(50, until - performance.now())))
+}
+
 async function shop(shopper) {
-  const { pages } = workerData
-  for (let k = shopper; !stopping; k++) await viewPage(pages[k % pages.length])
+  const { pages, thinkMs } = workerData
+  for (let k = shopper; !stopping; k++) {
+    await viewPage(pages[k % pages.length])
+    if (thinkMs > 0) await think(thinkMs)
+  }
 }
 
 parentPort.on("message", (message) => {
