@@ -13,15 +13,15 @@
  * browse the same pages at the same time as HTTP clients (http-shoppers.js, a worker thread):
  * each of their page views fetches the document and every GET request a real Chromium made
  * while loading that page (recorded during the warm-up load: JS, CSS, fonts, images, RSC
- * prefetches), then stay on the page BENCH_THINK_MS on average (default 1000: uniform over 0.5–1.5 s,
- * far shorter than a shopper reads a page) before the next view; BENCH_THINK_MS=0 never pauses, so
- * they keep the shop saturated and their rate is its capacity. Their rate is printed with the table.
+ * prefetches), with no pause between views, so they keep the shop saturated and their rate is its
+ * capacity; BENCH_THINK_MS has them stay on each page that long on average (uniform over 0.5–1.5×)
+ * before the next view. Their rate is printed with the table.
  * Eight headless Chromiums on a small machine measure the harness more than the shop;
  * BENCH_LOAD=browsers brings that mode back (every shopper a Chromium, all measured).
  *
  * Run it with `npm run bench:storefront` (migrates, seeds, builds both, then calls this).
  * Settings: BENCH_RUNS (default 7), BENCH_SHOPPERS (default 1), BENCH_LOAD (http | browsers,
- * default http), BENCH_THINK_MS (default 1000), BENCH_PORT (backend, default PORT or 9000: the seed stores the product photos'
+ * default http), BENCH_THINK_MS (default 0), BENCH_PORT (backend, default PORT or 9000: the seed stores the product photos'
  * URLs under the backend address it was run with, so seed a database of the bench's own with the
  * same PORT, or stop the demo first), BENCH_STOREFRONT_PORT (default 8001), CHROMIUM_PATH
  * (default /usr/bin/chromium).
@@ -43,8 +43,8 @@ const STOREFRONT = `http://localhost:${STOREFRONT_PORT}`
 const RUNS = Number(settings.env.BENCH_RUNS || 7)
 const SHOPPERS = Math.max(1, Number(settings.env.BENCH_SHOPPERS || 1))
 const LOAD = settings.env.BENCH_LOAD === "browsers" ? "browsers" : "http"
-// An HTTP shopper's mean pause on a page; 0: no pause, the shop kept as busy as the shoppers can make it.
-const THINK_MS = Math.max(0, Number(settings.env.BENCH_THINK_MS ?? 1000))
+// An HTTP shopper's mean pause on a page; 0 (the default): no pause, the shop as busy as the shoppers can make it.
+const THINK_MS = Math.max(0, Number(settings.env.BENCH_THINK_MS || 0))
 const COUNTRY = "de"
 // Issue #19: LCP p95 ≤ 1.0 s for one shopper, ≤ 1.5 s with 8 shoppers browsing at once.
 const LCP_TARGET_MS = SHOPPERS === 1 ? 1000 : 1500
