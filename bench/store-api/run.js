@@ -8,7 +8,8 @@
  *    product pages.
  * 2. The shop as configured (catalog cache on), the storefront's production build beside it:
  *    every route with autocannon (BENCH_CONNECTIONS connections, BENCH_DURATION s each; the list
- *    is warm after the warm-up, and every product page drawn from is read once before), add to cart with one cart per shopper, the storefront's listing
+ *    is warm after the warm-up, and every product page drawn from is read once before), add to
+ *    cart with one cart per shopper (and the machine's CPU per add), the storefront's listing
  *    page under the same number of shoppers (TTFB), then the mixed load (browse 70%, search 15%,
  *    cart 10%, social 5%) at the highest rate whose p99 stays under 1 s with no errors, and each
  *    server's RSS after start, before and after that load, after BENCH_IDLE s idle and then after a

@@ -21,10 +21,10 @@
  *
  * Run it with `npm run bench:storefront` (migrates, seeds, builds both, then calls this).
  * Settings: BENCH_RUNS (default 7), BENCH_SHOPPERS (default 1), BENCH_LOAD (http | browsers,
- * default http), BENCH_THINK_MS (default 0), BENCH_PORT (backend, default PORT or 9000: the seed stores the product photos'
- * URLs under the backend address it was run with, so seed a database of the bench's own with the
- * same PORT, or stop the demo first), BENCH_STOREFRONT_PORT (default 8001), CHROMIUM_PATH
- * (default /usr/bin/chromium).
+ * default http), BENCH_THINK_MS (default 0), BENCH_PORT (backend, default PORT or 9000: the seed
+ * stores the product photos' URLs under the backend address it was run with, so seed a database of
+ * the bench's own with the same PORT, or stop the demo first), BENCH_STOREFRONT_PORT (default
+ * 8001), CHROMIUM_PATH (default /usr/bin/chromium).
  */
 const path = require("node:path")
 const fs = require("node:fs")

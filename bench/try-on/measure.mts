@@ -196,7 +196,7 @@ function annotatedTorso(photo: Photo): number | null {
 
 /**
  * How far one careful hand annotation lies from the true joint, as a share of the annotated torso:
- * COCO measured annotators' spread on 5,000 doubly annotated images as σ × √(the person's area),
+ * COCO measured annotators' spread on 5,000 redundantly annotated images as σ × √(the person's area),
  * σ 0.079 for shoulders and 0.107 for hips (the keypoint metric's constants); for a 2D spread the
  * mean distance is √π/2 of that. A perfect placement would still measure this far from one annotation.
  */
