@@ -145,6 +145,8 @@ async function createCarts(shop, count, base = BASE) {
 
 const get = (url, headers) => ({ requests: [{ method: "GET", path: url, headers }] })
 const getEach = (headers, nextPath) => ({ requests: [{ method: "GET", headers, setupRequest: (req) => ({ ...req, path: nextPath() }) }] })
+/** Autocannon options for product pages, each request one of `productIds` at random. */
+const productPages = (regionId, productIds, headers) => getEach(headers, () => detailPath(regionId, pick(productIds)))
 
 /** [id, name, autocannon options] of every route loaded on its own; `signedIn`: headers of a demo customer, or null. */
 function routeTable(shop, signedIn) {
@@ -152,7 +154,7 @@ function routeTable(shop, signedIn) {
   const routes = [
     ["health", "GET /health (framework floor)", get("/health")],
     ["listWarm", "GET /store/products (list, calculated prices, warm cache)", get(listPath(regionId), headers)],
-    ["detail", "GET /store/products/:id (detail, warm cache)", getEach(headers, () => detailPath(regionId, pick(productIds)))],
+    ["detail", "GET /store/products/:id (detail, warm cache)", productPages(regionId, productIds, headers)],
     [
       "search",
       "GET /store/product-search (text + facets)",
@@ -250,7 +252,7 @@ async function measureUncached(headers) {
     const routes = [
       ["health", "GET /health (caching off)", get("/health")],
       ["listUncached", "GET /store/products (list, calculated prices, caching off)", get(listPath(regionId), headers)],
-      ["detailUncached", "GET /store/products/:id (detail, caching off)", getEach(headers, () => detailPath(regionId, pick(productIds)))],
+      ["detailUncached", "GET /store/products/:id (detail, caching off)", productPages(regionId, productIds, headers)],
     ]
     return await measureRoutes(routes)
   } finally {
