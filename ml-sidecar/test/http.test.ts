@@ -421,7 +421,12 @@ test("a model change re-indexes from kept sources instead of mixing spaces", asy
   await app.close();
   const oldVersion = pool.info.version;
   // Same weights, new version label: stands in for a model upgrade.
-  const upgraded: Embedder = { info: { ...pool.info, version: `${oldVersion}.upgrade` }, embed: (x) => pool.embed(x), close: async () => {} };
+  const upgraded: Embedder = {
+    info: { ...pool.info, version: `${oldVersion}.upgrade` },
+    embed: (x) => pool.embed(x),
+    cellFeatures: (p) => pool.cellFeatures(p),
+    close: async () => {},
+  };
   await start(upgraded);
   const deadline = Date.now() + 60_000;
   while (app.reindexer.state.status !== "done" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

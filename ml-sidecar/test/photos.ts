@@ -40,6 +40,8 @@ export interface TestPhoto {
   width: number;
   height: number;
   garments: PhotoGarment[];
+  /** Where each garment lies (its index + 1; 0: none), width×height, for the photos that keep it. */
+  mask?: { data: Uint8Array; width: number; height: number };
 }
 
 let catalogCache: CatalogEntry[] | null = null;
@@ -325,6 +327,7 @@ export async function busyBackground(entry: CatalogEntry, seed: number): Promise
     width,
     height,
     garments: [garmentOf(entry, mask.box(1)!)],
+    mask,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Embedder } from "../embedding/embedder.ts";
 import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
 import type { Filter } from "../index/filter.ts";
 import type { Metrics } from "../metrics.ts";
+import { outlineWithMap } from "./backdrop-garment-detector.ts";
 import { cropRegion, letterboxToModelInput, unionBox, unionMask } from "./garment-crop.ts";
 import type { CollapsedHit } from "./hit-collapse.ts";
 import type { SearchHit } from "../index/vector-store.ts";
@@ -11,8 +12,10 @@ import {
   type Box,
   type CategoryClassifier,
   type CategoryPrediction,
+  type CellMap,
   type ColourNamer,
   type GarmentDetector,
+  type GarmentMap,
   type GarmentPart,
   type GarmentRegion,
   type NamedColour,
@@ -73,6 +76,8 @@ export interface DescribeServiceOptions {
   /** What the detector is and how its models are, for /health. */
   detectorInfo: () => string;
   classifier: CategoryClassifier;
+  /** Where a busy scene's garment lies (null: the detector's outline stands). */
+  garmentMap?: GarmentMap | null;
   colours: ColourNamer;
   settings: DescribeSettings;
   metrics?: Metrics | null;
@@ -149,11 +154,17 @@ export class DescribeService {
     const minConfidence = options.minCategoryConfidence ?? this.settings.minCategoryConfidence;
     const maxItems = options.maxItems ?? this.settings.maxItems;
     const { image, width, height } = await this.measure("decode", () => decodeUpright(upload, this.options.limits, WORKING_SIDE));
+    // Read on an embedding worker while this thread detects: only a busy scene needs the map, but
+    // waiting for detection to say so would add the map's time to every busy photo.
+    const { garmentMap } = this.options;
+    const map = garmentMap ? this.measure("garment-map", () => garmentMap.read(image)) : null;
+    map?.catch(() => undefined);
     const detection = await this.measure("detect", () => this.detector.detect(image));
+    const regions = map ? await outlineBusyScenes(image, detection.regions, map) : detection.regions;
     const space = this.options.similar.store.space;
     const head = { model: space.model, model_version: space.version, head_version: this.classifier.version, width, height, person: detection.person };
 
-    let garments = await this.understand(image, detection.regions);
+    let garments = await this.understand(image, regions);
     garments = (
       await Promise.all(
         garments.map((g) => (g.predictions.length || g.region.source !== "whole" ? g : this.searchWhole(image, g, options.filter ?? []))),
@@ -339,6 +350,13 @@ export class DescribeService {
     this.metrics?.observeStage(stage, (performance.now() - t0) / 1000);
     return out;
   }
+}
+
+/** A busy scene's outline: the map's own or the detector's, whichever agrees best with the map (outlineWithMap). */
+async function outlineBusyScenes(image: RgbImage, regions: GarmentRegion[], map: Promise<CellMap>): Promise<GarmentRegion[]> {
+  if (!regions.some((r) => r.source === "whole")) return regions;
+  const cells = await map;
+  return regions.map((r) => (r.source === "whole" ? outlineWithMap(image, r, cells) : r));
 }
 
 /**

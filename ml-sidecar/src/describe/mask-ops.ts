@@ -288,3 +288,25 @@ export function prominence(box: Box, areaFraction: number): number {
   const area = Math.min(1, Math.sqrt(Math.max(0, areaFraction)));
   return Math.round(Math.min(1, 0.75 * area + 0.25 * centrality) * 1000) / 1000;
 }
+
+/** A cell map spread over an image of width×height (bilinear between cell centres), clamped to 0..1. */
+export function spreadCellMap(map: { shares: Float32Array; rows: number; cols: number }, width: number, height: number): Float32Array {
+  const { shares, rows, cols } = map;
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(rows - 1, Math.max(0, ((y + 0.5) / height) * rows - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(rows - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(cols - 1, Math.max(0, ((x + 0.5) / width) * cols - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(cols - 1, x0 + 1);
+      const tx = fx - x0;
+      const top = shares[y0 * cols + x0]! * (1 - tx) + shares[y0 * cols + x1]! * tx;
+      const bottom = shares[y1 * cols + x0]! * (1 - tx) + shares[y1 * cols + x1]! * tx;
+      out[y * width + x] = Math.min(1, Math.max(0, top * (1 - ty) + bottom * ty));
+    }
+  }
+  return out;
+}

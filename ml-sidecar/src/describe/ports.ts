@@ -33,6 +33,18 @@ export interface Detection {
   person: boolean;
 }
 
+/** Each cell's garment share (0: scene … 1: garment), rows×cols over the photo, row-major. */
+export interface CellMap {
+  shares: Float32Array;
+  rows: number;
+  cols: number;
+}
+
+/** Port: where a photo shows a garment rather than the scene around it, cell by cell. */
+export interface GarmentMap {
+  read(image: RgbImage): Promise<CellMap>;
+}
+
 /** Port: finds the garments in a photo (given at working resolution, longest side ≤ 512). */
 export interface GarmentDetector {
   detect(image: RgbImage): Promise<Detection>;

@@ -13,10 +13,27 @@ export interface EmbedderInfo extends ModelSpace {
   workers: number;
 }
 
+/** An RGB picture of any size, 3 bytes a pixel, row-major. */
+export interface PackedRgb {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A network's feature map: rows×cols cells of `channels` values, row-major. */
+export interface FeatureGrid {
+  data: Float32Array;
+  rows: number;
+  cols: number;
+  channels: number;
+}
+
 /** Port: prepared 224×224 RGB images → L2-normalised vectors. */
 export interface Embedder {
   readonly info: EmbedderInfo;
   embed(images: Uint8Array[]): Promise<Float32Array[]>;
+  /** The network's map of cell features of one picture of any size (sides multiples of 16). */
+  cellFeatures(picture: PackedRgb): Promise<FeatureGrid>;
   close(): Promise<void>;
 }
 

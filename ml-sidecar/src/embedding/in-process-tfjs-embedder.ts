@@ -1,5 +1,5 @@
 import type * as tfType from "@tensorflow/tfjs";
-import type { Embedder, EmbedderInfo } from "./embedder.ts";
+import type { Embedder, EmbedderInfo, FeatureGrid, PackedRgb } from "./embedder.ts";
 import { MobilenetFeatureModel, mobilenetMidSpace, type FeatureModelOptions } from "./mobilenet-feature-model.ts";
 
 /**
@@ -26,12 +26,20 @@ export class InProcessTfjsEmbedder implements Embedder {
   }
 
   embed(images: Uint8Array[]): Promise<Float32Array[]> {
-    // Serialised: one model, one stream of batches.
-    const run = this.chain.then(async () => {
+    return this.serialised(async () => {
       const out: Float32Array[] = [];
       for (let i = 0; i < images.length; i += this.maxBatch) out.push(...(await this.model.embed(images.slice(i, i + this.maxBatch))));
       return out;
     });
+  }
+
+  cellFeatures(picture: PackedRgb): Promise<FeatureGrid> {
+    return this.serialised(() => this.model.cellFeatures(picture));
+  }
+
+  /** One model, one stream of work. */
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
     this.chain = run.catch(() => undefined);
     return run;
   }

@@ -1,6 +1,6 @@
 import type * as tfType from "@tensorflow/tfjs";
 import { loadNsfwjsModelArtifacts, nsfwjsVersion } from "./nsfwjs-model-files.ts";
-import { l2Normalise, type ModelSpace } from "./embedder.ts";
+import { l2Normalise, type FeatureGrid, type ModelSpace, type PackedRgb } from "./embedder.ts";
 import { MODEL_INPUT_SIZE } from "../image/preprocess.ts";
 
 type Tf = typeof tfType;
@@ -39,6 +39,7 @@ export class MobilenetFeatureModel {
     private readonly tf: Tf,
     private readonly model: tfType.GraphModel,
     private readonly outputNode: string,
+    private readonly cellNode: string,
     private readonly options: FeatureModelOptions,
   ) {}
 
@@ -62,7 +63,9 @@ export class MobilenetFeatureModel {
     const nodes = Object.keys((model as unknown as { executor: { graph: { nodes: Record<string, unknown> } } }).executor.graph.nodes);
     const outputNode = nodes.find((n) => n.endsWith("MobilenetV2/Conv_1/Relu6"));
     if (!outputNode) throw new Error("mobilenet_v2_mid: last feature map (Conv_1) not found in the graph");
-    const self = new MobilenetFeatureModel(tf, model, outputNode, options);
+    const cellNode = nodes.find((n) => n.endsWith("MobilenetV2/expanded_conv_13/expand/Relu6"));
+    if (!cellNode) throw new Error("mobilenet_v2_mid: block 13's expansion not found in the graph");
+    const self = new MobilenetFeatureModel(tf, model, outputNode, cellNode, options);
     await self.embed([new Uint8Array(MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3)]); // warm-up compiles kernels
     return self;
   }
@@ -86,6 +89,23 @@ export class MobilenetFeatureModel {
     features.dispose();
     const dim = data.length / n;
     return Array.from({ length: n }, (_, i) => l2Normalise(data.slice(i * dim, (i + 1) * dim)));
+  }
+
+  /**
+   * The feature map of one picture of any size (sides multiples of 16) where the network is at a
+   * sixteenth of its resolution (the expansion of block 13: what each 16×16 patch shows, in
+   * context), row-major cells.
+   */
+  async cellFeatures(picture: PackedRgb): Promise<FeatureGrid> {
+    const { tf } = this;
+    const map = tf.tidy(() => {
+      const x = tf.tensor4d(picture.data, [1, picture.height, picture.width, 3], "int32").toFloat().div(255) as tfType.Tensor4D;
+      return this.model.execute(x, this.cellNode) as tfType.Tensor4D;
+    });
+    const [, rows, cols, channels] = map.shape;
+    const data = (await map.data()) as Float32Array;
+    map.dispose();
+    return { data, rows, cols, channels };
   }
 
   dispose(): void {

@@ -1,14 +1,13 @@
 import { Worker } from "node:worker_threads";
-import type { Embedder, EmbedderInfo } from "./embedder.ts";
+import type { Embedder, EmbedderInfo, FeatureGrid, PackedRgb } from "./embedder.ts";
 import { mobilenetMidSpace, type FeatureModelOptions } from "./mobilenet-feature-model.ts";
 import { l2Normalise } from "./embedder.ts";
 import { mirrorRgb } from "../image/preprocess.ts";
 
-interface PendingImage {
-  image: Uint8Array;
-  resolve: (v: Float32Array) => void;
-  reject: (e: Error) => void;
-}
+/** Queued work: an image to embed (batched with others) or a picture to map cell by cell (alone). */
+type PendingImage =
+  | { image: Uint8Array; resolve: (v: Float32Array) => void; reject: (e: Error) => void }
+  | { picture: PackedRgb; resolve: (grid: FeatureGrid) => void; reject: (e: Error) => void };
 
 interface PoolWorker {
   worker: Worker;
@@ -78,27 +77,44 @@ export class WasmWorkerPoolEmbedder implements Embedder {
     });
   }
 
+  cellFeatures(picture: PackedRgb): Promise<FeatureGrid> {
+    if (this.closed) return Promise.reject(new Error("embedder is closed"));
+    const result = new Promise<FeatureGrid>((resolve, reject) => this.queue.push({ picture, resolve, reject }));
+    this.dispatch();
+    return result;
+  }
+
   private dispatch(): void {
     for (const w of this.workers) {
       if (this.queue.length === 0) return;
       if (w.busy) continue;
       // Split the queue evenly over idle workers rather than giving the first one everything.
       const idle = this.workers.filter((x) => !x.busy).length;
-      const take = Math.min(this.maxBatch, Math.ceil(this.queue.length / idle));
-      const items = this.queue.splice(0, take);
       const id = this.nextId++;
+      const first = this.queue[0]!;
+      if ("picture" in first) {
+        const items = this.queue.splice(0, 1);
+        w.busy = true;
+        w.inFlight = { id, items };
+        w.worker.postMessage({ id, picture: first.picture });
+        continue;
+      }
+      const images = this.queue.findIndex((item) => "picture" in item);
+      const take = Math.min(this.maxBatch, Math.ceil(this.queue.length / idle), images < 0 ? Infinity : images);
+      const items = this.queue.splice(0, take);
       w.busy = true;
       w.inFlight = { id, items };
-      w.worker.postMessage({ id, images: items.map((i) => i.image) });
+      w.worker.postMessage({ id, images: items.flatMap((i) => ("image" in i ? [i.image] : [])) });
     }
   }
 
-  private onMessage(w: PoolWorker, msg: { type: string; id: number; vectors?: Float32Array[]; message?: string }): void {
+  private onMessage(w: PoolWorker, msg: { type: string; id: number; vectors?: Float32Array[]; grid?: FeatureGrid; message?: string }): void {
     const job = w.inFlight;
     if (!job || job.id !== msg.id) return;
     w.busy = false;
     w.inFlight = undefined;
-    if (msg.type === "result") job.items.forEach((item, i) => item.resolve(msg.vectors![i]!));
+    if (msg.type === "result") job.items.forEach((item, i) => "image" in item && item.resolve(msg.vectors![i]!));
+    else if (msg.type === "cells") job.items.forEach((item) => "picture" in item && item.resolve(msg.grid!));
     else job.items.forEach((item) => item.reject(new Error(`embedding failed: ${msg.message}`)));
     this.dispatch();
   }
