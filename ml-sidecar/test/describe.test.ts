@@ -340,8 +340,8 @@ async function firstHits(photograph: typeof busyBackground, seed: number) {
 
 test("garments in busy scenes find their own product first, their outline blended into the backdrop as a product shot's edge is", async () => {
   const { found, missed } = await firstHits(busyBackground, 700);
-  // 12 of 25 with a hard-edged outline and without the cut's rescue; 17 with both.
-  assert.ok(found.length >= 16, `busy scenes whose product comes first: ${found.length} of ${indexed.length}; missed ${missed.join(", ")}`);
+  // 12 of 25 with a hard-edged outline and without the cut's rescue; 17 with both; 21 with the garment map's outline too.
+  assert.ok(found.length >= 20, `busy scenes whose product comes first: ${found.length} of ${indexed.length}; missed ${missed.join(", ")}`);
 });
 
 test("off-centre photos that cut the garment find their own product first: product shots are indexed through windows that cut them too", async () => {

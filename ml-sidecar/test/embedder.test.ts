@@ -71,3 +71,19 @@ test("concurrent requests share the pool and all resolve", async () => {
   );
   for (const r of results) for (const v of r) assert.ok(cosine(v, results[0]![0]!) > 0.9999, "cosine(v, results[0]![0]!) > 0.9999");
 });
+
+test("a cell-feature map queued among embeddings goes to a worker alone; every request gets its own answer", async () => {
+  assert.ok(embedder, "embedder");
+  const img = await prepareImage(await picture(26));
+  const grey = { data: new Uint8Array(64 * 48 * 3).fill(128), width: 64, height: 48 };
+  const [before, grid, again, after] = await Promise.all([
+    embedder.embed([img.rgb, img.rgb, img.rgb]),
+    embedder.cellFeatures(grey),
+    embedder.cellFeatures(grey),
+    embedder.embed([img.rgb]),
+  ]);
+  assert.deepEqual([grid.rows, grid.cols, grid.data.length], [3, 4, 3 * 4 * grid.channels]);
+  assert.ok(grid.channels > 100, `${grid.channels} channels`);
+  assert.deepEqual(Array.from(again.data), Array.from(grid.data));
+  for (const v of [...before, ...after]) assert.ok(cosine(v, before[0]!) > 0.9999, "embeddings unchanged by the maps between them");
+});

@@ -5,14 +5,14 @@ import { l2Normalise } from "./embedder.ts";
 import { mirrorRgb } from "../image/preprocess.ts";
 
 /** Queued work: an image to embed (batched with others) or a picture to map cell by cell (alone). */
-type PendingImage =
+type PendingWork =
   | { image: Uint8Array; resolve: (v: Float32Array) => void; reject: (e: Error) => void }
   | { picture: PackedRgb; resolve: (grid: FeatureGrid) => void; reject: (e: Error) => void };
 
 interface PoolWorker {
   worker: Worker;
   busy: boolean;
-  inFlight?: { id: number; items: PendingImage[] };
+  inFlight?: { id: number; items: PendingWork[] };
 }
 
 /**
@@ -24,7 +24,7 @@ interface PoolWorker {
  */
 export class WasmWorkerPoolEmbedder implements Embedder {
   readonly info: EmbedderInfo;
-  private readonly queue: PendingImage[] = [];
+  private readonly queue: PendingWork[] = [];
   private nextId = 1;
   private closed = false;
 
