@@ -85,10 +85,10 @@ let catalog: CatalogEntry[] | undefined;
 
 const S = MODEL_INPUT_SIZE;
 type Rgb = [number, number, number];
-type Rand = () => number;
+export type Rand = () => number;
 
-const between = (r: Rand, lo: number, hi: number) => lo + (hi - lo) * r();
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+export const between = (r: Rand, lo: number, hi: number) => lo + (hi - lo) * r();
+export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const clampByte = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));
 const hexOf = (c: Rgb) => `#${c.map((v) => clampByte(v).toString(16).padStart(2, "0")).join("")}`;
 export const rgbOfHex = (hex: string): Rgb => {

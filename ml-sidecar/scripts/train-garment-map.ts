@@ -11,7 +11,7 @@
  * little or not, JPEG-compressed. The benchmark's busy scenes come from another generator
  * (ml-sidecar/test/photos.ts) and never enter training.
  *
- *   npm run train:garment-map -- [--scenes 400] [--out models]
+ *   npm run train:garment-map -- [--scenes 500] [--held-out 60] [--out models]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,11 +24,8 @@ import { MobilenetFeatureModel, mobilenetMidSpace } from "../src/embedding/mobil
 import { loadTfjsWasm } from "../src/embedding/wasm-runtime.ts";
 import { WORKING_SIDE } from "../src/describe/describe-service.ts";
 import { rng } from "../src/util/rng.ts";
-import { catalogProducts, DEFAULT_MODEL_DIR, isTrainingProduct } from "./train-category-head.ts";
+import { between, catalogProducts, DEFAULT_MODEL_DIR, isTrainingProduct, pick, type Rand } from "./train-category-head.ts";
 
-type Rand = () => number;
-const between = (r: Rand, lo: number, hi: number) => lo + (hi - lo) * r();
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const hsl = (r: Rand) => `hsl(${Math.floor(r() * 360)},${Math.floor(between(r, 10, 90))}%,${Math.floor(between(r, 15, 85))}%)`;
 
 /** One training scene: the photo at working size and, per pixel, 1 where the garment is. */
