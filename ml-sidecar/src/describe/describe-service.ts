@@ -1,5 +1,6 @@
 import type { Embedder } from "../embedding/embedder.ts";
 import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
+import { neutraliseBackdropCast } from "../image/backdrop-white-balance.ts";
 import type { Filter } from "../index/filter.ts";
 import type { Metrics } from "../metrics.ts";
 import { outlineWithMap } from "./backdrop-garment-detector.ts";
@@ -153,7 +154,9 @@ export class DescribeService {
     const k = options.k ?? 0;
     const minConfidence = options.minCategoryConfidence ?? this.settings.minCategoryConfidence;
     const maxItems = options.maxItems ?? this.settings.maxItems;
-    const { image, width, height } = await this.measure("decode", () => decodeUpright(upload, this.options.limits, WORKING_SIDE));
+    const decoded = await this.measure("decode", () => decodeUpright(upload, this.options.limits, WORKING_SIDE));
+    const { width, height } = decoded;
+    const image = neutraliseBackdropCast(decoded.image);
     // Read on an embedding worker while this thread detects: only a busy scene needs the map, but
     // waiting for detection to say so would add the map's time to every busy photo.
     const { garmentMap } = this.options;
