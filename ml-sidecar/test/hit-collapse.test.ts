@@ -1,6 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { colourThumbnail, MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference } from "../src/dedup/colour-thumbnail.ts";
+import {
+  colourThumbnail,
+  MAX_FOLD_COLOUR_DISTANCE,
+  MAX_NEAR_IDENTICAL_DIFFERENCE,
+  meanColourDifference,
+  subjectColourDistance,
+} from "../src/dedup/colour-thumbnail.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { encodeThumbnail, storedHash } from "../src/dedup/fingerprint.ts";
 import { HitCollapser } from "../src/describe/hit-collapse.ts";
@@ -88,7 +94,82 @@ test("products whose pictures are near-identical in colour fold into one hit, ho
     ["a", "c", "d"],
   );
   assert.equal(hits[0]!.collapsed, 1, "b counts in a's hit");
-  // b's product now belongs to a's hit: another image of it folds there too.
-  await c.add([{ ...hit("b2", 0.5, "0f0f0f0f0f0f0f0f", null), metadata: { kind: "product", product_id: "prod_b" } }]);
-  assert.equal(c.hits()[0]!.collapsed, 2);
+});
+
+test("a product whose one picture another product's picture stands for is still listed by its other pictures, once", async () => {
+  const c = collapser();
+  const [base, otherColour] = await Promise.all([colourThumbnail(flat(200, 180, 160)), colourThumbnail(flat(40, 60, 140))]);
+  const ofB = (id: string, score: number, hashHex: string, colour: Uint8Array) => ({
+    ...hit(id, score, hashHex, colour),
+    metadata: { kind: "product", product_id: "prod_b" },
+  });
+  await c.add([
+    hit("a", 0.9, "0000000000000000", base),
+    // b's alternate view is a's picture again (the same colourway shot alike): it folds into a's hit…
+    ofB("b_alternate", 0.8, "ffffffffffffffff", base),
+    // …but b's front, in another colour, is b's own hit, and b's back folds into it.
+    ofB("b_front", 0.7, "ffffffff00000000", otherColour),
+    ofB("b_back", 0.6, "00000000ffffffff", otherColour),
+  ]);
+  const hits = c.hits();
+  assert.deepEqual(
+    hits.map((h) => [h.id, h.collapsed]),
+    [
+      ["a", 1],
+      ["b_front", 1],
+    ],
+  );
+});
+
+/** A product shot: a garment of one colour on a light backdrop, as a JPEG (optionally brighter or cropped). */
+async function garmentShot(colour: { r: number; g: number; b: number }, edit: (s: Sharp) => Sharp = (s) => s): Promise<Uint8Array> {
+  const garment = await sharp({ create: { width: 260, height: 420, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
+  const shot = await flat(236, 232, 226)
+    .composite([{ input: garment, left: 170, top: 160 }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
+  return colourThumbnail(edit(sharp(shot)));
+}
+
+test("the subject's colour against its backdrop: one picture brighter or cropped keeps it, the same silhouette in another colour does not", async () => {
+  const lilac = { r: 183, g: 164, b: 214 };
+  const shot = await garmentShot(lilac);
+  const brighter = await garmentShot(lilac, (s) => s.modulate({ brightness: 1.08 }));
+  const cropped = await garmentShot(lilac, (s) => s.extract({ left: 12, top: 15, width: 576, height: 720 }));
+  const greyMarl = await garmentShot({ r: 154, g: 154, b: 156 });
+  const navy = await garmentShot({ r: 31, g: 42, b: 68 });
+  const black = await garmentShot({ r: 20, g: 20, b: 22 });
+  for (const [name, copy] of Object.entries({ brighter, cropped })) {
+    assert.ok(
+      meanColourDifference(shot, copy) > MAX_NEAR_IDENTICAL_DIFFERENCE || name === "cropped",
+      `${name} is not near-identical by colour alone`,
+    );
+    assert.ok(subjectColourDistance(shot, copy) <= MAX_FOLD_COLOUR_DISTANCE, `${name}: ${subjectColourDistance(shot, copy)}`);
+  }
+  assert.ok(subjectColourDistance(shot, greyMarl) > MAX_FOLD_COLOUR_DISTANCE, `grey marl: ${subjectColourDistance(shot, greyMarl)}`);
+  assert.ok(subjectColourDistance(navy, black) > MAX_FOLD_COLOUR_DISTANCE, `navy beside black: ${subjectColourDistance(navy, black)}`);
+  assert.equal(subjectColourDistance(await colourThumbnail(flat(236, 232, 226)), shot), 0, "a plain backdrop has no subject to compare");
+});
+
+test("pictures the hash and the embedding call one fold when their subject is one colour, and stay apart in another colour", async () => {
+  const lilac = { r: 183, g: 164, b: 214 };
+  const [shot, brighter, greyMarl] = await Promise.all([
+    garmentShot(lilac),
+    garmentShot(lilac, (s) => s.modulate({ brightness: 1.08 })),
+    garmentShot({ r: 154, g: 154, b: 156 }),
+  ]);
+  const vector = Float32Array.of(1, 0, 0);
+  // Equal hashes and vectors: only the subject's colour can tell these pictures apart.
+  const c = new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => vector });
+  const same = "0123456789abcdef";
+  await c.add([hit("lilac", 0.9, same, shot), hit("lilac_brighter", 0.89, same, brighter), hit("grey_marl", 0.88, same, greyMarl)]);
+  assert.deepEqual(
+    c.hits().map((h) => [h.id, h.collapsed]),
+    [
+      ["lilac", 1],
+      ["grey_marl", 0],
+    ],
+  );
 });

@@ -1,5 +1,5 @@
 import { cosine } from "../embedding/embedder.ts";
-import { MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference } from "../dedup/colour-thumbnail.ts";
+import { MAX_FOLD_COLOUR_DISTANCE, MAX_NEAR_IDENTICAL_DIFFERENCE, meanColourDifference, subjectColourDistance } from "../dedup/colour-thumbnail.ts";
 import { decodeThumbnail } from "../dedup/fingerprint.ts";
 import type { Hasher } from "../dedup/hasher.ts";
 import type { Metadata } from "../index/filter.ts";
@@ -106,8 +106,8 @@ export class HitCollapser {
       const owner = byProduct ?? (await this.samePicture(hit));
       if (owner) {
         owner.collapsed += 1;
+        // A near-identical picture of another product folds alone: that product's other pictures may still be listed under it.
         if (byProduct) owner.pictures.push(hit);
-        else if (product !== null) this.byProduct.set(product, owner);
         continue;
       }
       const kept = { hit, collapsed: 0, tier: this.tier, leading: options.leading === true, pictures: [hit] };
@@ -143,6 +143,8 @@ export class HitCollapser {
     const [ca, cb] = [this.pictureOf(a), this.pictureOf(b)];
     if (ca && cb && meanColourDifference(ca, cb) <= MAX_NEAR_IDENTICAL_DIFFERENCE) return true;
     if (this.hashDistance(a, b) > this.options.maxHashDistance) return false;
+    // The grey hash and the embedding both miss colour: one silhouette in Lilac and in Grey Marl is two products to show.
+    if (ca && cb && subjectColourDistance(ca, cb) > MAX_FOLD_COLOUR_DISTANCE) return false;
     // Both scores are cosines to one query: their angles to it bound the angle between them, so
     // most pairs are told apart without reading a vector.
     const gap = Math.abs(Math.acos(clampCosine(a.score)) - Math.acos(clampCosine(b.score)));
