@@ -30,6 +30,8 @@ const PRODUCT_CARD_ENTITIES = [
   "SalesChannel",
   "StockLocation",
 ]
+/** Entities whose events change what ranking reads of a product beside its card: categories, images, option values. */
+const PRODUCT_FACT_ENTITIES = ["Product", "ProductVariant", "ProductOption", "ProductOptionValue", "ProductImage", "ProductCategory"]
 const LOOKBOOK_ENTITIES = ["Lookbook", "LookbookLook", "LookbookHotspot"]
 
 const listTags = (entities: string[]) => entities.map((entity) => `${entity}:list:*`)
@@ -42,6 +44,9 @@ const cacheOption = (entities: string[]): GraphCacheOptions => ({
 
 /** For product and variant reads with prices and stock (product cards). */
 export const PRODUCT_CARD_CACHE = cacheOption(PRODUCT_CARD_ENTITIES)
+
+/** For a product's facts beside its card (category, brand, images, variant options), as search ranking reads them. */
+export const PRODUCT_FACTS_CACHE = cacheOption(PRODUCT_FACT_ENTITIES)
 
 /** For published lookbooks, their looks and hotspots. */
 export const LOOKBOOK_CACHE = cacheOption(LOOKBOOK_ENTITIES)

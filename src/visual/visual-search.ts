@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { PRODUCT_FACTS_CACHE } from "../catalog/catalog-cache"
 import { productCards } from "../catalog/product-card"
 import { VISUAL_MODULE } from "../modules/visual"
 import type VisualModuleService from "../modules/visual/service"
@@ -101,11 +102,14 @@ async function hydrateProducts(
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const [cards, { data }] = await Promise.all([
     productCards(scope, { product_ids: productIds, variant_ids: variantIds.filter((v): v is string => typeof v === "string"), shopper }),
-    query.graph({
-      entity: "product",
-      fields: PRODUCT_FACT_FIELDS,
-      filters: { id: productIds },
-    }),
+    query.graph(
+      {
+        entity: "product",
+        fields: PRODUCT_FACT_FIELDS,
+        filters: { id: productIds },
+      },
+      PRODUCT_FACTS_CACHE
+    ),
   ])
   for (const [id, card] of cards.products) into.cards.set(id, card)
   for (const row of data as unknown as ProductFactsRow[]) {
