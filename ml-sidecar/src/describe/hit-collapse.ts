@@ -106,7 +106,7 @@ export class HitCollapser {
       const owner = byProduct ?? (await this.samePicture(hit));
       if (owner) {
         owner.collapsed += 1;
-        // A near-identical picture of another product folds alone: that product's other pictures may still be listed under it.
+        // A near-identical picture of another product folds alone: that product may still be listed by its other pictures.
         if (byProduct) owner.pictures.push(hit);
         continue;
       }
