@@ -1,12 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { apiCaller, signInDemoCustomer } from "../helpers/api"
+import { apiCaller, signInDemoAdmin, signInDemoCustomer } from "../helpers/api"
 import { seedDemoShop } from "../helpers/demo-shop"
 import { phonePhotoOf, solidJpeg } from "../helpers/images"
 import { indexCatalogImages, startMlSidecar } from "../helpers/ml-sidecar"
 import { multipartForm } from "../helpers/multipart"
 import type { SeededStore } from "../../src/scripts/demo-catalog/seed-store"
 import { VISUAL_MODULE } from "../../src/modules/visual"
+import { WARDROBE_MODULE } from "../../src/modules/wardrobe"
+import { DEMO_CUSTOMERS } from "../../src/scripts/demo-catalog/seed-people"
+import type WardrobeModuleService from "../../src/modules/wardrobe/service"
 import type VisualModuleService from "../../src/modules/visual/service"
 import { PRODUCT_FACT_FIELDS } from "../../src/visual/visual-search"
 import type { StoreVisualSearchResponse, VisualSearchItem } from "../../src/types/http/visual-search"
@@ -310,6 +313,41 @@ medusaIntegrationTestRunner({
         const res = await search(await photoOf(target), { region_id: "", country_code: "FR" })
         expect(res.status).toBe(200)
         expect(res.data.currency_code).toBe("eur")
+      })
+
+      it("ranks by a product's facts as the merchant last edited them (its brand), though repeated searches read them from the catalog cache", async () => {
+        const container = getContainer()
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const { data: customers } = await query.graph({ entity: "customer", fields: ["id"], filters: { email: DEMO_CUSTOMERS[0].email } })
+        const brand = `Atelier Cache ${Date.now().toString(36)}`
+        await container
+          .resolve<WardrobeModuleService>(WARDROBE_MODULE)
+          .createWardrobeItems({ customer_id: customers[0].id, name: "A coat I love", brand })
+        const photo = await photoOf(target)
+        const targetReasons = async () => {
+          const res = await search(photo, {}, "shopper")
+          expect(res.status).toBe(200)
+          const found = (res.data as StoreVisualSearchResponse).items[0].products.find((p) => p.product.id === target.id)
+          expect(found).toBeDefined()
+          return found!.reasons
+        }
+        // Twice, so that the second answer's facts come from the cache.
+        expect(await targetReasons()).not.toContain("a brand you like")
+        expect(await targetReasons()).not.toContain("a brand you like")
+
+        const { data: rows } = await query.graph({ entity: "product", fields: ["metadata"], filters: { id: target.id } })
+        const admin = await signInDemoAdmin(api)
+        const edited = await api.post(
+          `/admin/products/${target.id}`,
+          { metadata: { ...(rows[0].metadata ?? {}), brand } },
+          { headers: { authorization: `Bearer ${admin}` }, validateStatus: () => true }
+        )
+        expect([edited.status, edited.data.message]).toEqual([200, undefined])
+        // The edit's event clears the cached facts (Medusa's event bus delivers it just after the response).
+        const editedAt = Date.now()
+        let reasons = await targetReasons()
+        while (!reasons.includes("a brand you like") && Date.now() - editedAt < 1000) reasons = await targetReasons()
+        expect(reasons).toContain("a brand you like")
       })
     })
 
