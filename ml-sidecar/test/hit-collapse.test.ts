@@ -19,12 +19,12 @@ function flat(r: number, g: number, b: number, width = 600, height = 750): Sharp
   return sharp({ create: { width, height, channels: 3, background: { r, g, b } } });
 }
 
-/** A hit of its own product whose hash is far from every other one's (so only the colour thumbnail can fold it). */
-function hit(id: string, score: number, hashHex: string, colour: Uint8Array | null): SearchHit {
+/** A hit of its own product (or of `productId`) whose hash is far from every other one's (so only the colour thumbnail can fold it). */
+function hit(id: string, score: number, hashHex: string, colour: Uint8Array | null, productId = `prod_${id}`): SearchHit {
   return {
     id,
     score,
-    metadata: { kind: "product", product_id: `prod_${id}` },
+    metadata: { kind: "product", product_id: productId },
     hash: { hex: hashHex, mirrorHex: hashHex, ...(colour ? { picture: encodeThumbnail(colour) } : {}) },
   };
 }
@@ -99,17 +99,13 @@ test("products whose pictures are near-identical in colour fold into one hit, ho
 test("a product whose one picture another product's picture stands for is still listed by its other pictures, once", async () => {
   const c = collapser();
   const [base, otherColour] = await Promise.all([colourThumbnail(flat(200, 180, 160)), colourThumbnail(flat(40, 60, 140))]);
-  const ofB = (id: string, score: number, hashHex: string, colour: Uint8Array) => ({
-    ...hit(id, score, hashHex, colour),
-    metadata: { kind: "product", product_id: "prod_b" },
-  });
   await c.add([
     hit("a", 0.9, "0000000000000000", base),
     // b's alternate view is a's picture again (the same colourway shot alike): it folds into a's hit…
-    ofB("b_alternate", 0.8, "ffffffffffffffff", base),
+    hit("b_alternate", 0.8, "ffffffffffffffff", base, "prod_b"),
     // …but b's front, in another colour, is b's own hit, and b's back folds into it.
-    ofB("b_front", 0.7, "ffffffff00000000", otherColour),
-    ofB("b_back", 0.6, "00000000ffffffff", otherColour),
+    hit("b_front", 0.7, "ffffffff00000000", otherColour, "prod_b"),
+    hit("b_back", 0.6, "00000000ffffffff", otherColour, "prod_b"),
   ]);
   const hits = c.hits();
   assert.deepEqual(
@@ -120,6 +116,9 @@ test("a product whose one picture another product's picture stands for is still 
     ],
   );
 });
+
+/** The demo catalog's Lilac. */
+const LILAC = { r: 183, g: 164, b: 214 };
 
 /** A product shot: a garment of one colour on a light backdrop, as a JPEG (optionally brighter or cropped). */
 async function garmentShot(colour: { r: number; g: number; b: number }, edit: (s: Sharp) => Sharp = (s) => s): Promise<Uint8Array> {
@@ -134,10 +133,9 @@ async function garmentShot(colour: { r: number; g: number; b: number }, edit: (s
 }
 
 test("the subject's colour against its backdrop: one picture brighter or cropped keeps it, the same silhouette in another colour does not", async () => {
-  const lilac = { r: 183, g: 164, b: 214 };
-  const shot = await garmentShot(lilac);
-  const brighter = await garmentShot(lilac, (s) => s.modulate({ brightness: 1.08 }));
-  const cropped = await garmentShot(lilac, (s) => s.extract({ left: 12, top: 15, width: 576, height: 720 }));
+  const shot = await garmentShot(LILAC);
+  const brighter = await garmentShot(LILAC, (s) => s.modulate({ brightness: 1.08 }));
+  const cropped = await garmentShot(LILAC, (s) => s.extract({ left: 12, top: 15, width: 576, height: 720 }));
   const greyMarl = await garmentShot({ r: 154, g: 154, b: 156 });
   const navy = await garmentShot({ r: 31, g: 42, b: 68 });
   const black = await garmentShot({ r: 20, g: 20, b: 22 });
@@ -154,10 +152,9 @@ test("the subject's colour against its backdrop: one picture brighter or cropped
 });
 
 test("pictures the hash and the embedding call one fold when their subject is one colour, and stay apart in another colour", async () => {
-  const lilac = { r: 183, g: 164, b: 214 };
   const [shot, brighter, greyMarl] = await Promise.all([
-    garmentShot(lilac),
-    garmentShot(lilac, (s) => s.modulate({ brightness: 1.08 })),
+    garmentShot(LILAC),
+    garmentShot(LILAC, (s) => s.modulate({ brightness: 1.08 })),
     garmentShot({ r: 154, g: 154, b: 156 }),
   ]);
   const vector = Float32Array.of(1, 0, 0);
