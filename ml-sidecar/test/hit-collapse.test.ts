@@ -120,16 +120,20 @@ test("a product whose one picture another product's picture stands for is still 
 /** The demo catalog's Lilac. */
 const LILAC = { r: 183, g: 164, b: 214 };
 
-/** A product shot: a garment of one colour on a light backdrop, as a JPEG (optionally brighter or cropped). */
-async function garmentShot(colour: { r: number; g: number; b: number }, edit: (s: Sharp) => Sharp = (s) => s): Promise<Uint8Array> {
-  const garment = await sharp({ create: { width: 260, height: 420, channels: 3, background: colour } })
+/** A product shot: a garment of one colour (`garmentHeight` tall) on a light backdrop, as a JPEG. */
+async function garmentShotBytes(colour: { r: number; g: number; b: number }, garmentHeight = 420): Promise<Buffer> {
+  const garment = await sharp({ create: { width: 260, height: garmentHeight, channels: 3, background: colour } })
     .png()
     .toBuffer();
-  const shot = await flat(236, 232, 226)
+  return flat(236, 232, 226)
     .composite([{ input: garment, left: 170, top: 160 }])
     .jpeg({ quality: 85 })
     .toBuffer();
-  return colourThumbnail(edit(sharp(shot)));
+}
+
+/** A product shot's colour thumbnail (optionally brighter or cropped). */
+async function garmentShot(colour: { r: number; g: number; b: number }, edit: (s: Sharp) => Sharp = (s) => s): Promise<Uint8Array> {
+  return colourThumbnail(edit(sharp(await garmentShotBytes(colour))));
 }
 
 test("the subject's colour against its backdrop: one picture brighter or cropped keeps it, the same silhouette in another colour does not", async () => {
@@ -168,5 +172,45 @@ test("pictures the hash and the embedding call one fold when their subject is on
       ["lilac", 1],
       ["grey_marl", 0],
     ],
+  );
+});
+
+test("a photo that reproduces one of two products' near-identical pictures lists that product, with the score of the twin it stands for", async () => {
+  // Two products drawn alike in Lilac, one a little shorter; the shopper's photo is the taller one's picture as a thumbnail.
+  const [tallShot, shortShot] = await Promise.all([garmentShotBytes(LILAC, 420), garmentShotBytes(LILAC, 390)]);
+  const [tall, short, photo, grey] = await Promise.all([
+    colourThumbnail(sharp(tallShot)),
+    colourThumbnail(sharp(shortShot)),
+    sharp(tallShot)
+      .resize(96, 120)
+      .jpeg({ quality: 80 })
+      .toBuffer()
+      .then((small) => colourThumbnail(sharp(small))),
+    garmentShot({ r: 154, g: 154, b: 156 }),
+  ]);
+  assert.ok(meanColourDifference(tall, short) <= MAX_NEAR_IDENTICAL_DIFFERENCE, "the two products' pictures are near-identical");
+  assert.ok(meanColourDifference(photo, tall) < meanColourDifference(photo, short));
+  // The embedding scores the shorter twin first, as a small photo can make it.
+  const candidates = [
+    hit("short_front", 0.97, "0000000000000000", short, "prod_short"),
+    hit("grey_front", 0.965, "ffffffffffffffff", grey, "prod_grey"),
+    hit("tall_front", 0.96, "ffffffff00000000", tall, "prod_tall"),
+    hit("tall_back", 0.94, "00000000ffffffff", tall, "prod_tall"),
+  ];
+  const withPhoto = new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null, photo });
+  await withPhoto.add(candidates);
+  assert.deepEqual(
+    withPhoto.hits().map((h) => [h.id, h.score, h.collapsed]),
+    [
+      ["tall_front", 0.97, 2],
+      ["grey_front", 0.965, 0],
+    ],
+  );
+  // A query that is no photo (POST /v1/similar) keeps the embedding's order.
+  const withoutPhoto = collapser();
+  await withoutPhoto.add(candidates);
+  assert.deepEqual(
+    withoutPhoto.hits().map((h) => h.id),
+    ["short_front", "grey_front"],
   );
 });

@@ -1,3 +1,5 @@
+import sharp from "sharp";
+import { colourThumbnail } from "../dedup/colour-thumbnail.ts";
 import type { Embedder } from "../embedding/embedder.ts";
 import { decodeUpright, type ImageLimits } from "../image/preprocess.ts";
 import { neutraliseBackdropCast } from "../image/backdrop-white-balance.ts";
@@ -185,9 +187,12 @@ export class DescribeService {
     const within = garments.map((g) => searchCategory(g, forced, minConfidence));
     const hits =
       k > 0
-        ? await this.measure("search", () =>
-            Promise.all(garments.map((g, i) => this.searchItem(g, k, options.filter ?? [], within[i]!, forced !== null))),
-          )
+        ? await this.measure("search", async () => {
+            const photo = await colourThumbnail(
+              sharp(decoded.image.data, { raw: { width: decoded.image.width, height: decoded.image.height, channels: 3 } }),
+            );
+            return Promise.all(garments.map((g, i) => this.searchItem(g, k, options.filter ?? [], within[i]!, forced !== null, photo)));
+          })
         : null;
     const items = garments.map((g, i): DescribedItem => {
       const { region, predictions } = g;
@@ -313,11 +318,18 @@ export class DescribeService {
    * Where the strongest matches of the whole filter disagree with the head, those ranked above its
    * category's best (MAX_LEADING_HITS at most, near-exact ones only) come first, marked `leading`: an
    * exact picture outranks the head's guess. A garment the photo's edge cuts also meets the catalog's
-   * partial views (product-shot-input.ts).
+   * partial views (product-shot-input.ts). `photo` is the whole photo's colour thumbnail (HitCollapserOptions.photo).
    */
-  private async searchItem(garment: Garment, k: number, filter: Filter, category: string | null, forced: boolean): Promise<CollapsedHit[]> {
+  private async searchItem(
+    garment: Garment,
+    k: number,
+    filter: Filter,
+    category: string | null,
+    forced: boolean,
+    photo: Uint8Array,
+  ): Promise<CollapsedHit[]> {
     const { similar } = this.options;
-    const collapser = similar.collapser(k);
+    const collapser = similar.collapser(k, photo);
     const partial = cutByPhotoEdge(garment.region);
     if (category !== null && !forced) {
       await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS), partial), { leading: true });

@@ -36,10 +36,14 @@ export interface HitCollapserOptions {
   /** A stored image's vector (null: not indexed any more), read only for pairs the hash and the scores cannot tell apart. */
   vectorOf: (id: string) => Promise<Float32Array | null>;
   minFoldCosine?: number;
+  /** The shopper's photo as a whole, as a 16×16 colour thumbnail (colour-thumbnail.ts): see byLikenessToPhoto. */
+  photo?: Uint8Array | null;
 }
 
 interface Kept {
   hit: SearchHit;
+  /** The best score of the hit and of the candidates folded into it: it stands for them all. */
+  score: number;
   collapsed: number;
   /** Hits of a later tier rank after every hit of an earlier one (see beginTier). */
   tier: number;
@@ -97,7 +101,7 @@ export class HitCollapser {
    * k-th hit are not read (they would only add to `collapsed`).
    */
   async add(candidates: SearchHit[], options: { leading?: boolean } = {}): Promise<void> {
-    for (const hit of candidates) {
+    for (const hit of this.byLikenessToPhoto(candidates)) {
       if (this.full) return;
       if (this.seen.has(hit.id)) continue;
       this.seen.add(hit.id);
@@ -108,9 +112,10 @@ export class HitCollapser {
         owner.collapsed += 1;
         // A near-identical picture of another product folds alone: that product may still be listed by its other pictures.
         if (byProduct) owner.pictures.push(hit);
+        owner.score = Math.max(owner.score, hit.score);
         continue;
       }
-      const kept = { hit, collapsed: 0, tier: this.tier, leading: options.leading === true, pictures: [hit] };
+      const kept = { hit, score: hit.score, collapsed: 0, tier: this.tier, leading: options.leading === true, pictures: [hit] };
       this.kept.push(kept);
       if (product !== null) this.byProduct.set(product, kept);
     }
@@ -119,14 +124,40 @@ export class HitCollapser {
   /** The kept hits, by tier, best first within each. */
   hits(): CollapsedHit[] {
     return [...this.kept]
-      .sort((a, b) => a.tier - b.tier || b.hit.score - a.hit.score)
-      .map(({ hit, collapsed, leading }) => ({
+      .sort((a, b) => a.tier - b.tier || b.score - a.score)
+      .map(({ hit, score, collapsed, leading }) => ({
         id: hit.id,
-        score: hit.score,
+        score,
         metadata: hit.metadata,
         collapsed,
         ...(leading ? { leading: true as const } : {}),
       }));
+  }
+
+  /**
+   * The candidates, with those the shopper's photo reproduces (its whole thumbnail within
+   * MAX_NEAR_IDENTICAL_DIFFERENCE of their picture's: a saved product picture, a screenshot) put in
+   * order of that difference, in the places they held among themselves. The embedding scores
+   * near-identical renders of two products alike, the thumbnail tells which one the photo is: the
+   * closest is kept and its twins fold into it.
+   */
+  private byLikenessToPhoto(candidates: SearchHit[]): SearchHit[] {
+    const { photo } = this.options;
+    if (!photo) return candidates;
+    const places: number[] = [];
+    const reproduced: Array<{ hit: SearchHit; difference: number }> = [];
+    candidates.forEach((hit, place) => {
+      const picture = this.pictureOf(hit);
+      const difference = picture ? meanColourDifference(photo, picture) : Infinity;
+      if (difference > MAX_NEAR_IDENTICAL_DIFFERENCE) return;
+      places.push(place);
+      reproduced.push({ hit, difference });
+    });
+    if (reproduced.length < 2) return candidates;
+    reproduced.sort((a, b) => a.difference - b.difference);
+    const ordered = [...candidates];
+    places.forEach((place, i) => (ordered[place] = reproduced[i]!.hit));
+    return ordered;
   }
 
   /** The first kept hit one of whose images shows the same picture as `hit`, if any. */

@@ -26,9 +26,11 @@ export class SimilarImages {
     return this.options.store;
   }
 
-  collapser(k: number): HitCollapser {
+  /** `photo`: the shopper's photo's colour thumbnail, when the query is a photo (HitCollapserOptions.photo). */
+  collapser(k: number, photo: Uint8Array | null = null): HitCollapser {
     return new HitCollapser({
       k,
+      photo,
       hasher: this.options.hasher,
       maxHashDistance: this.options.maxHashDistance,
       vectorOf: async (id) => (await this.options.store.get(id))?.vector ?? null,
