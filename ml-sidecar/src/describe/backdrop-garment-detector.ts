@@ -660,13 +660,17 @@ function salientObject(blurred: Float32Array, bins: Uint16Array, width: number, 
   return settled(object!) ? object : null;
 }
 
-/** The pixels within `reach` whose colour is OBJECT_COLOUR_RATIO times denser among the object's than elsewhere, opened; null when either side is empty. */
+/**
+ * The pixels within `reach` whose colour is OBJECT_COLOUR_RATIO times denser among the object's than
+ * elsewhere (or `ratios` times, per pixel, where given), opened; null when either side is empty.
+ */
 function objectColours(
   bins: Uint16Array,
   size: { width: number; height: number },
   isObject: (i: number) => boolean,
   reach: PixelBox,
   r: number,
+  ratios: Float32Array | null = null,
 ): Mask | null {
   const models = colourModels(bins, isObject);
   if (!models) return null;
@@ -676,7 +680,7 @@ function objectColours(
   for (let y = reach.y0; y < reach.y1; y++) {
     for (let x = reach.x0; x < reach.x1; x++) {
       const i = y * width + x;
-      if (fg[bins[i]!]! > OBJECT_COLOUR_RATIO * bg[bins[i]!]!) data[i] = 1;
+      if (fg[bins[i]!]! > (ratios ? ratios[i]! : OBJECT_COLOUR_RATIO) * bg[bins[i]!]!) data[i] = 1;
     }
   }
   return open({ data, width, height }, r);
@@ -800,6 +804,17 @@ const MAP_SEED_SHARE = 0.3;
 /** Colour rounds, then GrabCut rounds, that take the map's seed to the garment's edges (same photos: 2 and 1; 1+1, 2+2 and 3+0 were no better). */
 const MAP_COLOUR_ROUNDS = 2;
 const MAP_GRABCUT_ROUNDS = 1;
+/**
+ * In the map's colour rounds, a colour's OBJECT_COLOUR_RATIO is scaled by the map's odds against the
+ * garment at the pixel, ((1 − share) / share) to this power: where the map is sure, a colour a little
+ * denser in the object than in the scene is enough (a garment's shaded edges, a strap), where it is
+ * unsure the full ratio holds. Chosen on busy scenes of training products (160 photos, seed 45500):
+ * exact R@1 / R@10 of describe's search 94 / 142 without it, 99 / 143, 104 / 146, 102 / 146 and 102 / 145
+ * at 0.25, 0.5, 0.75 and 1; at 0.5 on 160 more (seed 47000), 107 / 149 against 106 / 146.
+ */
+const MAP_ODDS_EXPONENT = 0.5;
+/** The map's share is kept this far from 0 and 1, so that its odds stay finite. */
+const MAP_SHARE_FLOOR = 0.02;
 
 /**
  * A busy scene's outline with a garment map's help. The map's own outline (mapOutline) and the
@@ -835,10 +850,17 @@ function mapOutline(image: RgbImage, spread: Float32Array): Mask | null {
   const factor = Math.max(1, Math.floor(Math.max(image.width, image.height) / SEPARATION_SIDE));
   const small = factor === 1 ? image : downsample(image, factor);
   const { width, height } = small;
+  // Each pixel's colour ratio for the colour rounds (MAP_ODDS_EXPONENT), and the seed.
+  const ratios = new Float32Array(width * height);
   const seeded = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = Math.min(image.height - 1, y * factor) * image.width;
-    for (let x = 0; x < width; x++) seeded[y * width + x] = spread[row + Math.min(image.width - 1, x * factor)]! >= MAP_SEED_SHARE ? 1 : 0;
+    for (let x = 0; x < width; x++) {
+      const share = spread[row + Math.min(image.width - 1, x * factor)]!;
+      const sure = Math.min(1 - MAP_SHARE_FLOOR, Math.max(MAP_SHARE_FLOOR, share));
+      ratios[y * width + x] = OBJECT_COLOUR_RATIO * ((1 - sure) / sure) ** MAP_ODDS_EXPONENT;
+      seeded[y * width + x] = share >= MAP_SEED_SHARE ? 1 : 0;
+    }
   }
   const largest = centralPart({ data: seeded, width, height }, { x: width / 2, y: height / 2, half: Infinity });
   if (!largest) return null;
@@ -852,7 +874,7 @@ function mapOutline(image: RgbImage, spread: Float32Array): Mask | null {
   const centre = { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, half: Math.hypot(box.x1 - box.x0, box.y1 - box.y0) / 2 };
   for (let round = 0; round < MAP_COLOUR_ROUNDS; round++) {
     const mask = object.data;
-    const coloured = objectColours(bins, { width, height }, (i) => mask[i] === 1, reach, r);
+    const coloured = objectColours(bins, { width, height }, (i) => mask[i] === 1, reach, r, ratios);
     const part = coloured && centralPart(coloured, centre);
     if (!part) return null;
     object = fillHoles(close(part, r));
