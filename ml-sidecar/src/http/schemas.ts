@@ -46,7 +46,7 @@ export const collapsedHitSchema = {
   type: "object",
   properties: {
     id: { type: "string" },
-    score: { type: "number", description: "cosine similarity of the embeddings" },
+    score: { type: "number", description: "cosine similarity of the embeddings: the best of this image and the images folded into it" },
     metadata: metadataSchema,
     collapsed: { type: "integer", description: "images folded into this hit: the product's other images and near-identical pictures" },
     leading: {
