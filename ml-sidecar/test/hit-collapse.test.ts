@@ -9,7 +9,7 @@ import {
 } from "../src/dedup/colour-thumbnail.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { encodeThumbnail, storedHash } from "../src/dedup/fingerprint.ts";
-import { HitCollapser } from "../src/describe/hit-collapse.ts";
+import { HitCollapser, type HitCollapserOptions } from "../src/describe/hit-collapse.ts";
 import type { SearchHit } from "../src/index/vector-store.ts";
 import sharp, { type Sharp } from "sharp";
 import { prepareImage } from "../src/image/preprocess.ts";
@@ -29,7 +29,9 @@ function hit(id: string, score: number, hashHex: string, colour: Uint8Array | nu
   };
 }
 
-const collapser = () => new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null });
+/** A collapser of 10 hits as the service makes one (no vectors stored, unless `options` gives them). */
+const collapser = (options: Partial<HitCollapserOptions> = {}) =>
+  new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null, ...options });
 
 test("the colour thumbnail is the whole picture squeezed to 16×16, and the difference is per channel, 0..255", async () => {
   // A band over the left eighth of a picture, brighter in red only: the thumbnail's left columns turn red, the far ones stay.
@@ -163,7 +165,7 @@ test("pictures the hash and the embedding call one fold when their subject is on
   ]);
   const vector = Float32Array.of(1, 0, 0);
   // Equal hashes and vectors: only the subject's colour can tell these pictures apart.
-  const c = new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => vector });
+  const c = collapser({ vectorOf: async () => vector });
   const same = "0123456789abcdef";
   await c.add([hit("lilac", 0.9, same, shot), hit("lilac_brighter", 0.89, same, brighter), hit("grey_marl", 0.88, same, greyMarl)]);
   assert.deepEqual(
@@ -197,7 +199,7 @@ test("a photo that reproduces one of two products' near-identical pictures lists
     hit("tall_front", 0.96, "ffffffff00000000", tall, "prod_tall"),
     hit("tall_back", 0.94, "00000000ffffffff", tall, "prod_tall"),
   ];
-  const withPhoto = new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null, photo });
+  const withPhoto = collapser({ photo });
   await withPhoto.add(candidates);
   assert.deepEqual(
     withPhoto.hits().map((h) => [h.id, h.score, h.collapsed]),
