@@ -7,6 +7,7 @@ import {
   meanColourDifference,
   subjectColourDistance,
 } from "../src/dedup/colour-thumbnail.ts";
+import { CALIBRATED_THRESHOLDS } from "../src/config.ts";
 import { DctPhashHasher } from "../src/dedup/dct-phash-hasher.ts";
 import { encodeThumbnail, storedHash } from "../src/dedup/fingerprint.ts";
 import { HitCollapser, type HitCollapserOptions } from "../src/describe/hit-collapse.ts";
@@ -29,9 +30,15 @@ function hit(id: string, score: number, hashHex: string, colour: Uint8Array | nu
   };
 }
 
-/** A collapser of 10 hits as the service makes one (no vectors stored, unless `options` gives them). */
+/** A collapser of 10 hits as the service makes one, at the calibrated hash distance (no vectors stored, unless `options` gives them). */
 const collapser = (options: Partial<HitCollapserOptions> = {}) =>
-  new HitCollapser({ k: 10, hasher: new DctPhashHasher(), maxHashDistance: 8, vectorOf: async () => null, ...options });
+  new HitCollapser({
+    k: 10,
+    hasher: new DctPhashHasher(),
+    maxHashDistance: CALIBRATED_THRESHOLDS.maxHashDistance,
+    vectorOf: async () => null,
+    ...options,
+  });
 
 test("the colour thumbnail is the whole picture squeezed to 16×16, and the difference is per channel, 0..255", async () => {
   // A band over the left eighth of a picture, brighter in red only: the thumbnail's left columns turn red, the far ones stay.
