@@ -242,6 +242,12 @@ function printTable({ measured, initial, catchUp, sidecarStartS, pendingWhileDow
       "",
     ],
     [
+      "  CPU-bound references p50 / p95: Medusa's GET /store/products?limit=12; the sidecar's POST /v1/embed of the same photo",
+      `${ms(latency.products.p50)} / ${ms(latency.products.p95)}; Medusa p95 ÷ it ${ratio(latency.medusa.p95, latency.products.p95)}×`,
+      `${ms(latency.embed.p50)} / ${ms(latency.embed.p95)}; sidecar p95 ÷ it ${ratio(latency.sidecar.p95, latency.embed.p95)}×`,
+      "",
+    ],
+    [
       `re-index after the sidecar was down for ${EDITS} product edits (${pendingWhileDown} images pending while down)`,
       catchUp.timedOut
         ? `not caught up in 600 s; ${catchUp.missing} images missing`

@@ -11,6 +11,9 @@ const PRODUCTS_PER_RUN = 8
 const CATALOG_PAGE = 500
 /** A progress line at most this often while a long run goes on. */
 const PROGRESS_EVERY_MS = 5_000
+/** While the sidecar stays unreachable, the images that wait are logged at most this often (retry-visual-index calls every 10 s). */
+const UNREACHABLE_LOG_EVERY_MS = 60_000
+let lastUnreachableLog = 0
 
 export type VisualIndexReconcileReport = {
   /** Whether the sidecar answered; nothing else is done while it does not. */
@@ -82,9 +85,13 @@ async function reconcile(container: MedusaContainer): Promise<VisualIndexReconci
   } catch (error) {
     report.error = (error as Error).message
     const waiting = await totals()
-    if (waiting.pending) logger.info(`visual index: the ML sidecar is unreachable (${report.error}); ${waiting.pending} image(s) wait`)
+    if (waiting.pending && Date.now() - lastUnreachableLog >= UNREACHABLE_LOG_EVERY_MS) {
+      lastUnreachableLog = Date.now()
+      logger.info(`visual index: the ML sidecar is unreachable (${report.error}); ${waiting.pending} image(s) wait`)
+    }
     return finish()
   }
+  lastUnreachableLog = 0
   report.reachable = true
   report.model_version = health.model_version
 
@@ -212,7 +219,7 @@ function sumStats(stats: { indexed: number; pending: number; failed: number }[])
   })
 }
 
-/** Every minute: whatever the product subscribers could not finish (the sidecar down, a missed event) is caught up. */
+/** Every minute: whatever the product subscribers could not finish (the sidecar down, a missed event) is caught up; retries that fall due between runs are retry-visual-index's. */
 export default async function reconcileVisualIndexJob(container: MedusaContainer) {
   await reconcileVisualIndex(container)
 }
