@@ -291,23 +291,21 @@ async function main() {
     await fn()
     return performance.now() - t
   }
-  const health = () =>
-    fetch(`${BASE}/health`).then(async (r) => {
-      await r.text()
-      if (!r.ok) throw new Error(`/health → ${r.status}`)
-    })
+  /** A call whose answer is read and must be a 2xx: the latency references (`init` made anew per call: a body is sent once). */
+  const answered =
+    (what: string, url: string, init: () => RequestInit = () => ({})) =>
+    () =>
+      fetch(url, init()).then(async (r) => {
+        await r.text()
+        if (!r.ok) throw new Error(`${what} → ${r.status}`)
+      })
+  const health = answered("GET /health", `${BASE}/health`)
   // CPU-bound references, code that this bench does not tune: Medusa's stock product list for the region, and the
   // sidecar embedding the same photo once (decode and one pass of its network); they tell a slower machine from slower code.
-  const storeProducts = () =>
-    fetch(`${BASE}/store/products?limit=12&region_id=${region.id}`, { headers: { "x-publishable-api-key": KEY } }).then(async (r) => {
-      await r.text()
-      if (!r.ok) throw new Error(`GET /store/products → ${r.status}`)
-    })
-  const embedPhoto = () =>
-    fetch(`${SIDECAR}/v1/embed`, { method: "POST", body: form(megapixel, {}) }).then(async (r) => {
-      await r.text()
-      if (!r.ok) throw new Error(`POST /v1/embed → ${r.status}`)
-    })
+  const storeProducts = answered("GET /store/products", `${BASE}/store/products?limit=12&region_id=${region.id}`, () => ({
+    headers: { "x-publishable-api-key": KEY },
+  }))
+  const embedPhoto = answered("POST /v1/embed", `${SIDECAR}/v1/embed`, () => ({ method: "POST", body: form(megapixel, {}) }))
   const latency: Record<string, number[]> = { medusa: [], sidecar: [], health: [], products: [], embed: [] }
   const stages: Record<string, number[]> = {}
   for (let i = 0; i < 3; i++) {

@@ -202,22 +202,22 @@ medusaIntegrationTestRunner({
       // No waiting on the sidecar: far below its client's retries and 30 s write timeout, with room for a loaded CI machine.
       expect(Math.max(...timings)).toBeLessThan(8_000)
 
+      const productRows = async () => (await Promise.all(products.map((p) => rowsOf(p.id)))).flat()
       const pending = await eventually("the new images pending with the error", async () => {
-        const rows = (await Promise.all(products.map((p) => rowsOf(p.id)))).flat()
+        const rows = await productRows()
         return rows.length === 5 && rows.every((r) => r.status === "pending" && r.attempts >= 1 && r.last_error) && rows
       })
       expect(pending[0].last_error).toMatch(/cannot be reached|did not answer/)
       // The replaced images could not be deleted from the sidecar: their removal waits too.
       expect((await visual.removalsDue(50)).map((r) => r.image_id).sort()).toEqual([...oldImageIds].sort())
       // Retries wait out their backoff (5 s after the first failure).
-      const attemptsOf = async () => (await Promise.all(products.map((p) => rowsOf(p.id)))).flat().map((r) => r.attempts)
       const due = await eventually("every retry due", async () => {
-        const rows = (await Promise.all(products.map((p) => rowsOf(p.id)))).flat()
+        const rows = await productRows()
         return rows.every((r) => r.next_attempt_at && new Date(r.next_attempt_at).getTime() <= Date.now()) && rows.map((r) => r.attempts)
       })
       // Due, with the sidecar down: the catch-up runs, does nothing and spends no attempts.
       expect(await retryVisualIndexJob(getContainer())).toMatchObject({ reachable: false })
-      expect(await attemptsOf()).toEqual(due)
+      expect((await productRows()).map((r) => r.attempts)).toEqual(due)
 
       const restarted = Date.now()
       await sidecar.start()
