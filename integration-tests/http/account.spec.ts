@@ -5,11 +5,16 @@ import { signIn, signUpCustomer, storeHeaders } from "../helpers/api"
 
 jest.setTimeout(300_000)
 
+// Read by medusa-config when the runner loads it (each spec file has its own process.env).
+process.env.GOOGLE_CLIENT_ID = "curator-test-client"
+process.env.GOOGLE_CLIENT_SECRET = "curator-test-secret"
+
 /**
  * A shopper's password through the HTTP API: Medusa's forgotten-password flow (the reset request
  * never says whether the email has an account; the subscriber logs the storefront link with the
  * one-time token, which then sets a new password), and a signed-in customer's password change,
- * which checks the current password first.
+ * which checks the current password first. With Google's keys set, the sign-in methods the
+ * storefront reads list Google, whose route answers the consent address.
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -42,6 +47,15 @@ medusaIntegrationTestRunner({
       }
       throw new Error(`no reset link was logged for ${email}; logged: ${JSON.stringify(logged)}`)
     }
+
+    it("lists Google among the customer sign-in methods once its keys are set, and starts its sign-in with Google's consent address", async () => {
+      const { data } = await api.get("/auth/customer/providers")
+      expect(data.providers.map((p: { id: string }) => p.id).sort()).toEqual(["emailpass", "google"])
+      const { data: start } = await api.get("/auth/customer/google")
+      const consent = new URL(start.location)
+      expect(consent.hostname).toBe("accounts.google.com")
+      expect(consent.searchParams.get("client_id")).toBe("curator-test-client")
+    })
 
     it("logs a reset link to the storefront's page for the shopper's country; its token sets a new password once", async () => {
       const email = "reset-me@curator.test"

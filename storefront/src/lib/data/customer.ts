@@ -146,14 +146,17 @@ export async function signout(countryCode: string) {
   redirect(`/${countryCode}/account`)
 }
 
-/** Whether the backend has Google sign-in configured (it answers with a consent URL); cached for 5 minutes. */
+/**
+ * Whether the backend has Google sign-in configured: Medusa lists the customer sign-in methods
+ * (asking Google's route itself would make the backend log an error when it has none). Cached for 5 minutes.
+ */
 export async function googleSignInConfigured(): Promise<boolean> {
   try {
-    const result = await sdk.client.fetch<{ location?: string }>("/auth/customer/google", {
+    const { providers } = await sdk.client.fetch<{ providers: Array<{ id: string }> }>("/auth/customer/providers", {
       next: { revalidate: 300, tags: ["auth-providers"] },
       cache: "force-cache",
     })
-    return Boolean(result.location)
+    return providers.some((provider) => provider.id === "google")
   } catch {
     return false
   }
