@@ -4,7 +4,7 @@ import { HttpTypes } from "@medusajs/types"
 import { revalidateTag } from "next/cache"
 import { redirect } from "next/navigation"
 import { sdk } from "@lib/config"
-import { errorStatus, medusaErrorMessage } from "@lib/util/errors"
+import { errorStatus, GOOGLE_UNAVAILABLE, medusaErrorMessage } from "@lib/util/errors"
 import { ADDRESS_FIELDS, validateAddress } from "@lib/util/address"
 import { normaliseProvince, provinceError } from "@lib/util/provinces"
 import { safeReturnTo } from "@lib/util/return-to"
@@ -171,11 +171,13 @@ export async function startGoogleSignIn(countryCode: string) {
   } catch {
     location = undefined
   }
-  redirect(location ?? `/${countryCode}/account?error=google-unavailable`)
+  redirect(location ?? `/${countryCode}/account?error=${GOOGLE_UNAVAILABLE}`)
 }
 
 /** Google sent the shopper back: trade the code for a token, create the customer on first sign-in. */
 export async function completeGoogleSignIn(query: Record<string, string>): Promise<string | null> {
+  // A backend without Google keys has no callback to call (asking would only make it log an error).
+  if (!(await googleSignInConfigured())) return GOOGLE_UNAVAILABLE
   try {
     const token = await sdk.auth.callback("customer", "google", query)
     if (typeof token !== "string") return "Google sign-in did not return a session."

@@ -8,3 +8,6 @@ export function medusaErrorMessage(error: unknown, fallback = "Something went wr
 export function errorStatus(error: unknown): number | undefined {
   return error && typeof error === "object" && "status" in error ? Number(error.status) : undefined
 }
+
+/** The account page's ?error= code for "the backend offers no Google sign-in", which the page words for the shopper. */
+export const GOOGLE_UNAVAILABLE = "google-unavailable"

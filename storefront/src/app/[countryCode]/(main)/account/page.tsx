@@ -3,6 +3,7 @@ import Link from "next/link"
 import { redirect } from "next/navigation"
 import { googleSignInConfigured, retrieveCustomer } from "@lib/data/customer"
 import { getStyleProfile } from "@lib/data/recommendations"
+import { GOOGLE_UNAVAILABLE } from "@lib/util/errors"
 import { safeReturnTo } from "@lib/util/return-to"
 import AccountNav from "@modules/account/components/account-nav"
 import GoogleSignIn from "@modules/account/components/google-sign-in"
@@ -35,7 +36,7 @@ export default async function AccountPage({
         {returnTo ? <p className="muted">Sign in or create an account to continue.</p> : null}
         {error ? (
           <p role="alert" className="form-error">
-            {error === "google-unavailable" ? "Google sign-in is not available right now. Sign in with your email instead." : error}
+            {error === GOOGLE_UNAVAILABLE ? "Google sign-in is not available right now. Sign in with your email instead." : error}
           </p>
         ) : null}
         <div className="auth-grid">
