@@ -1,7 +1,7 @@
 const fs = require("node:fs")
 const os = require("node:os")
 const path = require("node:path")
-const { isStale } = require("../lib/builds")
+const { buildBackendIfStale, isStale } = require("../lib/builds")
 const { readPublishableKey } = require("../lib/publishable-key")
 const { demoSecrets } = require("../lib/secrets")
 const { percentile } = require("../../bench/stats")
@@ -36,6 +36,36 @@ describe("readPublishableKey", () => {
     const file = path.join(dir, "publishable-key.json")
     fs.writeFileSync(file, JSON.stringify({ token: 42 }))
     expect(() => readPublishableKey(file)).toThrow(/holds no publishable key/)
+  })
+})
+
+describe("buildBackendIfStale", () => {
+  it("builds again when the admin's backend URL differs from the build's, however new the build", async () => {
+    const root = path.join(dir, "project")
+    const buildDir = path.join(root, ".medusa", "server")
+    fs.mkdirSync(path.join(root, "src"), { recursive: true })
+    fs.writeFileSync(path.join(root, "medusa-config.ts"), "")
+    fs.writeFileSync(path.join(root, "package.json"), "{}")
+    for (const f of ["src", "medusa-config.ts", "package.json"]) fs.utimesSync(path.join(root, f), new Date(2000, 0, 1), new Date(2000, 0, 1))
+    const builds = []
+    const context = {
+      settings: { root, buildDir, env: {}, forceBuild: false },
+      log: () => {},
+      supervisor: {
+        // What `medusa build` leaves: the server folder with its package.json.
+        run: async (_bin, _args, { env }) => {
+          builds.push(env.MEDUSA_BACKEND_URL)
+          fs.mkdirSync(buildDir, { recursive: true })
+          fs.writeFileSync(path.join(buildDir, "package.json"), "{}")
+        },
+      },
+    }
+    await buildBackendIfStale(context, { MEDUSA_BACKEND_URL: "" })
+    await buildBackendIfStale(context, {}) // the same admin: "/"
+    expect(builds).toEqual([""])
+    await buildBackendIfStale(context, { MEDUSA_BACKEND_URL: "http://localhost:41000" })
+    await buildBackendIfStale(context, { MEDUSA_BACKEND_URL: "http://localhost:41000" })
+    expect(builds).toEqual(["", "http://localhost:41000"])
   })
 })
 

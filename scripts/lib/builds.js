@@ -25,15 +25,29 @@ const medusaBin = (root) => path.join(root, "node_modules", ".bin", "medusa")
 const nextBin = (storefrontDir) => path.join(storefrontDir, "node_modules", ".bin", "next")
 const storefrontInstalled = (settings) => fs.existsSync(nextBin(settings.storefront.dir))
 
+/**
+ * What `medusa build` bakes into the admin's bundle from the environment (medusa-config's `admin`): a
+ * build made with other values is stale, whatever the sources' times (a bundle pointing at another
+ * run's port cannot sign in).
+ */
+function adminBuildSettings(env) {
+  return JSON.stringify({ backendUrl: env.MEDUSA_BACKEND_URL || "/", disabled: env.MEDUSA_ADMIN_DISABLED === "true" })
+}
+
 /** `env`: over the settings' environment (medusa-config needs DATABASE_URL even to build). */
 async function buildBackendIfStale({ settings, supervisor, log }, env = {}) {
   const { root } = settings
-  const stale = isStale(
-    path.join(settings.buildDir, "package.json"),
-    ["src", "medusa-config.ts", "package.json"].map((f) => path.join(root, f))
-  )
+  const buildEnv = { ...settings.env, ...env }
+  const stamp = path.join(settings.buildDir, ".curator-admin-settings.json")
+  const admin = adminBuildSettings(buildEnv)
+  const stale =
+    isStale(
+      path.join(settings.buildDir, "package.json"),
+      ["src", "medusa-config.ts", "package.json"].map((f) => path.join(root, f))
+    ) || (fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null) !== admin
   if (!stale && !settings.forceBuild) return log("production build is up to date")
-  await supervisor.run(medusaBin(root), ["build"], { name: "medusa", env: { ...settings.env, ...env } })
+  await supervisor.run(medusaBin(root), ["build"], { name: "medusa", env: buildEnv })
+  fs.writeFileSync(stamp, admin)
 }
 
 async function buildStorefrontIfStale({ settings, supervisor, log }) {

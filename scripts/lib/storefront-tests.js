@@ -64,7 +64,9 @@ async function runStorefrontTests(context, { database, report, args }) {
     }
     await migrate(context, env)
     await seed(context, env)
-    await buildBackendIfStale(context, env)
+    // The admin's bundle calls the backend that serves it ("/"): this run's port is not baked in,
+    // so the next run, on another port, reuses the build.
+    await buildBackendIfStale(context, { ...env, MEDUSA_BACKEND_URL: "" })
     await buildStorefrontIfStale(context)
 
     // The backend's output goes to the console as before and to a file the tests may read (the
