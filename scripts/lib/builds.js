@@ -38,14 +38,14 @@ function adminBuildSettings(env) {
 async function buildBackendIfStale({ settings, supervisor, log }, env = {}) {
   const { root } = settings
   const buildEnv = { ...settings.env, ...env }
+  const sourcesNewer = isStale(
+    path.join(settings.buildDir, "package.json"),
+    ["src", "medusa-config.ts", "package.json"].map((f) => path.join(root, f))
+  )
   const stamp = path.join(settings.buildDir, ".curator-admin-settings.json")
   const admin = adminBuildSettings(buildEnv)
-  const stale =
-    isStale(
-      path.join(settings.buildDir, "package.json"),
-      ["src", "medusa-config.ts", "package.json"].map((f) => path.join(root, f))
-    ) || (fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null) !== admin
-  if (!stale && !settings.forceBuild) return log("production build is up to date")
+  const adminDiffers = !fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== admin
+  if (!sourcesNewer && !adminDiffers && !settings.forceBuild) return log("production build is up to date")
   await supervisor.run(medusaBin(root), ["build"], { name: "medusa", env: buildEnv })
   fs.writeFileSync(stamp, admin)
 }
