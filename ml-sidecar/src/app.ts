@@ -18,6 +18,7 @@ import { buildServer } from "./http/server.ts";
 import { DescribeService } from "./describe/describe-service.ts";
 import { SimilarImages } from "./describe/similar-images.ts";
 import { LinearCategoryHead } from "./describe/linear-category-head.ts";
+import { KeypointNearCopies } from "./describe/keypoint-near-copies.ts";
 import { LinearGarmentMap } from "./describe/garment-map.ts";
 import { PaletteColourNamer } from "./describe/palette-colour-namer.ts";
 import { CompositeGarmentDetector } from "./describe/garment-detector.ts";
@@ -107,6 +108,7 @@ export async function createApp(
       // A head trained on another model's vectors is refused: its answers would be noise.
       classifier: LinearCategoryHead.load({ space: embedder.info }),
       garmentMap,
+      nearCopies: new KeypointNearCopies(service.verifier, config.thresholds),
       colours: PaletteColourNamer.fromCatalogVocabulary(),
       settings: config.describe,
       metrics,

@@ -273,6 +273,24 @@ test("a garment in a busy scene (no backdrop to separate) is still found: the sa
   assert.equal(sure.json.items[0].search_category, null, JSON.stringify(sure.json.items[0].category));
 });
 
+test("a busy scene's garment whose keypoints match its catalog picture leads with that picture, marked leading", async () => {
+  const search = async (handle: string, seed: number) => {
+    const entry = indexed.find((e) => e.product.handle === handle)!;
+    const photo = await busyBackground({ product: entry.product, catalogIndex: entry.catalogIndex }, seed);
+    const r = await describe(photo.bytes, { k: "5", filter: JSON.stringify({ kind: "product" }) });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    return { id: entry.id, hits: r.json.items[0].hits as Array<{ metadata: { product_id: string }; leading?: true }> };
+  };
+  // A floral dress: its print gives the keypoints a near-copy check needs.
+  const dressScene = await search("cobalt-row-boxy-linen-midi-dress", 7);
+  assert.equal(dressScene.hits[0]!.metadata.product_id, dressScene.id, JSON.stringify(dressScene.hits[0]));
+  assert.equal(dressScene.hits[0]!.leading, true);
+  // Another product's scene is not led by the dress.
+  const backpack = await search("atelier-nord-fitted-recycled-nylon-backpack", 721);
+  const leaders = backpack.hits.filter((h) => h.leading).map((h) => h.metadata.product_id);
+  assert.ok(!leaders.includes(dressScene.id), JSON.stringify(leaders));
+});
+
 test("include_embedding returns the crop's unit vector; max_items bounds the items; k=0 asks for no hits", async () => {
   const r = await describe(await dressPhoto(), { include_embedding: "true", max_items: "1" });
   assert.equal(r.status, 200, JSON.stringify(r.json));

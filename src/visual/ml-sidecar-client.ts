@@ -11,7 +11,7 @@ export type SidecarMetadata = Record<string, unknown>
 
 export type SidecarBox = { x: number; y: number; width: number; height: number }
 
-/** `leading`: a near-exact match of another category that the sidecar puts ahead of the predicted category. */
+/** `leading`: a match the sidecar puts first: a near-exact one of another category than the predicted, or a near-copy by keypoints. */
 export type SidecarHit = { id: string; score: number; metadata: SidecarMetadata; collapsed?: number; leading?: boolean }
 
 export type SidecarDescribedItem = {

@@ -117,7 +117,7 @@ export type RankingReference = {
   price: number | null
   /**
    * Products of the reference's category rank before all others (the category is known or confidently
-   * predicted), but for the sidecar's `leading` matches.
+   * predicted), but for the sidecar's `leading` matches, which come first in any case.
    */
   category_first?: boolean
 }
@@ -320,8 +320,9 @@ export function selectProducts(candidates: Candidate[], context: RankingContext,
     ? { ...context, similarity_span: context.similarity_span ?? { low: Math.min(...similarities), high: Math.max(...similarities) } }
     : context
   const { reference } = context
+  // The sidecar's leading matches (near-exact pictures, near-copies by keypoints) first; then, where it leads, the category.
   const tier = (r: RankedProduct) =>
-    !reference.category_first ? 0 : r.candidate.leading ? 0 : attributeMatch(r.candidate, reference).category ? 1 : 2
+    r.candidate.leading ? 0 : !reference.category_first ? 1 : attributeMatch(r.candidate, reference).category ? 1 : 2
   const ranked = passing
     .map((c) => rankCandidate(c, ranking))
     .sort(

@@ -12,7 +12,7 @@ export interface CollapsedHit {
   metadata: Metadata;
   /** Candidates ranked above the last hit that folded into this one: other images of its product, and near-identical pictures. */
   collapsed: number;
-  /** A near-exact match of another category that leads the list ahead of the predicted category (describe's search). */
+  /** A match that leads the list (describe's search): a near-exact one of another category than the predicted, or a near-copy by keypoints. */
   leading?: true;
 }
 

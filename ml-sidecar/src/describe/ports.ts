@@ -1,3 +1,6 @@
+import type { Filter } from "../index/filter.ts";
+import type { ImageRecord } from "../index/vector-store.ts";
+
 /** A region of a photo as fractions of its upright width and height (0..1). */
 export interface Box {
   x: number;
@@ -43,6 +46,15 @@ export interface CellMap {
 /** Port: where a photo shows a garment rather than the scene around it, cell by cell. */
 export interface GarmentMap {
   read(image: RgbImage): Promise<CellMap>;
+}
+
+/**
+ * Port: the indexed pictures a picture is a near-copy of by its local features (its keypoints agree
+ * with theirs on one scale and shift), most alike first: a shopper's photo of a catalog picture,
+ * whatever the garment was placed over.
+ */
+export interface NearCopyFinder {
+  find(picture: RgbImage, filter: Filter): Promise<ImageRecord[]>;
 }
 
 /** Port: finds the garments in a photo (given at working resolution, longest side ≤ 512). */

@@ -230,6 +230,17 @@ describe("selectProducts", () => {
     expect(ranked(candidates, false)).toEqual(["exact-elsewhere", "alike-elsewhere", "same-category", "same-category-2", "weak-elsewhere"])
   })
 
+  it("puts the sidecar's leading matches first when no category leads, however low their cosine (a near-copy by keypoints)", () => {
+    const reference = { kind: "photo" as const, category_handles: ["bags"], colours: ["Black"], price: 50, category_first: false }
+    const candidates = [
+      candidate("alike", { similarity: 0.9 }),
+      candidate("near-copy", { similarity: 0.62, leading: true }),
+      candidate("less-alike", { similarity: 0.8 }),
+    ]
+    const ranked = selectProducts(candidates, context({ in_stock: false }, { reference }), 10).products.map((p) => p.candidate.product_id)
+    expect(ranked).toEqual(["near-copy", "alike", "less-alike"])
+  })
+
   it("keeps a product leading when any of its images led, whichever image matched best", () => {
     const [product] = collapseByProduct([
       candidate("p", { image_id: "img_a", similarity: 0.91, leading: true }),
