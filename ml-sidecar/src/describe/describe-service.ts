@@ -53,7 +53,7 @@ export const MIN_LEADING_SCORE = 0.9;
  * embedding of a garment cut out of a scene misses the product where the outline misses a sleeve or a
  * strap; the garment's keypoints still match its catalog picture's. On busy scenes of training products
  * (160 photos each of seeds 45500, 47000 and 40000, with the duplicate checks' keypoint thresholds),
- * exact R@1 / R@10 went from 104 / 146, 107 / 149 and 86 / 134 to 121 / 148, 121 / 153 and 109 / 141.
+ * exact R@1 / R@10 went from 104 / 146, 107 / 149 and 86 / 134 to 120 / 148, 119 / 152 and 109 / 141.
  */
 export const MAX_NEAR_COPY_HITS = 3;
 /**
