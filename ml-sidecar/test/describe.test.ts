@@ -285,6 +285,12 @@ test("a busy scene's garment whose keypoints match its catalog picture leads wit
   const dressScene = await search("cobalt-row-boxy-linen-midi-dress", 7);
   assert.equal(dressScene.hits[0]!.metadata.product_id, dressScene.id, JSON.stringify(dressScene.hits[0]));
   assert.equal(dressScene.hits[0]!.leading, true);
+  // A forced category holds for near-copies too.
+  const entry = indexed.find((e) => e.id === dressScene.id)!;
+  const scene = await busyBackground({ product: entry.product, catalogIndex: entry.catalogIndex }, 7);
+  const forced = await describe(scene.bytes, { k: "5", filter: JSON.stringify({ kind: "product" }), category: "tops" });
+  assert.equal(forced.status, 200, JSON.stringify(forced.json));
+  assert.deepEqual(new Set(forced.json.items[0].hits.map((h: any) => h.metadata.category)), new Set(["tops"]));
   // Another product's scene is not led by the dress.
   const backpack = await search("atelier-nord-fitted-recycled-nylon-backpack", 721);
   const leaders = backpack.hits.filter((h) => h.leading).map((h) => h.metadata.product_id);

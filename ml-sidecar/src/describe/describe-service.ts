@@ -177,9 +177,13 @@ export class DescribeService {
     map?.catch(() => undefined);
     const detection = await this.measure("detect", () => this.detector.detect(image));
     const regions = map ? await outlineBusyScenes(image, detection.regions, map) : detection.regions;
-    // Found on this thread while the workers embed the crops.
+    // Found on this thread while the workers embed the crops; a forced category holds for them too.
+    const copyFilter: Filter = [
+      ...(options.filter ?? []),
+      ...(options.category ? [{ op: "eq" as const, field: "category", value: options.category }] : []),
+    ];
     const nearCopies = new Map(
-      regions.filter((r) => k > 0 && r.source === "whole").map((r) => [r, this.nearCopiesOf(image, r, options.filter ?? [])] as const),
+      regions.filter((r) => k > 0 && r.source === "whole").map((r) => [r, this.nearCopiesOf(image, r, copyFilter)] as const),
     );
     for (const copies of nearCopies.values()) copies.catch(() => undefined);
     const space = this.options.similar.store.space;
