@@ -178,10 +178,7 @@ export class DescribeService {
     const detection = await this.measure("detect", () => this.detector.detect(image));
     const regions = map ? await outlineBusyScenes(image, detection.regions, map) : detection.regions;
     // Found on this thread while the workers embed the crops; a forced category holds for them too.
-    const copyFilter: Filter = [
-      ...(options.filter ?? []),
-      ...(options.category ? [{ op: "eq" as const, field: "category", value: options.category }] : []),
-    ];
+    const copyFilter = inCategory(options.filter ?? [], options.category ?? null);
     const nearCopies = new Map(
       regions.filter((r) => k > 0 && r.source === "whole").map((r) => [r, this.nearCopiesOf(image, r, copyFilter)] as const),
     );
@@ -370,7 +367,7 @@ export class DescribeService {
       await collapser.add(await this.leadingHits(garment.vector, filter, category, Math.min(k, MAX_LEADING_HITS), partial), { leading: true });
       collapser.beginTier();
     }
-    const within: Filter = category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
+    const within = inCategory(filter, category);
     await similar.fill(collapser, garment.vector, within, partial);
     if (!collapser.full && category !== null && !forced) {
       collapser.beginTier();
@@ -422,6 +419,11 @@ function searchCategory(garment: Garment, forced: string | null, minConfidence: 
   if (garment.region.source === "whole") return null;
   const predicted = garment.predictions[0]!;
   return predicted.confidence >= minConfidence ? predicted.handle : null;
+}
+
+/** A filter kept to one category (none: the filter as it is). */
+function inCategory(filter: Filter, category: string | null): Filter {
+  return category !== null ? [...filter, { op: "eq", field: "category", value: category }] : filter;
 }
 
 /** Within this share of the photo's side, a product shot's garment box counts as cut by the edge. */

@@ -2,14 +2,14 @@ import sharp from "sharp";
 import type { CandidateVerifier } from "../dedup/candidate-verification.ts";
 import { extractKeypoints } from "../dedup/keypoints.ts";
 import { keypointsVerify, WORD_CANDIDATES, type DuplicateThresholds } from "../dedup/near-duplicates.ts";
-import { KEYPOINT_SIDE } from "../image/preprocess.ts";
+import { keypointGrey } from "../image/preprocess.ts";
 import type { Filter } from "../index/filter.ts";
 import type { ImageRecord } from "../index/vector-store.ts";
 import type { NearCopyFinder, RgbImage } from "./ports.ts";
 
 /**
  * Adapter: near-copies by the duplicate checks' own evidence. The picture's keypoints (found as an
- * upload's are: grey, true proportions, long side KEYPOINT_SIDE) bring the indexed images sharing the
+ * upload's are: keypointGrey) bring the indexed images sharing the
  * most visual words; those whose keypoint match passes the duplicate thresholds are near-copies,
  * most inliers first.
  */
@@ -20,16 +20,8 @@ export class KeypointNearCopies implements NearCopyFinder {
   ) {}
 
   async find(picture: RgbImage, filter: Filter): Promise<ImageRecord[]> {
-    const grey = await sharp(picture.data, { raw: { width: picture.width, height: picture.height, channels: 3 } })
-      .resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" })
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const keypoints = extractKeypoints(
-      new Uint8Array(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength),
-      grey.info.width,
-      grey.info.height,
-    );
+    const grey = await keypointGrey(sharp(picture.data, { raw: { width: picture.width, height: picture.height, channels: 3 } }));
+    const keypoints = extractKeypoints(grey.data, grey.width, grey.height);
     const evidence = await this.verifier.gatherWordEvidence(keypoints, WORD_CANDIDATES, filter);
     return evidence.candidates
       .map((record) => ({ record, match: evidence.matches.get(record.id) ?? null }))

@@ -1,4 +1,4 @@
-import sharp, { type Metadata as SharpMetadata } from "sharp";
+import sharp, { type Metadata as SharpMetadata, type Sharp } from "sharp";
 import { ClientError } from "../errors.ts";
 import { ACCEPTED_FORMATS, openImage, readImageHeader, type AcceptedFormat } from "./decoder.ts";
 import { detectRotatedContent } from "./straighten.ts";
@@ -165,21 +165,24 @@ async function normalisedPixels(buf: Uint8Array, maxPixels: number): Promise<Pic
   if (trimmed) pipeline = pipeline.extract(trimmed);
   const [rgb, grey, picture] = await Promise.all([
     pipeline.clone().resize(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, { fit: "fill", kernel: "lanczos3" }).removeAlpha().raw().toBuffer(),
-    // Keypoints need true proportions: a crop squashed to a square would no longer be a scaled window of its original.
-    pipeline
-      .clone()
-      .resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" })
-      .removeAlpha()
-      .greyscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
+    keypointGrey(pipeline.clone()),
     colourThumbnail(sharp(oriented.data, { raw: oriented.info })),
   ]);
-  return {
-    picture,
-    rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength),
-    grey: { data: new Uint8Array(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.info.width, height: grey.info.height },
-  };
+  return { picture, rgb: new Uint8Array(rgb.buffer, rgb.byteOffset, rgb.byteLength), grey };
+}
+
+/**
+ * The grey image keypoints are found on: long side KEYPOINT_SIDE at true proportions (a crop squashed
+ * to a square would no longer be a scaled window of its original).
+ */
+export async function keypointGrey(pipeline: Sharp): Promise<PreparedImage["grey"]> {
+  const grey = await pipeline
+    .resize(KEYPOINT_SIDE, KEYPOINT_SIDE, { fit: "inside", kernel: "lanczos3" })
+    .removeAlpha()
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(grey.data.buffer, grey.data.byteOffset, grey.data.byteLength), width: grey.info.width, height: grey.info.height };
 }
 
 type Box = { left: number; top: number; width: number; height: number };
